@@ -1,0 +1,42 @@
+import type { Command } from 'commander';
+import { planTitration } from '../../engine/plan-titration.js';
+import { baclofenOral } from '../../protocol/baclofen.js';
+import { titrationJson } from '../../render/json.js';
+import { renderTitrationTable } from '../../render/titration-table.js';
+import { issuesFromProblems } from '../../schema/issues.js';
+import { normalizePlanRequest } from '../../schema/plan-request.js';
+import type { CommandContext } from '../context.js';
+import { InputError } from '../errors.js';
+import { addOutputOptions, addPatientOptions, requestFields } from '../options.js';
+import { writeResult } from '../output.js';
+
+const examples = `
+Examples:
+  $ titrate plan --start 2026-01-05                 the label's schedule: 5 → 20 mg three times daily
+  $ titrate plan --start 2026-01-05 --target 80     climb on to 80 mg/day at most
+  $ titrate plan --target "20mg qid"                reach 20 mg four times daily by the label's route
+  $ titrate plan --crcl 40 --renal-adjust --json    halve every dose for moderate kidney impairment
+  $ titrate plan --age 70 --weight 60 --scr 1.4 --sex female
+`;
+
+export function configurePlan(command: Command, context: CommandContext): void {
+  command
+    .description('plan an oral baclofen titration: dated steps from the start dose up to the target')
+    .option('--start <yyyy-MM-dd>', 'first day of the plan (default: today)')
+    .option('--target <mg/day|regimen>', 'daily total (e.g. 60) or regimen (e.g. "20mg qid"); at most 80 mg/day')
+    .option('--frequency <tid|qid>', 'doses a day of the regimen to reach (default tid)')
+    .option('--start-dose <mg>', 'first dose, per administration (protocol: 5 mg)')
+    .option('--step <mg>', 'increase per dose at each step (protocol: 5 mg)')
+    .option('--interval <days>', 'days between increases (protocol: 3)');
+  addPatientOptions(command);
+  addOutputOptions(command);
+  command.addHelpText('after', examples);
+  command.action((options: Record<string, unknown>, self: Command) => {
+    const request = normalizePlanRequest(requestFields(options), context.today());
+    if (!request.ok) throw new InputError(request.issues);
+    const outcome = planTitration(request.value, baclofenOral);
+    if (!outcome.ok) throw new InputError(issuesFromProblems(outcome.problems));
+    const plan = outcome.value;
+    writeResult(context, self, () => titrationJson(plan), (chalk) => renderTitrationTable(plan, chalk));
+  });
+}

@@ -1,0 +1,36 @@
+import { Option, type Command } from 'commander';
+
+/** The kidney and age options every command shares, as data (flags, help). */
+export const patientOptions: readonly [flags: string, description: string][] = [
+  ['--crcl <mL/min>', 'creatinine clearance, if known'],
+  ['--age <years>', 'age in years (12 and over); also used by Cockcroft–Gault and the Beers check'],
+  ['--weight <kg>', 'total body weight, for Cockcroft–Gault'],
+  ['--scr <mg/dL>', 'serum creatinine in mg/dL, for Cockcroft–Gault'],
+  ['--scr-umol <µmol/L>', 'serum creatinine in µmol/L (÷ 88.4), instead of --scr'],
+  ['--sex <female|male>', 'for Cockcroft–Gault (× 0.85 if female)'],
+  ['--dialysis', 'on dialysis (flagged; not planned with --renal-adjust)'],
+  ['--renal-adjust', 'apply the kidney category’s reduction to every dose and to the cap'],
+  ['--route <route>', 'oral (the only route titrate plans)'],
+];
+
+export function addPatientOptions(command: Command): Command {
+  for (const [flags, description] of patientOptions) command.option(flags, description);
+  return command;
+}
+
+export function addOutputOptions(command: Command): Command {
+  return command
+    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
+    .option('--json', 'same as --format json');
+}
+
+/** Option keys that shape the output, not the request. */
+export const OUTPUT_KEYS = ['format', 'json', 'color', 'debug'] as const;
+
+export function requestFields(options: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(options).filter(([key]) => !(OUTPUT_KEYS as readonly string[]).includes(key)));
+}
+
+export function wantsJson(options: Record<string, unknown>): boolean {
+  return options.json === true || options.format === 'json';
+}

@@ -1,0 +1,29 @@
+import { Command } from 'commander';
+import { configurePlan } from './commands/plan.js';
+import { configureRules } from './commands/rules.js';
+import type { CommandContext } from './context.js';
+
+export const VERSION = '0.1.0';
+
+const commands: Record<string, (command: Command, context: CommandContext) => void> = {
+  plan: configurePlan,
+  rules: configureRules,
+};
+
+/** A fresh program per run: commander keeps parse state on the instance. */
+export function buildProgram(context: CommandContext): Command {
+  const program = new Command('titrate')
+    .description('Plans oral baclofen titration and taper schedules, and checks them against the protocol.')
+    .version(VERSION, '-V, --version')
+    .option('--no-color', 'no colour in tables (also NO_COLOR=1, or when not a terminal)')
+    .option('--debug', 'print the stack of an internal error')
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => context.io.stdout.write(text),
+      writeErr: (text) => context.io.stderr.write(text),
+      // run() prints commander's errors itself, as one line.
+      outputError: () => undefined,
+    });
+  for (const [name, configure] of Object.entries(commands)) configure(program.command(name), context);
+  return program;
+}

@@ -1,0 +1,25 @@
+import { sources, type SourceKey } from '../protocol/sources.js';
+import type { Sourced } from '../protocol/sourced.js';
+import type { Severity } from '../protocol/sourced.js';
+import type { Finding, FindingCode } from './types.js';
+
+/** `S1: OZOBAX …; S7: Baclofen Tablets USP labels` — keys first, so scripts can match them. */
+export function describeSources(keys: readonly SourceKey[]): string {
+  return [...new Set(keys)].map((key) => `${key}: ${sources[key].title}`).join('; ');
+}
+
+export function finding(
+  code: FindingCode,
+  severity: Severity,
+  message: string,
+  basis: readonly (Sourced<unknown> | SourceKey)[],
+): Finding {
+  const keys = basis.flatMap((item) => (typeof item === 'string' ? [item] : item.sources));
+  return { code, severity, message, source: describeSources(keys) };
+}
+
+export const severityRank: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
+
+export function hasError(findings: readonly { severity: Severity }[]): boolean {
+  return findings.some((item) => item.severity === 'error');
+}

@@ -1,0 +1,82 @@
+import type { FrequencyCode, RenalCategoryName } from '../protocol/baclofen.js';
+import type { Severity } from '../protocol/sourced.js';
+
+/** A calendar date `yyyy-MM-dd`; never a Date object, so no time zone can shift it. */
+export type IsoDate = string & { readonly __brand: 'IsoDate' };
+
+export type FindingCode =
+  | 'LABEL_SCHEDULE'
+  | 'ABOVE_LABEL_SCHEDULE'
+  | 'TARGET_NOT_EXACT'
+  | 'START_ABOVE_PROTOCOL'
+  | 'STEP_ABOVE_PROTOCOL'
+  | 'INTERVAL_BELOW_PROTOCOL'
+  | 'CRCL_ESTIMATED'
+  | 'RENAL_IMPAIRMENT'
+  | 'RENAL_ADJUSTED'
+  | 'BEERS_AVOID'
+  | 'OLDER_ADULT';
+
+export interface Finding {
+  readonly code: FindingCode;
+  readonly severity: Severity;
+  readonly message: string;
+  /** Source keys and titles, e.g. `R1: Vlavonou et al. …`. */
+  readonly source: string;
+}
+
+/** One dated step of a schedule; the last step of a plan is open-ended. */
+export interface Step {
+  readonly startDate: IsoDate;
+  readonly endDate: IsoDate | null;
+  readonly days: number | null;
+  /** mg per administration, in order through the day. */
+  readonly doses: readonly number[];
+  readonly dosesPerDay: number;
+  /** The per-administration amount when all doses are equal, else null. */
+  readonly doseMg: number | null;
+  readonly dailyMg: number;
+}
+
+/** A step before it is placed on the calendar: doses in 2.5 mg units, and how long it lasts. */
+export interface Level {
+  readonly doseUnits: readonly number[];
+  /** null: open-ended (maintenance, or the zero step after a taper). */
+  readonly days: number | null;
+}
+
+export type KidneyInput =
+  | { readonly kind: 'crcl'; readonly crclMlMin: number }
+  | {
+      readonly kind: 'cockcroft-gault';
+      readonly ageYears: number;
+      readonly weightKg: number;
+      readonly serumCreatinineMgDl: number;
+      readonly sex: 'female' | 'male';
+    }
+  | { readonly kind: 'dialysis' };
+
+export interface KidneyAssessment {
+  readonly category: RenalCategoryName | 'dialysis';
+  /** null on dialysis. */
+  readonly crclMlMin: number | null;
+  readonly method: 'given' | 'cockcroft-gault' | 'dialysis';
+}
+
+export interface PatientInput {
+  readonly ageYears?: number;
+  readonly kidney?: KidneyInput;
+  readonly renalAdjust?: boolean;
+}
+
+/** A request the engine refuses: which field, and why. Field names are camelCase request keys. */
+export interface Problem {
+  readonly field: string;
+  readonly message: string;
+}
+
+export type Outcome<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problems: readonly Problem[] };
+
+export type Target =
+  | { readonly kind: 'daily'; readonly dailyMg: number }
+  | { readonly kind: 'regimen'; readonly doseMg: number; readonly frequency: FrequencyCode };

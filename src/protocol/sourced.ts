@@ -1,0 +1,21 @@
+import type { SourceKey } from './sources.js';
+
+/** A protocol value together with the documents it comes from. */
+export interface Sourced<T> {
+  readonly value: T;
+  readonly sources: readonly SourceKey[];
+  /** What the value means, in one line, for `titrate rules`. */
+  readonly summary: string;
+}
+
+export function sourced<T>(value: T, sources: readonly SourceKey[], summary: string): Sourced<T> {
+  return { value, sources, summary };
+}
+
+/** An exact fraction; dose arithmetic never goes through floating point. */
+export interface Fraction {
+  readonly numerator: number;
+  readonly denominator: number;
+}
+
+export type Severity = 'info' | 'warning' | 'error';

@@ -1,0 +1,26 @@
+import type { TitrationPlan } from '../engine/plan-titration.js';
+import { baclofenOral } from '../protocol/baclofen.js';
+import { draftNotice } from './notice.js';
+
+/** Bumped only when a field changes meaning or disappears; added fields keep it. */
+export const SCHEMA_VERSION = 1;
+
+export function toJsonText(value: unknown): string {
+  return `${JSON.stringify(value, null, 2)}\n`;
+}
+
+/** The documented `titrate plan --json` object (README, "JSON contract"). */
+export function titrationJson(plan: TitrationPlan) {
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    kind: plan.kind,
+    drug: baclofenOral.drug,
+    route: baclofenOral.route,
+    protocol: baclofenOral.id,
+    capDailyMg: plan.capDailyMg,
+    kidney: plan.kidney,
+    steps: plan.steps,
+    findings: plan.findings,
+    notice: draftNotice,
+  };
+}

@@ -1,0 +1,139 @@
+import { isIsoDate } from '../engine/dates.js';
+import type { IsoDate, Target } from '../engine/types.js';
+import { frequencies, type FrequencyCode } from '../protocol/baclofen.js';
+
+// Parsers for single input values. Each returns the typed value or the sentence that says what
+// was expected; option names are added by whoever prints the problem.
+
+export type Parsed<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly message: string };
+
+const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
+const fail = (message: string): Parsed<never> => ({ ok: false, message });
+
+function shown(value: unknown): string {
+  return typeof value === 'string' ? `'${value}'` : JSON.stringify(value) ?? String(value);
+}
+
+const INTRATHECAL = /\b(intrathecal|it pump|pump)\b/i;
+const MICROGRAMS = /^(mcg|µg|μg|ug|micrograms?)$/i;
+const GRAMS = /^(g|gm|grams?)$/i;
+const VOLUME = /^(ml|millilit(re|er)s?)$/i;
+const MILLIGRAMS = /^(mg|milligrams?)$/i;
+
+export const intrathecalMessage =
+  'intrathecal baclofen (pump, micrograms) is out of scope: titrate plans oral doses in mg only';
+const microgramMessage = 'intrathecal baclofen is dosed in micrograms and is out of scope: titrate plans oral doses in mg only';
+
+/** Why a unit other than mg is refused, or null for mg. */
+export function unitProblem(unit: string): string | null {
+  if (MILLIGRAMS.test(unit)) return null;
+  if (MICROGRAMS.test(unit)) return `${unit}: ${microgramMessage}`;
+  if (GRAMS.test(unit)) return `expected a dose in mg, got grams (${unit}); titrate accepts mg only, to rule out thousandfold errors`;
+  if (VOLUME.test(unit)) return `expected a dose in mg, got a volume (${unit}); a volume depends on the liquid's concentration, so give mg`;
+  return `expected a dose in mg, got the unit '${unit}'`;
+}
+
+const NUMBER = /^[+]?(\d+(\.\d+)?|\.\d+)$/;
+
+/** A finite number from a JSON number or a plain decimal string (no units, no exponent). */
+function toNumber(value: unknown): number | null {
+  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
+  if (typeof value === 'string' && NUMBER.test(value.trim())) return Number(value.trim());
+  return null;
+}
+
+export function parsePositiveNumber(value: unknown, what: string, max: number): Parsed<number> {
+  const number = toNumber(value);
+  if (number === null || number <= 0 || number > max) {
+    return fail(`expected ${what} greater than 0 and at most ${max}, got ${shown(value)}`);
+  }
+  return ok(number);
+}
+
+export function parseWholeDays(value: unknown, max: number): Parsed<number> {
+  const number = toNumber(value);
+  if (number === null || !Number.isInteger(number) || number < 1 || number > max) {
+    return fail(`expected a whole number of days from 1 to ${max}, got ${shown(value)}`);
+  }
+  return ok(number);
+}
+
+/** An amount in mg, from `5`, `"5"`, `"5mg"` or `"5 mg"`; other units are refused with the reason. */
+export function parseMg(value: unknown, unitMg: number, max: number): Parsed<number> {
+  if (typeof value === 'string') {
+    if (INTRATHECAL.test(value)) return fail(intrathecalMessage);
+    const match = /^\s*([+-]?[\d.]+)\s*([a-zµμ]+)\s*$/i.exec(value);
+    if (match?.[2]) {
+      const problem = unitProblem(match[2]);
+      if (problem) return fail(problem);
+      return parseMg(match[1], unitMg, max);
+    }
+  }
+  const number = toNumber(value);
+  if (number === null || number <= 0 || number > max) {
+    return fail(`expected mg greater than 0 and at most ${max}, got ${shown(value)}`);
+  }
+  if (!Number.isInteger(number / unitMg)) return fail(`expected a multiple of ${unitMg} mg, got ${shown(value)}`);
+  return ok(number);
+}
+
+export function parseIsoDate(value: unknown): Parsed<IsoDate> {
+  if (typeof value === 'string' && isIsoDate(value)) return ok(value);
+  return fail(`expected a calendar date yyyy-MM-dd (e.g. 2026-01-05), got ${shown(value)}`);
+}
+
+const FREQUENCY_WORDS: Record<string, FrequencyCode> = {
+  daily: 'daily', od: 'daily', qd: 'daily', 'once daily': 'daily', 'once a day': 'daily', '1x': 'daily', 'x1': 'daily',
+  bid: 'bid', bd: 'bid', 'twice daily': 'bid', 'twice a day': 'bid', '2x': 'bid', x2: 'bid',
+  tid: 'tid', tds: 'tid', 'three times daily': 'tid', 'three times a day': 'tid', '3x': 'tid', x3: 'tid',
+  qid: 'qid', qds: 'qid', 'four times daily': 'qid', 'four times a day': 'qid', '4x': 'qid', x4: 'qid',
+};
+
+export function frequencyFromWords(text: string): FrequencyCode | undefined {
+  return FREQUENCY_WORDS[text.trim().toLowerCase().replace(/\s+/g, ' ').replace(/[./]/g, '')];
+}
+
+export function parseFrequency(value: unknown, allowed: readonly FrequencyCode[]): Parsed<FrequencyCode> {
+  const code = typeof value === 'string' ? frequencyFromWords(value) : undefined;
+  if (code && allowed.includes(code)) return ok(code);
+  return fail(`expected one of ${allowed.join(', ')}, got ${shown(value)}`);
+}
+
+const REGIMEN_EXAMPLE = `a regimen like "20mg tid"`;
+
+/**
+ * `20mg tid`, `20 mg four times daily`, `60`, `60 mg/day`: a regimen or (when `dailyAllowed`) a
+ * daily total. Anything else says what was expected.
+ */
+export function parseDoseText(value: unknown, unitMg: number, maxMg: number, dailyAllowed: boolean): Parsed<Target> {
+  const expected = dailyAllowed ? `mg/day (e.g. 60) or ${REGIMEN_EXAMPLE}` : REGIMEN_EXAMPLE;
+  if (typeof value === 'number') {
+    if (!dailyAllowed) return fail(`expected ${expected}, got ${shown(value)}`);
+    const daily = parsePositiveNumber(value, 'mg/day', maxMg);
+    return daily.ok ? ok({ kind: 'daily', dailyMg: daily.value }) : daily;
+  }
+  if (typeof value !== 'string') return fail(`expected ${expected}, got ${shown(value)}`);
+  if (INTRATHECAL.test(value)) return fail(intrathecalMessage);
+  const match = /^\s*([+-]?\d*\.?\d+)\s*([a-zµμ]*)\s*(\/\s*(day|d)|per day|a day)?\s*(.*?)\s*$/i.exec(value);
+  if (!match) return fail(`expected ${expected}, got ${shown(value)}`);
+  const [, amountText = '', unit = '', perDay, , rest = ''] = match;
+  if (unit) {
+    const problem = unitProblem(unit);
+    if (problem) return fail(problem);
+  }
+  const amount = Number(amountText);
+  if (!Number.isFinite(amount) || amount <= 0) return fail(`expected a dose greater than 0 mg, got ${shown(value)}`);
+
+  if (rest === '') {
+    if (!dailyAllowed) return fail(`expected ${expected}: add how often, e.g. "${amountText}mg tid"`);
+    if (amount > maxMg) return fail(`expected mg/day greater than 0 and at most ${maxMg}, got ${shown(value)}`);
+    return ok({ kind: 'daily', dailyMg: amount });
+  }
+  const frequency = perDay ? undefined : frequencyFromWords(rest);
+  if (!frequency) {
+    return fail(`expected ${expected}, with how often as one of ${Object.keys(frequencies).join(', ')}; got ${shown(value)}`);
+  }
+  if (!Number.isInteger(amount / unitMg)) return fail(`expected a dose that is a multiple of ${unitMg} mg, got ${shown(value)}`);
+  if (amount > maxMg) return fail(`expected a dose of at most ${maxMg} mg, got ${shown(value)}`);
+  return ok({ kind: 'regimen', doseMg: amount, frequency });
+}
