@@ -1,13 +1,21 @@
 import { Command } from 'commander';
+import { configureCheck } from './commands/check.js';
+import { configureMissed } from './commands/missed.js';
 import { configurePlan } from './commands/plan.js';
 import { configureRules } from './commands/rules.js';
+import { configureSchema } from './commands/schema.js';
+import { configureTaper } from './commands/taper.js';
 import type { CommandContext } from './context.js';
 
 export const VERSION = '0.1.0';
 
 const commands: Record<string, (command: Command, context: CommandContext) => void> = {
   plan: configurePlan,
+  taper: configureTaper,
+  check: configureCheck,
+  missed: configureMissed,
   rules: configureRules,
+  schema: configureSchema,
 };
 
 /** A fresh program per run: commander keeps parse state on the instance. */

@@ -3,7 +3,7 @@ import { mgToUnits, mgToUnitsFloor, reduceUnits, unitsToMg } from './dose-units.
 import { finding } from './findings.js';
 import { capUnits, reviewPatient } from './renal.js';
 import { dailyUnits, mergeEqualLevels, placeLevels } from './steps.js';
-import type { Finding, IsoDate, KidneyAssessment, Level, Outcome, PatientInput, Problem, Step, Target } from './types.js';
+import type { Finding, IsoDate, Level, Outcome, PatientInput, Problem, SchedulePlan, Target } from './types.js';
 import { describeDaily, formatNumber } from './wording.js';
 
 export interface TitrationRequest extends PatientInput {
@@ -16,13 +16,8 @@ export interface TitrationRequest extends PatientInput {
   readonly intervalDays?: number;
 }
 
-export interface TitrationPlan {
+export interface TitrationPlan extends SchedulePlan {
   readonly kind: 'titration';
-  readonly steps: readonly Step[];
-  readonly findings: readonly Finding[];
-  /** The daily maximum this plan was held to (reduced with --renal-adjust). */
-  readonly capDailyMg: number;
-  readonly kidney: KidneyAssessment | null;
 }
 
 interface Goal {

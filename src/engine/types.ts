@@ -4,18 +4,44 @@ import type { Severity } from '../protocol/sourced.js';
 /** A calendar date `yyyy-MM-dd`; never a Date object, so no time zone can shift it. */
 export type IsoDate = string & { readonly __brand: 'IsoDate' };
 
+/** Stable finding codes; each is documented in README.md ("Finding codes"). */
 export type FindingCode =
+  // plan
   | 'LABEL_SCHEDULE'
   | 'ABOVE_LABEL_SCHEDULE'
   | 'TARGET_NOT_EXACT'
   | 'START_ABOVE_PROTOCOL'
   | 'STEP_ABOVE_PROTOCOL'
   | 'INTERVAL_BELOW_PROTOCOL'
+  // kidney and age (every command)
   | 'CRCL_ESTIMATED'
   | 'RENAL_IMPAIRMENT'
   | 'RENAL_ADJUSTED'
   | 'BEERS_AVOID'
-  | 'OLDER_ADULT';
+  | 'OLDER_ADULT'
+  // taper
+  | 'FAST_TAPER'
+  | 'FROM_ABOVE_CAP'
+  | 'TAPER_STEP_ABOVE_PROTOCOL'
+  | 'DOSE_DROPPED'
+  | 'RENAL_ADJUST_NOT_APPLIED'
+  // check
+  | 'ABOVE_CAP'
+  | 'ABOVE_RENAL_CAP'
+  | 'RATE_ABOVE_PROTOCOL'
+  | 'ABRUPT_STOP'
+  | 'STEP_GAP'
+  | 'STEP_OVERLAP'
+  | 'STEPS_OUT_OF_ORDER'
+  | 'DOSE_NOT_IN_UNITS'
+  | 'DAILY_TOTAL_MISMATCH'
+  // dispensing and patient factors (part 3)
+  | 'DOSE_NOT_MAKEABLE'
+  | 'LIQUID_CONCENTRATION'
+  | 'PREGNANCY'
+  | 'BREASTFEEDING'
+  | 'EPILEPSY'
+  | 'INTERACTION';
 
 export interface Finding {
   readonly code: FindingCode;
@@ -76,6 +102,16 @@ export interface Problem {
 }
 
 export type Outcome<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problems: readonly Problem[] };
+
+/** What plan and taper return: dated steps, findings, and the cap they were held to. */
+export interface SchedulePlan {
+  readonly kind: 'titration' | 'taper';
+  readonly steps: readonly Step[];
+  readonly findings: readonly Finding[];
+  /** The daily maximum the schedule was held to (reduced with --renal-adjust). */
+  readonly capDailyMg: number;
+  readonly kidney: KidneyAssessment | null;
+}
 
 export type Target =
   | { readonly kind: 'daily'; readonly dailyMg: number }

@@ -1,4 +1,4 @@
-import type { TitrationPlan } from '../engine/plan-titration.js';
+import type { SchedulePlan } from '../engine/types.js';
 import { baclofenOral } from '../protocol/baclofen.js';
 import { draftNotice } from './notice.js';
 
@@ -9,8 +9,8 @@ export function toJsonText(value: unknown): string {
   return `${JSON.stringify(value, null, 2)}\n`;
 }
 
-/** The documented `titrate plan --json` object (README, "JSON contract"). */
-export function titrationJson(plan: TitrationPlan) {
+/** The documented `titrate plan|taper --json` object (README, "JSON contract"). */
+export function scheduleJson(plan: SchedulePlan) {
   return {
     schemaVersion: SCHEMA_VERSION,
     kind: plan.kind,

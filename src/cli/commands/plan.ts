@@ -1,10 +1,11 @@
 import type { Command } from 'commander';
-import { planTitration } from '../../engine/plan-titration.js';
+import { planTitration, type TitrationPlan } from '../../engine/plan-titration.js';
+import type { IsoDate } from '../../engine/types.js';
 import { baclofenOral } from '../../protocol/baclofen.js';
-import { titrationJson } from '../../render/json.js';
-import { renderTitrationTable } from '../../render/titration-table.js';
+import { scheduleJson } from '../../render/json.js';
+import { renderScheduleTable } from '../../render/schedule-table.js';
 import { issuesFromProblems } from '../../schema/issues.js';
-import { normalizePlanRequest } from '../../schema/plan-request.js';
+import { normalizePlanRequest, type Normalized } from '../../schema/plan-request.js';
 import type { CommandContext } from '../context.js';
 import { InputError } from '../errors.js';
 import { addOutputOptions, addPatientOptions, requestFields } from '../options.js';
@@ -19,6 +20,22 @@ Examples:
   $ titrate plan --age 70 --weight 60 --scr 1.4 --sex female
 `;
 
+/**
+ * One plan request, as camelCase fields (command-line options or one NDJSON line), to the plan or
+ * the input issues. The single command and batch mode both go through here.
+ */
+export function planFromFields(fields: Record<string, unknown>, today: IsoDate): Normalized<TitrationPlan> {
+  const request = normalizePlanRequest(fields, today);
+  if (!request.ok) return request;
+  const outcome = planTitration(request.value, baclofenOral);
+  return outcome.ok ? outcome : { ok: false, issues: issuesFromProblems(outcome.problems) };
+}
+
+/** The JSON a plan request prints (`--json`, and each NDJSON result line). */
+export function planJson(plan: TitrationPlan): unknown {
+  return scheduleJson(plan);
+}
+
 export function configurePlan(command: Command, context: CommandContext): void {
   command
     .description('plan an oral baclofen titration: dated steps from the start dose up to the target')
@@ -32,11 +49,9 @@ export function configurePlan(command: Command, context: CommandContext): void {
   addOutputOptions(command);
   command.addHelpText('after', examples);
   command.action((options: Record<string, unknown>, self: Command) => {
-    const request = normalizePlanRequest(requestFields(options), context.today());
-    if (!request.ok) throw new InputError(request.issues);
-    const outcome = planTitration(request.value, baclofenOral);
-    if (!outcome.ok) throw new InputError(issuesFromProblems(outcome.problems));
+    const outcome = planFromFields(requestFields(options), context.today());
+    if (!outcome.ok) throw new InputError(outcome.issues);
     const plan = outcome.value;
-    writeResult(context, self, () => titrationJson(plan), (chalk) => renderTitrationTable(plan, chalk));
+    writeResult(context, self, () => planJson(plan), (chalk) => renderScheduleTable(plan, chalk));
   });
 }

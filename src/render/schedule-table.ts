@@ -1,6 +1,5 @@
 import type { ChalkInstance } from 'chalk';
-import type { TitrationPlan } from '../engine/plan-titration.js';
-import type { KidneyAssessment } from '../engine/types.js';
+import type { KidneyAssessment, SchedulePlan } from '../engine/types.js';
 import { formatNumber } from '../engine/wording.js';
 import { renderFindingsList } from './findings-text.js';
 import { draftNotice } from './notice.js';
@@ -13,9 +12,12 @@ export function describeKidney(kidney: KidneyAssessment | null): string | null {
   return `Kidney function: ${kidney.category}, CrCl ${formatNumber(kidney.crclMlMin, 1)} mL/min${how}`;
 }
 
-export function renderTitrationTable(plan: TitrationPlan, chalk: ChalkInstance): string {
+const titles: Record<SchedulePlan['kind'], string> = { titration: 'titration plan', taper: 'taper plan' };
+
+/** The table view of plan and taper: a title, the steps, findings underneath, the reminder. */
+export function renderScheduleTable(plan: SchedulePlan, chalk: ChalkInstance): string {
   const lines = [
-    chalk.bold(`Baclofen (oral) titration plan, cap ${formatNumber(plan.capDailyMg)} mg/day`),
+    chalk.bold(`Baclofen (oral) ${titles[plan.kind]}, cap ${formatNumber(plan.capDailyMg)} mg/day`),
     describeKidney(plan.kidney),
     renderStepsTable(plan.steps, plan.capDailyMg, chalk),
     '',
