@@ -1,16 +1,21 @@
 import { Command } from 'commander';
 import { configureCheck } from './commands/check.js';
 import { configureMissed } from './commands/missed.js';
-import { configurePlan } from './commands/plan.js';
+import { planCommand } from './commands/plan.js';
 import { configureRules } from './commands/rules.js';
 import { configureSchema } from './commands/schema.js';
 import { configureTaper } from './commands/taper.js';
+import type { CommandSpec } from './command-spec.js';
 import type { CommandContext } from './context.js';
+import { mountCommand } from './mount-command.js';
 
 export const VERSION = '0.1.0';
 
-const commands: Record<string, (command: Command, context: CommandContext) => void> = {
-  plan: configurePlan,
+/** Commands that turn one request into one result (and so can run as NDJSON batches). */
+const requestCommands: readonly CommandSpec<any>[] = [planCommand];
+
+/** Commands with their own shape. */
+const otherCommands: Record<string, (command: Command, context: CommandContext) => void> = {
   taper: configureTaper,
   check: configureCheck,
   missed: configureMissed,
@@ -32,6 +37,7 @@ export function buildProgram(context: CommandContext): Command {
       // run() prints commander's errors itself, as one line.
       outputError: () => undefined,
     });
-  for (const [name, configure] of Object.entries(commands)) configure(program.command(name), context);
+  for (const spec of requestCommands) mountCommand(program.command(spec.name), spec, context);
+  for (const [name, configure] of Object.entries(otherCommands)) configure(program.command(name), context);
   return program;
 }

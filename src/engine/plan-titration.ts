@@ -3,7 +3,8 @@ import { mgToUnits, mgToUnitsFloor, reduceUnits, unitsToMg } from './dose-units.
 import { finding } from './findings.js';
 import { capUnits, reviewPatient } from './renal.js';
 import { dailyUnits, mergeEqualLevels, placeLevels } from './steps.js';
-import type { Finding, IsoDate, Level, Outcome, PatientInput, Problem, SchedulePlan, Target } from './types.js';
+import type { SourceKey } from '../protocol/sources.js';
+import type { Finding, IsoDate, Level, Outcome, PatientInput, Problem, SchedulePlan, StepBasis, Target } from './types.js';
 import { describeDaily, formatNumber } from './wording.js';
 
 export interface TitrationRequest extends PatientInput {
@@ -135,20 +136,62 @@ function reviewOverrides(request: TitrationRequest, startUnits: number, startPer
   return findings;
 }
 
+interface Pace {
+  readonly startUnits: number;
+  readonly startPerDay: number;
+  readonly stepUnits: number;
+  readonly intervalDays: number;
+}
+
+/** The rule behind each level of the climb, for --explain. */
+function climbBasis(kind: 'start' | 'step' | 'add-doses', request: TitrationRequest, protocol: Protocol, dailyMg: number): StepBasis {
+  const labelDailyMg = protocol.labelEndDoseMg.value * dosesPerDay(protocol.labelEndFrequency.value);
+  const above = dailyMg > labelDailyMg ? [protocol.aboveLabelSchedule] : [];
+  const sourcesOf = (rules: readonly { sources: readonly SourceKey[] }[]) => [...new Set(rules.flatMap((rule) => rule.sources))];
+  switch (kind) {
+    case 'start':
+      return request.startDoseMg === undefined
+        ? { rule: `protocol start: ${formatNumber(protocol.startDoseMg.value)} mg ${frequencies[protocol.startFrequency.value].label}`, sources: sourcesOf([protocol.startDoseMg, protocol.startFrequency]) }
+        : { rule: 'start dose set with --start-dose', sources: [] };
+    case 'step':
+      return {
+        rule: `raised by up to ${formatNumber(request.stepMg ?? protocol.stepMg.value)} mg per dose after ${request.intervalDays ?? protocol.intervalDays.value} days` +
+          (request.stepMg !== undefined || request.intervalDays !== undefined ? ' (as set with --step/--interval)' : ''),
+        sources: sourcesOf([protocol.stepMg, protocol.intervalDays, ...above]),
+      };
+    case 'add-doses':
+      return {
+        rule: `extra dose(s) added one interval later, the label's route to ${formatNumber(dailyMg)} mg/day`,
+        sources: sourcesOf([protocol.maxDailyMg, protocol.intervalDays, ...above]),
+      };
+  }
+}
+
 /**
  * Climbs per dose at the start frequency to the goal's per-dose amount, then adds the goal's
  * extra dose(s) one interval later (the label's route to 20 mg four times daily).
  */
-function climb(startUnits: number, startPerDay: number, stepUnits: number, intervalDays: number, goal: Goal): Level[] {
+function climb(pace: Pace, goal: Goal, basisFor: (kind: 'start' | 'step' | 'add-doses', dailyMg: number) => StepBasis, unitMg: number): Level[] {
   const levels: Level[] = [];
-  let doseUnits = startUnits;
-  let perDay = startPerDay;
+  let doseUnits = pace.startUnits;
+  let perDay = pace.startPerDay;
+  let kind: 'start' | 'step' | 'add-doses' = 'start';
   for (;;) {
     const reached = doseUnits === goal.doseUnits && perDay === goal.dosesPerDay;
-    levels.push({ doseUnits: Array(perDay).fill(doseUnits), days: reached ? null : intervalDays });
+    const basis = basisFor(kind, unitsToMg(doseUnits * perDay, unitMg));
+    levels.push({
+      doseUnits: Array(perDay).fill(doseUnits),
+      days: reached ? null : pace.intervalDays,
+      basis: reached ? { ...basis, rule: `${basis.rule}; target reached, held as maintenance` } : basis,
+    });
     if (reached) return levels;
-    if (doseUnits < goal.doseUnits) doseUnits = Math.min(doseUnits + stepUnits, goal.doseUnits);
-    else perDay = goal.dosesPerDay;
+    if (doseUnits < goal.doseUnits) {
+      doseUnits = Math.min(doseUnits + pace.stepUnits, goal.doseUnits);
+      kind = 'step';
+    } else {
+      perDay = goal.dosesPerDay;
+      kind = 'add-doses';
+    }
   }
 }
 
@@ -177,14 +220,22 @@ export function planTitration(request: TitrationRequest, protocol: Protocol): Ou
   const intervalDays = request.intervalDays ?? protocol.intervalDays.value;
   findings.push(...reviewOverrides(request, startUnits, startPerDay, protocol));
 
-  let levels = climb(startUnits, startPerDay, stepUnits, intervalDays, goal);
+  const pace = { startUnits, startPerDay, stepUnits, intervalDays };
+  let levels = climb(pace, goal, (kind, dailyMg) => climbBasis(kind, request, protocol, dailyMg), unitMg);
   const reduction = patient.reduction;
   if (reduction) {
     const oneUnit = 1; // a reduced dose is never below one dose unit (protocol.renalRounding)
+    const renalSources = [...protocol.renalCategories.sources, ...protocol.renalRounding.sources];
     levels = mergeEqualLevels(
       levels.map((level) => ({
         doseUnits: level.doseUnits.map((units) => Math.max(oneUnit, reduceUnits(units, reduction))),
         days: level.days,
+        ...(level.basis && {
+          basis: {
+            rule: `${level.basis.rule}; then every dose reduced by ${reduction.numerator}/${reduction.denominator} for kidney function, rounded down to ${unitMg} mg`,
+            sources: [...new Set([...level.basis.sources, ...renalSources])],
+          },
+        }),
       })),
     );
   }

@@ -1,6 +1,6 @@
 import { addDaysIso } from './dates.js';
 import { sumUnits, unitsToMg } from './dose-units.js';
-import type { IsoDate, Level, Step } from './types.js';
+import type { IsoDate, Level, Step, StepBasis } from './types.js';
 
 function sameDoses(a: Level, b: Level): boolean {
   return a.doseUnits.length === b.doseUnits.length && a.doseUnits.every((units, index) => units === b.doseUnits[index]);
@@ -13,7 +13,7 @@ export function mergeEqualLevels(levels: readonly Level[]): Level[] {
     const previous = merged[merged.length - 1];
     if (previous && sameDoses(previous, level)) {
       merged[merged.length - 1] = {
-        doseUnits: previous.doseUnits,
+        ...previous,
         days: previous.days === null || level.days === null ? null : previous.days + level.days,
       };
     } else {
@@ -23,7 +23,7 @@ export function mergeEqualLevels(levels: readonly Level[]): Level[] {
   return merged;
 }
 
-export function stepFromDoses(startDate: IsoDate, days: number | null, doses: readonly number[]): Step {
+export function stepFromDoses(startDate: IsoDate, days: number | null, doses: readonly number[], basis?: StepBasis): Step {
   const first = doses[0];
   return {
     startDate,
@@ -33,6 +33,7 @@ export function stepFromDoses(startDate: IsoDate, days: number | null, doses: re
     dosesPerDay: doses.length,
     doseMg: first !== undefined && doses.every((dose) => dose === first) ? first : null,
     dailyMg: doses.reduce((total, dose) => total + dose, 0),
+    ...(basis && { basis }),
   };
 }
 
@@ -41,7 +42,7 @@ export function placeLevels(startDate: IsoDate, levels: readonly Level[], unitMg
   const steps: Step[] = [];
   let date = startDate;
   for (const level of levels) {
-    steps.push(stepFromDoses(date, level.days, level.doseUnits.map((units) => unitsToMg(units, unitMg))));
+    steps.push(stepFromDoses(date, level.days, level.doseUnits.map((units) => unitsToMg(units, unitMg)), level.basis));
     if (level.days !== null) date = addDaysIso(date, level.days);
   }
   return steps;

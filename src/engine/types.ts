@@ -1,5 +1,6 @@
 import type { FrequencyCode, RenalCategoryName } from '../protocol/baclofen.js';
 import type { Severity } from '../protocol/sourced.js';
+import type { SourceKey } from '../protocol/sources.js';
 
 /** A calendar date `yyyy-MM-dd`; never a Date object, so no time zone can shift it. */
 export type IsoDate = string & { readonly __brand: 'IsoDate' };
@@ -51,6 +52,12 @@ export interface Finding {
   readonly source: string;
 }
 
+/** Why a step has its doses: the rule applied and where it comes from (shown by --explain). */
+export interface StepBasis {
+  readonly rule: string;
+  readonly sources: readonly SourceKey[];
+}
+
 /** One dated step of a schedule; the last step of a plan is open-ended. */
 export interface Step {
   readonly startDate: IsoDate;
@@ -62,6 +69,8 @@ export interface Step {
   /** The per-administration amount when all doses are equal, else null. */
   readonly doseMg: number | null;
   readonly dailyMg: number;
+  /** The rule behind this step; renderers show it only when asked (--explain). */
+  readonly basis?: StepBasis;
 }
 
 /** A step before it is placed on the calendar: doses in 2.5 mg units, and how long it lasts. */
@@ -69,6 +78,7 @@ export interface Level {
   readonly doseUnits: readonly number[];
   /** null: open-ended (maintenance, or the zero step after a taper). */
   readonly days: number | null;
+  readonly basis?: StepBasis;
 }
 
 export type KidneyInput =

@@ -6,24 +6,10 @@ import { scheduleJson } from '../../render/json.js';
 import { renderScheduleTable } from '../../render/schedule-table.js';
 import { issuesFromProblems } from '../../schema/issues.js';
 import { normalizePlanRequest, type Normalized } from '../../schema/plan-request.js';
-import type { CommandContext } from '../context.js';
-import { InputError } from '../errors.js';
-import { addOutputOptions, addPatientOptions, requestFields } from '../options.js';
-import { writeResult } from '../output.js';
+import type { CommandSpec } from '../command-spec.js';
+import { addPatientOptions } from '../options.js';
 
-const examples = `
-Examples:
-  $ titrate plan --start 2026-01-05                 the label's schedule: 5 → 20 mg three times daily
-  $ titrate plan --start 2026-01-05 --target 80     climb on to 80 mg/day at most
-  $ titrate plan --target "20mg qid"                reach 20 mg four times daily by the label's route
-  $ titrate plan --crcl 40 --renal-adjust --json    halve every dose for moderate kidney impairment
-  $ titrate plan --age 70 --weight 60 --scr 1.4 --sex female
-`;
-
-/**
- * One plan request, as camelCase fields (command-line options or one NDJSON line), to the plan or
- * the input issues. The single command and batch mode both go through here.
- */
+/** Plan request fields (options, or one NDJSON line) to the plan, or the input issues. */
 export function planFromFields(fields: Record<string, unknown>, today: IsoDate): Normalized<TitrationPlan> {
   const request = normalizePlanRequest(fields, today);
   if (!request.ok) return request;
@@ -31,27 +17,28 @@ export function planFromFields(fields: Record<string, unknown>, today: IsoDate):
   return outcome.ok ? outcome : { ok: false, issues: issuesFromProblems(outcome.problems) };
 }
 
-/** The JSON a plan request prints (`--json`, and each NDJSON result line). */
-export function planJson(plan: TitrationPlan): unknown {
-  return scheduleJson(plan);
-}
-
-export function configurePlan(command: Command, context: CommandContext): void {
-  command
-    .description('plan an oral baclofen titration: dated steps from the start dose up to the target')
-    .option('--start <yyyy-MM-dd>', 'first day of the plan (default: today)')
-    .option('--target <mg/day|regimen>', 'daily total (e.g. 60) or regimen (e.g. "20mg qid"); at most 80 mg/day')
-    .option('--frequency <tid|qid>', 'doses a day of the regimen to reach (default tid)')
-    .option('--start-dose <mg>', 'first dose, per administration (protocol: 5 mg)')
-    .option('--step <mg>', 'increase per dose at each step (protocol: 5 mg)')
-    .option('--interval <days>', 'days between increases (protocol: 3)');
-  addPatientOptions(command);
-  addOutputOptions(command);
-  command.addHelpText('after', examples);
-  command.action((options: Record<string, unknown>, self: Command) => {
-    const outcome = planFromFields(requestFields(options), context.today());
-    if (!outcome.ok) throw new InputError(outcome.issues);
-    const plan = outcome.value;
-    writeResult(context, self, () => planJson(plan), (chalk) => renderScheduleTable(plan, chalk));
-  });
-}
+export const planCommand: CommandSpec<TitrationPlan> = {
+  name: 'plan',
+  summary: 'plan an oral baclofen titration: dated steps from the start dose up to the target',
+  examples: `
+Examples:
+  $ titrate plan --start 2026-01-05                 the label's schedule: 5 → 20 mg three times daily
+  $ titrate plan --start 2026-01-05 --target 80     climb on to 80 mg/day at most
+  $ titrate plan --target "20mg qid"                reach 20 mg four times daily by the label's route
+  $ titrate plan --crcl 40 --renal-adjust --json    halve every dose for moderate kidney impairment
+  $ titrate plan --age 70 --weight 60 --scr 1.4 --sex female
+`,
+  configure(command: Command) {
+    command
+      .option('--start <yyyy-MM-dd>', 'first day of the plan (default: today)')
+      .option('--target <mg/day|regimen>', 'daily total (e.g. 60) or regimen (e.g. "20mg qid"); at most 80 mg/day')
+      .option('--frequency <tid|qid>', 'doses a day of the regimen to reach (default tid)')
+      .option('--start-dose <mg>', 'first dose, per administration (protocol: 5 mg)')
+      .option('--step <mg>', 'increase per dose at each step (protocol: 5 mg)')
+      .option('--interval <days>', 'days between increases (protocol: 3)');
+    addPatientOptions(command);
+  },
+  fromFields: planFromFields,
+  toJson: scheduleJson,
+  toTable: renderScheduleTable,
+};

@@ -1,0 +1,29 @@
+import type { ChalkInstance } from 'chalk';
+import type { Command } from 'commander';
+import type { IsoDate } from '../engine/types.js';
+import type { Normalized } from '../schema/plan-request.js';
+import type { Io } from './io.js';
+
+/**
+ * A command that turns one request into one result: plan, taper, check. The CLI mounts it the
+ * same way for a single request (options) and, later, for NDJSON batches (one request a line).
+ */
+export interface CommandSpec<R> {
+  readonly name: string;
+  readonly summary: string;
+  /** Help text shown after the options, examples first. */
+  readonly examples: string;
+  /** Adds this command's own options and arguments (output options are added for it). */
+  configure(command: Command): void;
+  /**
+   * Turns the parsed command line into request fields (camelCase, as an NDJSON line would give
+   * them). Most commands take their options as they are; check reads a file here.
+   */
+  gatherFields?(options: Record<string, unknown>, args: readonly string[], io: Io): Promise<Record<string, unknown>>;
+  /** Pure: request fields to a result, or the input issues. */
+  fromFields(fields: Record<string, unknown>, today: IsoDate): Normalized<R>;
+  toJson(result: R): unknown;
+  toTable(result: R, chalk: ChalkInstance): string;
+  /** Exit code for a successful result (check: 1 when a check failed); 0 when absent. */
+  exitCode?(result: R): number;
+}
