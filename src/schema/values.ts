@@ -122,13 +122,12 @@ export function parseDoseText(value: unknown, unitMg: number, maxMg: number, dai
     if (problem) return fail(problem);
   }
   const amount = Number(amountText);
-  if (!Number.isFinite(amount) || amount <= 0) return fail(`expected a dose greater than 0 mg, got ${shown(value)}`);
-
   if (rest === '') {
     if (!dailyAllowed) return fail(`expected ${expected}: add how often, e.g. "${amountText}mg tid"`);
-    if (amount > maxMg) return fail(`expected mg/day greater than 0 and at most ${maxMg}, got ${shown(value)}`);
+    if (!(amount > 0 && amount <= maxMg)) return fail(`expected mg/day greater than 0 and at most ${maxMg}, got ${shown(value)}`);
     return ok({ kind: 'daily', dailyMg: amount });
   }
+  if (!(amount > 0)) return fail(`expected a dose greater than 0 mg, got ${shown(value)}`);
   const frequency = perDay ? undefined : frequencyFromWords(rest);
   if (!frequency) {
     return fail(`expected ${expected}, with how often as one of ${Object.keys(frequencies).join(', ')}; got ${shown(value)}`);

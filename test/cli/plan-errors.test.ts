@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/run-cli.js';
+
+/** Each bad input: exit 2, nothing on stdout, one line on stderr naming the option, no stack. */
+const cases: [argv: string[], pattern: RegExp][] = [
+  [['plan', '--frobnicate'], /unknown option '--frobnicate'/],
+  [['plan', '--start', '2026-02-30'], /^titrate: --start: expected a calendar date yyyy-MM-dd.*'2026-02-30'/],
+  [['plan', '--start', 'tomorrow'], /--start: expected a calendar date/],
+  [['plan', '--target', 'abc'], /--target: expected mg\/day \(e\.g\. 60\) or a regimen/],
+  [['plan', '--target', '120'], /--target: 120 mg\/day is above the 80 mg\/day maximum/],
+  [['plan', '--target', '25mg qid'], /--target: 100 mg\/day is above the 80 mg\/day maximum/],
+  [['plan', '--target', '0'], /--target: expected mg\/day greater than 0/],
+  [['plan', '--target', '-20'], /--target: expected/],
+  [['plan', '--crcl', '-5'], /--crcl: expected a creatinine clearance in mL\/min greater than 0/],
+  [['plan', '--crcl', '0'], /--crcl: expected .* greater than 0/],
+  [['plan', '--weight', '-70', '--age', '50', '--scr', '1', '--sex', 'f'], /--weight: expected a weight in kg greater than 0/],
+  [['plan', '--start-dose', '0'], /--start-dose: expected mg greater than 0/],
+  [['plan', '--step', '-5'], /--step: expected mg greater than 0/],
+  [['plan', '--interval', '0'], /--interval: expected a whole number of days/],
+  [['plan', '--frequency', '7'], /--frequency: expected one of tid, qid, got '7'/],
+  [['plan', '--target', '500mcg tid'], /--target: mcg: intrathecal baclofen is dosed in micrograms/],
+  [['plan', '--start-dose', '5 µg'], /--start-dose: µg: intrathecal baclofen is dosed in micrograms/],
+  [['plan', '--target', '20ml tid'], /--target: expected a dose in mg, got a volume/],
+  [['plan', '--target', '1g tid'], /--target: expected a dose in mg, got grams/],
+  [['plan', '--target', '50mcg/day intrathecal'], /--target: intrathecal baclofen .* out of scope/],
+  [['plan', '--route', 'intrathecal'], /--route: intrathecal baclofen .* out of scope/],
+  [['plan', '--age', '10'], /--age: 10 years is under 12/],
+  [['plan', '--sex', 'x', '--age', '50', '--weight', '70', '--scr', '1'], /--sex: expected female or male/],
+  [['plan', '--weight', '70'], /Cockcroft–Gault needs .*missing --age, --scr, --sex/],
+  [['plan', '--crcl', '40', '--dialysis'], /give kidney function one way only/],
+  [['plan', '--renal-adjust'], /--renal-adjust: needs kidney function/],
+  [['plan', '--dialysis', '--renal-adjust'], /--renal-adjust: no dose reduction is defined on dialysis/],
+  [['plan', '--target', '20mg qid', '--frequency', 'tid'], /--frequency: tid conflicts with the target's qid/],
+  [['plan', '--format', 'xml'], /argument 'xml' is invalid/],
+  [['plan', 'extra'], /too many arguments/],
+  [['plna'], /unknown command 'plna'/],
+];
+
+describe('plan: bad input', () => {
+  it.each(cases)('%j', async (argv, pattern) => {
+    const result = await runCli(argv);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(pattern);
+    expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('with --json the error is JSON on stderr', async () => {
+    const result = await runCli(['plan', '--target', '120', '--json']);
+    expect(result.code).toBe(2);
+    expect(JSON.parse(result.stderr)).toEqual({
+      error: { kind: 'input', messages: [expect.stringMatching(/^--target: 120 mg\/day is above the 80 mg\/day maximum/)] },
+    });
+  });
+});
+
+describe('plan: help and version', () => {
+  it('--help leads with examples and exits 0', async () => {
+    const result = await runCli(['plan', '--help']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/Examples:\n {2}\$ titrate plan --start 2026-01-05/);
+  });
+
+  it('no command prints usage on stderr and exits 2', async () => {
+    const result = await runCli([]);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(/Usage: titrate/);
+  });
+});

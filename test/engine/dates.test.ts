@@ -1,0 +1,30 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { addDaysIso, daysBetween, isIsoDate } from '../../src/engine/dates.js';
+import { day } from '../helpers/requests.js';
+
+const zones = ['UTC', 'America/Sao_Paulo', 'Australia/Lord_Howe', 'Pacific/Auckland', 'Europe/London'];
+const original = process.env.TZ;
+afterEach(() => {
+  process.env.TZ = original;
+});
+
+describe('dates', () => {
+  it.each(['2026-02-30', '2026-13-01', '2026-1-5', '05/01/2026', '2026-01-05T00:00', ''])('rejects %s', (text) => {
+    expect(isIsoDate(text)).toBe(false);
+  });
+
+  it('accepts real dates, leap days included', () => {
+    expect(isIsoDate('2028-02-29')).toBe(true);
+    expect(isIsoDate('2027-02-29')).toBe(false);
+  });
+
+  it.each(zones)('adds calendar days across DST switches in %s', (zone) => {
+    process.env.TZ = zone;
+    // Sao Paulo's 2018 switch happened at midnight; Lord Howe shifts by 30 minutes.
+    expect(addDaysIso(day('2018-11-03'), 1)).toBe('2018-11-04');
+    expect(addDaysIso(day('2026-04-04'), 1)).toBe('2026-04-05');
+    expect(addDaysIso(day('2026-10-03'), 2)).toBe('2026-10-05');
+    expect(addDaysIso(day('2026-03-28'), 3)).toBe('2026-03-31');
+    expect(daysBetween(day('2026-03-01'), day('2026-11-01'))).toBe(245);
+  });
+});

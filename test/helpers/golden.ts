@@ -1,0 +1,42 @@
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect } from 'vitest';
+import { runCli, type FakeIoOptions } from './run-cli.js';
+
+export const fixturesDir = join(import.meta.dirname, '..', '..', 'fixtures');
+
+/** A golden case: `<name>.json` holds `{ "argv": [...], "stdin"?: "..." }`; outputs sit beside it. */
+export interface GoldenCase {
+  readonly name: string;
+  readonly argv: readonly string[];
+  readonly stdin?: string;
+}
+
+export function goldenCases(folder: string): GoldenCase[] {
+  const dir = join(fixturesDir, folder);
+  return readdirSync(dir)
+    .filter((file) => file.endsWith('.json') && !file.includes('.expected.'))
+    .sort()
+    .map((file) => ({ name: file.replace(/\.json$/, ''), ...(JSON.parse(readFileSync(join(dir, file), 'utf8')) as Omit<GoldenCase, 'name'>) }));
+}
+
+/**
+ * Compares `actual` with the golden file; with UPDATE_GOLDEN=1 it rewrites the file instead, so
+ * outputs change only on purpose (and the diff is reviewed in the commit).
+ */
+export function expectGolden(path: string, actual: string): void {
+  if (process.env.UPDATE_GOLDEN === '1' || !existsSync(path)) {
+    if (process.env.CI && !existsSync(path)) throw new Error(`golden file missing: ${path}`);
+    writeFileSync(path, actual);
+  }
+  expect(actual).toBe(readFileSync(path, 'utf8'));
+}
+
+/** Runs a golden case and compares stdout, stderr and the exit code with `<name>.expected.*`. */
+export async function checkGoldenCase(folder: string, golden: GoldenCase, io: FakeIoOptions = {}): Promise<void> {
+  const result = await runCli(golden.argv, { ...io, ...(golden.stdin !== undefined && { stdin: golden.stdin }) });
+  const base = join(fixturesDir, folder, golden.name);
+  const json = golden.argv.includes('--json');
+  expectGolden(`${base}.expected.${json ? 'json' : 'txt'}`, result.stdout);
+  expectGolden(`${base}.expected-exit.txt`, `${result.code}\n${result.stderr}`);
+}
