@@ -4,7 +4,7 @@ import { configureMissed } from './commands/missed.js';
 import { planCommand } from './commands/plan.js';
 import { configureRules } from './commands/rules.js';
 import { configureSchema } from './commands/schema.js';
-import { configureTaper } from './commands/taper.js';
+import { taperCommand } from './commands/taper.js';
 import type { CommandSpec } from './command-spec.js';
 import type { CommandContext } from './context.js';
 import { mountCommand } from './mount-command.js';
@@ -12,11 +12,10 @@ import { mountCommand } from './mount-command.js';
 export const VERSION = '0.1.0';
 
 /** Commands that turn one request into one result (and so can run as NDJSON batches). */
-const requestCommands: readonly CommandSpec<any>[] = [planCommand];
+const requestCommands: readonly CommandSpec<any>[] = [planCommand, taperCommand];
 
 /** Commands with their own shape. */
 const otherCommands: Record<string, (command: Command, context: CommandContext) => void> = {
-  taper: configureTaper,
   check: configureCheck,
   missed: configureMissed,
   rules: configureRules,

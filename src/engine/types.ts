@@ -26,6 +26,8 @@ export type FindingCode =
   | 'TAPER_STEP_ABOVE_PROTOCOL'
   | 'DOSE_DROPPED'
   | 'RENAL_ADJUST_NOT_APPLIED'
+  | 'TAPER_STEP_ABOVE_MAX'
+  | 'FROM_AT_SMALLEST_UNIT'
   // check
   | 'ABOVE_CAP'
   | 'ABOVE_RENAL_CAP'

@@ -94,6 +94,11 @@ export const baclofenOral = {
   smallestUnitMg: sourced(5, ['S7'], 'smallest practical unit: one 5 mg tablet (2.5 mg with half tablets)'),
   halfUnitMg: sourced(2.5, ['S7'], 'half of a 5 mg unit, when half tablets are used'),
   abruptStopAboveDailyMg: sourced(15, ['S1', 'S7', 'T2'], 'never stop abruptly: a drop to zero from more than one taper step (15 mg/day)'),
+  withdrawalRisk: sourced(
+    'hallucinations, seizures, high fever, altered mental status, exaggerated rebound spasticity and muscle rigidity; rarely rhabdomyolysis, multi-organ failure and death',
+    ['S1', 'S7'],
+    'stopping abruptly risks withdrawal: hallucinations, seizures, high fever, rebound spasticity; never stop abruptly',
+  ),
 
   // Patient guidance
   missedDoseSkipWithinHours: sourced(2, ['M1'], 'take a missed dose unless the next is less than 2 hours away; never double'),

@@ -1,12 +1,15 @@
 // The documents every protocol value is traced to. Keys match shared/clinical/FACTS.md §10.
 export const sources = {
   S1: { title: 'OZOBAX (baclofen) oral solution prescribing information (US)', url: 'https://www.accessdata.fda.gov/spl/data/853dcc09-d7a7-46e7-b2d6-7d440e82dae7/853dcc09-d7a7-46e7-b2d6-7d440e82dae7.xml' },
+  S2: { title: 'OZOBAX "How to take" and HCP safety pages', url: 'https://ozobax.com/patient/how-to-take-ozobax/' },
   S3: { title: 'Baclofen oral suspension 25 mg/5 mL prescribing information (US, rev. 4/2024)', url: 'https://dailymed.nlm.nih.gov/dailymed/fda/fdaDrugXsl.cfm?setid=4585aafe-0af8-4786-a419-6a7e76671ca2&type=display' },
   S4: { title: 'FLEQSUVY monograph (MPR)', url: 'https://www.cancertherapyadvisor.com/drug/fleqsuvy/' },
   S5: { title: 'ISMP: different concentrations of oral liquid baclofen', url: 'https://www.ismp.org/resources/different-concentrations-oral-liquid-baclofen' },
   S6: { title: 'LYVISPAH (baclofen) oral granules dosage (label text)', url: 'https://www.drugs.com/dosage/lyvispah.html' },
   S7: { title: 'Baclofen Tablets USP labels (US)', url: 'https://medlibrary.org/lib/rx/meds/baclofen-13/page/2/' },
+  S8: { title: 'Baclofen monograph (MPR-style; 10 and 20 mg tablets scored)', url: 'http://butalbitalapap.org/index-3281.html' },
   S9: { title: 'Baclofen oral solution 10 mg/5 mL prescribing information (US)', url: 'https://fda.report/DailyMed/81a539b3-e547-4a62-ad1b-2eedb30be927' },
+  S10: { title: 'openFDA NDC record: OZOBAX DS 10 mg/5 mL (2 mg/mL)', url: 'https://api.fda.gov/drug/ndc.json?search=packaging.package_ndc%3A%2269528-302-08%22' },
   S11: { title: 'Medscape Reference: Lioresal (baclofen)', url: 'https://reference.medscape.com/drug/lioresal-baclofen-343335' },
   S12: { title: 'Drugs.com: baclofen dosage', url: 'https://www.drugs.com/dosage/baclofen.html' },
   S15: { title: 'Baclofen tablets precautions (US label text)', url: 'https://trial.medpath.com/drug/approvals/fda/fcddba2c22fcf955' },
@@ -15,6 +18,7 @@ export const sources = {
   R3: { title: 'pms-BACLOFEN product monograph (Canada)', url: 'https://www.mims.com/hongkong/drug/info/pms-baclofen' },
   R6: { title: 'AGS 2023 Beers Criteria (doi 10.1111/jgs.18372)', url: 'https://formweb.com/master/showpage.php?dir=iredell&whichpage=153' },
   R7: { title: 'Baclofène Winthrop monograph (France)', url: 'https://samir-isp.github.io/MedicalEducation/FI70165.htm' },
+  R9: { title: 'Baclon (baclofen) product information: interactions', url: 'https://dhakarx.com/baclon' },
   C1: { title: "Taber's: Cockcroft-Gault formula", url: 'https://www.tabers.com/tabersonline/view/Tabers-Dictionary/738131/all/Cockcroft_Gault_formula' },
   C2: { title: 'Medical Algorithms: estimated creatinine clearance', url: 'https://www.medicalalgorithms.com/estimated-creatinine-clearance-calculator' },
   C3: { title: 'Cockcroft & Gault, Nephron 1976;16:31-41 (via The Drug Monitor)', url: 'http://www.thedrugmonitor.com/clcreqs.html' },

@@ -1,9 +1,46 @@
 import type { Command } from 'commander';
-import type { CommandContext } from '../context.js';
+import { planTaper, type TaperPlan } from '../../engine/plan-taper.js';
+import type { IsoDate } from '../../engine/types.js';
+import { baclofenOral } from '../../protocol/baclofen.js';
+import { scheduleJson } from '../../render/json.js';
+import { renderScheduleTable } from '../../render/schedule-table.js';
+import { issuesFromProblems } from '../../schema/issues.js';
+import type { Normalized } from '../../schema/plan-request.js';
+import { normalizeTaperRequest } from '../../schema/taper-request.js';
+import type { CommandSpec } from '../command-spec.js';
+import { addPatientOptions } from '../options.js';
 
-// Placeholder until the command lands; registered so the program shape is fixed.
-export function configureTaper(command: Command, _context: CommandContext): void {
-  command.description('(not yet available)').action(() => {
-    throw new Error('titrate taper is not implemented yet');
-  });
+/** Taper request fields (options, or one NDJSON line) to the taper plan, or the input issues. */
+export function taperFromFields(fields: Record<string, unknown>, today: IsoDate): Normalized<TaperPlan> {
+  const request = normalizeTaperRequest(fields, today);
+  if (!request.ok) return request;
+  const outcome = planTaper(request.value, baclofenOral);
+  return outcome.ok ? outcome : { ok: false, issues: issuesFromProblems(outcome.problems) };
 }
+
+const protocol = baclofenOral;
+
+export const taperCommand: CommandSpec<TaperPlan> = {
+  name: 'taper',
+  summary: 'plan an oral baclofen taper: dated reductions from the current dose to none (never stop abruptly)',
+  examples: `
+Examples:
+  $ titrate taper --from "20mg tid" --start 2026-03-02       60 → 45 → 30 → 15 mg/day → none over 14 days
+  $ titrate taper --from 60 --frequency qid --over 21         from 60 mg/day in four doses, over three weeks
+  $ titrate taper --from "10mg tid" --half-tablets            steps of 2.5 mg where that keeps them even
+  $ titrate taper --from "20mg tid" --crcl 25 --json          kidney findings as for plan
+`,
+  configure(command: Command) {
+    command
+      .option('--from <regimen|mg/day>', 'current dose: a regimen (e.g. "20mg tid") or mg/day (e.g. 60, with --frequency)')
+      .option('--frequency <daily|bid|tid|qid>', 'doses a day of a --from given in mg/day (default tid)')
+      .option('--start <yyyy-MM-dd>', 'first day of the first reduced dose (default: today)')
+      .option('--over <days>', `days from --start to the first day without baclofen (protocol: ${protocol.taperDefaultDays.value}; under ${protocol.taperMinDays.value} is flagged)`)
+      .option('--max-step <mg/day>', `largest reduction of the daily dose at one step (protocol: ${protocol.taperMaxStepDailyMg.value})`)
+      .option('--half-tablets', `allow half tablets: smallest dose ${protocol.halfUnitMg.value} mg instead of ${protocol.smallestUnitMg.value} mg`);
+    addPatientOptions(command);
+  },
+  fromFields: taperFromFields,
+  toJson: scheduleJson,
+  toTable: renderScheduleTable,
+};

@@ -1,0 +1,152 @@
+import type { FormCode, Products } from '../protocol/products.js';
+import { mgToUnits } from './dose-units.js';
+
+/** The product a schedule is dispensed as: whole units of set strengths, or one liquid. */
+export type Product =
+  | {
+      readonly kind: 'solid';
+      readonly form: FormCode;
+      /** Strengths available, ascending. */
+      readonly strengthsMg: readonly number[];
+      /** Strengths that may be halved (a subset of strengthsMg); empty for packets. */
+      readonly scoredMg: readonly number[];
+    }
+  | { readonly kind: 'liquid'; readonly form: FormCode; readonly concentrationMgPerMl: number };
+
+export interface ProductChoice {
+  readonly form?: FormCode;
+  readonly strengthsMg?: readonly number[];
+  readonly scoredMg?: readonly number[];
+}
+
+/** The product for a form, with the protocol's default strengths and scoring where not given. */
+export function productFor(choice: ProductChoice, products: Products): Product {
+  const form = choice.form ?? products.defaultForm.value;
+  const data = products.forms[form];
+  if (data.kind === 'liquid') return { kind: 'liquid', form, concentrationMgPerMl: data.concentrationMgPerMl.value };
+  const strengthsMg = [...new Set(choice.strengthsMg ?? data.defaultStrengthsMg.value)].sort((a, b) => a - b);
+  const scoredDefault = data.defaultScoredMg.value.filter((strength) => strengthsMg.includes(strength));
+  const scoredMg = data.splittable ? [...new Set(choice.scoredMg ?? scoredDefault)].sort((a, b) => a - b) : [];
+  return { kind: 'solid', form, strengthsMg, scoredMg };
+}
+
+/** `count` is in halves where halves are allowed: 1.5 means one whole and one half. */
+export interface UnitCount {
+  readonly strengthMg: number;
+  readonly count: number;
+}
+
+export interface SolidAdministration {
+  readonly doseMg: number;
+  /** Largest strength first; empty when the dose cannot be made (a DOSE_NOT_MAKEABLE finding says so). */
+  readonly units: readonly UnitCount[];
+}
+
+export interface LiquidAdministration {
+  readonly doseMg: number;
+  readonly volumeMl: number;
+  readonly concentrationMgPerMl: number;
+}
+
+export type Administration = SolidAdministration | LiquidAdministration;
+
+export function isLiquidAdministration(item: Administration): item is LiquidAdministration {
+  return 'volumeMl' in item;
+}
+
+/** One way to make a dose: per strength (largest first), whole units and whether a half is added. */
+interface Combination {
+  readonly parts: readonly { readonly strengthMg: number; readonly wholes: number; readonly half: boolean }[];
+}
+
+function pieces(combination: Combination): number {
+  return combination.parts.reduce((total, part) => total + part.wholes + (part.half ? 1 : 0), 0);
+}
+
+function halves(combination: Combination): number {
+  return combination.parts.filter((part) => part.half).length;
+}
+
+function strengthsUsed(combination: Combination): number {
+  return combination.parts.filter((part) => part.wholes > 0 || part.half).length;
+}
+
+/**
+ * Orders two ways of making a dose (products.unitChoice): fewest pieces, then fewest halves, then
+ * fewest strengths, then more of the larger strengths. Negative when `a` is better.
+ */
+function compareCombinations(a: Combination, b: Combination): number {
+  const byCount = pieces(a) - pieces(b) || halves(a) - halves(b) || strengthsUsed(a) - strengthsUsed(b);
+  if (byCount !== 0) return byCount;
+  for (let index = 0; index < a.parts.length; index += 1) {
+    const partA = a.parts[index];
+    const partB = b.parts[index];
+    if (!partA || !partB) break;
+    const amountA = partA.wholes * 2 + (partA.half ? 1 : 0);
+    const amountB = partB.wholes * 2 + (partB.half ? 1 : 0);
+    if (amountA !== amountB) return amountB - amountA;
+  }
+  return 0;
+}
+
+/**
+ * The best way to make `doseMg` exactly from the product's strengths, halves only of scored ones,
+ * or null when no combination makes it. Works in whole dose units, so the sum is exact.
+ */
+export function unitsForDose(doseMg: number, product: Extract<Product, { kind: 'solid' }>, unitMg: number): UnitCount[] | null {
+  const target = mgToUnits(doseMg, unitMg);
+  const options = [...product.strengthsMg]
+    .sort((a, b) => b - a)
+    .map((strengthMg) => {
+      const units = mgToUnits(strengthMg, unitMg);
+      const halfUnits = product.scoredMg.includes(strengthMg) && units % 2 === 0 ? units / 2 : null;
+      return { strengthMg, units, halfUnits };
+    });
+
+  let best: Combination | null = null;
+  const parts: Combination['parts'][number][] = [];
+  const search = (index: number, remaining: number): void => {
+    const option = options[index];
+    if (!option) {
+      if (remaining !== 0) return;
+      const candidate: Combination = { parts: [...parts] };
+      if (!best || compareCombinations(candidate, best) < 0) best = candidate;
+      return;
+    }
+    for (let wholes = Math.floor(remaining / option.units); wholes >= 0; wholes -= 1) {
+      for (const half of option.halfUnits === null ? [false] : [false, true]) {
+        const left = remaining - wholes * option.units - (half && option.halfUnits !== null ? option.halfUnits : 0);
+        if (left < 0) continue;
+        parts.push({ strengthMg: option.strengthMg, wholes, half });
+        search(index + 1, left);
+        parts.pop();
+      }
+    }
+  };
+  search(0, target);
+
+  const chosen = best as Combination | null;
+  if (!chosen) return null;
+  return chosen.parts
+    .filter((part) => part.wholes > 0 || part.half)
+    .map((part) => ({ strengthMg: part.strengthMg, count: part.wholes + (part.half ? 0.5 : 0) }));
+}
+
+/** mL of a liquid for `doseMg`: mg ÷ concentration, exact (doses are whole 2.5 mg units). */
+export function volumeForDose(doseMg: number, concentrationMgPerMl: number): number {
+  return doseMg / concentrationMgPerMl;
+}
+
+/** How one dose is given with the product, or null (solid forms only) when it cannot be made. */
+export function administrationFor(doseMg: number, product: Product, unitMg: number): Administration {
+  if (product.kind === 'liquid') {
+    return { doseMg, volumeMl: volumeForDose(doseMg, product.concentrationMgPerMl), concentrationMgPerMl: product.concentrationMgPerMl };
+  }
+  return { doseMg, units: unitsForDose(doseMg, product, unitMg) ?? [] };
+}
+
+/** True when the administration delivers its dose exactly. */
+export function isMade(item: Administration): boolean {
+  if (isLiquidAdministration(item)) return true;
+  return item.units.reduce((total, unit) => total + unit.strengthMg * unit.count, 0) === item.doseMg;
+}

@@ -1,0 +1,63 @@
+import type { FrequencyCode } from '../protocol/baclofen.js';
+import type { Products } from '../protocol/products.js';
+
+/** A clock time `HH:MM` (00:00–23:59), local to the patient; never tied to a date or zone. */
+export type ClockTime = string & { readonly __brand: 'ClockTime' };
+
+export const MINUTES_PER_DAY = 24 * 60;
+
+const CLOCK = /^([01]?\d|2[0-3]):([0-5]\d)$/;
+
+/** `8:00` and `08:00` read as 480 minutes after midnight; anything else as null. */
+export function parseClock(text: string): ClockTime | null {
+  const match = CLOCK.exec(text.trim());
+  if (!match) return null;
+  return clockFromMinutes(Number(match[1]) * 60 + Number(match[2]));
+}
+
+export function minutesOfDay(time: ClockTime): number {
+  return Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
+}
+
+/** Minutes after midnight (any day: wrapped into 0–1439) to `HH:MM`. */
+export function clockFromMinutes(minutes: number): ClockTime {
+  const inDay = ((minutes % MINUTES_PER_DAY) + MINUTES_PER_DAY) % MINUTES_PER_DAY;
+  const hours = Math.floor(inDay / 60);
+  return `${String(hours).padStart(2, '0')}:${String(inDay % 60).padStart(2, '0')}` as ClockTime;
+}
+
+/**
+ * `count` of the given times for a step with fewer doses: the first and the last, the rest evenly
+ * spread between (by position in the list); a single dose takes the first time.
+ */
+export function spreadTimes(times: readonly ClockTime[], count: number): ClockTime[] {
+  if (count >= times.length) return [...times];
+  if (count <= 0) return [];
+  if (count === 1) return times.slice(0, 1);
+  const last = times.length - 1;
+  return Array.from({ length: count }, (_, index) => times[Math.round((index * last) / (count - 1))] as ClockTime);
+}
+
+const frequencyByDoses: Record<number, FrequencyCode> = { 1: 'daily', 2: 'bid', 3: 'tid', 4: 'qid' };
+
+/** The default times for `dosesPerDay` doses (products.defaultTimes), or null for an unusual count. */
+export function defaultTimesFor(dosesPerDay: number, products: Products): ClockTime[] | null {
+  const code = frequencyByDoses[dosesPerDay];
+  return code ? products.defaultTimes.value[code].map((time) => time as ClockTime) : null;
+}
+
+/**
+ * The times of a step's doses: from `given` (the user's `--times`, as many as the most doses a
+ * day in the schedule) or the default times for the step's frequency.
+ */
+export function timesForStep(dosesPerDay: number, given: readonly ClockTime[] | undefined, products: Products): ClockTime[] {
+  if (dosesPerDay === 0) return [];
+  if (given) return spreadTimes(given, dosesPerDay);
+  const defaults = defaultTimesFor(dosesPerDay, products);
+  if (defaults) return defaults;
+  // More doses a day than any default: spread them evenly from the first default time.
+  const qid = products.defaultTimes.value.qid.map((time) => time as ClockTime);
+  const first = minutesOfDay(qid[0] ?? ('08:00' as ClockTime));
+  const span = minutesOfDay(qid[qid.length - 1] ?? ('20:00' as ClockTime)) - first;
+  return Array.from({ length: dosesPerDay }, (_, index) => clockFromMinutes(first + Math.round((index * span) / (dosesPerDay - 1) / 5) * 5));
+}

@@ -1,0 +1,82 @@
+import type { Protocol } from '../protocol/baclofen.js';
+import { clockFromMinutes, minutesOfDay, MINUTES_PER_DAY, type ClockTime } from './dose-times.js';
+import type { Outcome } from './types.js';
+
+export interface MissedDoseRequest {
+  /** The day's dose times, in order. */
+  readonly times: readonly ClockTime[];
+  /** The scheduled time of the dose that was missed: one of `times`. */
+  readonly missed: ClockTime;
+  readonly now: ClockTime;
+}
+
+/**
+ * Why the advice is what it is:
+ * - `in-time`: no later dose has come due and the next is at least the skip window away: take it now;
+ * - `next-too-close`: the next dose is less than the skip window away: skip;
+ * - `later-dose-due`: another scheduled dose has come due since the missed one: skip it.
+ */
+export type MissedDoseReason = 'in-time' | 'next-too-close' | 'later-dose-due';
+
+export interface MissedDoseAdvice {
+  readonly action: 'take-now' | 'skip';
+  readonly reason: MissedDoseReason;
+  readonly missed: ClockTime;
+  /** True when the missed dose is yesterday's (its time is later in the day than now). */
+  readonly missedYesterday: boolean;
+  readonly now: ClockTime;
+  /** The next scheduled dose to take as usual (never doubled). */
+  readonly nextDose: ClockTime;
+  readonly nextDoseTomorrow: boolean;
+  /** Minutes from now to the next dose (0 when it is due now). */
+  readonly minutesToNext: number;
+  /** For `later-dose-due`: the most recent dose time that came due after the missed one. */
+  readonly laterDose: ClockTime | null;
+  readonly skipWithinHours: number;
+}
+
+/**
+ * Take a missed dose when remembered unless the next dose is less than 2 hours away (then skip);
+ * never double (protocol.missedDoseSkipWithinHours). Times are minutes of a day; the missed dose is
+ * its most recent occurrence at or before now, so a time later than now means yesterday's dose.
+ */
+export function adviseMissedDose(request: MissedDoseRequest, protocol: Protocol): Outcome<MissedDoseAdvice> {
+  const times = [...new Set(request.times.map(minutesOfDay))].sort((a, b) => a - b);
+  const missedOfDay = minutesOfDay(request.missed);
+  if (!times.includes(missedOfDay)) {
+    return {
+      ok: false,
+      problems: [{ field: 'missed', message: `${request.missed} is not one of the dose times (${request.times.join(', ')})` }],
+    };
+  }
+  const now = minutesOfDay(request.now);
+  const missedAt = missedOfDay <= now ? missedOfDay : missedOfDay - MINUTES_PER_DAY;
+  // Every scheduled dose from yesterday to tomorrow, as minutes relative to today's midnight.
+  const schedule = [-MINUTES_PER_DAY, 0, MINUTES_PER_DAY].flatMap((offset) => times.map((time) => time + offset));
+  const later = schedule.filter((time) => time > missedAt && time <= now);
+  const laterDose = later[later.length - 1];
+  const skipWithinHours = protocol.missedDoseSkipWithinHours.value;
+
+  // The next dose to take as usual: one due right now, else the first after now.
+  const next = laterDose === now ? now : schedule.find((time) => time > now);
+  if (next === undefined) throw new Error('internal: no dose time after now');
+  const minutesToNext = next - now;
+
+  const reason: MissedDoseReason =
+    laterDose !== undefined ? 'later-dose-due' : minutesToNext < skipWithinHours * 60 ? 'next-too-close' : 'in-time';
+  return {
+    ok: true,
+    value: {
+      action: reason === 'in-time' ? 'take-now' : 'skip',
+      reason,
+      missed: request.missed,
+      missedYesterday: missedAt < 0,
+      now: request.now,
+      nextDose: clockFromMinutes(next),
+      nextDoseTomorrow: next >= MINUTES_PER_DAY,
+      minutesToNext,
+      laterDose: laterDose === undefined ? null : clockFromMinutes(laterDose),
+      skipWithinHours,
+    },
+  };
+}

@@ -1,0 +1,430 @@
+import { frequencies, type FrequencyCode, type Protocol } from '../protocol/baclofen.js';
+import type { SourceKey } from '../protocol/sources.js';
+import { isWholeUnits, mgToUnits, mgToUnitsFloor, unitsToMg } from './dose-units.js';
+import { finding } from './findings.js';
+import { reviewPatient } from './renal.js';
+import { placeLevels } from './steps.js';
+import type { Finding, IsoDate, Level, Outcome, PatientInput, Problem, SchedulePlan, Step, StepBasis, Target } from './types.js';
+import { describeDaily, formatNumber } from './wording.js';
+
+export interface TaperRequest extends PatientInput {
+  /** First day of the first reduced dose. */
+  readonly startDate: IsoDate;
+  /** The current regimen, or the current daily total (split over `frequency`). */
+  readonly from: Target;
+  /** Doses a day of a daily `from`; a regimen carries its own. */
+  readonly frequency: FrequencyCode;
+  /** Days from `startDate` to the first day without baclofen (protocol default when absent). */
+  readonly overDays?: number;
+  /** Largest reduction of the daily dose at one step (protocol default when absent). */
+  readonly maxStepMg?: number;
+  /** Half tablets allowed: the smallest practical dose is the half unit, not the whole one. */
+  readonly halfTablets?: boolean;
+}
+
+export interface TaperPlan extends SchedulePlan {
+  readonly kind: 'taper';
+}
+
+/** Everything the level arithmetic needs, in whole dose units (2.5 mg); integers throughout. */
+interface Pace {
+  readonly fromUnits: number;
+  readonly fromPerDay: number;
+  /** The smallest practical dose: 2 units (5 mg), or 1 unit (2.5 mg) with half tablets. */
+  readonly practicalUnits: number;
+  readonly maxStepUnits: number;
+  /** The last non-zero level is dropped to zero, so it is held to min(max step, abrupt-stop limit). */
+  readonly lastLevelMaxUnits: number;
+  readonly overDays: number;
+}
+
+const floorTo = (value: number, unit: number): number => Math.floor(value / unit) * unit;
+const ceilTo = (value: number, unit: number): number => Math.ceil(value / unit) * unit;
+
+/** Distinct non-zero multiples of the practical unit strictly below the current daily dose. */
+function possibleLevels(pace: Pace): number {
+  return Math.ceil(pace.fromUnits / pace.practicalUnits) - 1;
+}
+
+/**
+ * `reach[j]`: the highest level (a multiple of the practical unit) from which j more levels and
+ * then zero can follow with every reduction within the max step. `reach[0]` is the highest last
+ * level. A dose X (of any size) needs j levels below it when X <= reach[j - 1] + maxStep.
+ */
+function reachTable(pace: Pace, count: number): number[] {
+  const reach = [floorTo(pace.lastLevelMaxUnits, pace.practicalUnits)];
+  for (let j = 1; j <= count; j += 1) reach.push(floorTo((reach[j - 1] ?? 0) + pace.maxStepUnits, pace.practicalUnits));
+  return reach;
+}
+
+/** The fewest levels that keep every reduction (and the final drop to zero) within the limits. */
+function levelsNeeded(pace: Pace): number {
+  if (pace.fromUnits <= pace.lastLevelMaxUnits) return 0;
+  const most = possibleLevels(pace);
+  const reach = reachTable(pace, most);
+  for (let count = 1; count <= most; count += 1) {
+    if (pace.fromUnits <= (reach[count - 1] ?? 0) + pace.maxStepUnits) return count;
+  }
+  // Stepping down one practical unit at a time always fits (the max step is at least one unit).
+  return most;
+}
+
+interface LevelCount {
+  readonly count: number;
+  /** Fewer levels than the max step needs, because `over` has fewer days than that. */
+  readonly needed: number;
+}
+
+/**
+ * How many non-zero levels (k). kMin = the fewest that keep every reduction within the max step
+ * (at least 1 when any lower dose exists); kMax = one level per `taperLevelDays` of the duration,
+ * no more than the distinct multiples of the unit below the current dose. Prefer the largest k in
+ * [kMin, max(kMin, kMax)] for which the current dose divides into k + 1 equal whole-unit steps
+ * (60 → 45, 30, 15 → 0), else the largest k. k is never above `over` (a level lasts a day at least).
+ */
+function chooseLevelCount(pace: Pace, levelDays: number): LevelCount {
+  const needed = levelsNeeded(pace);
+  const hardCap = Math.min(pace.overDays, possibleLevels(pace));
+  const low = Math.min(Math.max(needed, 1), hardCap);
+  const high = Math.max(low, Math.min(Math.floor(pace.overDays / levelDays), hardCap));
+  const evenSteps = (count: number) => {
+    const stepUnits = pace.fromUnits / (count + 1);
+    return Number.isInteger(stepUnits) && stepUnits % pace.practicalUnits === 0;
+  };
+  for (let count = high; count >= low; count -= 1) if (evenSteps(count)) return { count, needed };
+  return { count: high, needed };
+}
+
+/**
+ * Daily doses of the k levels. Level i aims at D·(k+1−i)/(k+1), rounded to the nearest multiple of
+ * the unit (half up), then held inside the bounds that keep the plan valid: strictly below the
+ * previous level, at most one max step below it, high enough that the remaining levels stay
+ * distinct and at least one unit, low enough that the rest can still reach zero within the max
+ * step (`reachTable`). With k at least `levelsNeeded` these bounds never cross. When `over` is too
+ * short for that many levels, only the shape is kept (strictly decreasing, every level at least
+ * one unit) and the steps come out larger.
+ */
+function dailyLevels(pace: Pace, count: number, withinMaxStep: boolean): number[] {
+  const unit = pace.practicalUnits;
+  const reach = reachTable(pace, count);
+  const levels: number[] = [];
+  let previous = pace.fromUnits;
+  for (let i = 1; i <= count; i += 1) {
+    const numerator = pace.fromUnits * (count + 1 - i);
+    const denominator = (count + 1) * unit;
+    const nearest = Math.floor((2 * numerator + denominator) / (2 * denominator)) * unit;
+    const below = floorTo(previous - 1, unit);
+    const roomForRest = (count - i + 1) * unit;
+    const lo = withinMaxStep ? Math.max(ceilTo(previous - pace.maxStepUnits, unit), roomForRest) : roomForRest;
+    const hi = withinMaxStep ? Math.min(below, reach[count - i] ?? below) : below;
+    const level = Math.min(Math.max(nearest, lo), hi);
+    levels.push(level);
+    previous = level;
+  }
+  return levels;
+}
+
+/** A daily dose as at most `maxPerDay` doses, each a whole number of practical units; larger first. */
+function splitDoses(dailyUnits: number, maxPerDay: number, unit: number): number[] {
+  const parts = dailyUnits / unit;
+  const perDay = Math.min(maxPerDay, parts);
+  const base = Math.floor(parts / perDay);
+  const extra = parts % perDay;
+  return Array.from({ length: perDay }, (_, index) => (base + (index < extra ? 1 : 0)) * unit);
+}
+
+/**
+ * `over` days across the levels as evenly as possible; the spare days go to the last levels, where
+ * each reduction is the largest share of what is left.
+ */
+function spreadDays(overDays: number, count: number): number[] {
+  const base = Math.floor(overDays / count);
+  const extra = overDays % count;
+  return Array.from({ length: count }, (_, index) => base + (index >= count - extra ? 1 : 0));
+}
+
+const frequencyLabel = (perDay: number): string =>
+  Object.values(frequencies).find((item) => item.dosesPerDay === perDay)?.label ?? `${perDay} times daily`;
+
+const sourcesOf = (...rules: readonly { sources: readonly SourceKey[] }[]): SourceKey[] => [...new Set(rules.flatMap((rule) => rule.sources))];
+
+/** The request's current dose in units and doses a day, or the problems with it. */
+function resolveFrom(request: TaperRequest, protocol: Protocol, problems: Problem[]): { units: number; perDay: number } | null {
+  const unitMg = protocol.doseUnitMg.value;
+  const from = request.from;
+  const perDay = frequencies[from.kind === 'regimen' ? from.frequency : request.frequency].dosesPerDay;
+  const dailyMg = from.kind === 'regimen' ? from.doseMg * perDay : from.dailyMg;
+  if (!(dailyMg > 0) || !isWholeUnits(dailyMg, unitMg)) {
+    problems.push({ field: 'from', message: `expected a current dose that is a multiple of ${unitMg} mg, got ${formatNumber(dailyMg)} mg/day` });
+    return null;
+  }
+  const units = mgToUnits(dailyMg, unitMg);
+  if (units < perDay) {
+    problems.push({
+      field: 'from',
+      message: `${formatNumber(dailyMg)} mg/day cannot be given ${frequencies[from.kind === 'regimen' ? from.frequency : request.frequency].label} in whole ${unitMg} mg doses; give the current --frequency`,
+    });
+    return null;
+  }
+  return { units, perDay };
+}
+
+/** Refusals about the taper's shape: an abrupt stop, a max step below the smallest dose. */
+function reviewShape(request: TaperRequest, overDays: number, practicalMg: number, protocol: Protocol, problems: Problem[]): void {
+  if (overDays === 0) {
+    problems.push({
+      field: 'over',
+      message:
+        `0 days is an abrupt stop, which titrate refuses: stopping baclofen abruptly risks withdrawal (${protocol.withdrawalRisk.value}). ` +
+        `Never stop abruptly (except for a serious adverse reaction or overdose, under medical care); taper over ` +
+        `${protocol.taperDefaultDays.value} days (at least ${protocol.taperMinDays.value})`,
+    });
+  } else if (!Number.isInteger(overDays) || overDays < 0) {
+    problems.push({ field: 'over', message: `expected a whole number of days of at least 1, got ${formatNumber(overDays)}` });
+  }
+  if (request.maxStepMg !== undefined && !(request.maxStepMg >= practicalMg)) {
+    problems.push({
+      field: 'maxStep',
+      message:
+        `${formatNumber(request.maxStepMg)} mg/day is below the smallest practical dose (${formatNumber(practicalMg)} mg), so no step could be made` +
+        (request.halfTablets ? '' : `; give at least ${formatNumber(practicalMg)}, or use --half-tablets`),
+    });
+  }
+}
+
+interface Drop {
+  readonly index: number;
+  readonly fromPerDay: number;
+  readonly toPerDay: number;
+}
+
+/** The rule behind a reduced level, for --explain. */
+function levelBasis(
+  reductionMg: number,
+  days: number,
+  drop: Drop | undefined,
+  context: { request: TaperRequest; pace: Pace; practicalMg: number; protocol: Protocol },
+): StepBasis {
+  const { request, pace, practicalMg, protocol } = context;
+  const unitMg = protocol.doseUnitMg.value;
+  const maxStepMg = unitsToMg(pace.maxStepUnits, unitMg);
+  const over = request.overDays === undefined ? `over the default ${pace.overDays} days` : `over ${pace.overDays} days (--over)`;
+  const limit =
+    reductionMg > maxStepMg
+      ? `more than ${formatNumber(maxStepMg)} mg/day, because ${pace.overDays} day(s) leave too few steps`
+      : `at most ${formatNumber(maxStepMg)} mg/day${request.maxStepMg === undefined ? '' : ' (--max-step)'}`;
+  const unitRule = request.halfTablets ? protocol.halfUnitMg : protocol.smallestUnitMg;
+  return {
+    rule:
+      `reduce by ${formatNumber(reductionMg)} mg/day (${limit}), held ${days} day(s); reductions spread evenly ${over}` +
+      (drop ? `; a dose dropped: ${frequencyLabel(drop.fromPerDay)} → ${frequencyLabel(drop.toPerDay)} rather than below ${formatNumber(practicalMg)} mg` : ''),
+    sources: sourcesOf(protocol.taperMaxStepDailyMg, protocol.taperDefaultDays, ...(drop ? [unitRule] : [])),
+  };
+}
+
+/** A taper never takes a kidney reduction, so plan's advice to use --renal-adjust does not apply. */
+function forTaper(item: Finding): Finding {
+  if (item.code !== 'RENAL_IMPAIRMENT') return item;
+  return { ...item, message: item.message.replace('not applied (use --renal-adjust to apply it).', 'not applied to a taper, which only lowers the current dose.') };
+}
+
+/**
+ * A taper from the current dose to zero: evenly spaced reductions, each at most the max step,
+ * never an increase, over `over` days from the start date; then an open-ended step with no
+ * baclofen, starting the day after the last reduced level ends (at most `over` days after the
+ * start). At low doses a dose a day is dropped (TID → BID → once daily) rather than go below the
+ * smallest practical unit. Doses are held in whole 2.5 mg units throughout.
+ *
+ * The algorithm: (1) choose k, the number of non-zero levels (`chooseLevelCount`); (2) aim each
+ * level at an equal share of the current dose and round it to the unit inside the bounds that keep
+ * every reduction within the max step and the last level within the abrupt-stop limit
+ * (`dailyLevels`); (3) split `over` days across the levels as evenly as possible, so the zero step
+ * starts on start + over (`spreadDays`); (4) split each level into doses, keeping the previous
+ * number of doses a day unless a dose would fall below the unit (`splitDoses`).
+ */
+export function planTaper(request: TaperRequest, protocol: Protocol): Outcome<TaperPlan> {
+  const unitMg = protocol.doseUnitMg.value;
+  const problems: Problem[] = [];
+  const findings: Finding[] = [];
+
+  // A taper only goes down from the current dose, so a kidney reduction is never applied and
+  // --renal-adjust is no reason to refuse (tapering someone on dialysis is exactly what is wanted).
+  const { renalAdjust, ...patientOnly } = request;
+  const patient = reviewPatient(patientOnly, protocol);
+  problems.push(...patient.problems);
+
+  const overDays = request.overDays ?? protocol.taperDefaultDays.value;
+  const practicalMg = request.halfTablets ? protocol.halfUnitMg.value : protocol.smallestUnitMg.value;
+  reviewShape(request, overDays, practicalMg, protocol, problems);
+  const from = resolveFrom(request, protocol, problems);
+  if (!from || problems.length > 0) return { ok: false, problems };
+
+  const maxStepMg = request.maxStepMg ?? protocol.taperMaxStepDailyMg.value;
+  const maxStepUnits = mgToUnitsFloor(maxStepMg, unitMg);
+  const practicalUnits = mgToUnits(practicalMg, unitMg);
+  const pace: Pace = {
+    fromUnits: from.units,
+    fromPerDay: from.perDay,
+    practicalUnits,
+    maxStepUnits,
+    lastLevelMaxUnits: Math.min(maxStepUnits, mgToUnitsFloor(protocol.abruptStopAboveDailyMg.value, unitMg)),
+    overDays,
+  };
+  if (pace.lastLevelMaxUnits < practicalUnits) throw new Error('internal: the abrupt-stop limit is below the smallest practical dose');
+
+  const { count, needed } = chooseLevelCount(pace, protocol.taperLevelDays.value);
+  const daily = dailyLevels(pace, count, count >= needed);
+  const days = spreadDays(overDays, count);
+
+  const levels: Level[] = [];
+  const drops: Drop[] = [];
+  let perDay = pace.fromPerDay;
+  let previous = pace.fromUnits;
+  daily.forEach((units, index) => {
+    const doseUnits = splitDoses(units, perDay, practicalUnits);
+    const drop = doseUnits.length < perDay ? { index, fromPerDay: perDay, toPerDay: doseUnits.length } : undefined;
+    if (drop) drops.push(drop);
+    const levelDays = days[index] ?? 1;
+    const basis = levelBasis(unitsToMg(previous - units, unitMg), levelDays, drop, { request, pace, practicalMg, protocol });
+    levels.push({ doseUnits, days: levelDays, basis });
+    perDay = doseUnits.length;
+    previous = units;
+  });
+  const lastMg = unitsToMg(previous, unitMg);
+  levels.push({
+    doseUnits: [],
+    days: null,
+    basis: {
+      rule:
+        count === 0
+          ? `no lower dose than ${formatNumber(lastMg)} mg/day can be given in ${formatNumber(practicalMg)} mg doses; stopping from it is a drop of at most ${formatNumber(protocol.abruptStopAboveDailyMg.value)} mg/day`
+          : `no baclofen from here: the last drop, ${formatNumber(lastMg)} mg/day to none, is at most ${formatNumber(unitsToMg(pace.lastLevelMaxUnits, unitMg))} mg/day`,
+      sources: sourcesOf(protocol.abruptStopAboveDailyMg, protocol.taperMaxStepDailyMg),
+    },
+  });
+  const steps = placeLevels(request.startDate, levels, unitMg);
+
+  findings.push(...reviewTaper({ request, pace, practicalMg, protocol, daily, count, needed, steps, drops }));
+  if (renalAdjust) {
+    findings.push(
+      finding(
+        'RENAL_ADJUST_NOT_APPLIED',
+        'info',
+        "--renal-adjust is not applied to a taper: it only lowers the current dose, so the kidney category's reduction is not taken off its doses (titrate's choice)",
+        [protocol.renalCategories, 'TITRATE'],
+      ),
+    );
+  }
+
+  return {
+    ok: true,
+    value: {
+      kind: 'taper',
+      steps,
+      findings: [...patient.findings.map(forTaper), ...findings],
+      capDailyMg: protocol.maxDailyMg.value,
+      kidney: patient.kidney,
+    },
+  };
+}
+
+interface TaperReview {
+  readonly request: TaperRequest;
+  readonly pace: Pace;
+  readonly practicalMg: number;
+  readonly protocol: Protocol;
+  /** Daily doses of the non-zero levels, in units. */
+  readonly daily: readonly number[];
+  readonly count: number;
+  readonly needed: number;
+  readonly steps: readonly Step[];
+  readonly drops: readonly Drop[];
+}
+
+/** Findings about the taper as planned: too fast, larger steps, a high start, dropped doses. */
+function reviewTaper(review: TaperReview): Finding[] {
+  const { request, pace, practicalMg, protocol, daily, count, needed, steps, drops } = review;
+  const unitMg = protocol.doseUnitMg.value;
+  const findings: Finding[] = [];
+  const fromMg = unitsToMg(pace.fromUnits, unitMg);
+  const fromText = request.from.kind === 'regimen' ? describeDaily(Array(pace.fromPerDay).fill(request.from.doseMg)) : `${formatNumber(fromMg)} mg/day`;
+
+  if (pace.overDays < protocol.taperMinDays.value) {
+    findings.push(
+      finding(
+        'FAST_TAPER',
+        'error',
+        `A taper over ${pace.overDays} day(s) is shorter than ${protocol.taperMinDays.value} days, faster than any source advises (1–2 weeks; ` +
+          `titrate's default is ${protocol.taperDefaultDays.value}): risk of withdrawal (${protocol.withdrawalRisk.value})`,
+        [protocol.taperMinDays, protocol.withdrawalRisk],
+      ),
+    );
+  }
+
+  const reductions = [...daily, 0].map((units, index) => (index === 0 ? pace.fromUnits : (daily[index - 1] ?? 0)) - units);
+  const largestMg = unitsToMg(Math.max(...reductions), unitMg);
+  if (count < needed) {
+    const lastDropMg = unitsToMg(daily[daily.length - 1] ?? pace.fromUnits, unitMg);
+    const beyondProtocol = largestMg > protocol.taperMaxStepDailyMg.value || lastDropMg > protocol.abruptStopAboveDailyMg.value;
+    findings.push(
+      finding(
+        'TAPER_STEP_ABOVE_MAX',
+        beyondProtocol ? 'error' : 'warning',
+        `${pace.overDays} day(s) are too few to keep every reduction within ${formatNumber(unitsToMg(pace.maxStepUnits, unitMg))} mg/day ` +
+          `(that needs ${needed} steps of at least a day each, so --over ${needed} or more); the plan keeps ${count} step(s) with reductions of up to ` +
+          `${formatNumber(largestMg)} mg/day` + (count > 0 ? ` and a last drop of ${formatNumber(lastDropMg)} mg/day to none` : ''),
+        [protocol.taperMaxStepDailyMg, protocol.abruptStopAboveDailyMg],
+      ),
+    );
+  }
+
+  if (fromMg > protocol.maxDailyMg.value) {
+    findings.push(
+      finding(
+        'FROM_ABOVE_CAP',
+        'warning',
+        `The current dose, ${fromText}, is above the ${protocol.maxDailyMg.value} mg/day maximum for oral baclofen; accepted as the taper's starting point (check it)`,
+        [protocol.maxDailyMg],
+      ),
+    );
+  }
+
+  if (request.maxStepMg !== undefined && request.maxStepMg > protocol.taperMaxStepDailyMg.value) {
+    findings.push(
+      finding(
+        'TAPER_STEP_ABOVE_PROTOCOL',
+        'warning',
+        `--max-step ${formatNumber(request.maxStepMg)} mg/day allows larger reductions than the protocol's ${formatNumber(protocol.taperMaxStepDailyMg.value)} mg/day; ` +
+          `the largest in this plan is ${formatNumber(largestMg)} mg/day`,
+        [protocol.taperMaxStepDailyMg],
+      ),
+    );
+  }
+
+  if (drops.length > 0) {
+    const unitRule = request.halfTablets ? protocol.halfUnitMg : protocol.smallestUnitMg;
+    const where = drops.map((drop) => `${frequencyLabel(drop.fromPerDay)} → ${frequencyLabel(drop.toPerDay)} from ${steps[drop.index]?.startDate ?? '?'}`);
+    findings.push(
+      finding(
+        'DOSE_DROPPED',
+        'info',
+        `A dose a day is dropped rather than any dose going below ${formatNumber(practicalMg)} mg: ${where.join('; ')}`,
+        [unitRule],
+      ),
+    );
+  }
+
+  if (count === 0) {
+    findings.push(
+      finding(
+        'FROM_AT_SMALLEST_UNIT',
+        'info',
+        `${fromText} has no lower step in ${formatNumber(practicalMg)} mg doses, so baclofen stops on ${request.startDate}; ` +
+          `a drop of ${formatNumber(fromMg)} mg/day is within the ${formatNumber(protocol.abruptStopAboveDailyMg.value)} mg/day limit` +
+          (request.halfTablets ? '' : `; --half-tablets allows ${formatNumber(protocol.halfUnitMg.value)} mg steps`),
+        [protocol.abruptStopAboveDailyMg, request.halfTablets ? protocol.halfUnitMg : protocol.smallestUnitMg],
+      ),
+    );
+  }
+  return findings;
+}

@@ -1,0 +1,168 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { administrationFor, isMade, productFor, unitsForDose, volumeForDose, type Product } from '../../src/engine/administrations.js';
+import { baclofenProducts } from '../../src/protocol/products.js';
+import { mgInUnits } from '../helpers/arbitraries.js';
+
+const products = baclofenProducts;
+const unitMg = 2.5;
+type Solid = Extract<Product, { kind: 'solid' }>;
+const tablets = (strengthsMg: number[] = [5, 10, 20], scoredMg: number[] = [10, 20]): Solid => ({ kind: 'solid', form: 'tablet', strengthsMg, scoredMg });
+
+describe('productFor', () => {
+  it('defaults to 5, 10 and 20 mg tablets with 10 and 20 mg scored', () => {
+    expect(productFor({}, products)).toEqual({ kind: 'solid', form: 'tablet', strengthsMg: [5, 10, 20], scoredMg: [10, 20] });
+  });
+
+  it('keeps only the default scored strengths that are among the chosen strengths', () => {
+    expect(productFor({ strengthsMg: [20, 5] }, products)).toEqual({ kind: 'solid', form: 'tablet', strengthsMg: [5, 20], scoredMg: [20] });
+  });
+
+  it('granule packets are never halved', () => {
+    expect(productFor({ form: 'granules', scoredMg: [10] }, products)).toEqual({ kind: 'solid', form: 'granules', strengthsMg: [5, 10, 20], scoredMg: [] });
+  });
+
+  it('liquids carry their concentration', () => {
+    expect(productFor({ form: 'solution-1' }, products)).toEqual({ kind: 'liquid', form: 'solution-1', concentrationMgPerMl: 1 });
+    expect(productFor({ form: 'solution-2' }, products)).toMatchObject({ concentrationMgPerMl: 2 });
+    expect(productFor({ form: 'suspension-5' }, products)).toMatchObject({ concentrationMgPerMl: 5 });
+  });
+});
+
+describe('unitsForDose', () => {
+  it.each([
+    [5, [{ strengthMg: 5, count: 1 }]],
+    [10, [{ strengthMg: 10, count: 1 }]],
+    // Two pieces either way: whole tablets win the tie over 1½ × 10 mg.
+    [15, [{ strengthMg: 10, count: 1 }, { strengthMg: 5, count: 1 }]],
+    [20, [{ strengthMg: 20, count: 1 }]],
+    [25, [{ strengthMg: 20, count: 1 }, { strengthMg: 5, count: 1 }]],
+    [30, [{ strengthMg: 20, count: 1 }, { strengthMg: 10, count: 1 }]],
+    [35, [{ strengthMg: 20, count: 1 }, { strengthMg: 10, count: 1 }, { strengthMg: 5, count: 1 }]],
+    [40, [{ strengthMg: 20, count: 2 }]],
+  ])('%s mg from the default tablets', (doseMg, units) => {
+    expect(unitsForDose(doseMg, tablets(), unitMg)).toEqual(units);
+  });
+
+  it('uses a half of a scored tablet when that is the only way, or saves a piece', () => {
+    expect(unitsForDose(15, tablets([10, 20]), unitMg)).toEqual([{ strengthMg: 10, count: 1.5 }]);
+    expect(unitsForDose(5, tablets([10, 20]), unitMg)).toEqual([{ strengthMg: 10, count: 0.5 }]);
+    expect(unitsForDose(2.5, tablets([5, 10, 20], [5, 10, 20]), unitMg)).toEqual([{ strengthMg: 5, count: 0.5 }]);
+  });
+
+  it('prefers fewer halves, then fewer strengths, when pieces tie', () => {
+    // ½ × 20 + ½ × 10 and 1½ × 10 are both two pieces; one half beats two.
+    expect(unitsForDose(15, tablets([10, 20]), unitMg)).toEqual([{ strengthMg: 10, count: 1.5 }]);
+  });
+
+  it('never halves an unscored tablet', () => {
+    expect(unitsForDose(2.5, tablets(), unitMg)).toBeNull();
+    expect(unitsForDose(7.5, tablets(), unitMg)).toBeNull();
+    expect(unitsForDose(5, tablets([10, 20], []), unitMg)).toBeNull();
+  });
+
+  it('combines granule packets but never splits one', () => {
+    const granules = productFor({ form: 'granules' }, products) as Solid;
+    expect(unitsForDose(35, granules, unitMg)).toEqual([{ strengthMg: 20, count: 1 }, { strengthMg: 10, count: 1 }, { strengthMg: 5, count: 1 }]);
+    expect(unitsForDose(2.5, granules, unitMg)).toBeNull();
+  });
+
+  const strengthSets = fc.subarray([5, 10, 15, 20], { minLength: 1 });
+  const solidProduct = strengthSets.chain((strengthsMg) =>
+    fc.subarray(strengthsMg).map((scoredMg): Solid => ({ kind: 'solid', form: 'tablet', strengthsMg, scoredMg })),
+  );
+
+  it('property: a made dose sums exactly to the dose, with halves only of scored strengths', () => {
+    fc.assert(
+      fc.property(solidProduct, mgInUnits(1, 32), (product, doseMg) => {
+        const units = unitsForDose(doseMg, product, unitMg);
+        if (units === null) return;
+        expect(units.reduce((total, unit) => total + unit.strengthMg * unit.count, 0)).toBe(doseMg);
+        for (const unit of units) {
+          expect(product.strengthsMg).toContain(unit.strengthMg);
+          expect(unit.count).toBeGreaterThan(0);
+          if (!Number.isInteger(unit.count)) {
+            expect(product.scoredMg).toContain(unit.strengthMg);
+            expect(unit.count * 2).toBe(Math.floor(unit.count) * 2 + 1);
+          }
+        }
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  /** Fewest pieces by plain dynamic programming over 2.5 mg units, to check the search against. */
+  function fewestPieces(product: Solid, doseMg: number): number | null {
+    const target = doseMg / unitMg;
+    const best: number[] = Array(target + 1).fill(Infinity);
+    best[0] = 0;
+    const wholes = product.strengthsMg.map((mg) => mg / unitMg);
+    for (let amount = 1; amount <= target; amount += 1) {
+      for (const size of wholes) if (size <= amount) best[amount] = Math.min(best[amount] ?? Infinity, (best[amount - size] ?? Infinity) + 1);
+    }
+    // At most one half of each scored strength.
+    let answer = best[target] ?? Infinity;
+    const halves = product.scoredMg.map((mg) => mg / unitMg / 2).filter((size) => Number.isInteger(size));
+    const subsets = 1 << halves.length;
+    for (let mask = 1; mask < subsets; mask += 1) {
+      let used = 0;
+      let count = 0;
+      halves.forEach((size, index) => {
+        if (mask & (1 << index)) {
+          used += size;
+          count += 1;
+        }
+      });
+      if (used <= target) answer = Math.min(answer, (best[target - used] ?? Infinity) + count);
+    }
+    return Number.isFinite(answer) ? answer : null;
+  }
+
+  it('property: the fewest pieces, and null only when no combination exists', () => {
+    fc.assert(
+      fc.property(solidProduct, mgInUnits(1, 32), (product, doseMg) => {
+        const units = unitsForDose(doseMg, product, unitMg);
+        const fewest = fewestPieces(product, doseMg);
+        if (fewest === null) {
+          expect(units).toBeNull();
+          return;
+        }
+        expect(units).not.toBeNull();
+        expect((units ?? []).reduce((total, unit) => total + Math.ceil(unit.count), 0)).toBe(fewest);
+      }),
+      { numRuns: 400 },
+    );
+  });
+});
+
+describe('liquids', () => {
+  it.each([
+    [5, 1, 5],
+    [10, 2, 5],
+    [15, 2, 7.5],
+    [2.5, 2, 1.25],
+    [20, 5, 4],
+    [7.5, 5, 1.5],
+  ])('%s mg of %s mg/mL is %s mL', (doseMg, concentration, volumeMl) => {
+    expect(volumeForDose(doseMg, concentration)).toBe(volumeMl);
+  });
+
+  it('property: mL × concentration gives back the dose exactly', () => {
+    fc.assert(
+      fc.property(mgInUnits(1, 32), fc.constantFrom(1, 2, 5), (doseMg, concentration) => {
+        const item = administrationFor(doseMg, { kind: 'liquid', form: 'solution-1', concentrationMgPerMl: concentration }, unitMg);
+        expect(item).toEqual({ doseMg, volumeMl: doseMg / concentration, concentrationMgPerMl: concentration });
+        if ('volumeMl' in item) expect(item.volumeMl * concentration).toBe(doseMg);
+        expect(isMade(item)).toBe(true);
+      }),
+    );
+  });
+});
+
+describe('administrationFor', () => {
+  it('an unmakeable dose has no units and is not made', () => {
+    const item = administrationFor(2.5, tablets(), unitMg);
+    expect(item).toEqual({ doseMg: 2.5, units: [] });
+    expect(isMade(item)).toBe(false);
+  });
+});

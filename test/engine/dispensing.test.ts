@@ -1,0 +1,170 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { planDispensing, withDispensing, type DispensingRequest } from '../../src/engine/dispensing.js';
+import type { ClockTime } from '../../src/engine/dose-times.js';
+import { planTitration } from '../../src/engine/plan-titration.js';
+import { stepFromDoses } from '../../src/engine/steps.js';
+import type { SchedulePlan } from '../../src/engine/types.js';
+import { baclofenOral } from '../../src/protocol/baclofen.js';
+import { baclofenProducts, formCodes } from '../../src/protocol/products.js';
+import { titrationRequest as titrationArbitrary } from '../helpers/arbitraries.js';
+import { day, titrationRequest } from '../helpers/requests.js';
+
+const protocol = baclofenOral;
+const products = baclofenProducts;
+
+function titration(overrides: Parameters<typeof titrationRequest>[0] = {}): SchedulePlan {
+  const outcome = planTitration(titrationRequest(overrides), protocol);
+  if (!outcome.ok) throw new Error(JSON.stringify(outcome.problems));
+  return outcome.value;
+}
+
+function dispensed(plan: SchedulePlan, request: DispensingRequest = {}) {
+  const outcome = planDispensing(plan, request, protocol, products);
+  if (!outcome.ok) throw new Error(JSON.stringify(outcome.problems));
+  return outcome.value;
+}
+
+/** A taper as plan-taper shapes it: TID, BID, once daily, then the open-ended zero step. */
+const taper: SchedulePlan = {
+  kind: 'taper',
+  steps: [
+    stepFromDoses(day('2026-03-02'), 4, [10, 10, 10]),
+    stepFromDoses(day('2026-03-06'), 4, [10, 10]),
+    stepFromDoses(day('2026-03-10'), 4, [10]),
+    stepFromDoses(day('2026-03-14'), null, []),
+  ],
+  findings: [],
+  capDailyMg: 80,
+  kidney: null,
+};
+
+const codes = (findings: readonly { code: string; severity: string }[]) => findings.map((item) => `${item.code}/${item.severity}`);
+
+describe('planDispensing', () => {
+  it('gives every step times and administrations parallel to its doses', () => {
+    const result = dispensed(titration());
+    for (const step of result.steps) {
+      expect(step.times).toHaveLength(step.doses.length);
+      expect(step.administrations.map((item) => item.doseMg)).toEqual(step.doses);
+    }
+    expect(result.steps[0]?.times).toEqual(['08:00', '14:00', '20:00']);
+    expect(result.steps[2]?.administrations[0]).toEqual({ doseMg: 15, units: [{ strengthMg: 10, count: 1 }, { strengthMg: 5, count: 1 }] });
+  });
+
+  it('totals the label schedule: 3 days each of 5, 10, 15 mg TID, then 30 days of 20 mg TID', () => {
+    expect(dispensed(titration()).dispense).toEqual({
+      form: 'tablet',
+      totals: [
+        { strengthMg: 5, count: 18 },
+        { strengthMg: 10, count: 18 },
+        { strengthMg: 20, count: 90 },
+      ],
+    });
+    expect(dispensed(titration(), { daysSupply: 7 }).dispense.totals).toContainEqual({ strengthMg: 20, count: 21 });
+  });
+
+  it('counts halves exactly in the totals', () => {
+    const result = dispensed(titration(), { strengthsMg: [10, 20] });
+    // 5 mg = ½ × 10; 15 mg = 1½ × 10: 9 × ½ + 9 × 1 + 9 × 1½ = 27 tens; then 90 twenties.
+    expect(result.dispense.totals).toEqual([
+      { strengthMg: 10, count: 27 },
+      { strengthMg: 20, count: 90 },
+    ]);
+    expect(dispensed(titration({ target: { kind: 'daily', dailyMg: 15 } }), { strengthsMg: [10] }).dispense.totals).toEqual([{ strengthMg: 10, count: 45 }]);
+  });
+
+  it('liquids: mL = mg ÷ concentration per dose, and the total volume of the whole supply', () => {
+    const result = dispensed(titration(), { form: 'solution-2' });
+    expect(result.steps[0]?.administrations[0]).toEqual({ doseMg: 5, volumeMl: 2.5, concentrationMgPerMl: 2 });
+    // (15 + 30 + 45) × 3 + 60 × 30 = 2070 mg = 1035 mL of 2 mg/mL.
+    expect(result.dispense).toEqual({ form: 'solution-2', totals: [{ concentrationMgPerMl: 2, volumeMl: 1035 }] });
+    expect(codes(result.findings)).toEqual(['LIQUID_CONCENTRATION/info']);
+    expect(result.findings[0]?.message).toMatch(/2 mg\/mL .*1 and 5 mg\/mL are also on the market/);
+  });
+
+  it('a dose the tablets cannot make is an error finding that suggests the oral solution', () => {
+    const plan = titration({ kidney: { kind: 'crcl', crclMlMin: 20 }, renalAdjust: true });
+    const result = dispensed(plan);
+    expect(result.steps[0]?.administrations[0]).toEqual({ doseMg: 2.5, units: [] });
+    const notMade = result.findings.find((item) => item.code === 'DOSE_NOT_MAKEABLE');
+    expect(notMade).toMatchObject({ severity: 'error', message: expect.stringMatching(/2\.5 mg \(step 1\).*--form solution-1: 2\.5 mg = 2\.5 mL of 1 mg\/mL/) });
+    expect(dispensed(plan, { form: 'solution-1' }).findings.map((item) => item.code)).not.toContain('DOSE_NOT_MAKEABLE');
+    expect(dispensed(plan, { scoredMg: [5, 10, 20] }).findings.map((item) => item.code)).not.toContain('DOSE_NOT_MAKEABLE');
+  });
+
+  it('uses the default times for each step’s frequency', () => {
+    const plan = titration({ target: { kind: 'regimen', doseMg: 20, frequency: 'qid' } });
+    const result = dispensed(plan);
+    expect(result.steps[0]?.times).toEqual(['08:00', '14:00', '20:00']);
+    expect(result.steps[result.steps.length - 1]?.times).toEqual(['08:00', '12:00', '16:00', '20:00']);
+  });
+
+  it('--times must give one time per dose of the most frequent step; fewer-dose steps take first and last', () => {
+    const times = ['07:00', '13:00', '22:00'] as ClockTime[];
+    const result = dispensed(taper, { times });
+    expect(result.steps.map((step) => step.times)).toEqual([times, ['07:00', '22:00'], ['07:00'], []]);
+    const wrong = planDispensing(taper, { times: ['08:00', '20:00'] as ClockTime[] }, protocol, products);
+    expect(wrong).toEqual({ ok: false, problems: [{ field: 'times', message: expect.stringMatching(/^expected 3 time\(s\).*got 2/) }] });
+  });
+
+  it('a taper: the open-ended zero step needs nothing, and pregnancy adds the finish-before-delivery note', () => {
+    const result = dispensed(taper, { pregnant: true });
+    expect(result.dispense.totals).toEqual([{ strengthMg: 10, count: 12 + 8 + 4 }]);
+    expect(result.detail.stepTotals[3]).toEqual([]);
+    expect(result.findings).toEqual([expect.objectContaining({ code: 'PREGNANCY', severity: 'warning', message: expect.stringMatching(/finish before the expected delivery/) })]);
+  });
+
+  it('withDispensing adds the findings after the schedule’s own and keeps everything else', () => {
+    const plan = titration({ ageYears: 70 });
+    const result = withDispensing(plan, dispensed(plan, { form: 'suspension-5', epilepsy: true }));
+    expect(codes(result.findings)).toEqual(['OLDER_ADULT/warning', 'LABEL_SCHEDULE/info', 'LIQUID_CONCENTRATION/info', 'EPILEPSY/warning']);
+    expect(result.capDailyMg).toBe(plan.capDailyMg);
+    expect(result.dispense.form).toBe('suspension-5');
+  });
+
+  it('property: the totals equal the units or mL of every dose summed day by day', () => {
+    fc.assert(
+      fc.property(
+        titrationArbitrary,
+        fc.constantFrom(...formCodes),
+        fc.subarray([5, 10, 15, 20], { minLength: 1 }),
+        fc.integer({ min: 1, max: 90 }),
+        (request, form, strengthsMg, daysSupply) => {
+          const outcome = planTitration(request, protocol);
+          if (!outcome.ok) return;
+          const solid = form === 'tablet' || form === 'granules';
+          const choice: DispensingRequest = { form, daysSupply, ...(form === 'tablet' && { strengthsMg }) };
+          const result = dispensed(outcome.value, choice);
+          // Count day by day, one dose at a time.
+          const byStrength = new Map<number, number>();
+          let totalMg = 0;
+          for (const step of result.steps) {
+            const days = step.days ?? daysSupply;
+            for (let dayIndex = 0; dayIndex < days; dayIndex += 1) {
+              for (const item of step.administrations) {
+                if ('units' in item) for (const unit of item.units) byStrength.set(unit.strengthMg, (byStrength.get(unit.strengthMg) ?? 0) + unit.count);
+                else totalMg += item.volumeMl * item.concentrationMgPerMl;
+              }
+            }
+          }
+          if (solid) {
+            const expected = [...byStrength.entries()].sort(([a], [b]) => a - b).map(([strengthMg, count]) => ({ strengthMg, count }));
+            expect(result.dispense.totals).toEqual(expected);
+          } else {
+            const concentration = products.forms[form].kind === 'liquid' ? products.forms[form].concentrationMgPerMl.value : 0;
+            expect(result.dispense.totals).toEqual([{ concentrationMgPerMl: concentration, volumeMl: totalMg / concentration }]);
+          }
+          // Every made solid dose sums to the dose; liquids always make it.
+          for (const step of result.steps) {
+            for (const item of step.administrations) {
+              if ('units' in item && item.units.length > 0) expect(item.units.reduce((sum, unit) => sum + unit.strengthMg * unit.count, 0)).toBe(item.doseMg);
+              if ('volumeMl' in item) expect(item.volumeMl).toBe(item.doseMg / item.concentrationMgPerMl);
+            }
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
