@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { configureCheck } from './commands/check.js';
+import { checkCommand } from './commands/check.js';
 import { configureMissed } from './commands/missed.js';
 import { planCommand } from './commands/plan.js';
 import { configureRules } from './commands/rules.js';
@@ -12,11 +12,10 @@ import { mountCommand } from './mount-command.js';
 export const VERSION = '0.1.0';
 
 /** Commands that turn one request into one result (and so can run as NDJSON batches). */
-const requestCommands: readonly CommandSpec<any>[] = [planCommand, taperCommand];
+const requestCommands: readonly CommandSpec<any>[] = [planCommand, taperCommand, checkCommand];
 
 /** Commands with their own shape. */
 const otherCommands: Record<string, (command: Command, context: CommandContext) => void> = {
-  check: configureCheck,
   missed: configureMissed,
   rules: configureRules,
   schema: configureSchema,

@@ -155,6 +155,12 @@ export function reviewPatient(patient: PatientInput, protocol: Protocol): Patien
   return { kidney, reduction, findings, problems };
 }
 
+/** The category's suggested reduction whether or not --renal-adjust applies it (check's kidney cap); null when none is defined. */
+export function suggestedReduction(kidney: KidneyAssessment, protocol: Protocol): Fraction | null {
+  const reduction = categoryOf(kidney, protocol)?.reduction;
+  return reduction && reduction.numerator > 0 ? reduction : null;
+}
+
 /** The daily cap in dose units: the protocol maximum, reduced when a renal reduction applies. */
 export function capUnits(maxDailyMg: number, unitMg: number, reduction: Fraction | null): number {
   const units = mgToUnitsFloor(maxDailyMg, unitMg);

@@ -1,9 +1,112 @@
 import type { Command } from 'commander';
-import type { CommandContext } from '../context.js';
+import { checkRegimen } from '../../engine/check-regimen.js';
+import { checkSchedule, type CheckRequest, type CheckResult } from '../../engine/check-schedule.js';
+import type { IsoDate, Outcome } from '../../engine/types.js';
+import { baclofenOral, type Protocol } from '../../protocol/baclofen.js';
+import { renderCheckTable } from '../../render/check-table.js';
+import { SCHEMA_VERSION } from '../../render/json.js';
+import { draftNotice } from '../../render/notice.js';
+import { limitIssues, normalizeCheckRequest } from '../../schema/check-request.js';
+import { describeIssue, issuesFromProblems } from '../../schema/issues.js';
+import type { Normalized } from '../../schema/plan-request.js';
+import { normalizeSchedule } from '../../schema/schedule-input.js';
+import type { CommandSpec } from '../command-spec.js';
+import { EXIT, InputError } from '../errors.js';
+import type { Io } from '../io.js';
+import { addPatientOptions } from '../options.js';
+import { readJsonInput } from '../read-input.js';
 
-// Placeholder until the command lands; registered so the program shape is fixed.
-export function configureCheck(command: Command, _context: CommandContext): void {
-  command.description('(not yet available)').action(() => {
-    throw new Error('titrate check is not implemented yet');
-  });
+function runChecker(request: CheckRequest, protocol: Protocol): Outcome<CheckResult> {
+  switch (request.kind) {
+    case 'regimen':
+      return checkRegimen(request, protocol);
+    case 'schedule':
+      return checkSchedule(request, protocol);
+  }
 }
+
+/** Check request fields (`regimen` or `schedule`, and the kidney options) to the check's result, or the input issues. */
+export function checkFromFields(fields: Record<string, unknown>, _today: IsoDate): Normalized<CheckResult> {
+  const request = normalizeCheckRequest(fields);
+  if (!request.ok) return request;
+  const outcome = runChecker(request.value, baclofenOral);
+  return outcome.ok ? outcome : { ok: false, issues: issuesFromProblems(outcome.problems) };
+}
+
+/** The documented `titrate check --json` object (README, "JSON contract"). */
+export function checkJson(result: CheckResult) {
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    kind: result.kind,
+    ok: result.ok,
+    drug: baclofenOral.drug,
+    route: baclofenOral.route,
+    protocol: baclofenOral.id,
+    subject: result.subject,
+    capDailyMg: result.capDailyMg,
+    renalCapDailyMg: result.renalCapDailyMg,
+    kidney: result.kidney,
+    findings: result.findings.map(({ code, severity, message, source, step }) => ({ code, severity, message, source, step })),
+    notice: draftNotice,
+  };
+}
+
+/** A positional `-` or `*.json` names a schedule file; anything else is a regimen. */
+function isScheduleSource(argument: string): boolean {
+  return argument === '-' || /\.json$/i.test(argument);
+}
+
+/**
+ * Turns the command line into request fields: a regimen (the argument or --regimen), or the
+ * schedule read from --file / `-`. The file's shape is checked here, so its problems are named by
+ * their path in that file (`steps[2].doses[0]`), not inside the request.
+ */
+async function gatherCheckFields(options: Record<string, unknown>, args: readonly string[], io: Io): Promise<Record<string, unknown>> {
+  const { file, regimen: regimenOption, ...rest } = options;
+  const argument = args[0];
+  const fileSource = typeof file === 'string' ? file : argument !== undefined && isScheduleSource(argument) ? argument : undefined;
+  const regimen = regimenOption ?? (argument !== undefined && !isScheduleSource(argument) ? argument : undefined);
+
+  const given = [typeof file === 'string' ? '--file' : null, regimenOption !== undefined ? '--regimen' : null, argument !== undefined ? `'${argument}'` : null].filter(
+    (name): name is string => name !== null,
+  );
+  if (given.length > 1) {
+    throw new InputError([{ path: '', message: `give one thing to check, a regimen or a schedule file; got ${given.join(' and ')}` }]);
+  }
+  if (fileSource === undefined) return { ...rest, ...(regimen !== undefined && { regimen }) };
+
+  const schedule = await readJsonInput(fileSource, io);
+  const shape = normalizeSchedule(schedule);
+  // Paths here are inside the file (`steps`, `steps[2].doses[0]`); folded into the message, so a
+  // bare `steps` is not printed as if it were an option.
+  if (!shape.ok) throw new InputError(limitIssues(shape.issues).map((issue) => ({ path: '', message: describeIssue(issue, 'field') })));
+  return { ...rest, schedule };
+}
+
+export const checkCommand: CommandSpec<CheckResult> = {
+  name: 'check',
+  summary: 'check a regimen or a whole schedule against the protocol: caps, pace, tapers, dates',
+  examples: `
+Examples:
+  $ titrate check "20mg qid"                          within the 80 mg/day cap: exit 0
+  $ titrate check "25mg qid"                          above the cap: ABOVE_CAP, exit 1
+  $ titrate check "20mg tid" --crcl 25                above the kidney-adjusted cap: exit 1
+  $ titrate check --file schedule.json --json         a schedule in titrate's JSON
+  $ titrate plan --target 80 --json | titrate check -
+
+Exit status: 0 no error finding, 1 an error finding, 2 unreadable or invalid input.
+Step numbers in the table count from 1, as in plan's table; in --json "step" is 0-based.
+`,
+  configure(command: Command) {
+    command
+      .argument('[regimen]', 'a regimen such as "20mg tid" or "10 + 5 + 10 mg"; or - (stdin) or a .json file for a schedule')
+      .option('--regimen <regimen>', 'the regimen to check, instead of the argument')
+      .option('--file <path>', "a schedule in titrate's JSON (as printed by plan/taper --json); - for stdin");
+    addPatientOptions(command);
+  },
+  gatherFields: gatherCheckFields,
+  fromFields: checkFromFields,
+  toJson: checkJson,
+  toTable: renderCheckTable,
+  exitCode: (result) => (result.ok ? EXIT.ok : EXIT.checkFailed),
+};

@@ -1,0 +1,65 @@
+import { InputError } from './errors.js';
+import type { Io } from './io.js';
+
+/** Schedules are a few kB; anything past this is refused without reading the rest. */
+export const MAX_INPUT_BYTES = 10 * 1024 * 1024;
+
+const problem = (message: string) => new InputError([{ path: '', message }]);
+
+/** `stdin` or `'s.json'`, as messages name the source. */
+export function describeSource(source: string): string {
+  return source === '-' ? 'stdin' : `'${source}'`;
+}
+
+function readFailure(source: string, error: unknown): InputError {
+  const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
+  const reasons: Record<string, string> = {
+    ENOENT: 'no such file',
+    EACCES: 'permission denied',
+    EISDIR: 'it is a directory',
+    ENOTDIR: 'a part of the path is not a directory',
+  };
+  const reason = reasons[code] ?? (error instanceof Error ? error.message : String(error));
+  return problem(`cannot read ${describeSource(source)}: ${reason}`);
+}
+
+/**
+ * Reads a file, or stdin for `-`, as UTF-8 text. Stops (and closes the stream) as soon as the
+ * input passes `maxBytes`, so a 50 MB pipe costs 10 MB at most. Failures are input errors.
+ */
+export async function readInput(source: string, io: Io, maxBytes = MAX_INPUT_BYTES): Promise<string> {
+  if (source === '-' && io.stdin.isTTY) {
+    throw problem('stdin is a terminal: pipe a schedule in, e.g. titrate plan --json | titrate check -');
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  try {
+    const stream = source === '-' ? io.stdin : io.openFile(source);
+    // Leaving the loop early (the throw below) destroys the stream, which stops the read.
+    for await (const chunk of stream) {
+      const buffer = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+      size += buffer.length;
+      if (size > maxBytes) throw problem(`${describeSource(source)} is larger than ${maxBytes / 1024 / 1024} MB; titrate reads schedules up to that size`);
+      chunks.push(buffer);
+    }
+  } catch (error) {
+    throw error instanceof InputError ? error : readFailure(source, error);
+  }
+  return new TextDecoder('utf-8').decode(Buffer.concat(chunks)).replace(/^\uFEFF/, '');
+}
+
+/** JSON text to a value; a syntax error is an input error naming the source, never a stack trace. */
+export function parseJsonInput(text: string, source: string): unknown {
+  if (text.trim() === '') throw problem(`${describeSource(source)} is empty: expected titrate's schedule JSON (e.g. from titrate plan --json)`);
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    throw problem(`${describeSource(source)} is not valid JSON: ${detail.length > 160 ? `${detail.slice(0, 160)}…` : detail}`);
+  }
+}
+
+/** Reads and parses a JSON input (a file, or stdin for `-`). */
+export async function readJsonInput(source: string, io: Io, maxBytes = MAX_INPUT_BYTES): Promise<unknown> {
+  return parseJsonInput(await readInput(source, io, maxBytes), source);
+}

@@ -1,0 +1,85 @@
+import * as z from 'zod/mini';
+import type { CheckRequest } from '../engine/check-schedule.js';
+import { frequencies } from '../protocol/baclofen.js';
+import { field } from './field.js';
+import { issuesFromZod, type InputIssue } from './issues.js';
+import { patientFrom, patientShape } from './patient-fields.js';
+import type { Normalized } from './plan-request.js';
+import { normalizeSchedule, objectError, parseDoseMg, underPath } from './schedule-input.js';
+import { frequencyFromWords, intrathecalMessage, unitProblem, type Parsed } from './values.js';
+
+const REGIMEN_EXAMPLE = 'a regimen like "20mg tid" or "10 + 5 + 10 mg"';
+/** More lines than this on stderr help nobody; the rest are counted. */
+const MAX_ISSUES = 20;
+
+const fail = (message: string): Parsed<never> => ({ ok: false, message });
+const shown = (value: unknown): string => (typeof value === 'string' ? `'${value.slice(0, 60)}'` : String(JSON.stringify(value)).slice(0, 60));
+
+/**
+ * `25mg qid`, `25 mg four times daily`, or the day's doses `10 + 5 + 10 mg`, as mg per dose.
+ * Doses off the 2.5 mg grid are accepted here: saying so is the check's job (a warning).
+ */
+export function parseRegimen(value: unknown): Parsed<readonly number[]> {
+  if (typeof value !== 'string') return fail(`expected ${REGIMEN_EXAMPLE}, got ${shown(value)}`);
+  if (/intrathecal|pump/i.test(value)) return fail(intrathecalMessage);
+  const text = value.trim();
+  if (text.includes('+')) {
+    const parts = text.split('+').map((part) => part.trim());
+    const unit = /([a-zµμ]+)$/i.exec(parts[parts.length - 1] ?? '')?.[1];
+    const doses: number[] = [];
+    for (const part of parts) {
+      const dose = parseDoseMg(/\d$/.test(part) && unit ? `${part} ${unit}` : part);
+      if (!dose.ok) return fail(`${dose.message} (in ${shown(value)})`);
+      doses.push(dose.value);
+    }
+    if (doses.length > 12) return fail(`expected at most 12 doses a day, got ${doses.length}`);
+    return { ok: true, value: doses };
+  }
+  const match = /^(\d+(?:\.\d+)?|\.\d+)\s*([a-zµμ]*)\s*(.*)$/i.exec(text);
+  if (!match) return fail(`expected ${REGIMEN_EXAMPLE}, got ${shown(value)}`);
+  const [, amount = '', unit = '', rest = ''] = match;
+  const problem = unit ? unitProblem(unit) : null;
+  if (problem) return fail(problem);
+  if (rest === '') return fail(`expected ${REGIMEN_EXAMPLE}: add how often, e.g. "${amount}mg tid"`);
+  const frequency = frequencyFromWords(rest);
+  if (!frequency) return fail(`expected ${REGIMEN_EXAMPLE}, with how often as one of ${Object.keys(frequencies).join(', ')}; got ${shown(value)}`);
+  const dose = parseDoseMg(Number(amount));
+  if (!dose.ok) return dose;
+  return { ok: true, value: Array(frequencies[frequency].dosesPerDay).fill(dose.value) };
+}
+
+export const checkShape = {
+  regimen: z.optional(field(parseRegimen)),
+  // Any JSON here; normalizeSchedule validates it so its issues carry paths inside the schedule.
+  schedule: z.optional(z.unknown()),
+  ...patientShape,
+};
+
+export const checkFields = z.strictObject(checkShape, objectError('an object of check fields (regimen or schedule, and kidney options)'));
+
+/** At most MAX_ISSUES issues, then one line that says how many more there were. */
+export function limitIssues(issues: readonly InputIssue[]): InputIssue[] {
+  if (issues.length <= MAX_ISSUES) return [...issues];
+  return [...issues.slice(0, MAX_ISSUES), { path: '', message: `… and ${issues.length - MAX_ISSUES} more problems` }];
+}
+
+/** Check request fields (options, or one NDJSON line) to an engine request: a regimen or a schedule, and the patient. */
+export function normalizeCheckRequest(input: unknown): Normalized<CheckRequest> {
+  const parsed = checkFields.safeParse(input, { reportInput: true });
+  if (!parsed.success) return { ok: false, issues: limitIssues(issuesFromZod(parsed.error)) };
+  const fields = parsed.data;
+  const issues: InputIssue[] = [];
+  const patient = patientFrom(fields, issues);
+
+  if (fields.regimen !== undefined && fields.schedule !== undefined) {
+    issues.push({ path: 'regimen', message: 'give a regimen or a schedule, not both' });
+  } else if (fields.regimen === undefined && fields.schedule === undefined) {
+    issues.push({ path: '', message: `nothing to check: give ${REGIMEN_EXAMPLE}, or a schedule in titrate's JSON (--file s.json, or - for stdin)` });
+  }
+  const schedule = fields.schedule === undefined ? undefined : normalizeSchedule(fields.schedule);
+  if (schedule && !schedule.ok) issues.push(...underPath('schedule', schedule.issues));
+  if (issues.length > 0) return { ok: false, issues: limitIssues(issues) };
+
+  if (schedule?.ok) return { ok: true, value: { kind: 'schedule', steps: schedule.value, ...patient } };
+  return { ok: true, value: { kind: 'regimen', doses: fields.regimen ?? [], ...patient } };
+}

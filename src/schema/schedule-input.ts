@@ -1,0 +1,167 @@
+import * as z from 'zod/mini';
+import type { CheckStep, StatedValues } from '../engine/check-schedule.js';
+import { addDaysIso } from '../engine/dates.js';
+import type { IsoDate } from '../engine/types.js';
+import { baclofenOral } from '../protocol/baclofen.js';
+import { field } from './field.js';
+import { formatPath, issuesFromZod, type InputIssue } from './issues.js';
+import type { Normalized } from './plan-request.js';
+import { intrathecalMessage, parseIsoDate, parseWholeDays, unitProblem, type Parsed } from './values.js';
+
+// A schedule in titrate's own JSON contract (what `plan --json` and `taper --json` print), as
+// `check` reads it: dated steps with their doses. Fields titrate derives (days, dosesPerDay,
+// doseMg, dailyMg) may be left out of a hand-edited file; when present the engine checks that
+// they agree. Every other field (findings, notice, basis, times, dispense, …) is ignored, and
+// unknown keys are dropped rather than copied, so a `__proto__` key reaches nothing.
+
+/** Sanity limits on input; the engine judges the doses themselves. */
+const MAX_STEPS = 1000;
+const MAX_DOSES_PER_DAY = 12;
+const MAX_DOSE_MG = 1000;
+const MAX_DAYS = 36500;
+
+const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
+const fail = (message: string): Parsed<never> => ({ ok: false, message });
+const shown = (value: unknown): string => (typeof value === 'string' ? `'${value.slice(0, 40)}'` : (JSON.stringify(value) ?? String(value)).slice(0, 40));
+
+function typeOf(value: unknown): string {
+  return Array.isArray(value) ? 'an array' : value === null ? 'null' : typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+}
+
+function isPlainNumber(value: unknown): value is number {
+  return typeof value === 'number' && Number.isFinite(value);
+}
+
+/** One dose in mg: a number, or text such as `"5 mg"`; any other unit is refused with the reason. */
+export function parseDoseMg(value: unknown): Parsed<number> {
+  const expected = `expected a positive number (mg per dose, at most ${MAX_DOSE_MG})`;
+  if (typeof value === 'string') {
+    if (/intrathecal|pump/i.test(value)) return fail(intrathecalMessage);
+    const match = /^\s*(\d+(?:\.\d+)?|\.\d+)\s*([a-zµμ]*)\s*$/i.exec(value);
+    if (!match) return fail(`${expected}, got ${shown(value)}`);
+    const problem = match[2] ? unitProblem(match[2]) : null;
+    if (problem) return fail(problem);
+    return parseDoseMg(Number(match[1]));
+  }
+  if (!isPlainNumber(value) || value <= 0 || value > MAX_DOSE_MG) return fail(`${expected}, got ${shown(value)}`);
+  return ok(value);
+}
+
+function parseUnit(value: unknown): Parsed<'mg'> {
+  if (typeof value !== 'string') return fail(`expected "mg", got ${shown(value)}`);
+  const problem = unitProblem(value.trim());
+  return problem ? fail(problem) : ok('mg');
+}
+
+function parseRoute(value: unknown): Parsed<'oral'> {
+  if (value === 'oral') return ok('oral');
+  if (typeof value === 'string' && /intrathecal|^it$/i.test(value)) return fail(intrathecalMessage);
+  return fail(`expected oral (titrate checks oral baclofen only), got ${shown(value)}`);
+}
+
+function parseDrug(value: unknown): Parsed<string> {
+  return value === baclofenOral.drug ? ok(value) : fail(`expected ${baclofenOral.drug} (titrate checks baclofen schedules only), got ${shown(value)}`);
+}
+
+const nullable = <T>(parse: (value: unknown) => Parsed<T>) => (value: unknown): Parsed<T | null> => (value === null ? ok(null) : parse(value));
+
+const isoDateOrNull = nullable(parseIsoDate);
+const daysOrNull = nullable((value) => parseWholeDays(value, MAX_DAYS));
+
+function parseCount(value: unknown): Parsed<number> {
+  return isPlainNumber(value) && Number.isInteger(value) && value >= 0 && value <= MAX_DOSES_PER_DAY
+    ? ok(value)
+    : fail(`expected a whole number from 0 to ${MAX_DOSES_PER_DAY}, got ${shown(value)}`);
+}
+
+function parseMgOrNull(value: unknown): Parsed<number | null> {
+  if (value === null) return ok(null);
+  return isPlainNumber(value) && value >= 0 ? ok(value) : fail(`expected a number of mg (0 or more) or null, got ${shown(value)}`);
+}
+
+function parseDailyMg(value: unknown): Parsed<number> {
+  return isPlainNumber(value) && value >= 0 ? ok(value) : fail(`expected a number of mg/day (0 or more), got ${shown(value)}`);
+}
+
+/** An array of at most `max` items, checked before zod walks the items (so a huge array costs nothing). */
+function boundedArray(what: string, max: number, emptyMessage?: string) {
+  return field((value): Parsed<unknown[]> => {
+    if (!Array.isArray(value)) return fail(`expected an array of ${what}, got ${typeOf(value)}`);
+    if (value.length === 0 && emptyMessage) return fail(emptyMessage);
+    if (value.length > max) return fail(`expected at most ${max} ${what}, got ${value.length}`);
+    return ok(value);
+  });
+}
+
+/** `expected …, got an array` for a value of the wrong type; a missing one stays "is required". */
+export const objectError = (what: string) => ({
+  error: (issue: { input?: unknown }) =>
+    issue.input === undefined ? undefined : `expected ${what}, got ${typeOf(issue.input)}`,
+});
+
+const stepSchema = z.object(
+  {
+    startDate: field(parseIsoDate),
+    endDate: z.optional(field(isoDateOrNull)),
+    days: z.optional(field(daysOrNull)),
+    doses: z.pipe(boundedArray('doses in mg', MAX_DOSES_PER_DAY), z.array(field(parseDoseMg))),
+    dosesPerDay: z.optional(field(parseCount)),
+    doseMg: z.optional(field(parseMgOrNull)),
+    dailyMg: z.optional(field(parseDailyMg)),
+    unit: z.optional(field(parseUnit)),
+  },
+  objectError('a step: an object with startDate, endDate and doses'),
+);
+
+export const scheduleInput = z.object(
+  {
+    steps: z.pipe(boundedArray('steps', MAX_STEPS, 'expected at least one step, got an empty array'), z.array(stepSchema)),
+    drug: z.optional(field(parseDrug)),
+    route: z.optional(field(parseRoute)),
+    unit: z.optional(field(parseUnit)),
+  },
+  objectError(`titrate's schedule JSON: an object with "steps"`),
+);
+
+type StepFields = z.infer<typeof stepSchema>;
+
+/** The step as the engine sees it; an endDate left out is taken from days. */
+function toCheckStep(step: StepFields, index: number, issues: InputIssue[]): CheckStep | null {
+  const startDate = step.startDate as IsoDate;
+  let endDate: IsoDate | null;
+  if (step.endDate !== undefined) {
+    endDate = step.endDate;
+  } else if (step.days !== undefined) {
+    endDate = step.days === null ? null : addDaysIso(startDate, step.days - 1);
+  } else {
+    issues.push({ path: formatPath(['steps', index, 'endDate']), message: 'is required (a date yyyy-MM-dd, or null for an open-ended step)' });
+    return null;
+  }
+  if (endDate !== null && endDate < startDate) {
+    issues.push({ path: formatPath(['steps', index, 'endDate']), message: `expected a date on or after startDate ${startDate}, got '${endDate}'` });
+    return null;
+  }
+  const stated: StatedValues = {
+    ...(step.endDate !== undefined && step.days !== undefined && { days: step.days }),
+    ...(step.dosesPerDay !== undefined && { dosesPerDay: step.dosesPerDay }),
+    ...(step.doseMg !== undefined && { doseMg: step.doseMg }),
+    ...(step.dailyMg !== undefined && { dailyMg: step.dailyMg }),
+  };
+  return { startDate, endDate, doses: step.doses, ...(Object.keys(stated).length > 0 && { stated }) };
+}
+
+/** Prefixes every issue path with `prefix` (`schedule` inside a request), so it names the place in the input. */
+export function underPath(prefix: string, issues: readonly InputIssue[]): InputIssue[] {
+  return issues.map((issue) => ({ ...issue, path: issue.path === '' ? prefix : issue.path.startsWith('[') ? `${prefix}${issue.path}` : `${prefix}.${issue.path}` }));
+}
+
+/** Parsed JSON (anything) to the steps to check, or issues whose paths name the place in the JSON: `steps[2].doses[0]`. */
+export function normalizeSchedule(input: unknown): Normalized<readonly CheckStep[]> {
+  // reportInput: issuesFromZod tells a missing value from a wrong one by the input.
+  const parsed = scheduleInput.safeParse(input, { reportInput: true });
+  if (!parsed.success) return { ok: false, issues: issuesFromZod(parsed.error) };
+  const issues: InputIssue[] = [];
+  const steps = parsed.data.steps.map((step, index) => toCheckStep(step, index, issues));
+  if (issues.length > 0) return { ok: false, issues };
+  return { ok: true, value: steps.filter((step): step is CheckStep => step !== null) };
+}
