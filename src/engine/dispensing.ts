@@ -64,7 +64,8 @@ function notMakeableFinding(missing: ReadonlyMap<number, number[]>, product: Ext
     'DOSE_NOT_MAKEABLE',
     'error',
     `Cannot be made exactly from ${product.strengthsMg.join(', ')} mg ${form.label} (${halves}): ${list}. ` +
-      `Use an oral liquid instead (e.g. --form ${products.makeableSuggestion.value}${exampleText}), or other strengths (--strengths, --scored)`,
+      `Use an oral liquid instead (e.g. --form ${products.makeableSuggestion.value}${exampleText})` +
+      (form.kind === 'solid' && form.splittable ? ', or other strengths or scoring (--strengths, --scored)' : ''),
     [form.kind === 'solid' ? form.defaultStrengthsMg : products.defaultForm, products.makeableSuggestion],
   );
 }

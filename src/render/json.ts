@@ -1,3 +1,4 @@
+import type { Dispense } from '../engine/dispense.js';
 import type { SchedulePlan } from '../engine/types.js';
 import { baclofenOral } from '../protocol/baclofen.js';
 import { draftNotice } from './notice.js';
@@ -9,8 +10,11 @@ export function toJsonText(value: unknown): string {
   return `${JSON.stringify(value, null, 2)}\n`;
 }
 
-/** The documented `titrate plan|taper --json` object (README, "JSON contract"). */
-export function scheduleJson(plan: SchedulePlan) {
+/**
+ * The documented `titrate plan|taper --json` object (README, "JSON contract"). A dispensed
+ * schedule's steps carry `times` and `administrations`, and `dispense` follows the steps.
+ */
+export function scheduleJson(plan: SchedulePlan & { readonly dispense?: Dispense }) {
   return {
     schemaVersion: SCHEMA_VERSION,
     kind: plan.kind,
@@ -20,6 +24,7 @@ export function scheduleJson(plan: SchedulePlan) {
     capDailyMg: plan.capDailyMg,
     kidney: plan.kidney,
     steps: plan.steps,
+    ...(plan.dispense && { dispense: plan.dispense }),
     findings: plan.findings,
     notice: draftNotice,
   };

@@ -5,6 +5,7 @@ import { baclofenOral, frequencies } from '../protocol/baclofen.js';
 import { field } from './field.js';
 import { issuesFromZod, type InputIssue } from './issues.js';
 import { patientFrom, patientShape } from './patient-fields.js';
+import { productShape } from './product-fields.js';
 import { parseDoseText, parseFrequency, parseIsoDate, parseMg, parseWholeDays } from './values.js';
 
 const unitMg = baclofenOral.doseUnitMg.value;
@@ -22,6 +23,7 @@ export const planShape = {
   step: z.optional(field((value) => parseMg(value, unitMg, INPUT_MAX_MG))),
   interval: z.optional(field((value) => parseWholeDays(value, INPUT_MAX_DAYS))),
   ...patientShape,
+  ...productShape,
 };
 
 export const planFields = z.strictObject(planShape);

@@ -8,16 +8,23 @@ import { issuesFromProblems } from '../../schema/issues.js';
 import { normalizePlanRequest, type Normalized } from '../../schema/plan-request.js';
 import type { CommandSpec } from '../command-spec.js';
 import { addPatientOptions } from '../options.js';
+import { addProductOptions, dispensePlan, mergeIssues, type DispensedResult } from '../product-options.js';
+import { normalizeProductFields } from '../../schema/product-fields.js';
 
-/** Plan request fields (options, or one NDJSON line) to the plan, or the input issues. */
-export function planFromFields(fields: Record<string, unknown>, today: IsoDate): Normalized<TitrationPlan> {
+/** A titration with what to dispense and when to take it; `explain` is for the table. */
+export type PlanResult = DispensedResult<TitrationPlan>;
+
+/** Plan request fields (options, or one NDJSON line) to the dispensed plan, or the input issues. */
+export function planFromFields(fields: Record<string, unknown>, today: IsoDate): Normalized<PlanResult> {
   const request = normalizePlanRequest(fields, today);
-  if (!request.ok) return request;
+  const product = normalizeProductFields(fields);
+  if (!request.ok || !product.ok) return { ok: false, issues: mergeIssues(request, product) };
   const outcome = planTitration(request.value, baclofenOral);
-  return outcome.ok ? outcome : { ok: false, issues: issuesFromProblems(outcome.problems) };
+  if (!outcome.ok) return { ok: false, issues: issuesFromProblems(outcome.problems) };
+  return dispensePlan(outcome.value, product.value);
 }
 
-export const planCommand: CommandSpec<TitrationPlan> = {
+export const planCommand: CommandSpec<PlanResult> = {
   name: 'plan',
   summary: 'plan an oral baclofen titration: dated steps from the start dose up to the target',
   examples: `
@@ -27,6 +34,9 @@ Examples:
   $ titrate plan --target "20mg qid"                reach 20 mg four times daily by the label's route
   $ titrate plan --crcl 40 --renal-adjust --json    halve every dose for moderate kidney impairment
   $ titrate plan --age 70 --weight 60 --scr 1.4 --sex female
+  $ titrate plan --form solution-2 --times 07:00,13:00,19:00   mL of 2 mg/mL at each dose time
+  $ titrate plan --strengths 10,20 --days-supply 28 --explain  tablets to dispense, and why each step
+  $ titrate plan --pregnant --with opioid,alcohol               cautions as findings
 `,
   configure(command: Command) {
     command
@@ -37,6 +47,7 @@ Examples:
       .option('--step <mg>', 'increase per dose at each step (protocol: 5 mg)')
       .option('--interval <days>', 'days between increases (protocol: 3)');
     addPatientOptions(command);
+    addProductOptions(command);
   },
   fromFields: planFromFields,
   toJson: scheduleJson,

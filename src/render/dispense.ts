@@ -1,0 +1,38 @@
+import type { Product } from '../engine/administrations.js';
+import { isLiquidTotal, type DispenseTotal } from '../engine/dispense.js';
+import type { DispensedPlan } from '../engine/dispensing.js';
+import { formatNumber } from '../engine/wording.js';
+import type { Products } from '../protocol/products.js';
+import { formatCount, formatVolume, unitWord } from './administrations.js';
+
+/**
+ * `23 × 10 mg tablets (22½ taken, as halves)`, `1395 mL of 1 mg/mL (1395 mg)`: what to hand over.
+ * For the dispense line (`whole`) halves are rounded up to whole tablets with the exact count
+ * beside them; a step's own needs are shown exactly (`4½ × 10 mg tablets`), as the leftover half
+ * carries into the next step.
+ */
+export function describeTotal(total: DispenseTotal, product: Product, products: Products, whole = true): string {
+  if (isLiquidTotal(total)) {
+    return `${formatVolume(total.volumeMl, total.concentrationMgPerMl)} (${formatNumber(total.volumeMl * total.concentrationMgPerMl)} mg)`;
+  }
+  if (!whole) return `${formatCount(total.count)} × ${formatNumber(total.strengthMg)} mg ${unitWord(product, total.count, products)}`;
+  const tablets = Math.ceil(total.count);
+  const text = `${tablets} × ${formatNumber(total.strengthMg)} mg ${unitWord(product, tablets, products)}`;
+  return tablets === total.count ? text : `${text} (${formatCount(total.count)} taken, as halves)`;
+}
+
+/** Days the dispense totals cover: every dated step, and the open-ended one for the days supply. */
+export function daysCovered(plan: DispensedPlan): number {
+  return plan.steps.reduce((total, step) => total + (step.days ?? (step.doses.length > 0 ? plan.dispensing.daysSupply : 0)), 0);
+}
+
+/** The line a pharmacist reads off: how long the supply covers and what to hand over. */
+export function renderDispenseLine(plan: DispensedPlan, products: Products): string {
+  const { product, daysSupply } = plan.dispensing;
+  const form = products.forms[product.form];
+  const openEnded = plan.steps.some((step) => step.days === null && step.doses.length > 0);
+  const what = plan.dispense.totals.length === 0 ? 'nothing that can be made exactly' : plan.dispense.totals.map((total) => describeTotal(total, product, products)).join(', ');
+  const label = form.kind === 'liquid' ? `${form.label} ${formatNumber(form.concentrationMgPerMl.value)} mg/mL (${form.labelStrength})` : form.label;
+  const days = `${daysCovered(plan)} days${openEnded ? ` (the ongoing last step for ${daysSupply} days, --days-supply)` : ''}`;
+  return `Dispense ${label} for ${days}: ${what}`;
+}

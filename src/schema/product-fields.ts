@@ -1,0 +1,169 @@
+import * as z from 'zod/mini';
+import type { DispensingRequest } from '../engine/dispensing.js';
+import { parseClock, type ClockTime } from '../engine/dose-times.js';
+import { baclofenProducts, formCodes, interactionNames, type FormCode, type InteractionName } from '../protocol/products.js';
+import { field, flag } from './field.js';
+import { issuesFromZod, type InputIssue } from './issues.js';
+import type { Normalized } from './plan-request.js';
+import { parseWholeDays, type Parsed } from './values.js';
+
+const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
+const fail = (message: string): Parsed<never> => ({ ok: false, message });
+const shown = (value: unknown): string => (typeof value === 'string' ? `'${value}'` : (JSON.stringify(value) ?? String(value)));
+
+/** `"a,b, c"` or a JSON array (NDJSON) to trimmed items; null for anything else. */
+function listItems(value: unknown): unknown[] | null {
+  if (Array.isArray(value)) return value.map((item) => (typeof item === 'string' ? item.trim() : item));
+  if (typeof value === 'string') return value.split(',').map((item) => item.trim()).filter((item) => item !== '');
+  if (typeof value === 'number') return [value];
+  return null;
+}
+
+export function parseForm(value: unknown): Parsed<FormCode> {
+  const text = typeof value === 'string' ? value.trim().toLowerCase() : '';
+  return (formCodes as readonly string[]).includes(text)
+    ? ok(text as FormCode)
+    : fail(`expected one of ${formCodes.join(', ')} (solution-1 = 1 mg/mL, solution-2 = 2 mg/mL, suspension-5 = 5 mg/mL), got ${shown(value)}`);
+}
+
+/** `5,10,20`, `"10mg, 20 mg"` or `[10, 20]`: tablet or packet strengths in mg. */
+export function parseStrengths(value: unknown): Parsed<number[]> {
+  const items = listItems(value);
+  const expected = `expected strengths in mg separated by commas (e.g. 5,10,20), got ${shown(value)}`;
+  if (!items || items.length === 0) return fail(expected);
+  const numbers: number[] = [];
+  for (const item of items) {
+    const text = typeof item === 'number' ? String(item) : typeof item === 'string' ? item.replace(/\s*mg$/i, '') : '';
+    if (!/^\d+(\.\d+)?$/.test(text) || Number(text) <= 0) return fail(expected);
+    numbers.push(Number(text));
+  }
+  return ok([...new Set(numbers)].sort((a, b) => a - b));
+}
+
+/** Like strengths, and `none` (or an empty list) for no scored strength. */
+export function parseScored(value: unknown): Parsed<number[]> {
+  if (typeof value === 'string' && /^\s*(none)?\s*$/i.test(value)) return ok([]);
+  if (Array.isArray(value) && value.length === 0) return ok([]);
+  const parsed = parseStrengths(value);
+  return parsed.ok ? parsed : fail(`expected scored strengths in mg (e.g. 10,20) or none, got ${shown(value)}`);
+}
+
+/** `08:00,14:00,20:00` or a JSON array: dose times in order through the day. */
+export function parseTimes(value: unknown): Parsed<ClockTime[]> {
+  const items = listItems(value);
+  const expected = `expected dose times HH:MM separated by commas, in order through the day (e.g. 08:00,14:00,20:00), got ${shown(value)}`;
+  if (!items || items.length === 0) return fail(expected);
+  const times: ClockTime[] = [];
+  for (const item of items) {
+    const time = typeof item === 'string' ? parseClock(item) : null;
+    if (!time) return fail(expected);
+    const previous = times[times.length - 1];
+    if (previous !== undefined && time <= previous) return fail(`expected times in order through the day, each later than the one before, got ${shown(value)}`);
+    times.push(time);
+  }
+  return ok(times);
+}
+
+export function parseTime(value: unknown): Parsed<ClockTime> {
+  const time = typeof value === 'string' ? parseClock(value) : null;
+  return time ? ok(time) : fail(`expected a time HH:MM from 00:00 to 23:59, got ${shown(value)}`);
+}
+
+/** `opioid`, `Opioids`, `cns depressant` -> the accepted name, or undefined. */
+function interactionName(item: unknown): InteractionName | undefined {
+  if (typeof item !== 'string') return undefined;
+  const text = item.trim().toLowerCase().replace(/[\s_]+/g, '-');
+  const names = interactionNames as readonly string[];
+  if (names.includes(text)) return text as InteractionName;
+  const singular = text.replace(/s$/, '');
+  return names.includes(singular) ? (singular as InteractionName) : undefined;
+}
+
+/** `alcohol,opioid` or a JSON array; unknown names are refused with the list of accepted ones. */
+export function parseInteractions(value: unknown): Parsed<InteractionName[]> {
+  const items = listItems(value);
+  if (!items || items.length === 0) return fail(`expected names separated by commas, any of: ${interactionNames.join(', ')}; got ${shown(value)}`);
+  const unknown = items.filter((item) => interactionName(item) === undefined);
+  if (unknown.length > 0) {
+    return fail(`unknown name(s) ${unknown.map(shown).join(', ')}; accepted: ${interactionNames.join(', ')}`);
+  }
+  return ok([...new Set(items.map((item) => interactionName(item) as InteractionName))]);
+}
+
+/** Product, supply, times, patient factors and --explain: the fields plan and taper share (camelCase). */
+export const productShape = {
+  form: z.optional(field(parseForm)),
+  strengths: z.optional(field(parseStrengths)),
+  scored: z.optional(field(parseScored)),
+  daysSupply: z.optional(field((value) => parseWholeDays(value, baclofenProducts.maxDaysSupply.value))),
+  times: z.optional(field(parseTimes)),
+  pregnant: z.optional(flag),
+  breastfeeding: z.optional(flag),
+  epilepsy: z.optional(flag),
+  with: z.optional(field(parseInteractions)),
+  explain: z.optional(flag),
+};
+
+/** The product fields' names, so a command can tell its own fields from these. */
+export const productFieldNames = Object.keys(productShape) as (keyof typeof productShape)[];
+
+const productFields = z.object(productShape);
+
+export interface ProductRequest {
+  readonly dispensing: DispensingRequest;
+  /** Show the rule and sources under each step (table only; the JSON always carries them). */
+  readonly explain: boolean;
+}
+
+/**
+ * The product and patient-factor fields of a plan or taper request (other fields are ignored), to
+ * a dispensing request: checks that strengths and scoring fit the form.
+ */
+export function normalizeProductFields(input: unknown): Normalized<ProductRequest> {
+  const parsed = productFields.safeParse(input);
+  if (!parsed.success) return { ok: false, issues: issuesFromZod(parsed.error) };
+  const fields = parsed.data;
+  const issues: InputIssue[] = [];
+  const form = fields.form ?? baclofenProducts.defaultForm.value;
+  const data = baclofenProducts.forms[form];
+
+  if (data.kind === 'liquid') {
+    for (const name of ['strengths', 'scored'] as const) {
+      if (fields[name] !== undefined) issues.push({ path: name, message: `applies to tablets and granules, not to --form ${form} (a liquid is measured in mL)` });
+    }
+  } else {
+    const known = data.knownStrengthsMg.value;
+    const strengths = fields.strengths ?? data.defaultStrengthsMg.value;
+    const unknown = strengths.filter((strength) => !known.includes(strength));
+    if (unknown.length > 0) {
+      issues.push({ path: 'strengths', message: `${unknown.join(', ')} mg: no such ${data.unitName} strength; ${data.label} come in ${known.join(', ')} mg` });
+    }
+    if (fields.scored !== undefined && fields.scored.length > 0) {
+      if (!data.splittable) {
+        issues.push({ path: 'scored', message: `${data.label} come in single-dose ${data.unitName}s that are never split` });
+      } else {
+        const stray = fields.scored.filter((strength) => !strengths.includes(strength));
+        if (stray.length > 0) issues.push({ path: 'scored', message: `${stray.join(', ')} mg is not among the strengths ${strengths.join(', ')} mg` });
+      }
+    }
+  }
+  if (issues.length > 0) return { ok: false, issues };
+
+  return {
+    ok: true,
+    value: {
+      dispensing: {
+        form,
+        ...(fields.strengths !== undefined && { strengthsMg: fields.strengths }),
+        ...(fields.scored !== undefined && { scoredMg: fields.scored }),
+        ...(fields.daysSupply !== undefined && { daysSupply: fields.daysSupply }),
+        ...(fields.times !== undefined && { times: fields.times }),
+        ...(fields.pregnant !== undefined && { pregnant: fields.pregnant }),
+        ...(fields.breastfeeding !== undefined && { breastfeeding: fields.breastfeeding }),
+        ...(fields.epilepsy !== undefined && { epilepsy: fields.epilepsy }),
+        ...(fields.with !== undefined && { interactions: fields.with }),
+      },
+      explain: fields.explain === true,
+    },
+  };
+}

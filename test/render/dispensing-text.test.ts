@@ -1,0 +1,78 @@
+import { Chalk } from 'chalk';
+import { describe, expect, it } from 'vitest';
+import type { Product } from '../../src/engine/administrations.js';
+import type { ClockTime } from '../../src/engine/dose-times.js';
+import type { MissedDoseAdvice } from '../../src/engine/missed-dose.js';
+import { baclofenProducts } from '../../src/protocol/products.js';
+import { describeAdministration, formatCount } from '../../src/render/administrations.js';
+import { describeTotal } from '../../src/render/dispense.js';
+import { describeMissedDose, formatDuration, missedJson, renderMissedDose } from '../../src/render/missed.js';
+
+const products = baclofenProducts;
+const tablets: Product = { kind: 'solid', form: 'tablet', strengthsMg: [5, 10, 20], scoredMg: [10, 20] };
+const granules: Product = { kind: 'solid', form: 'granules', strengthsMg: [5, 10, 20], scoredMg: [] };
+const solution: Product = { kind: 'liquid', form: 'solution-2', concentrationMgPerMl: 2 };
+
+describe('administration text', () => {
+  it('counts in halves', () => {
+    expect([0.5, 1, 1.5, 2, 22.5].map(formatCount)).toEqual(['½', '1', '1½', '2', '22½']);
+  });
+
+  it('units with strengths, or a volume with its concentration', () => {
+    expect(describeAdministration({ doseMg: 15, units: [{ strengthMg: 10, count: 1 }, { strengthMg: 5, count: 1 }] }, tablets, products)).toBe('15 mg = 1 × 10 mg + 1 × 5 mg tablets');
+    expect(describeAdministration({ doseMg: 15, units: [{ strengthMg: 10, count: 1.5 }] }, tablets, products)).toBe('15 mg = 1½ × 10 mg tablets');
+    expect(describeAdministration({ doseMg: 5, units: [{ strengthMg: 10, count: 0.5 }] }, tablets, products)).toBe('5 mg = ½ × 10 mg tablet');
+    expect(describeAdministration({ doseMg: 20, units: [{ strengthMg: 20, count: 1 }] }, granules, products)).toBe('20 mg = 1 × 20 mg packet');
+    expect(describeAdministration({ doseMg: 2.5, volumeMl: 1.25, concentrationMgPerMl: 2 }, solution, products)).toBe('2.5 mg = 1.25 mL of 2 mg/mL');
+    expect(describeAdministration({ doseMg: 2.5, units: [] }, tablets, products)).toBe('2.5 mg = cannot be made (DOSE_NOT_MAKEABLE)');
+  });
+
+  it('totals: whole tablets to dispense with the exact count, or exact for a step', () => {
+    expect(describeTotal({ strengthMg: 10, count: 22.5 }, tablets, products)).toBe('23 × 10 mg tablets (22½ taken, as halves)');
+    expect(describeTotal({ strengthMg: 10, count: 22.5 }, tablets, products, false)).toBe('22½ × 10 mg tablets');
+    expect(describeTotal({ strengthMg: 5, count: 1 }, tablets, products)).toBe('1 × 5 mg tablet');
+    expect(describeTotal({ concentrationMgPerMl: 2, volumeMl: 1035 }, solution, products)).toBe('1035 mL of 2 mg/mL (2070 mg)');
+  });
+});
+
+describe('missed-dose text', () => {
+  const advice: MissedDoseAdvice = {
+    action: 'skip',
+    reason: 'next-too-close',
+    missed: '14:00' as ClockTime,
+    missedYesterday: false,
+    now: '18:30' as ClockTime,
+    nextDose: '20:00' as ClockTime,
+    nextDoseTomorrow: false,
+    minutesToNext: 90,
+    laterDose: null,
+    skipWithinHours: 2,
+  };
+
+  it('durations', () => {
+    expect([45, 60, 90, 570].map(formatDuration)).toEqual(['45 min', '1 h', '1 h 30 min', '9 h 30 min']);
+  });
+
+  it('says skip or take now, the next time, and never double', () => {
+    expect(describeMissedDose(advice)).toBe(
+      'Skip it, take the next at 20:00: the next dose is less than 2 hours away (1 h 30 min), so skip the missed 14:00 dose. Never take a double dose.',
+    );
+    expect(describeMissedDose({ ...advice, action: 'take-now', reason: 'in-time', now: '15:00' as ClockTime, minutesToNext: 300 })).toBe(
+      'Take it now: take the missed 14:00 dose now (15:00), then the next at 20:00 as usual, 5 h away. Never take a double dose.',
+    );
+  });
+
+  it('JSON has exactly action, nextDose, message and source', () => {
+    expect(Object.keys(missedJson(advice))).toEqual(['action', 'nextDose', 'message', 'source']);
+  });
+
+  it('the table without colour', () => {
+    const text = renderMissedDose(advice, new Chalk({ level: 0 }));
+    expect(text.split('\n').slice(0, 4)).toEqual([
+      'SKIP  Skip it, take the next at 20:00: the next dose is less than 2 hours away (1 h 30 min), so skip the missed 14:00 dose. Never take a double dose.',
+      'Next dose: 20:00 (in 1 h 30 min)',
+      'Rule: take a missed dose unless the next is less than 2 hours away; never double',
+      'source: M1: NHS: how and when to take baclofen',
+    ]);
+  });
+});
