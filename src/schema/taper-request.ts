@@ -5,6 +5,7 @@ import { baclofenOral, frequencies, type FrequencyCode } from '../protocol/baclo
 import { field, flag } from './field.js';
 import { issuesFromZod, type InputIssue } from './issues.js';
 import { patientFrom, patientShape } from './patient-fields.js';
+import { productShape } from './product-fields.js';
 import type { Normalized } from './plan-request.js';
 import { parseDoseText, parseFrequency, parseIsoDate, parseMg, type Parsed } from './values.js';
 
@@ -43,6 +44,7 @@ export const taperShape = {
   maxStep: z.optional(field((value) => parseMg(value, unitMg, INPUT_MAX_STEP_MG))),
   halfTablets: z.optional(flag),
   ...patientShape,
+  ...productShape,
 };
 
 export const taperFields = z.strictObject(taperShape);

@@ -9,18 +9,38 @@ import type { Normalized } from '../../schema/plan-request.js';
 import { normalizeTaperRequest } from '../../schema/taper-request.js';
 import type { CommandSpec } from '../command-spec.js';
 import { addPatientOptions } from '../options.js';
+import { addProductOptions, dispensePlan, mergeIssues, type DispensedResult } from '../product-options.js';
+import { normalizeProductFields, type ProductRequest } from '../../schema/product-fields.js';
+import { baclofenProducts } from '../../protocol/products.js';
 
-/** Taper request fields (options, or one NDJSON line) to the taper plan, or the input issues. */
-export function taperFromFields(fields: Record<string, unknown>, today: IsoDate): Normalized<TaperPlan> {
+/** A taper with what to dispense and when to take it; `explain` is for the table. */
+export type TaperResult = DispensedResult<TaperPlan>;
+
+/**
+ * --half-tablets asks for 2.5 mg doses, which only a halved 5 mg tablet makes: unless --scored
+ * says which strengths may be halved, every tablet strength may be.
+ */
+function withHalfTablets(product: ProductRequest, halfTablets: boolean): ProductRequest {
+  const dispensing = product.dispensing;
+  const form = dispensing.form ?? baclofenProducts.defaultForm.value;
+  const data = baclofenProducts.forms[form];
+  if (!halfTablets || dispensing.scoredMg !== undefined || data.kind !== 'solid' || !data.splittable) return product;
+  return { ...product, dispensing: { ...dispensing, scoredMg: dispensing.strengthsMg ?? data.defaultStrengthsMg.value } };
+}
+
+/** Taper request fields (options, or one NDJSON line) to the dispensed taper, or the input issues. */
+export function taperFromFields(fields: Record<string, unknown>, today: IsoDate): Normalized<TaperResult> {
   const request = normalizeTaperRequest(fields, today);
-  if (!request.ok) return request;
+  const product = normalizeProductFields(fields);
+  if (!request.ok || !product.ok) return { ok: false, issues: mergeIssues(request, product) };
   const outcome = planTaper(request.value, baclofenOral);
-  return outcome.ok ? outcome : { ok: false, issues: issuesFromProblems(outcome.problems) };
+  if (!outcome.ok) return { ok: false, issues: issuesFromProblems(outcome.problems) };
+  return dispensePlan(outcome.value, withHalfTablets(product.value, request.value.halfTablets === true));
 }
 
 const protocol = baclofenOral;
 
-export const taperCommand: CommandSpec<TaperPlan> = {
+export const taperCommand: CommandSpec<TaperResult> = {
   name: 'taper',
   summary: 'plan an oral baclofen taper: dated reductions from the current dose to none (never stop abruptly)',
   examples: `
@@ -29,6 +49,7 @@ Examples:
   $ titrate taper --from 60 --frequency qid --over 21         from 60 mg/day in four doses, over three weeks
   $ titrate taper --from "10mg tid" --half-tablets            steps of 2.5 mg where that keeps them even
   $ titrate taper --from "20mg tid" --crcl 25 --json          kidney findings as for plan
+  $ titrate taper --from "20mg tid" --form solution-1 --pregnant --explain   mL per dose, cautions, why each step
 `,
   configure(command: Command) {
     command
@@ -39,6 +60,7 @@ Examples:
       .option('--max-step <mg/day>', `largest reduction of the daily dose at one step (protocol: ${protocol.taperMaxStepDailyMg.value})`)
       .option('--half-tablets', `allow half tablets: smallest dose ${protocol.halfUnitMg.value} mg instead of ${protocol.smallestUnitMg.value} mg`);
     addPatientOptions(command);
+    addProductOptions(command);
   },
   fromFields: taperFromFields,
   toJson: scheduleJson,
