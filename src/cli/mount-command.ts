@@ -5,15 +5,53 @@ import { EXIT, InputError } from './errors.js';
 import { addOutputOptions, requestFields } from './options.js';
 import { writeResult } from './output.js';
 
+const mounted = new WeakMap<Command, CommandSpec<unknown>>();
+
+/** The spec behind a mounted command (for `titrate schema`), or undefined for other commands. */
+export function specOf(command: Command): CommandSpec<unknown> | undefined {
+  return mounted.get(command);
+}
+
+const batchHelp = (name: string) => `
+Batches:
+  $ titrate ${name} --ndjson requests.ndjson > results.ndjson
+      one JSON request a line (fields named as the options, camelCase; see titrate schema ${name}),
+      one JSON result a line, in order; "id" is echoed; a bad line gives an error record
+`;
+
+/** Options given on the command line that a batch would silently ignore. */
+function batchConflicts(self: Command, options: Record<string, unknown>): string[] {
+  const given = (key: string) => self.getOptionValueSource(key) === 'cli';
+  const conflicts = Object.keys(requestFields(options)).filter((key) => key !== 'ndjson' && given(key));
+  if (given('format') && options.format !== 'json') conflicts.push('format');
+  return conflicts;
+}
+
 /** Gives a commander command the spec's options, help and the one action every spec shares. */
 export function mountCommand<R>(command: Command, spec: CommandSpec<R>, context: CommandContext): void {
+  mounted.set(command, spec as CommandSpec<unknown>);
   command.description(spec.summary);
   spec.configure(command);
   addOutputOptions(command);
-  command.addHelpText('after', spec.examples);
+  command.option('--ndjson [file]', 'batch: one JSON request a line from the file, or stdin (no file, or -); one JSON result a line');
+  command.addHelpText('after', spec.examples + batchHelp(spec.name));
   command.action(async (...received: unknown[]) => {
     const self = received[received.length - 1] as Command;
-    const options = self.opts<Record<string, unknown>>();
+    const { ndjson, ...options } = self.opts<Record<string, unknown>>();
+    if (ndjson !== undefined) {
+      const conflicts = batchConflicts(self, options);
+      if (conflicts.length > 0) {
+        const flags = conflicts.map((key) => self.options.find((option) => option.attributeName() === key)?.long ?? key);
+        throw new InputError([{ path: 'ndjson', message: `every request comes from its line, and the output is NDJSON; drop ${flags.join(', ')}` }]);
+      }
+      // Loaded only for batches (the bundle turns this into a lazy initialiser). Before the file
+      // is opened, so its 'error' finds the reader listening.
+      const { runBatch } = await import('./batch.js');
+      const stdin = ndjson === true || ndjson === '-';
+      const input = stdin ? context.io.stdin : context.io.openFile(String(ndjson));
+      context.exitCode = await runBatch(spec, input, stdin ? 'stdin' : `'${String(ndjson)}'`, context);
+      return;
+    }
     const fields = spec.gatherFields
       ? await spec.gatherFields(requestFields(options), self.args, context.io)
       : requestFields(options);

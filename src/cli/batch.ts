@@ -1,0 +1,122 @@
+import type { IsoDate } from '../engine/types.js';
+import { describeIssue, type InputIssue } from '../schema/issues.js';
+import type { CommandSpec } from './command-spec.js';
+import type { CommandContext } from './context.js';
+import { EXIT, InputError } from './errors.js';
+import { createLineWriter, MAX_LINE_CHARS, readLineBatches, type InputLine } from './ndjson-lines.js';
+import { createProgress } from './progress.js';
+
+// NDJSON batches: one request a line in, one record a line out, in the same order.
+//
+// A good record is the command's --json object as one line, with the line's `id` first when it
+// had one: `{"id":"p1","schemaVersion":1,...}`. A bad line gives an error record instead and the
+// batch goes on: `{"id":"p1","line":7,"error":{"kind":"input","messages":[...],"issues":[...]}}`,
+// `line` counting from 1 and every line counted (a blank one too, so output line n answers input
+// line n). `id` is echoed as given (a string or a number) and is not a request field.
+
+export type LineOutcome = { readonly kind: 'result'; readonly exitCode: number } | { readonly kind: 'input' | 'internal' };
+
+export interface LineRecord {
+  readonly text: string;
+  readonly outcome: LineOutcome;
+}
+
+type Id = string | number;
+
+function errorRecord(line: number, id: Id | undefined, kind: 'input' | 'internal', issues: readonly InputIssue[]): LineRecord {
+  const error = { kind, messages: issues.map((issue) => describeIssue(issue, 'field')), issues };
+  return { text: JSON.stringify({ ...(id !== undefined && { id }), line, error }), outcome: { kind } };
+}
+
+const whole = (message: string): InputIssue[] => [{ path: '', message }];
+
+function jsonKind(value: unknown): string {
+  return value === null ? 'null' : Array.isArray(value) ? 'an array' : `a ${typeof value}`;
+}
+
+/** The record for one input line; never throws (a bug in a command becomes an internal record). */
+export function recordForLine<R>(spec: CommandSpec<R>, line: InputLine, today: IsoDate): LineRecord {
+  const { number, text } = line;
+  if (text === null) return errorRecord(number, undefined, 'input', whole(`line is longer than ${MAX_LINE_CHARS} characters`));
+  if (text.trim() === '') return errorRecord(number, undefined, 'input', whole('empty line: expected a JSON object with the request'));
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    return errorRecord(number, undefined, 'input', whole(`invalid JSON: ${(error as Error).message}`));
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return errorRecord(number, undefined, 'input', whole(`expected a JSON object with the request's fields, got ${jsonKind(value)}`));
+  }
+  const { id, ...fields } = value as Record<string, unknown>;
+  if (id !== undefined && typeof id !== 'string' && typeof id !== 'number') {
+    return errorRecord(number, undefined, 'input', [{ path: 'id', message: `expected a string or a number, got ${jsonKind(id)}` }]);
+  }
+  try {
+    const outcome = spec.fromFields(fields, today);
+    if (!outcome.ok) return errorRecord(number, id, 'input', outcome.issues);
+    const json = spec.toJson(outcome.value) as object;
+    return {
+      text: JSON.stringify(id === undefined ? json : { id, ...json }),
+      outcome: { kind: 'result', exitCode: spec.exitCode?.(outcome.value) ?? EXIT.ok },
+    };
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    return errorRecord(number, id, 'internal', whole(`internal error: ${detail}. This is a bug in titrate; please report it`));
+  }
+}
+
+/** The batch's exit code: 3 after an internal error, else 2 if any line failed, else the worst result's (check: 1). */
+export interface BatchTally {
+  lines: number;
+  failed: number;
+  internal: number;
+  resultExitCode: number;
+}
+
+export function batchExitCode(tally: BatchTally): number {
+  if (tally.internal > 0) return EXIT.internal;
+  if (tally.failed > 0) return EXIT.usage;
+  return tally.resultExitCode;
+}
+
+const READ_PROBLEMS: Record<string, string> = {
+  ENOENT: 'no such file',
+  EACCES: 'permission denied',
+  EISDIR: 'it is a directory',
+};
+
+/**
+ * Runs every line of `input` through the spec and writes the records to stdout, waiting for the
+ * stream to drain whenever it asks to; returns the exit code. Lines without `start` plan from
+ * the run's today.
+ */
+export async function runBatch<R>(spec: CommandSpec<R>, input: NodeJS.ReadableStream, source: string, context: CommandContext): Promise<number> {
+  const { io } = context;
+  const today = context.today();
+  const output = createLineWriter(io.stdout);
+  const progress = createProgress(io.stderr, `titrate ${spec.name}`, () => io.now().getTime());
+  const tally: BatchTally = { lines: 0, failed: 0, internal: 0, resultExitCode: EXIT.ok };
+  try {
+    for await (const lines of readLineBatches(input as AsyncIterable<string | Uint8Array>)) {
+      for (const line of lines) {
+        const { text, outcome } = recordForLine(spec, line, today);
+        tally.lines += 1;
+        if (outcome.kind === 'result') tally.resultExitCode = Math.max(tally.resultExitCode, outcome.exitCode);
+        else tally.failed += 1;
+        if (outcome.kind === 'internal') tally.internal += 1;
+        if (output.push(text)) await output.flush();
+      }
+      await output.flush();
+      progress.update(tally);
+    }
+  } catch (error) {
+    await output.flush();
+    const code = (error as NodeJS.ErrnoException).code;
+    if (typeof code !== 'string') throw error;
+    const problem = READ_PROBLEMS[code] ?? (error as Error).message;
+    throw new InputError([{ path: 'ndjson', message: `cannot read ${source}: ${problem}` }]);
+  }
+  progress.finish(tally);
+  return batchExitCode(tally);
+}
