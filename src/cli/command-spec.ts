@@ -6,7 +6,7 @@ import type { Io } from './io.js';
 
 /**
  * A command that turns one request into one result: plan, taper, check. The CLI mounts it the
- * same way for a single request (options) and, later, for NDJSON batches (one request a line).
+ * same way for a single request (options) and for NDJSON batches (one request a line, batch.ts).
  */
 export interface CommandSpec<R> {
   readonly name: string;
@@ -26,4 +26,13 @@ export interface CommandSpec<R> {
   toTable(result: R, chalk: ChalkInstance): string;
   /** Exit code for a successful result (check: 1 when a check failed); 0 when absent. */
   exitCode?(result: R): number;
+  /**
+   * `titrate schema` derives an NDJSON line's JSON Schema from the command's options; this
+   * changes it where a line differs: a schema replaces a field's, null drops an option a line
+   * does not carry (e.g. a file that gatherFields reads).
+   */
+  readonly lineFields?: Readonly<Record<string, JsonSchema | null>>;
 }
+
+/** A JSON Schema (draft 2020-12) as plain data. */
+export type JsonSchema = { readonly [keyword: string]: unknown };

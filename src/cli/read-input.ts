@@ -48,14 +48,27 @@ export async function readInput(source: string, io: Io, maxBytes = MAX_INPUT_BYT
   return new TextDecoder('utf-8').decode(Buffer.concat(chunks)).replace(/^\uFEFF/, '');
 }
 
+/**
+ * Where JSON.parse stopped, in words that do not change with the Node version: "it ends too
+ * early" for a truncated input, else the line and column when the engine gives a position.
+ */
+function describeSyntaxError(text: string, error: unknown): string {
+  const detail = error instanceof Error ? error.message : '';
+  const position = /at position (\d+)/.exec(detail)?.[1];
+  const at = position === undefined ? null : Number(position);
+  if (/end of JSON input/i.test(detail) || (at !== null && at >= text.trimEnd().length)) return ': it ends too early (truncated?)';
+  if (at === null) return '';
+  const before = text.slice(0, at).split('\n');
+  return ` at line ${before.length}, column ${(before[before.length - 1]?.length ?? 0) + 1}`;
+}
+
 /** JSON text to a value; a syntax error is an input error naming the source, never a stack trace. */
 export function parseJsonInput(text: string, source: string): unknown {
   if (text.trim() === '') throw problem(`${describeSource(source)} is empty: expected titrate's schedule JSON (e.g. from titrate plan --json)`);
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    throw problem(`${describeSource(source)} is not valid JSON: ${detail.length > 160 ? `${detail.slice(0, 160)}…` : detail}`);
+    throw problem(`${describeSource(source)} is not valid JSON${describeSyntaxError(text, error)}`);
   }
 }
 

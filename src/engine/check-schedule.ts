@@ -363,7 +363,8 @@ function checkDescent(byDate: readonly Placed[], protocol: Protocol): CheckFindi
     const before = byDate[stop.position - 1];
     if (!before) continue;
     const implied = stop.position === byDate.length;
-    if (above(before.dailyMg, abruptMg)) {
+    const abrupt = above(before.dailyMg, abruptMg);
+    if (abrupt) {
       findings.push({
         ...finding(
           'ABRUPT_STOP',
@@ -377,7 +378,6 @@ function checkDescent(byDate: readonly Placed[], protocol: Protocol): CheckFindi
         ),
         step: stop.index,
       });
-      continue;
     }
     // The descent: the run of non-increasing steps (with doses) that ends in this stop.
     const dosed = (position: number): Placed | undefined => {
@@ -394,7 +394,8 @@ function checkDescent(byDate: readonly Placed[], protocol: Protocol): CheckFindi
     const firstReduced = dosed(peak - 1)
       ? byDate.slice(peak + 1, stop.position).find((step) => above(peakStep.dailyMg, step.dailyMg))
       : peakStep;
-    if (!firstReduced) continue;
+    // A lone step and then zero is the abrupt stop alone; reductions before the drop are a taper too.
+    if (!firstReduced || (abrupt && firstReduced === before)) continue;
     const taperDays = daysBetween(firstReduced.startDate, stop.date);
     if (taperDays >= minDays) continue;
     findings.push({

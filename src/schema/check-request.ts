@@ -37,7 +37,11 @@ export function parseRegimen(value: unknown): Parsed<readonly number[]> {
   }
   const match = /^(\d+(?:\.\d+)?|\.\d+)\s*([a-zµμ]*)\s*(.*)$/i.exec(text);
   if (!match) return fail(`expected ${REGIMEN_EXAMPLE}, got ${shown(value)}`);
-  const [, amount = '', unit = '', rest = ''] = match;
+  const [, amount = '', written = '', after = ''] = match;
+  // `10 daily`: the word after the number is how often, not a unit.
+  const bareFrequency = written !== '' && unitProblem(written) !== null && frequencyFromWords(`${written} ${after}`) !== undefined;
+  const unit = bareFrequency ? '' : written;
+  const rest = bareFrequency ? `${written} ${after}`.trim() : after;
   const problem = unit ? unitProblem(unit) : null;
   if (problem) return fail(problem);
   if (rest === '') return fail(`expected ${REGIMEN_EXAMPLE}: add how often, e.g. "${amount}mg tid"`);

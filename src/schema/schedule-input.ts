@@ -25,6 +25,7 @@ const fail = (message: string): Parsed<never> => ({ ok: false, message });
 const shown = (value: unknown): string => (typeof value === 'string' ? `'${value.slice(0, 40)}'` : (JSON.stringify(value) ?? String(value)).slice(0, 40));
 
 function typeOf(value: unknown): string {
+  if (value === undefined) return 'nothing';
   return Array.isArray(value) ? 'an array' : value === null ? 'null' : typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 }
 
@@ -86,6 +87,7 @@ function parseDailyMg(value: unknown): Parsed<number> {
 /** An array of at most `max` items, checked before zod walks the items (so a huge array costs nothing). */
 function boundedArray(what: string, max: number, emptyMessage?: string) {
   return field((value): Parsed<unknown[]> => {
+    if (value === undefined) return fail(`is required (an array of ${what})`);
     if (!Array.isArray(value)) return fail(`expected an array of ${what}, got ${typeOf(value)}`);
     if (value.length === 0 && emptyMessage) return fail(emptyMessage);
     if (value.length > max) return fail(`expected at most ${max} ${what}, got ${value.length}`);
