@@ -11,7 +11,7 @@ const times = baclofenProducts.defaultTimes.value;
 
 /** The product, supply, times and patient-factor options plan and taper share, as data (flags, help, choices). */
 export const productOptions: readonly (readonly [flags: string, description: string, choices?: readonly string[]])[] = [
-  ['--form <form>', 'product: tablet, solution-1 (1 mg/mL), solution-2 (2 mg/mL), suspension-5 (5 mg/mL) or granules (default tablet)', formCodes],
+  ['--form <form>', 'product (default tablet; solution-1 = 1 mg/mL, solution-2 = 2 mg/mL, suspension-5 = 5 mg/mL, granules = packets)', formCodes],
   ['--strengths <mg,...>', 'tablet or packet strengths to dispense (default 5,10,20)'],
   ['--scored <mg,...|none>', 'tablet strengths that may be halved (default 10,20)'],
   ['--days-supply <days>', `days to dispense the ongoing last step for (default ${baclofenProducts.defaultDaysSupply.value})`],
