@@ -234,3 +234,28 @@ describe('check: malformed and hostile JSON', () => {
     expect(lines[20]).toBe('titrate: … and 980 more problems');
   });
 });
+
+describe('check: NDJSON request lines', () => {
+  it('a line carries a regimen or the schedule itself, with kidney options as JSON values', async () => {
+    const plan = (await runCli(['plan', '--start', '2026-01-05', '--json'])).stdout;
+    const lines = [
+      JSON.stringify({ id: 'a', regimen: '20mg tid', crcl: 25 }),
+      JSON.stringify({ id: 'b', schedule: JSON.parse(plan) }),
+    ];
+    const result = await runCli(['check', '--ndjson'], { stdin: `${lines.join('\n')}\n` });
+    const records = result.stdout.trimEnd().split('\n').map((line) => JSON.parse(line));
+    expect(records.map((record) => [record.id, record.kind, record.ok])).toEqual([
+      ['a', 'check', false],
+      ['b', 'check', true],
+    ]);
+  });
+
+  it('titrate schema check describes a line: schedule instead of file', async () => {
+    const result = await runCli(['schema', 'check']);
+    expect(result.code).toBe(0);
+    const schema = JSON.parse(result.stdout);
+    expect(schema.properties.schedule).toMatchObject({ type: 'object', required: ['steps'] });
+    expect(schema.properties.file).toBeUndefined();
+    expect(schema.properties.regimen).toBeDefined();
+  });
+});

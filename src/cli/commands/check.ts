@@ -105,6 +105,35 @@ Step numbers in the table count from 1, as in plan's table; in --json "step" is 
     addPatientOptions(command);
   },
   gatherFields: gatherCheckFields,
+  // A line carries the schedule itself, not a file to read.
+  lineFields: {
+    file: null,
+    schedule: {
+      type: 'object',
+      description: "a schedule in titrate's JSON (what plan/taper --json print); fields other than these are ignored",
+      required: ['steps'],
+      properties: {
+        steps: {
+          type: 'array',
+          minItems: 1,
+          maxItems: 1000,
+          items: {
+            type: 'object',
+            required: ['startDate', 'doses'],
+            properties: {
+              startDate: { type: 'string', format: 'date' },
+              endDate: { type: ['string', 'null'], format: 'date', description: 'null: open-ended (the last step only); may be left out when days is given' },
+              days: { type: ['integer', 'null'], minimum: 1 },
+              doses: { type: 'array', maxItems: 12, items: { type: ['number', 'string'], description: 'mg per dose: a number, or text such as "5 mg"' } },
+              dosesPerDay: { type: 'integer', minimum: 0 },
+              doseMg: { type: ['number', 'null'] },
+              dailyMg: { type: 'number', minimum: 0 },
+            },
+          },
+        },
+      },
+    },
+  },
   fromFields: checkFromFields,
   toJson: checkJson,
   toTable: renderCheckTable,
