@@ -23,7 +23,7 @@ export const productOptions: readonly (readonly [flags: string, description: str
   ['--pregnant', 'pregnant: caution, and the taper should finish before delivery'],
   ['--breastfeeding', 'breastfeeding: caution'],
   ['--epilepsy', 'epilepsy: caution'],
-  ['--with <names>', `also taking (comma-separated): ${interactionNames.join(', ')}`],
+  ['--with <name,...>', `also taking (comma-separated): ${interactionNames.join(', ')}`],
   ['--explain', 'under each step, the rule that produced it and its sources'],
 ];
 

@@ -50,6 +50,16 @@ describe('titrate missed', () => {
     expect(piped).toMatchObject({ action: 'take-now', nextDose: '13:00' });
   });
 
+  it('a batch line carries the plan itself and the time now', async () => {
+    const planned = await runCli(['plan', '--start', '2026-01-05', '--json']);
+    const line = JSON.stringify({ id: 'a', plan: JSON.parse(planned.stdout), date: '2026-01-06', missed: '14:00', now: '18:30' });
+    const result = await runCli(['missed', '--ndjson'], { stdin: `${line}\n` });
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({ id: 'a', action: 'skip', nextDose: '20:00' });
+    const schema = json(await runCli(['schema', 'missed']));
+    expect(schema.properties.plan.type).toBe('object');
+  });
+
   const errors: [argv: string[], pattern: RegExp][] = [
     [['--missed', '14:00', '--now', '15:00'], /^titrate: --times: is required/],
     [[...times, '--missed', '13:00', '--now', '15:00'], /^titrate: --missed: 13:00 is not one of the dose times \(08:00, 14:00, 20:00\)/],

@@ -55,6 +55,11 @@ between the missed one and now, skip the missed one. --now defaults to the clock
       .option('--now <HH:MM>', 'the time now (default: the clock)');
   },
   gatherFields: gatherMissedFields,
+  // A batch line carries the plan itself, not a file name; and the time now, as no clock is read.
+  lineFields: {
+    plan: { type: 'object', description: 'the JSON output of titrate plan or taper (what --plan reads from a file); its step on date gives the times' },
+    now: { type: 'string', description: '--now <HH:MM>: the time now; required in a line (a batch does not read the clock)' },
+  },
   fromFields: missedFromFields,
   toJson: missedJson,
   toTable: renderMissedDose,
