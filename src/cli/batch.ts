@@ -31,7 +31,9 @@ function errorRecord(line: number, id: Id | undefined, kind: 'input' | 'internal
 const whole = (message: string): InputIssue[] => [{ path: '', message }];
 
 function jsonKind(value: unknown): string {
-  return value === null ? 'null' : Array.isArray(value) ? 'an array' : `a ${typeof value}`;
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 }
 
 /** The record for one input line; never throws (a bug in a command becomes an internal record). */
