@@ -19,12 +19,13 @@ Batches:
       one JSON result a line, in order; "id" is echoed; a bad line gives an error record
 `;
 
-/** Options given on the command line that a batch would silently ignore. */
+/** What the command line gives besides --ndjson that a batch would silently ignore. */
 function batchConflicts(self: Command, options: Record<string, unknown>): string[] {
   const given = (key: string) => self.getOptionValueSource(key) === 'cli';
-  const conflicts = Object.keys(requestFields(options)).filter((key) => key !== 'ndjson' && given(key));
-  if (given('format') && options.format !== 'json') conflicts.push('format');
-  return conflicts;
+  const keys = Object.keys(requestFields(options)).filter(given);
+  if (given('format') && options.format !== 'json') keys.push('format');
+  const flags = keys.map((key) => self.options.find((option) => option.attributeName() === key)?.long ?? key);
+  return [...flags, ...self.args.map((arg) => `'${arg}'`)];
 }
 
 /** Gives a commander command the spec's options, help and the one action every spec shares. */
@@ -41,8 +42,7 @@ export function mountCommand<R>(command: Command, spec: CommandSpec<R>, context:
     if (ndjson !== undefined) {
       const conflicts = batchConflicts(self, options);
       if (conflicts.length > 0) {
-        const flags = conflicts.map((key) => self.options.find((option) => option.attributeName() === key)?.long ?? key);
-        throw new InputError([{ path: 'ndjson', message: `every request comes from its line, and the output is NDJSON; drop ${flags.join(', ')}` }]);
+        throw new InputError([{ path: 'ndjson', message: `every request comes from its line, and the output is NDJSON; drop ${conflicts.join(', ')}` }]);
       }
       // Loaded only for batches (the bundle turns this into a lazy initialiser). Before the file
       // is opened, so its 'error' finds the reader listening.

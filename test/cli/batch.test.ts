@@ -156,12 +156,13 @@ describe('plan --ndjson', () => {
     expect(result.stderr).toBe("titrate: --ndjson: cannot read 'missing.ndjson': no such file\n");
   });
 
-  it('refuses request options beside --ndjson, since every request comes from its line', async () => {
+  it('refuses request options and arguments beside --ndjson, since every request comes from its line', async () => {
     const result = await runCli(['plan', '--ndjson', '--crcl', '40', '--renal-adjust'], { stdin: ndjson({ start: '2026-01-05' }) });
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).toMatch(/^titrate: --ndjson: .*drop --crcl, --renal-adjust\n$/);
     expect((await runCli(['plan', '--ndjson', '--format', 'table'], { stdin: '' })).stderr).toMatch(/drop --format/);
+    expect((await runCli(['check', '20mg qid', '--ndjson'], { stdin: '' })).stderr).toMatch(/drop '20mg qid'\n$/);
     expect((await runCli(['plan', '--ndjson', '--json'], { stdin: ndjson({ start: '2026-01-05' }) })).code).toBe(0);
   });
 
