@@ -16,13 +16,15 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 /**
  * Modules that only some commands use become stubs that load them on first use: commander's
  * child_process (only for external subcommands, which titrate has none of), the table renderer
- * and colour (only for table output). Static imports would load them on every start. A CommonJS
- * module is stubbed whole; an ES module by the named exports titrate uses.
+ * and colour (only for table output), v8 (only for batches). Static imports would load them on
+ * every start. A module required by CommonJS is stubbed whole; one imported by an ES module, by
+ * the named exports titrate uses.
  */
 const lazyModules = {
   'node:child_process': { commonjs: true },
   'cli-table3': { commonjs: true },
   chalk: { exports: ['Chalk'] },
+  'node:v8': { exports: ['setFlagsFromString'] },
 };
 
 function stubSource(id, { commonjs, exports = [] }) {
@@ -99,6 +101,8 @@ if (process.argv[2] === '--code-cache') {
     plugins: [lazy],
   });
   const code = outputFiles[0].text;
+  // bin/titrate.js runs the bundle as a vm.Script, which cannot import() a module at run time.
+  if (/\bimport\(/.test(code)) throw new Error('build: the bundle has a dynamic import() of an external module');
   // The id ties the cache to this bundle (V8 itself compares only the source's length).
   const buildId = createHash('sha256').update(code).digest('hex').slice(0, 16);
   rmSync(cachePath, { force: true });

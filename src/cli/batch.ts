@@ -99,6 +99,7 @@ export async function runBatch<R>(spec: CommandSpec<R>, input: NodeJS.ReadableSt
   const output = createLineWriter(io.stdout);
   const progress = createProgress(io.stderr, `titrate ${spec.name}`, () => io.now().getTime());
   const tally: BatchTally = { lines: 0, failed: 0, internal: 0, resultExitCode: EXIT.ok };
+  await io.beforeBatch?.();
   try {
     for await (const lines of readLineBatches(input as AsyncIterable<string | Uint8Array>)) {
       for (const line of lines) {

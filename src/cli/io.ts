@@ -10,8 +10,10 @@ export interface Io {
   readonly stderr: OutputStream;
   readonly stdin: NodeJS.ReadableStream & { readonly isTTY?: boolean | undefined };
   readonly env: Readonly<Record<string, string | undefined>>;
-  /** The clock; only used to default --start to today. */
+  /** The clock: defaults --start to today, and times a batch's progress. */
   now(): Date;
   /** Opens a file for reading (check --file, --ndjson FILE). */
   openFile(path: string): NodeJS.ReadableStream;
+  /** Called once before an NDJSON batch, so the process can set itself up for a long stream. */
+  beforeBatch?(): Promise<void>;
 }

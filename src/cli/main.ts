@@ -1,4 +1,5 @@
 import { createReadStream } from 'node:fs';
+import { setFlagsFromString } from 'node:v8';
 import type { Io } from './io.js';
 import { run } from './run.js';
 
@@ -24,6 +25,12 @@ const io: Io = {
   env: process.env,
   now: () => new Date(),
   openFile: (path) => createReadStream(path),
+  // A batch makes a few kB of short-lived objects a line. V8 would grow its young generation to
+  // 16 MB semi-spaces as the stream goes on, which only adds memory; kept at its first size, peak
+  // memory is the same for ten thousand lines as for a million, at no cost in speed (measured).
+  beforeBatch: async () => {
+    setFlagsFromString('--semi-space-growth-factor=1');
+  },
 };
 
 run(process.argv.slice(2), io).then((code) => {
