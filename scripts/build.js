@@ -2,9 +2,8 @@
 // V8's code cache for it after a warm-up run (bin/titrate.js uses it when it fits).
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -56,36 +55,37 @@ const lazy = {
 
 /**
  * The commands run before the cache is taken, so it holds the code they compile too, not only
- * the top level: the single JSON request that scripts call most (the start-up that counts), a
- * table, and a short batch.
+ * the top level: the single JSON request that scripts call most (the start-up that counts), and a
+ * table. Not a batch: it runs long enough not to need the cache, and it sets a V8 flag, which
+ * would tie the cache to that flag (V8 rejects a cache made under other flags).
  */
-function warmUpCommands(dir) {
-  const requests = join(dir, 'requests.ndjson');
-  writeFileSync(requests, '{"id":1,"start":"2026-01-05","target":60,"crcl":40,"renalAdjust":true}\n{"start":"2026-02-30"}\n');
-  return [
-    ['plan', '--start', '2026-01-05', '--json'],
-    ['plan', '--start', '2026-01-05', '--target', '20mg qid', '--age', '70', '--weight', '60', '--scr', '1.4', '--sex', 'f'],
-    ['plan', '--ndjson', requests],
-  ];
-}
+const warmUpCommands = [
+  ['plan', '--start', '2026-01-05', '--json'],
+  ['plan', '--start', '2026-01-05', '--target', '20mg qid', '--age', '70', '--weight', '60', '--scr', '1.4', '--sex', 'f'],
+];
 
 /** In a child process (stdout ignored): runs the warm-up, then writes the cache on exit. */
 function writeCodeCache(buildId) {
-  const dir = mkdtempSync(join(tmpdir(), 'titrate-build-'));
   const { script, run } = compileBundle(false);
-  for (const argv of warmUpCommands(dir)) {
+  for (const argv of warmUpCommands) {
     process.argv = [process.argv[0], bundlePath, ...argv];
     run();
   }
   process.on('exit', () => {
-    rmSync(dir, { recursive: true, force: true });
     writeFileSync(cachePath, Buffer.concat([Buffer.from(`${buildId}\n`, 'latin1'), script.createCachedData()]));
     process.exitCode = 0;
   });
 }
 
+/** In a child process: whether V8 takes the cache as bin/titrate.js offers it (exit 0). */
+function checkCodeCache() {
+  process.exitCode = compileBundle().script.cachedDataRejected === false ? 0 : 1;
+}
+
 if (process.argv[2] === '--code-cache') {
   writeCodeCache(process.argv[3]);
+} else if (process.argv[2] === '--check-code-cache') {
+  checkCodeCache();
 } else {
   const { outputFiles } = await build({
     entryPoints: [join(root, 'src', 'cli', 'main.ts')],
@@ -108,6 +108,8 @@ if (process.argv[2] === '--code-cache') {
   rmSync(cachePath, { force: true });
   mkdirSync(dirname(bundlePath), { recursive: true });
   writeFileSync(bundlePath, `${code}//# titrate-build=${buildId}\n`);
-  const warm = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--code-cache', buildId], { stdio: ['ignore', 'ignore', 'inherit'] });
-  if (warm.status !== 0) console.warn('build: no code cache (the CLI works without it, only starts slower)');
+  const self = fileURLToPath(import.meta.url);
+  const made = spawnSync(process.execPath, [self, '--code-cache', buildId], { stdio: ['ignore', 'ignore', 'inherit'] }).status === 0;
+  const taken = made && spawnSync(process.execPath, [self, '--check-code-cache'], { stdio: 'inherit' }).status === 0;
+  if (!taken) console.warn(`build: ${made ? 'V8 rejects the code cache' : 'no code cache'}; titrate works without it, only starts slower`);
 }
