@@ -36,6 +36,13 @@ function jsonKind(value: unknown): string {
   return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 }
 
+/** `{"id":…,` put before the object's own fields: cheaper than copying a large result to add it. */
+function withId(id: Id | undefined, objectText: string): string {
+  if (id === undefined) return objectText;
+  const fields = objectText === '{}' ? '}' : `,${objectText.slice(1)}`;
+  return `{"id":${JSON.stringify(id)}${fields}`;
+}
+
 /** The record for one input line; never throws (a bug in a command becomes an internal record). */
 export function recordForLine<R>(spec: CommandSpec<R>, line: InputLine, today: IsoDate): LineRecord {
   const { number, text } = line;
@@ -57,9 +64,8 @@ export function recordForLine<R>(spec: CommandSpec<R>, line: InputLine, today: I
   try {
     const outcome = spec.fromFields(fields, today);
     if (!outcome.ok) return errorRecord(number, id, 'input', outcome.issues);
-    const json = spec.toJson(outcome.value) as object;
     return {
-      text: JSON.stringify(id === undefined ? json : { id, ...json }),
+      text: withId(id, JSON.stringify(spec.toJson(outcome.value))),
       outcome: { kind: 'result', exitCode: spec.exitCode?.(outcome.value) ?? EXIT.ok },
     };
   } catch (error) {
