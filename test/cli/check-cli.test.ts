@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { json, runCli, type CliResult } from '../helpers/run-cli.js';
+import { expectInputError, json, runCli, type CliResult } from '../helpers/run-cli.js';
 
 interface CheckJson {
   schemaVersion: number;
@@ -17,12 +17,6 @@ async function planJson(args: string[] = []): Promise<any> {
 }
 
 /** An input error: exit 2, nothing on stdout, no stack, each line naming the problem. */
-function expectInputError(result: CliResult, pattern: RegExp): void {
-  expect(result.code).toBe(2);
-  expect(result.stdout).toBe('');
-  expect(result.stderr).toMatch(pattern);
-  expect(result.stderr).not.toMatch(/\n\s+at |Error:/);
-}
 
 describe('check: the acceptance commands', () => {
   it('"20mg qid" exits 0', async () => {
@@ -167,7 +161,7 @@ describe('check: bad input exits 2 with one clear line, never a stack', () => {
     [['check', '20mg tid', 'extra'], /too many arguments/],
   ])('%j', async (argv, pattern) => {
     const result = await runCli(argv);
-    expectInputError(result, pattern);
+    expectInputError(result, pattern, 0);
     expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
   });
 
@@ -203,7 +197,7 @@ describe('check: malformed and hostile JSON', () => {
 
   it.each(cases)('%s', async (_name, stdin, pattern) => {
     const result = await runCli(['check', '-'], { stdin });
-    expectInputError(result, pattern);
+    expectInputError(result, pattern, 0);
   });
 
   it('__proto__ keys are ignored and pollute nothing', async () => {
@@ -222,7 +216,7 @@ describe('check: malformed and hostile JSON', () => {
 
   it('a large file is refused the same way', async () => {
     const result = await runCli(['check', '--file', 'big.json'], { files: { 'big.json': '['.repeat(11 * 1024 * 1024) } });
-    expectInputError(result, /^titrate: 'big\.json' is larger than 10 MB/m);
+    expectInputError(result, /^titrate: 'big\.json' is larger than 10 MB/m, 0);
   });
 
   it('1000 bad steps give 20 lines and a count, not 1000', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { json, runCli } from '../helpers/run-cli.js';
+import { expectInputError, json, runCli } from '../helpers/run-cli.js';
 
 type Units = { strengthMg: number; count: number }[];
 interface StepJson {
@@ -156,11 +156,7 @@ describe('plan: product input errors', () => {
     [['--days-supply', '0'], /^titrate: --days-supply: expected a whole number of days/],
   ];
   it.each(cases)('%j exits 2 with one line naming the option', async (argv, pattern) => {
-    const result = await runCli(['plan', '--start', '2026-01-05', ...argv]);
-    expect(result.code).toBe(2);
-    expect(result.stdout).toBe('');
-    expect(result.stderr).toMatch(pattern);
-    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expectInputError(await runCli(['plan', '--start', '2026-01-05', ...argv]), pattern);
   });
 
   it('reports a bad plan field and a bad product field together', async () => {

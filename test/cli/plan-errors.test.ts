@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/run-cli.js';
+import { expectInputError, runCli } from '../helpers/run-cli.js';
 
 /** Each bad input: exit 2, nothing on stdout, one line on stderr naming the option, no stack. */
 const cases: [argv: string[], pattern: RegExp][] = [
@@ -38,12 +38,7 @@ const cases: [argv: string[], pattern: RegExp][] = [
 
 describe('plan: bad input', () => {
   it.each(cases)('%j', async (argv, pattern) => {
-    const result = await runCli(argv);
-    expect(result.code).toBe(2);
-    expect(result.stdout).toBe('');
-    expect(result.stderr).toMatch(pattern);
-    expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
-    expect(result.stderr).not.toMatch(/\n\s+at /);
+    expectInputError(await runCli(argv), pattern);
   });
 
   it('with --json the error is JSON on stderr', async () => {

@@ -6,7 +6,7 @@ import { planTaper, type TaperRequest } from '../../src/engine/plan-taper.js';
 import { planTitration } from '../../src/engine/plan-titration.js';
 import type { Step } from '../../src/engine/types.js';
 import { baclofenOral, type FrequencyCode } from '../../src/protocol/baclofen.js';
-import { isoDate, kidneyInput, mgInUnits, titrationRequest } from '../helpers/arbitraries.js';
+import { isoDate, kidneyInput, mgInUnits, titrationRequest, frequencyCode } from '../helpers/arbitraries.js';
 
 const protocol = baclofenOral;
 
@@ -27,7 +27,6 @@ function check(steps: readonly CheckStep[]): CheckResult {
 
 const errors = (result: CheckResult) => result.findings.filter((item) => item.severity === 'error').map((item) => `${item.code}@${item.step}: ${item.message}`);
 
-const frequencyCode = fc.constantFrom<FrequencyCode>('daily', 'bid', 'tid', 'qid');
 
 /** Default tapers (no --over or --max-step) from a current dose within the cap. */
 const defaultTaper: fc.Arbitrary<TaperRequest> = fc

@@ -3,10 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { addDaysIso, daysBetween } from '../../src/engine/dates.js';
 import { planTaper, type TaperPlan, type TaperRequest } from '../../src/engine/plan-taper.js';
 import { baclofenOral, frequencies, type FrequencyCode } from '../../src/protocol/baclofen.js';
-import { isoDate, kidneyInput, mgInUnits } from '../helpers/arbitraries.js';
+import { isoDate, kidneyInput, mgInUnits, frequencyCode } from '../helpers/arbitraries.js';
 
 const protocol = baclofenOral;
-const frequencyCode = fc.constantFrom<FrequencyCode>('daily', 'bid', 'tid', 'qid');
 
 /** Taper requests the engine accepts: current doses up to 300 mg/day, 1–60 days, any max step. */
 const taperRequest: fc.Arbitrary<TaperRequest> = fc

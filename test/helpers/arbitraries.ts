@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import type { TitrationRequest } from '../../src/engine/plan-titration.js';
 import type { IsoDate, KidneyInput } from '../../src/engine/types.js';
+import type { FrequencyCode } from '../../src/protocol/baclofen.js';
 
 const MS_PER_DAY = 86_400_000;
 
@@ -44,3 +45,5 @@ export const titrationRequest: fc.Arbitrary<TitrationRequest> = fc
     { requiredKeys: ['startDate', 'frequency'] },
   )
   .map((request) => request as TitrationRequest);
+
+export const frequencyCode = fc.constantFrom<FrequencyCode>('daily', 'bid', 'tid', 'qid');

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { runCli, type FakeIoOptions } from './run-cli.js';
 
 export const fixturesDir = join(import.meta.dirname, '..', '..', 'fixtures');
@@ -39,4 +39,23 @@ export async function checkGoldenCase(folder: string, golden: GoldenCase, io: Fa
   const json = golden.argv.includes('--json');
   expectGolden(`${base}.expected.${json ? 'json' : 'txt'}`, result.stdout);
   expectGolden(`${base}.expected-exit.txt`, `${result.code}\n${result.stderr}`);
+}
+
+/** The zones every golden file is checked in: results must never depend on the machine's zone. */
+export const goldenZones = ['UTC', 'America/Sao_Paulo', 'Australia/Lord_Howe', 'Pacific/Auckland'];
+
+/** One test per golden case in `fixtures/<folder>` and per zone, all against the same files. */
+export function describeGoldenFolder(folder: string, io: FakeIoOptions = {}): void {
+  describe(`${folder} golden files`, () => {
+    const original = process.env.TZ;
+    afterEach(() => {
+      process.env.TZ = original;
+    });
+    for (const golden of goldenCases(folder)) {
+      it.each(goldenZones)(`${golden.name} (TZ=%s)`, async (zone) => {
+        process.env.TZ = zone;
+        await checkGoldenCase(folder, golden, io);
+      });
+    }
+  });
 }

@@ -1,4 +1,5 @@
 import { Readable } from 'node:stream';
+import { expect } from 'vitest';
 import { run } from '../../src/cli/run.js';
 import type { Io, OutputStream } from '../../src/cli/io.js';
 
@@ -52,4 +53,16 @@ export function json<T = any>(result: CliResult): T {
   } catch {
     throw new Error(`stdout is not JSON (exit ${result.code}):\n${result.stdout}\nstderr:\n${result.stderr}`);
   }
+}
+
+/**
+ * A bad input: exit 2, nothing on stdout, the problem on stderr, no stack trace. `lines` is how
+ * many problems stderr should hold (one line each).
+ */
+export function expectInputError(result: CliResult, pattern: RegExp, lines = 1): void {
+  expect(result.code).toBe(2);
+  expect(result.stdout).toBe('');
+  expect(result.stderr).toMatch(pattern);
+  expect(result.stderr).not.toMatch(/\n\s+at |Error:/);
+  if (lines > 0) expect(result.stderr.trimEnd().split('\n')).toHaveLength(lines);
 }
