@@ -74,15 +74,15 @@ export function recordForLine<R>(spec: CommandSpec<R>, line: InputLine, today: I
   }
 }
 
-/** The batch's exit code: 3 after an internal error, else 2 if any line failed, else the worst result's (check: 1). */
-export interface BatchTally {
+interface BatchTally {
   lines: number;
   failed: number;
   internal: number;
   resultExitCode: number;
 }
 
-export function batchExitCode(tally: BatchTally): number {
+/** 3 after an internal error, else 2 if any line failed, else the worst result's (check: 1 when a check failed). */
+function batchExitCode(tally: BatchTally): number {
   if (tally.internal > 0) return EXIT.internal;
   if (tally.failed > 0) return EXIT.usage;
   return tally.resultExitCode;
