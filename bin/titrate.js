@@ -41,5 +41,18 @@ function compileBundle(useCache = true) {
   return { script, run };
 }
 
-if (require.main === module) compileBundle().run();
+function start() {
+  let bundle;
+  try {
+    bundle = compileBundle();
+  } catch (error) {
+    if (error.code !== 'ENOENT') throw error;
+    process.stderr.write('titrate: dist/titrate.cjs is missing: run npm run build (npm ci runs it)\n');
+    process.exitCode = 3;
+    return;
+  }
+  bundle.run();
+}
+
+if (require.main === module) start();
 else module.exports = { compileBundle, bundlePath, cachePath };
