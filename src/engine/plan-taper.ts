@@ -24,6 +24,8 @@ export interface TaperRequest extends PatientInput {
 
 export interface TaperPlan extends SchedulePlan {
   readonly kind: 'taper';
+  /** The smallest dose the taper steps in: 5 mg, or 2.5 mg with half tablets (asked or implied). */
+  readonly smallestDoseMg: number;
 }
 
 /** Everything the level arithmetic needs, in whole dose units (2.5 mg); integers throughout. */
@@ -169,6 +171,12 @@ function resolveFrom(request: TaperRequest, protocol: Protocol, problems: Proble
   return { units, perDay };
 }
 
+/** Whether every current dose is a whole number of the smallest practical unit (5 mg tablets). */
+function currentDosesInWholeUnits(request: TaperRequest, protocol: Protocol): boolean {
+  const amountMg = request.from.kind === 'regimen' ? request.from.doseMg : request.from.dailyMg;
+  return isWholeUnits(amountMg, protocol.smallestUnitMg.value);
+}
+
 /** Refusals about the taper's shape: an abrupt stop, a max step below the smallest dose. */
 function reviewShape(request: TaperRequest, overDays: number, practicalMg: number, protocol: Protocol, problems: Problem[]): void {
   if (overDays === 0) {
@@ -242,10 +250,26 @@ function forTaper(item: Finding): Finding {
  * starts on start + over (`spreadDays`); (4) split each level into doses, keeping the previous
  * number of doses a day unless a dose would fall below the unit (`splitDoses`).
  */
-export function planTaper(request: TaperRequest, protocol: Protocol): Outcome<TaperPlan> {
+export function planTaper(asked: TaperRequest, protocol: Protocol): Outcome<TaperPlan> {
   const unitMg = protocol.doseUnitMg.value;
   const problems: Problem[] = [];
   const findings: Finding[] = [];
+
+  // Someone already taking doses in half units (7.5 mg) can take them: tapering in whole units
+  // would have to raise one dose (7.5 -> 10 + 5 + 5), so the taper steps in half units instead.
+  const halvesFromCurrentDose = !asked.halfTablets && !currentDosesInWholeUnits(asked, protocol);
+  const request: TaperRequest = halvesFromCurrentDose ? { ...asked, halfTablets: true } : asked;
+  if (halvesFromCurrentDose) {
+    findings.push(
+      finding(
+        'HALF_UNIT_STEPS',
+        'info',
+        `The current dose already uses ${formatNumber(protocol.halfUnitMg.value)} mg units, so the taper steps in ` +
+          `${formatNumber(protocol.halfUnitMg.value)} mg units (as with --half-tablets) rather than raise any single dose`,
+        [protocol.halfUnitMg],
+      ),
+    );
+  }
 
   // A taper only goes down from the current dose, so a kidney reduction is never applied and
   // --renal-adjust is no reason to refuse (tapering someone on dialysis is exactly what is wanted).
@@ -324,6 +348,7 @@ export function planTaper(request: TaperRequest, protocol: Protocol): Outcome<Ta
       findings: [...patient.findings.map(forTaper), ...findings],
       capDailyMg: protocol.maxDailyMg.value,
       kidney: patient.kidney,
+      smallestDoseMg: practicalMg,
     },
   };
 }

@@ -28,6 +28,7 @@ export type FindingCode =
   | 'RENAL_ADJUST_NOT_APPLIED'
   | 'TAPER_STEP_ABOVE_MAX'
   | 'FROM_AT_SMALLEST_UNIT'
+  | 'HALF_UNIT_STEPS'
   // check
   | 'ABOVE_CAP'
   | 'ABOVE_RENAL_CAP'

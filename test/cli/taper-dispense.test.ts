@@ -35,7 +35,7 @@ describe('taper: dispensing shared with plan', () => {
   });
 
   it('--times: the steps that drop a dose take the first and last times', async () => {
-    const result = await taper('--from', '7.5mg tid', '--max-step', '10', '--times', '07:00,13:00,21:00');
+    const result = await taper('--from', '10mg tid', '--max-step', '5', '--times', '07:00,13:00,21:00');
     const byDoses = new Map(result.steps.map((step: { dosesPerDay: number; times: string[] }) => [step.dosesPerDay, step.times]));
     expect(byDoses.get(3)).toEqual(['07:00', '13:00', '21:00']);
     expect(byDoses.get(2)).toEqual(['07:00', '21:00']);

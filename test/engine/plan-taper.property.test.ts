@@ -36,7 +36,13 @@ function planned(request: TaperRequest): TaperPlan {
 
 const perDayOf = (request: TaperRequest) => frequencies[request.from.kind === 'regimen' ? request.from.frequency : request.frequency].dosesPerDay;
 const fromDailyMg = (request: TaperRequest) => (request.from.kind === 'regimen' ? request.from.doseMg * perDayOf(request) : request.from.dailyMg);
-const unitMg = (request: TaperRequest) => (request.halfTablets ? protocol.halfUnitMg.value : protocol.smallestUnitMg.value);
+/** The current dose in mg per administration (a daily --from is not split: its total decides). */
+const currentAmountMg = (request: TaperRequest) => (request.from.kind === 'regimen' ? request.from.doseMg : request.from.dailyMg);
+/** Half units when asked, or when the current dose is already in half units (7.5 mg). */
+const unitMg = (request: TaperRequest) =>
+  request.halfTablets || !Number.isInteger(currentAmountMg(request) / protocol.smallestUnitMg.value)
+    ? protocol.halfUnitMg.value
+    : protocol.smallestUnitMg.value;
 const maxStep = (request: TaperRequest) => request.maxStepMg ?? protocol.taperMaxStepDailyMg.value;
 const overDays = (request: TaperRequest) => request.overDays ?? protocol.taperDefaultDays.value;
 /** A request every generated value of which the engine plans (the current dose fits its frequency). */
@@ -139,6 +145,13 @@ describe('planTaper properties', () => {
         expect(step.dailyMg).toBe(step.doses.reduce((total, dose) => total + dose, 0));
         expect(step.dosesPerDay).toBe(step.doses.length);
       }
+    });
+  });
+
+  it('no single dose ever rises above the current dose', () => {
+    check((request, plan) => {
+      if (request.from.kind !== 'regimen') return;
+      for (const step of plan.steps) for (const dose of step.doses) expect(dose).toBeLessThanOrEqual(request.from.doseMg);
     });
   });
 

@@ -68,6 +68,24 @@ describe('planTaper: the default taper', () => {
   });
 });
 
+describe('planTaper: a current dose in half units', () => {
+  it('steps in 2.5 mg units rather than raise a dose (7.5 mg TID never becomes 10 + 5 + 5)', () => {
+    const result = taper({ from: { kind: 'regimen', doseMg: 7.5, frequency: 'tid' } });
+    expect(summary(result)).toEqual([
+      ['2026-03-02', '2026-03-08', [5, 5, 5], 15],
+      ['2026-03-09', '2026-03-15', [2.5, 2.5, 2.5], 7.5],
+      ['2026-03-16', null, [], 0],
+    ]);
+    expect(codes(result)).toEqual(['HALF_UNIT_STEPS/info']);
+    expect(result.smallestDoseMg).toBe(2.5);
+  });
+
+  it('a current dose in whole 5 mg units keeps 5 mg steps and says nothing', () => {
+    expect(taper().smallestDoseMg).toBe(5);
+    expect(codes(taper())).not.toContain('HALF_UNIT_STEPS/info');
+  });
+});
+
 describe('planTaper: reductions within the max step', () => {
   it('every reduction is at most 15 mg/day by default', () => {
     const values = [60, ...dailies(taper())];
@@ -146,13 +164,14 @@ describe('planTaper: duration', () => {
 
 describe('planTaper: dropping doses at low doses', () => {
   it('drops a dose (TID → BID → once daily) rather than go below 5 mg, and says when', () => {
-    const result = taper({ from: { kind: 'regimen', doseMg: 7.5, frequency: 'tid' } });
-    expect(result.steps.map((step) => step.dosesPerDay)).toEqual([3, 3, 2, 1, 0]);
+    // 30 mg/day in 5 mg/day steps: 25, 20, 15 keep three doses; 10 and 5 cannot without a 2.5 mg dose.
+    const result = taper({ from: { kind: 'regimen', doseMg: 10, frequency: 'tid' }, maxStepMg: 5 });
+    expect(result.steps.map((step) => step.dosesPerDay)).toEqual([3, 3, 3, 2, 1, 0]);
     expect(result.steps.slice(0, -1).flatMap((step) => step.doses).every((dose) => dose >= 5)).toBe(true);
     expect(codes(result)).toEqual(['DOSE_DROPPED/info']);
-    expect(messageOf(result, 'DOSE_DROPPED')).toContain('three times daily → twice daily from 2026-03-08');
-    expect(messageOf(result, 'DOSE_DROPPED')).toContain('twice daily → once daily from 2026-03-12');
-    expect(result.steps[2]?.basis?.rule).toContain('a dose dropped: three times daily → twice daily rather than below 5 mg');
+    expect(messageOf(result, 'DOSE_DROPPED')).toContain('three times daily → twice daily from 2026-03-10');
+    expect(messageOf(result, 'DOSE_DROPPED')).toContain('twice daily → once daily from 2026-03-13');
+    expect(result.steps[3]?.basis?.rule).toContain('a dose dropped: three times daily → twice daily rather than below 5 mg');
   });
 
   it('keeps all doses when each stays at 5 mg or more', () => {

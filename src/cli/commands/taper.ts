@@ -17,8 +17,8 @@ import { baclofenProducts } from '../../protocol/products.js';
 export type TaperResult = DispensedResult<TaperPlan>;
 
 /**
- * --half-tablets asks for 2.5 mg doses, which only a halved 5 mg tablet makes: unless --scored
- * says which strengths may be halved, every tablet strength may be.
+ * A taper in 2.5 mg steps (--half-tablets, or a current dose already in halves) needs doses only a
+ * halved 5 mg tablet makes: unless --scored says which strengths may be halved, every one may be.
  */
 function withHalfTablets(product: ProductRequest, halfTablets: boolean): ProductRequest {
   const dispensing = product.dispensing;
@@ -35,7 +35,8 @@ export function taperFromFields(fields: Record<string, unknown>, today: IsoDate)
   if (!request.ok || !product.ok) return { ok: false, issues: mergeIssues(request, product) };
   const outcome = planTaper(request.value, baclofenOral);
   if (!outcome.ok) return { ok: false, issues: issuesFromProblems(outcome.problems) };
-  return dispensePlan(outcome.value, withHalfTablets(product.value, request.value.halfTablets === true));
+  const halves = outcome.value.smallestDoseMg < baclofenOral.smallestUnitMg.value;
+  return dispensePlan(outcome.value, withHalfTablets(product.value, halves));
 }
 
 const protocol = baclofenOral;
