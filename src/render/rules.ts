@@ -2,6 +2,7 @@ import type { ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
 import { tableStyle } from './table-style.js';
 import type { Protocol } from '../protocol/baclofen.js';
+import type { Products } from '../protocol/products.js';
 import type { Sourced } from '../protocol/sourced.js';
 import { sources, type SourceKey } from '../protocol/sources.js';
 import { SCHEMA_VERSION } from './json.js';
@@ -11,29 +12,46 @@ function isSourced(value: unknown): value is Sourced<unknown> {
   return typeof value === 'object' && value !== null && 'sources' in value && 'summary' in value && 'value' in value;
 }
 
-function rulesOf(protocol: Protocol): { name: string; rule: Sourced<unknown> }[] {
-  return Object.entries(protocol).flatMap(([name, rule]) => (isSourced(rule) ? [{ name, rule }] : []));
+interface NamedRule {
+  readonly name: string;
+  readonly rule: Sourced<unknown>;
 }
 
-function usedSources(protocol: Protocol): SourceKey[] {
-  return [...new Set(rulesOf(protocol).flatMap(({ rule }) => rule.sources))].sort();
+/** Every sourced value, however deep (`forms.tablet.defaultStrengthsMg`), in declaration order. */
+function rulesOf(data: object, prefix = ''): NamedRule[] {
+  return Object.entries(data).flatMap(([key, value]): NamedRule[] => {
+    const name = `${prefix}${key}`;
+    if (isSourced(value)) return [{ name, rule: value }];
+    return typeof value === 'object' && value !== null && !Array.isArray(value) ? rulesOf(value, `${name}.`) : [];
+  });
 }
 
-export function rulesJson(protocol: Protocol) {
+/** The dosing protocol, then the dispensing data (products, times), as one list of rules. */
+function allRules(protocol: Protocol, products: Products): NamedRule[] {
+  return [...rulesOf(protocol), ...rulesOf(products, 'products.')];
+}
+
+function usedSources(rules: readonly NamedRule[]): SourceKey[] {
+  return [...new Set(rules.flatMap(({ rule }) => rule.sources))].sort();
+}
+
+export function rulesJson(protocol: Protocol, products: Products) {
+  const rules = allRules(protocol, products);
   return {
     schemaVersion: SCHEMA_VERSION,
     kind: 'rules',
     protocol: protocol.id,
     drug: protocol.drug,
     route: protocol.route,
-    rules: rulesOf(protocol).map(({ name, rule }) => ({ name, value: rule.value, summary: rule.summary, sources: rule.sources })),
-    sources: Object.fromEntries(usedSources(protocol).map((key) => [key, sources[key]])),
+    rules: rules.map(({ name, rule }) => ({ name, value: rule.value, summary: rule.summary, sources: rule.sources })),
+    sources: Object.fromEntries(usedSources(rules).map((key) => [key, sources[key]])),
   };
 }
 
-export function renderRulesTable(protocol: Protocol, chalk: ChalkInstance): string {
-  const table = new Table({ head: ['Rule', 'Value', 'Sources'].map((text) => chalk.bold(text)), ...tableStyle, wordWrap: true, colWidths: [26, 70, 16] });
-  for (const { name, rule } of rulesOf(protocol)) table.push([name, rule.summary, rule.sources.join(' ')]);
-  const sourceLines = usedSources(protocol).map((key) => `  ${chalk.bold(key.padEnd(8))}${sources[key].title}${sources[key].url ? chalk.dim(` ${sources[key].url}`) : ''}`);
+export function renderRulesTable(protocol: Protocol, products: Products, chalk: ChalkInstance): string {
+  const rules = allRules(protocol, products);
+  const table = new Table({ head: ['Rule', 'Value', 'Sources'].map((text) => chalk.bold(text)), ...tableStyle, wordWrap: true, colWidths: [34, 64, 16] });
+  for (const { name, rule } of rules) table.push([name, rule.summary, rule.sources.join(' ')]);
+  const sourceLines = usedSources(rules).map((key) => `  ${chalk.bold(key.padEnd(8))}${sources[key].title}${sources[key].url ? chalk.dim(` ${sources[key].url}`) : ''}`);
   return `${chalk.bold(`Protocol ${protocol.id}`)}\n${table.toString()}\n\nSources:\n${sourceLines.join('\n')}\n\n${chalk.italic(draftNotice)}\n`;
 }

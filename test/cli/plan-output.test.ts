@@ -50,6 +50,8 @@ describe('plan output', () => {
     const result = json(await runCli(['rules', '--json']));
     const names = result.rules.map((rule: { name: string }) => rule.name);
     expect(names).toEqual(expect.arrayContaining(['startDoseMg', 'stepMg', 'intervalDays', 'maxDailyMg', 'renalCategories', 'taperDefaultDays']));
+    // the dispensing data too: strengths, concentrations and default times carry their sources
+    expect(names).toEqual(expect.arrayContaining(['products.forms.tablet.defaultStrengthsMg', 'products.forms.solution-1.concentrationMgPerMl', 'products.defaultTimes']));
     for (const rule of result.rules) expect(rule.sources.length).toBeGreaterThan(0);
     expect((await runCli(['rules'])).stdout).toMatch(/maxDailyMg .*80 mg\/day/);
   });
