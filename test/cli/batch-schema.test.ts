@@ -19,7 +19,7 @@ describe('titrate schema <command>', () => {
     for (const key of ['format', 'json', 'ndjson', 'color', 'debug', 'help']) expect(schema.properties).not.toHaveProperty(key);
   });
 
-  it.each(['plan', 'taper'])('%s: every field the schema names is one a line may carry, and the rest are refused', async (command) => {
+  it.each(['plan', 'taper', 'check', 'missed'])('%s: every field the schema names is one a line may carry, and the rest are refused', async (command) => {
     const { properties } = json(await runCli(['schema', command]));
     const names = Object.keys(properties).filter((name) => name !== 'id');
     const lines = [...names.map((name) => JSON.stringify({ [name]: 'x' })), JSON.stringify({ notAnOption: 1 })].join('\n');
