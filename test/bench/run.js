@@ -109,7 +109,7 @@ async function memory(dir) {
 
 if (!existsSync(join(root, 'dist', 'titrate.cjs'))) {
   console.log('bench: building first (npm run build)');
-  spawnSync(process.execPath, [join(root, 'scripts', 'build.js')], { stdio: 'inherit' });
+  spawnSync(process.execPath, [join(root, 'src', 'build', 'bundle.js')], { stdio: 'inherit' });
 }
 const dir = mkdtempSync(join(tmpdir(), 'titrate-bench-'));
 try {

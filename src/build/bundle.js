@@ -1,4 +1,4 @@
-// Builds dist/titrate.cjs, one minified CommonJS bundle of the CLI, and dist/titrate.cjs.cache,
+// `npm run build` (and so `npm ci`, via prepare). Builds dist/titrate.cjs, one minified CommonJS bundle of the CLI, and dist/titrate.cjs.cache,
 // V8's code cache for it after a warm-up run (bin/titrate.js uses it when it fits).
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -9,8 +9,8 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const require = createRequire(import.meta.url);
-const { bundlePath, cachePath, compileBundle } = require('../bin/titrate.js');
-const root = fileURLToPath(new URL('..', import.meta.url));
+const { bundlePath, cachePath, compileBundle } = require('../../bin/titrate.js');
+const root = fileURLToPath(new URL('../..', import.meta.url));
 
 /**
  * Modules that only some commands use become stubs that load them on first use: commander's
