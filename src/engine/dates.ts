@@ -1,4 +1,4 @@
-import { addDays, differenceInCalendarDays, format } from 'date-fns';
+import { addDays, differenceInCalendarDays } from 'date-fns';
 import type { IsoDate } from './types.js';
 
 // All date arithmetic lives here. A calendar date is held at local noon while date-fns works on
@@ -12,8 +12,11 @@ function toNoon(date: IsoDate): Date {
   return new Date(Number(year), Number(month) - 1, Number(day), 12);
 }
 
+const pad = (value: number, width: number): string => String(value).padStart(width, '0');
+
+/** The local calendar date of `date` as `yyyy-MM-dd` (date-fns' format does the same, ~10× slower). */
 function fromDate(date: Date): IsoDate {
-  return format(date, 'yyyy-MM-dd') as IsoDate;
+  return `${pad(date.getFullYear(), 4)}-${pad(date.getMonth() + 1, 2)}-${pad(date.getDate(), 2)}` as IsoDate;
 }
 
 /** True for a real calendar date written `yyyy-MM-dd` (so `2026-02-30` is false). */
