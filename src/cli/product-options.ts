@@ -3,9 +3,9 @@ import { planDispensing, withDispensing, type DispensedPlan } from '../engine/di
 import type { SchedulePlan } from '../engine/types.js';
 import { baclofenOral } from '../protocol/baclofen.js';
 import { baclofenProducts, formCodes, interactionNames } from '../protocol/products.js';
-import { issuesFromProblems, type InputIssue } from '../schema/issues.js';
+import { issuesFromProblems } from '../schema/issues.js';
 import type { Normalized } from '../schema/plan-request.js';
-import { normalizeProductFields, type ProductRequest } from '../schema/product-fields.js';
+import type { ProductRequest } from '../schema/product-fields.js';
 
 const times = baclofenProducts.defaultTimes.value;
 
@@ -43,26 +43,4 @@ export function dispensePlan<P extends SchedulePlan>(plan: P, product: ProductRe
   const dispensing = planDispensing(plan, product.dispensing, baclofenOral, baclofenProducts);
   if (!dispensing.ok) return { ok: false, issues: issuesFromProblems(dispensing.problems) };
   return { ok: true, value: { ...withDispensing(plan, dispensing.value), explain: product.explain } };
-}
-
-/**
- * Adds the dispensing fields of a request (form, strengths, times, patient factors, explain) to a
- * planned schedule. Pure; plan and taper call it after their own engine.
- */
-export function dispenseFromFields<P extends SchedulePlan>(plan: P, fields: Record<string, unknown>): Normalized<DispensedResult<P>> {
-  const product = normalizeProductFields(fields);
-  return product.ok ? dispensePlan(plan, product.value) : product;
-}
-
-/** The issues of two normalisations together, each once (a bad field can fail both). */
-export function mergeIssues(...results: readonly Normalized<unknown>[]): InputIssue[] {
-  const seen = new Set<string>();
-  return results
-    .flatMap((result) => (result.ok ? [] : result.issues))
-    .filter((issue) => {
-      const key = `${issue.path}\u0000${issue.message}`;
-      if (seen.has(key)) return false;
-      seen.add(key);
-      return true;
-    });
 }

@@ -5,7 +5,7 @@ import { baclofenOral, frequencies } from '../protocol/baclofen.js';
 import { field } from './field.js';
 import { issuesFromZod, type InputIssue } from './issues.js';
 import { patientFrom, patientShape } from './patient-fields.js';
-import { productShape } from './product-fields.js';
+import { normalizeProductFields, productKeysShape, type ProductRequest } from './product-fields.js';
 import { parseDoseText, parseFrequency, parseIsoDate, parseMg, parseWholeDays } from './values.js';
 
 const unitMg = baclofenOral.doseUnitMg.value;
@@ -23,19 +23,29 @@ export const planShape = {
   step: z.optional(field((value) => parseMg(value, unitMg, INPUT_MAX_MG))),
   interval: z.optional(field((value) => parseWholeDays(value, INPUT_MAX_DAYS))),
   ...patientShape,
-  ...productShape,
 };
 
-export const planFields = z.strictObject(planShape);
+/** Strict: an unknown field is an error. Product fields are checked by normalizeProductFields. */
+export const planFields = z.strictObject({ ...planShape, ...productKeysShape });
 
 export type Normalized<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly issues: readonly InputIssue[] };
 
-/** Options (from the command line or one NDJSON line) to an engine request; `today` fills --start. */
-export function normalizePlanRequest(input: unknown, today: IsoDate): Normalized<TitrationRequest> {
+/** A plan request as the engine and the dispensing step take it. */
+export interface PlanInput {
+  readonly request: TitrationRequest;
+  readonly product: ProductRequest;
+}
+
+/**
+ * Options (from the command line or one NDJSON line) to an engine request and a dispensing
+ * request, each field checked once; `today` fills --start. Every problem is reported together.
+ */
+export function normalizePlanRequest(input: unknown, today: IsoDate): Normalized<PlanInput> {
   const parsed = planFields.safeParse(input);
-  if (!parsed.success) return { ok: false, issues: issuesFromZod(parsed.error) };
+  const product = normalizeProductFields(input);
+  if (!parsed.success) return { ok: false, issues: [...issuesFromZod(parsed.error), ...(product.ok ? [] : product.issues)] };
   const fields = parsed.data;
-  const issues: InputIssue[] = [];
+  const issues: InputIssue[] = product.ok ? [] : [...product.issues];
   const patient = patientFrom(fields, issues);
 
   const target = fields.target;
@@ -45,18 +55,21 @@ export function normalizePlanRequest(input: unknown, today: IsoDate): Normalized
   if (target?.kind === 'regimen' && fields.frequency !== undefined && fields.frequency !== target.frequency) {
     issues.push({ path: 'frequency', message: `${fields.frequency} conflicts with the target's ${target.frequency}; give one` });
   }
-  if (issues.length > 0) return { ok: false, issues };
+  if (issues.length > 0 || !product.ok) return { ok: false, issues };
 
   return {
     ok: true,
     value: {
-      startDate: fields.start ?? today,
-      frequency: fields.frequency ?? 'tid',
-      ...(target && { target }),
-      ...(fields.startDose !== undefined && { startDoseMg: fields.startDose }),
-      ...(fields.step !== undefined && { stepMg: fields.step }),
-      ...(fields.interval !== undefined && { intervalDays: fields.interval }),
-      ...patient,
+      request: {
+        startDate: fields.start ?? today,
+        frequency: fields.frequency ?? 'tid',
+        ...(target && { target }),
+        ...(fields.startDose !== undefined && { startDoseMg: fields.startDose }),
+        ...(fields.step !== undefined && { stepMg: fields.step }),
+        ...(fields.interval !== undefined && { intervalDays: fields.interval }),
+        ...patient,
+      },
+      product: product.value,
     },
   };
 }

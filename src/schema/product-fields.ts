@@ -116,6 +116,14 @@ export interface ProductRequest {
 }
 
 /**
+ * The product field names, known but not checked: a command's strict request schema spreads this
+ * so its own parse accepts them, and `normalizeProductFields` checks each of them once.
+ */
+export const productKeysShape = Object.fromEntries(productFieldNames.map((name) => [name, z.optional(z.unknown())])) as {
+  [K in keyof typeof productShape]: z.ZodMiniOptional<z.ZodMiniUnknown>;
+};
+
+/**
  * The product and patient-factor fields of a plan or taper request (other fields are ignored), to
  * a dispensing request: checks that strengths and scoring fit the form.
  */

@@ -5,7 +5,7 @@ import { baclofenOral, frequencies, type FrequencyCode } from '../protocol/baclo
 import { field, flag } from './field.js';
 import { issuesFromZod, type InputIssue } from './issues.js';
 import { patientFrom, patientShape } from './patient-fields.js';
-import { productShape } from './product-fields.js';
+import { normalizeProductFields, productKeysShape, type ProductRequest } from './product-fields.js';
 import type { Normalized } from './plan-request.js';
 import { parseDoseText, parseFrequency, parseIsoDate, parseMg, type Parsed } from './values.js';
 
@@ -44,17 +44,24 @@ export const taperShape = {
   maxStep: z.optional(field((value) => parseMg(value, unitMg, INPUT_MAX_STEP_MG))),
   halfTablets: z.optional(flag),
   ...patientShape,
-  ...productShape,
 };
 
-export const taperFields = z.strictObject(taperShape);
+/** Strict: an unknown field is an error. Product fields are checked by normalizeProductFields. */
+export const taperFields = z.strictObject({ ...taperShape, ...productKeysShape });
 
-/** Options (from the command line or one NDJSON line) to a taper request; `today` fills --start. */
-export function normalizeTaperRequest(input: unknown, today: IsoDate): Normalized<TaperRequest> {
+/** A taper request as the engine and the dispensing step take it. */
+export interface TaperInput {
+  readonly request: TaperRequest;
+  readonly product: ProductRequest;
+}
+
+/** Options (from the command line or one NDJSON line) to a taper request and a dispensing request; `today` fills --start. */
+export function normalizeTaperRequest(input: unknown, today: IsoDate): Normalized<TaperInput> {
   const parsed = taperFields.safeParse(input);
-  if (!parsed.success) return { ok: false, issues: issuesFromZod(parsed.error) };
+  const product = normalizeProductFields(input);
+  if (!parsed.success) return { ok: false, issues: [...issuesFromZod(parsed.error), ...(product.ok ? [] : product.issues)] };
   const fields = parsed.data;
-  const issues: InputIssue[] = [];
+  const issues: InputIssue[] = product.ok ? [] : [...product.issues];
   const patient = patientFrom(fields, issues);
 
   const from = fields.from;
@@ -69,18 +76,21 @@ export function normalizeTaperRequest(input: unknown, today: IsoDate): Normalize
       issues.push({ path: 'frequency', message: `${fields.frequency} conflicts with the regimen's ${from.frequency}; give one` });
     }
   }
-  if (issues.length > 0 || from === undefined) return { ok: false, issues };
+  if (issues.length > 0 || from === undefined || !product.ok) return { ok: false, issues };
 
   return {
     ok: true,
     value: {
-      startDate: fields.start ?? today,
-      from,
-      frequency: fields.frequency ?? 'tid',
-      ...(fields.over !== undefined && { overDays: fields.over }),
-      ...(fields.maxStep !== undefined && { maxStepMg: fields.maxStep }),
-      ...(fields.halfTablets && { halfTablets: true }),
-      ...patient,
+      request: {
+        startDate: fields.start ?? today,
+        from,
+        frequency: fields.frequency ?? 'tid',
+        ...(fields.over !== undefined && { overDays: fields.over }),
+        ...(fields.maxStep !== undefined && { maxStepMg: fields.maxStep }),
+        ...(fields.halfTablets && { halfTablets: true }),
+        ...patient,
+      },
+      product: product.value,
     },
   };
 }

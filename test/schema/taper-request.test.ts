@@ -7,7 +7,7 @@ const today = day('2026-01-05');
 function request(fields: Record<string, unknown>) {
   const outcome = normalizeTaperRequest(fields, today);
   if (!outcome.ok) throw new Error(`issues: ${JSON.stringify(outcome.issues)}`);
-  return outcome.value;
+  return outcome.value.request;
 }
 
 function issues(fields: Record<string, unknown>) {

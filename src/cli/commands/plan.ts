@@ -8,20 +8,18 @@ import { issuesFromProblems } from '../../schema/issues.js';
 import { normalizePlanRequest, type Normalized } from '../../schema/plan-request.js';
 import type { CommandSpec } from '../command-spec.js';
 import { addPatientOptions } from '../options.js';
-import { addProductOptions, dispensePlan, mergeIssues, type DispensedResult } from '../product-options.js';
-import { normalizeProductFields } from '../../schema/product-fields.js';
+import { addProductOptions, dispensePlan, type DispensedResult } from '../product-options.js';
 
 /** A titration with what to dispense and when to take it; `explain` is for the table. */
 export type PlanResult = DispensedResult<TitrationPlan>;
 
 /** Plan request fields (options, or one NDJSON line) to the dispensed plan, or the input issues. */
 export function planFromFields(fields: Record<string, unknown>, today: IsoDate): Normalized<PlanResult> {
-  const request = normalizePlanRequest(fields, today);
-  const product = normalizeProductFields(fields);
-  if (!request.ok || !product.ok) return { ok: false, issues: mergeIssues(request, product) };
-  const outcome = planTitration(request.value, baclofenOral);
+  const input = normalizePlanRequest(fields, today);
+  if (!input.ok) return input;
+  const outcome = planTitration(input.value.request, baclofenOral);
   if (!outcome.ok) return { ok: false, issues: issuesFromProblems(outcome.problems) };
-  return dispensePlan(outcome.value, product.value);
+  return dispensePlan(outcome.value, input.value.product);
 }
 
 export const planCommand: CommandSpec<PlanResult> = {

@@ -9,8 +9,8 @@ import type { Normalized } from '../../schema/plan-request.js';
 import { normalizeTaperRequest } from '../../schema/taper-request.js';
 import type { CommandSpec } from '../command-spec.js';
 import { addPatientOptions } from '../options.js';
-import { addProductOptions, dispensePlan, mergeIssues, type DispensedResult } from '../product-options.js';
-import { normalizeProductFields, type ProductRequest } from '../../schema/product-fields.js';
+import { addProductOptions, dispensePlan, type DispensedResult } from '../product-options.js';
+import type { ProductRequest } from '../../schema/product-fields.js';
 import { baclofenProducts } from '../../protocol/products.js';
 
 /** A taper with what to dispense and when to take it; `explain` is for the table. */
@@ -30,13 +30,12 @@ function withHalfTablets(product: ProductRequest, halfTablets: boolean): Product
 
 /** Taper request fields (options, or one NDJSON line) to the dispensed taper, or the input issues. */
 export function taperFromFields(fields: Record<string, unknown>, today: IsoDate): Normalized<TaperResult> {
-  const request = normalizeTaperRequest(fields, today);
-  const product = normalizeProductFields(fields);
-  if (!request.ok || !product.ok) return { ok: false, issues: mergeIssues(request, product) };
-  const outcome = planTaper(request.value, baclofenOral);
+  const input = normalizeTaperRequest(fields, today);
+  if (!input.ok) return input;
+  const outcome = planTaper(input.value.request, baclofenOral);
   if (!outcome.ok) return { ok: false, issues: issuesFromProblems(outcome.problems) };
   const halves = outcome.value.smallestDoseMg < baclofenOral.smallestUnitMg.value;
-  return dispensePlan(outcome.value, withHalfTablets(product.value, halves));
+  return dispensePlan(outcome.value, withHalfTablets(input.value.product, halves));
 }
 
 const protocol = baclofenOral;
