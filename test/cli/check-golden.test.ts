@@ -1,6 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, it } from 'vitest';
 import { describeGoldenFolder, fixturesDir } from '../helpers/golden.js';
 
 /** The schedules the cases read with --file, as `schedules/<name>.json`. */

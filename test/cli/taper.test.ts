@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { daysBetween } from '../../src/engine/dates.js';
 import type { IsoDate, Step } from '../../src/engine/types.js';
 import { describeGoldenFolder } from '../helpers/golden.js';

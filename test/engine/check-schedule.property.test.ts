@@ -5,7 +5,7 @@ import { addDaysIso } from '../../src/engine/dates.js';
 import { planTaper, type TaperRequest } from '../../src/engine/plan-taper.js';
 import { planTitration } from '../../src/engine/plan-titration.js';
 import type { Step } from '../../src/engine/types.js';
-import { baclofenOral, type FrequencyCode } from '../../src/protocol/baclofen.js';
+import { baclofenOral } from '../../src/protocol/baclofen.js';
 import { isoDate, kidneyInput, mgInUnits, titrationRequest, frequencyCode } from '../helpers/arbitraries.js';
 
 const protocol = baclofenOral;

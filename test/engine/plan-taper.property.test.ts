@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDaysIso, daysBetween } from '../../src/engine/dates.js';
 import { planTaper, type TaperPlan, type TaperRequest } from '../../src/engine/plan-taper.js';
-import { baclofenOral, frequencies, type FrequencyCode } from '../../src/protocol/baclofen.js';
+import { baclofenOral, frequencies } from '../../src/protocol/baclofen.js';
 import { isoDate, kidneyInput, mgInUnits, frequencyCode } from '../helpers/arbitraries.js';
 
 const protocol = baclofenOral;
