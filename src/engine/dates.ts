@@ -1,41 +1,50 @@
+import { UTCDate } from '@date-fns/utc';
 import { addDays, differenceInCalendarDays } from 'date-fns';
 import type { IsoDate } from './types.js';
 
-// All date arithmetic lives here. A calendar date is held at local noon while date-fns works on
-// it: DST switches happen near midnight, so noon never lands on a skipped or repeated hour, and
-// the result does not depend on the machine's time zone.
+// All date arithmetic lives here. A calendar date is held as a UTCDate: date-fns then counts days
+// on the UTC calendar, which has no DST switches and no skipped days (Samoa dropped 2011-12-30
+// from its local calendar), so results never depend on the machine's time zone.
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-function toNoon(date: IsoDate): Date {
+/** The years a written date may have: four digits. */
+export const DATE_YEARS = { min: 1000, max: 9999 } as const;
+
+function toCalendar(date: IsoDate): UTCDate {
   const [, year, month, day] = ISO_DATE.exec(date) ?? [];
-  return new Date(Number(year), Number(month) - 1, Number(day), 12);
+  return new UTCDate(Number(year), Number(month) - 1, Number(day));
 }
 
 const pad = (value: number, width: number): string => String(value).padStart(width, '0');
 
-/** The local calendar date of `date` as `yyyy-MM-dd` (date-fns' format does the same, ~10× slower). */
-function fromDate(date: Date): IsoDate {
-  return `${pad(date.getFullYear(), 4)}-${pad(date.getMonth() + 1, 2)}-${pad(date.getDate(), 2)}` as IsoDate;
+/** `yyyy-MM-dd` from calendar fields (formatted by hand: date-fns' format is ~10× slower here). */
+function fromFields(year: number, monthIndex: number, day: number): IsoDate {
+  return `${pad(year, 4)}-${pad(monthIndex + 1, 2)}-${pad(day, 2)}` as IsoDate;
+}
+
+function fromCalendar(date: UTCDate): IsoDate {
+  return fromFields(date.getFullYear(), date.getMonth(), date.getDate());
 }
 
 /** True for a real calendar date written `yyyy-MM-dd` (so `2026-02-30` is false). */
 export function isIsoDate(text: string): text is IsoDate {
   if (!ISO_DATE.test(text)) return false;
   const year = Number(text.slice(0, 4));
-  if (year < 1900 || year > 2999) return false;
-  return fromDate(toNoon(text as IsoDate)) === text;
+  if (year < DATE_YEARS.min || year > DATE_YEARS.max) return false;
+  return fromCalendar(toCalendar(text as IsoDate)) === text;
 }
 
 export function addDaysIso(date: IsoDate, days: number): IsoDate {
-  return fromDate(addDays(toNoon(date), days));
+  return fromCalendar(addDays(toCalendar(date), days));
 }
 
 /** Whole days from `from` to `to` (positive when `to` is later). */
 export function daysBetween(from: IsoDate, to: IsoDate): number {
-  return differenceInCalendarDays(toNoon(to), toNoon(from));
+  return differenceInCalendarDays(toCalendar(to), toCalendar(from));
 }
 
+/** Today in the user's own calendar: the local date of the instant `now`. */
 export function todayIso(now: Date): IsoDate {
-  return fromDate(now);
+  return fromFields(now.getFullYear(), now.getMonth(), now.getDate());
 }

@@ -6,7 +6,7 @@ import { field } from './field.js';
 import { issuesFromZod, type InputIssue } from './issues.js';
 import { patientFrom, patientShape } from './patient-fields.js';
 import { normalizeProductFields, productKeysShape, type ProductRequest } from './product-fields.js';
-import { parseDoseText, parseFrequency, parseIsoDate, parseMg, parseWholeDays } from './values.js';
+import { parseDoseText, parseFrequency, parseStartDate, parseMg, parseWholeDays } from './values.js';
 
 const unitMg = baclofenOral.doseUnitMg.value;
 /** Sanity ceilings for input; the engine refuses anything above the protocol cap with its own reason. */
@@ -16,7 +16,7 @@ const INPUT_MAX_DAYS = 365;
 export const planFrequencies = ['tid', 'qid'] as const;
 
 export const planShape = {
-  start: z.optional(field(parseIsoDate)),
+  start: z.optional(field(parseStartDate)),
   target: z.optional(field((value) => parseDoseText(value, unitMg, INPUT_MAX_MG, true))),
   frequency: z.optional(field((value) => parseFrequency(value, planFrequencies))),
   startDose: z.optional(field((value) => parseMg(value, unitMg, INPUT_MAX_MG))),

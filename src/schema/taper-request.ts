@@ -7,7 +7,7 @@ import { issuesFromZod, type InputIssue } from './issues.js';
 import { patientFrom, patientShape } from './patient-fields.js';
 import { normalizeProductFields, productKeysShape, type ProductRequest } from './product-fields.js';
 import type { Normalized } from './plan-request.js';
-import { parseDoseText, parseFrequency, parseIsoDate, parseMg, type Parsed } from './values.js';
+import { parseDoseText, parseFrequency, parseStartDate, parseMg, type Parsed } from './values.js';
 
 const unitMg = baclofenOral.doseUnitMg.value;
 /**
@@ -38,7 +38,7 @@ export function parseTaperDays(value: unknown): Parsed<number> {
 
 export const taperShape = {
   from: z.optional(field((value) => parseDoseText(value, unitMg, FROM_MAX_DAILY_MG, true))),
-  start: z.optional(field(parseIsoDate)),
+  start: z.optional(field(parseStartDate)),
   frequency: z.optional(field((value) => parseFrequency(value, taperFrequencies))),
   over: z.optional(field(parseTaperDays)),
   maxStep: z.optional(field((value) => parseMg(value, unitMg, INPUT_MAX_STEP_MG))),

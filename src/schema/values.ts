@@ -82,6 +82,19 @@ export function parseIsoDate(value: unknown): Parsed<IsoDate> {
   return fail(`expected a calendar date yyyy-MM-dd (e.g. 2026-01-05), got ${shown(value)}`);
 }
 
+/** The first day of a plan: a calendar date in years a schedule can run in and be checked. */
+export const START_YEARS = { min: 1900, max: 2999 } as const;
+
+export function parseStartDate(value: unknown): Parsed<IsoDate> {
+  const date = parseIsoDate(value);
+  if (!date.ok) return date;
+  const year = Number(date.value.slice(0, 4));
+  if (year < START_YEARS.min || year > START_YEARS.max) {
+    return fail(`expected a date in the years ${START_YEARS.min} to ${START_YEARS.max}, got ${shown(value)}`);
+  }
+  return date;
+}
+
 const FREQUENCY_WORDS: Record<string, FrequencyCode> = {
   daily: 'daily', od: 'daily', qd: 'daily', 'once daily': 'daily', 'once a day': 'daily', '1x': 'daily', 'x1': 'daily',
   bid: 'bid', bd: 'bid', 'twice daily': 'bid', 'twice a day': 'bid', '2x': 'bid', x2: 'bid',

@@ -12,7 +12,7 @@ function titrate(args: string[], env: Record<string, string> = {}) {
 describe('bin/titrate.js', () => {
   it('prints byte-identical JSON in every time zone, with no colour even when forced', () => {
     const args = ['plan', '--start', '2026-03-28', '--target', '80', '--crcl', '45', '--renal-adjust', '--json'];
-    const outputs = ['UTC', 'America/Sao_Paulo', 'Australia/Lord_Howe', 'Pacific/Auckland'].map((TZ) => {
+    const outputs = ['UTC', 'America/Sao_Paulo', 'Australia/Lord_Howe', 'Pacific/Auckland', 'Pacific/Apia'].map((TZ) => {
       const result = titrate(args, { TZ, FORCE_COLOR: '1' });
       expect(result.status).toBe(0);
       return result.stdout;
@@ -20,6 +20,13 @@ describe('bin/titrate.js', () => {
     expect(new Set(outputs).size).toBe(1);
     expect(outputs[0]).not.toMatch(/\u001b\[/);
     expect(JSON.parse(outputs[0] ?? '').steps.length).toBeGreaterThan(1);
+  });
+
+  it('counts days the same where a zone skipped a whole day (Samoa, 2011-12-30)', () => {
+    const args = ['plan', '--start', '2011-12-28', '--json'];
+    const apia = titrate(args, { TZ: 'Pacific/Apia' });
+    expect(apia.stdout).toBe(titrate(args, { TZ: 'UTC' }).stdout);
+    expect(JSON.parse(apia.stdout).steps[1].startDate).toBe('2011-12-31');
   });
 
   it('prints the label schedule as a table', () => {

@@ -6,6 +6,7 @@ const cases: [argv: string[], pattern: RegExp][] = [
   [['plan', '--frobnicate'], /unknown option '--frobnicate'/],
   [['plan', '--start', '2026-02-30'], /^titrate: --start: expected a calendar date yyyy-MM-dd.*'2026-02-30'/],
   [['plan', '--start', 'tomorrow'], /--start: expected a calendar date/],
+  [['plan', '--start', '3000-01-01'], /--start: expected a date in the years 1900 to 2999, got '3000-01-01'/],
   [['plan', '--target', 'abc'], /--target: expected mg\/day \(e\.g\. 60\) or a regimen/],
   [['plan', '--target', '120'], /--target: 120 mg\/day is above the 80 mg\/day maximum/],
   [['plan', '--target', '25mg qid'], /--target: 100 mg\/day is above the 80 mg\/day maximum/],

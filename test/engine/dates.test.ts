@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { addDaysIso, daysBetween, isIsoDate } from '../../src/engine/dates.js';
 import { day } from '../helpers/requests.js';
 
-const zones = ['UTC', 'America/Sao_Paulo', 'Australia/Lord_Howe', 'Pacific/Auckland', 'Europe/London'];
+// Samoa (Apia) skipped 2011-12-30 and Kwajalein 1993-08-21 from their local calendars.
+const zones = ['UTC', 'America/Sao_Paulo', 'Australia/Lord_Howe', 'Pacific/Auckland', 'Europe/London', 'Pacific/Apia', 'Pacific/Kwajalein'];
 const original = process.env.TZ;
 afterEach(() => {
   process.env.TZ = original;
@@ -26,5 +27,10 @@ describe('dates', () => {
     expect(addDaysIso(day('2026-10-03'), 2)).toBe('2026-10-05');
     expect(addDaysIso(day('2026-03-28'), 3)).toBe('2026-03-31');
     expect(daysBetween(day('2026-03-01'), day('2026-11-01'))).toBe(245);
+    expect(addDaysIso(day('2011-12-29'), 1)).toBe('2011-12-30');
+    expect(addDaysIso(day('2011-12-28'), 3)).toBe('2011-12-31');
+    expect(addDaysIso(day('1993-08-20'), 1)).toBe('1993-08-21');
+    expect(daysBetween(day('2011-12-29'), day('2011-12-31'))).toBe(2);
+    expect(isIsoDate('2011-12-30')).toBe(true);
   });
 });
