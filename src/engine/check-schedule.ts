@@ -31,6 +31,8 @@ export interface CheckStep {
 export interface ScheduleCheckRequest extends PatientInput {
   readonly kind: 'schedule';
   readonly steps: readonly CheckStep[];
+  /** `taper` when the schedule says so (titrate's taper JSON): its first step is already a reduced dose. */
+  readonly declaredKind?: 'titration' | 'taper';
 }
 
 export interface RegimenCheckRequest extends PatientInput {
@@ -337,7 +339,7 @@ function stopsOf(byDate: readonly Placed[]): Stop[] {
 }
 
 /** Stopping and coming down: no drop to zero from above one taper step, tapers of at least the minimum, reductions no larger than a step. */
-function checkDescent(byDate: readonly Placed[], protocol: Protocol): CheckFinding[] {
+function checkDescent(byDate: readonly Placed[], protocol: Protocol, declaredTaper: boolean): CheckFinding[] {
   const findings: CheckFinding[] = [];
   const abruptMg = protocol.abruptStopAboveDailyMg.value;
   const minDays = protocol.taperMinDays.value;
@@ -389,11 +391,12 @@ function checkDescent(byDate: readonly Placed[], protocol: Protocol): CheckFindi
     const peakStep = byDate[peak];
     // Stopping outright from the peak would be allowed, so no taper from it can be too fast.
     if (!peakStep || !above(peakStep.dailyMg, abruptMg)) continue;
-    // A schedule that only comes down starts with its first reduced dose; after a rise, the taper
-    // starts at the first step below the peak.
-    const firstReduced = dosed(peak - 1)
-      ? byDate.slice(peak + 1, stop.position).find((step) => above(peakStep.dailyMg, step.dailyMg))
-      : peakStep;
+    // The taper starts at the first step below the peak, unless the schedule declares itself a
+    // taper and starts at the peak: titrate's taper JSON starts with its first reduced dose (the
+    // current dose is not a step). Without that declaration a first step is taken as a dose held,
+    // so a week at 60 mg/day and then 45, 30, 15 over three days is a fast taper, not a 9-day one.
+    const firstReduced =
+      declaredTaper && !dosed(peak - 1) ? peakStep : byDate.slice(peak + 1, stop.position).find((step) => above(peakStep.dailyMg, step.dailyMg));
     // A lone step and then zero is the abrupt stop alone; reductions before the drop are a taper too.
     if (!firstReduced || (abrupt && firstReduced === before)) continue;
     const taperDays = daysBetween(firstReduced.startDate, stop.date);
@@ -456,7 +459,7 @@ export function checkSchedule(request: ScheduleCheckRequest, protocol: Protocol)
     ]),
     ...checkDates(steps, byDate),
     ...checkRises(byDate, protocol),
-    ...checkDescent(byDate, protocol),
+    ...checkDescent(byDate, protocol, request.declaredKind === 'taper'),
   ]);
   const findings = [...limits.value.patientFindings.map(at(null)), ...stepFindings];
   return {

@@ -84,6 +84,9 @@ export function normalizeCheckRequest(input: unknown): Normalized<CheckRequest> 
   if (schedule && !schedule.ok) issues.push(...underPath('schedule', schedule.issues));
   if (issues.length > 0) return { ok: false, issues: limitIssues(issues) };
 
-  if (schedule?.ok) return { ok: true, value: { kind: 'schedule', steps: schedule.value, ...patient } };
+  if (schedule?.ok) {
+    const { steps, declaredKind } = schedule.value;
+    return { ok: true, value: { kind: 'schedule', steps, ...(declaredKind && { declaredKind }), ...patient } };
+  }
   return { ok: true, value: { kind: 'regimen', doses: fields.regimen ?? [], ...patient } };
 }

@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import type { CheckStep, StatedValues } from '../engine/check-schedule.js';
 import { addDaysIso } from '../engine/dates.js';
 import type { IsoDate } from '../engine/types.js';
+import { SCHEMA_VERSION } from '../render/json.js';
 import { baclofenOral } from '../protocol/baclofen.js';
 import { field } from './field.js';
 import { formatPath, issuesFromZod, type InputIssue } from './issues.js';
@@ -64,6 +65,18 @@ function parseDrug(value: unknown): Parsed<string> {
   return value === baclofenOral.drug ? ok(value) : fail(`expected ${baclofenOral.drug} (titrate checks baclofen schedules only), got ${shown(value)}`);
 }
 
+/** What a schedule says it is: titrate's taper JSON starts at the first reduced dose. */
+export type ScheduleKind = 'titration' | 'taper';
+
+function parseScheduleKind(value: unknown): Parsed<ScheduleKind> {
+  return value === 'titration' || value === 'taper' ? ok(value) : fail(`expected titration or taper (a schedule, as plan or taper print it), got ${shown(value)}`);
+}
+
+/** A schedule written for a newer contract may mean something this titrate does not know. */
+function parseSchemaVersion(value: unknown): Parsed<number> {
+  return value === SCHEMA_VERSION ? ok(value) : fail(`expected ${SCHEMA_VERSION}, the schema version this titrate reads, got ${shown(value)}`);
+}
+
 const nullable = <T>(parse: (value: unknown) => Parsed<T>) => (value: unknown): Parsed<T | null> => (value === null ? ok(null) : parse(value));
 
 const isoDateOrNull = nullable(parseIsoDate);
@@ -118,6 +131,8 @@ const stepSchema = z.object(
 export const scheduleInput = z.object(
   {
     steps: z.pipe(boundedArray('steps', MAX_STEPS, 'expected at least one step, got an empty array'), z.array(stepSchema)),
+    schemaVersion: z.optional(field(parseSchemaVersion)),
+    kind: z.optional(field(parseScheduleKind)),
     drug: z.optional(field(parseDrug)),
     route: z.optional(field(parseRoute)),
     unit: z.optional(field(parseUnit)),
@@ -157,13 +172,19 @@ export function underPath(prefix: string, issues: readonly InputIssue[]): InputI
   return issues.map((issue) => ({ ...issue, path: issue.path === '' ? prefix : issue.path.startsWith('[') ? `${prefix}${issue.path}` : `${prefix}.${issue.path}` }));
 }
 
+/** The steps to check, and what the schedule says it is (null when it does not say). */
+export interface ScheduleShape {
+  readonly steps: readonly CheckStep[];
+  readonly declaredKind: ScheduleKind | null;
+}
+
 /** Parsed JSON (anything) to the steps to check, or issues whose paths name the place in the JSON: `steps[2].doses[0]`. */
-export function normalizeSchedule(input: unknown): Normalized<readonly CheckStep[]> {
+export function normalizeSchedule(input: unknown): Normalized<ScheduleShape> {
   // reportInput: issuesFromZod tells a missing value from a wrong one by the input.
   const parsed = scheduleInput.safeParse(input, { reportInput: true });
   if (!parsed.success) return { ok: false, issues: issuesFromZod(parsed.error) };
   const issues: InputIssue[] = [];
   const steps = parsed.data.steps.map((step, index) => toCheckStep(step, index, issues));
   if (issues.length > 0) return { ok: false, issues };
-  return { ok: true, value: steps.filter((step): step is CheckStep => step !== null) };
+  return { ok: true, value: { steps: steps.filter((step): step is CheckStep => step !== null), declaredKind: parsed.data.kind ?? null } };
 }

@@ -18,6 +18,35 @@ async function planJson(args: string[] = []): Promise<any> {
 
 /** An input error: exit 2, nothing on stdout, no stack, each line naming the problem. */
 
+describe('check: a schedule that starts at its highest dose', () => {
+  const descent = JSON.stringify({
+    steps: [
+      { startDate: '2026-01-05', endDate: '2026-01-10', doses: [20, 20, 20] },
+      { startDate: '2026-01-11', endDate: '2026-01-11', doses: [15, 15, 15] },
+      { startDate: '2026-01-12', endDate: '2026-01-12', doses: [10, 10, 10] },
+      { startDate: '2026-01-13', endDate: '2026-01-13', doses: [5, 5, 5] },
+      { startDate: '2026-01-14', endDate: null, doses: [] },
+    ],
+  });
+
+  it('45, 30, 15 mg/day over three days after 60 is a fast taper (exit 1)', async () => {
+    const result = await runCli(['check', '-', '--json'], { stdin: descent });
+    expect(result.code).toBe(1);
+    expect(codes(result)).toEqual(['FAST_TAPER']);
+  });
+
+  it("titrate's own taper JSON (kind taper) is timed from its first step", async () => {
+    const taper = await runCli(['taper', '--from', '20mg tid', '--start', '2026-03-02', '--over', '7', '--json']);
+    expect((await runCli(['check', '-'], { stdin: taper.stdout })).code).toBe(0);
+  });
+
+  it('refuses a schema version or a kind it does not know', async () => {
+    const steps = '"steps": [{"startDate": "2026-01-05", "endDate": null, "doses": [5, 5, 5]}]';
+    expectInputError(await runCli(['check', '-'], { stdin: `{"schemaVersion": 2, ${steps}}` }), /schemaVersion: expected 1, the schema version this titrate reads, got 2/);
+    expectInputError(await runCli(['check', '-'], { stdin: `{"kind": "intrathecal", ${steps}}` }), /kind: expected titration or taper/);
+  });
+});
+
 describe('check: the acceptance commands', () => {
   it('"20mg qid" exits 0', async () => {
     const result = await runCli(['check', '20mg qid']);

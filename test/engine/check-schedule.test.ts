@@ -24,8 +24,8 @@ const qid = (mg: number) => [mg, mg, mg, mg];
 /** The label schedule as plan prints it: 5, 10, 15, 20 mg three times daily, every 3 days. */
 const label = (): CheckStep[] => steps('2026-01-05', [3, tid(5)], [3, tid(10)], [3, tid(15)], [null, tid(20)]);
 
-function check(scheduleSteps: readonly CheckStep[], patient: PatientInput = {}): CheckResult {
-  const outcome = checkSchedule({ kind: 'schedule', steps: scheduleSteps, ...patient }, baclofenOral);
+function check(scheduleSteps: readonly CheckStep[], patient: PatientInput = {}, declaredKind?: 'titration' | 'taper'): CheckResult {
+  const outcome = checkSchedule({ kind: 'schedule', steps: scheduleSteps, ...patient, ...(declaredKind && { declaredKind }) }, baclofenOral);
   if (!outcome.ok) throw new Error(`refused: ${JSON.stringify(outcome.problems)}`);
   return outcome.value;
 }
@@ -155,9 +155,23 @@ describe('checkSchedule: stopping and tapers', () => {
   });
 
   it('a taper that reaches zero in under 7 days is a FAST_TAPER error', () => {
-    const result = check(steps('2026-03-02', [2, tid(15)], [2, tid(10)], [2, tid(5)], [null, []]));
+    // Declared a taper (as titrate's taper JSON is): its first step is the first reduced dose.
+    const result = check(steps('2026-03-02', [2, tid(15)], [2, tid(10)], [2, tid(5)], [null, []]), {}, 'taper');
     expect(codes(result)).toEqual(['FAST_TAPER/error@3']);
     expect(result.findings[0]?.message).toMatch(/6 days after its first reduction on 2026-03-02/);
+  });
+
+  it('without that declaration a first step is a dose held: a week at 60 then 45, 30, 15 in three days is too fast', () => {
+    const result = check(steps('2026-01-05', [6, tid(20)], [1, tid(15)], [1, tid(10)], [1, tid(5)], [null, []]));
+    expect(codes(result)).toEqual(['FAST_TAPER/error@4']);
+    expect(result.findings[0]?.message).toMatch(/3 days after its first reduction on 2026-01-11/);
+    // the same steps declared a taper start with their first reduced dose: 9 days
+    expect(codes(check(steps('2026-01-05', [6, tid(20)], [1, tid(15)], [1, tid(10)], [1, tid(5)], [null, []]), {}, 'taper'))).toEqual([]);
+  });
+
+  it('60 mg/day held for weeks, one day at 15, then nothing, is a fast taper too', () => {
+    const result = check(steps('2026-01-05', [26, tid(20)], [1, tid(5)], [null, []]));
+    expect(codes(result)).toEqual(['TAPER_STEP_ABOVE_PROTOCOL/warning@1', 'FAST_TAPER/error@2']);
   });
 
   it('a short taper that ends in a drop from above 15 mg/day is both an abrupt stop and too fast', () => {
@@ -170,7 +184,8 @@ describe('checkSchedule: stopping and tapers', () => {
   });
 
   it('exactly 7 days is long enough', () => {
-    expect(codes(check(steps('2026-03-02', [3, tid(15)], [2, tid(10)], [2, tid(5)], [null, []])))).toEqual([]);
+    expect(codes(check(steps('2026-03-02', [3, tid(15)], [2, tid(10)], [2, tid(5)], [null, []]), {}, 'taper'))).toEqual([]);
+    expect(codes(check(steps('2026-03-02', [3, tid(20)], [3, tid(15)], [2, tid(10)], [2, tid(5)], [null, []])))).toEqual([]);
   });
 
   it('after a titration, the taper is timed from the first step below the peak', () => {

@@ -59,14 +59,17 @@ describe('normalizeSchedule', () => {
     });
     expect(result).toEqual({
       ok: true,
-      value: [{ startDate: '2026-01-05', endDate: '2026-01-07', doses: [5, 5, 5], stated: { days: 3, dosesPerDay: 3, doseMg: 5, dailyMg: 15 } }],
+      value: {
+        steps: [{ startDate: '2026-01-05', endDate: '2026-01-07', doses: [5, 5, 5], stated: { days: 3, dosesPerDay: 3, doseMg: 5, dailyMg: 15 } }],
+        declaredKind: 'titration',
+      },
     });
   });
 
   it('a hand-edited step may leave out the derived fields, and give days instead of endDate', () => {
     expect(normalizeSchedule({ steps: [{ startDate: '2026-01-05', days: 3, doses: ['5 mg', 5, 5] }] })).toEqual({
       ok: true,
-      value: [{ startDate: '2026-01-05', endDate: '2026-01-07', doses: [5, 5, 5] }],
+      value: { steps: [{ startDate: '2026-01-05', endDate: '2026-01-07', doses: [5, 5, 5] }], declaredKind: null },
     });
   });
 
@@ -106,9 +109,9 @@ describe('normalizeSchedule', () => {
   it('a __proto__ key is dropped, never copied, and pollutes nothing', () => {
     const input = JSON.parse('{"__proto__": {"polluted": 1}, "steps": [{"__proto__": {"doses": [99]}, "startDate": "2026-01-05", "endDate": null, "doses": [5, 5, 5]}]}');
     const result = normalizeSchedule(input);
-    expect(result).toEqual({ ok: true, value: [{ startDate: '2026-01-05', endDate: null, doses: [5, 5, 5] }] });
+    expect(result).toEqual({ ok: true, value: { steps: [{ startDate: '2026-01-05', endDate: null, doses: [5, 5, 5] }], declaredKind: null } });
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-    if (result.ok) expect(Object.getPrototypeOf(result.value[0])).toBe(Object.prototype);
+    if (result.ok) expect(Object.getPrototypeOf(result.value.steps[0])).toBe(Object.prototype);
   });
 });
 
