@@ -24,8 +24,6 @@ export interface TaperRequest extends PatientInput {
 
 export interface TaperPlan extends SchedulePlan {
   readonly kind: 'taper';
-  /** The smallest dose the taper steps in: 5 mg, or 2.5 mg with half tablets (asked or implied). */
-  readonly smallestDoseMg: number;
 }
 
 /** Everything the level arithmetic needs, in whole dose units (2.5 mg); integers throughout. */
@@ -265,7 +263,8 @@ export function planTaper(asked: TaperRequest, protocol: Protocol): Outcome<Tape
         'HALF_UNIT_STEPS',
         'info',
         `The current dose already uses ${formatNumber(protocol.halfUnitMg.value)} mg units, so the taper steps in ` +
-          `${formatNumber(protocol.halfUnitMg.value)} mg units (as with --half-tablets) rather than raise any single dose`,
+          `${formatNumber(protocol.halfUnitMg.value)} mg units rather than raise any single dose; give --half-tablets ` +
+          `if the tablets in hand may be halved, or use an oral liquid`,
         [protocol.halfUnitMg],
       ),
     );
@@ -348,7 +347,6 @@ export function planTaper(asked: TaperRequest, protocol: Protocol): Outcome<Tape
       findings: [...patient.findings.map(forTaper), ...findings],
       capDailyMg: protocol.maxDailyMg.value,
       kidney: patient.kidney,
-      smallestDoseMg: practicalMg,
     },
   };
 }

@@ -42,6 +42,13 @@ describe('taper: dispensing shared with plan', () => {
     expect(byDoses.get(1)).toEqual(['07:00']);
   });
 
+  it('a taper in half units only because the current dose is never halves an unscored 5 mg tablet unasked', async () => {
+    const result = await taper('--from', '7.5mg tid');
+    expect(result.findings.map((item: { code: string }) => item.code)).toEqual(expect.arrayContaining(['HALF_UNIT_STEPS', 'DOSE_NOT_MAKEABLE']));
+    expect(result.steps.flatMap((step: { administrations: { units?: { strengthMg: number; count: number }[] }[] }) => step.administrations.flatMap((item) => item.units ?? [])))
+      .not.toContainEqual({ strengthMg: 5, count: 0.5 });
+  });
+
   it('--half-tablets lets every strength be halved unless --scored says otherwise', async () => {
     const result = await taper('--from', '10mg bid', '--half-tablets');
     expect(result.steps.flatMap((step: { administrations: unknown[] }) => step.administrations)).toContainEqual({ doseMg: 2.5, units: [{ strengthMg: 5, count: 0.5 }] });

@@ -17,8 +17,10 @@ import { baclofenProducts } from '../../protocol/products.js';
 export type TaperResult = DispensedResult<TaperPlan>;
 
 /**
- * A taper in 2.5 mg steps (--half-tablets, or a current dose already in halves) needs doses only a
- * halved 5 mg tablet makes: unless --scored says which strengths may be halved, every one may be.
+ * --half-tablets asks for 2.5 mg doses, which only a halved 5 mg tablet makes: unless --scored
+ * says which strengths may be halved, every one may be. A taper in half units only because the
+ * current dose is (HALF_UNIT_STEPS) keeps the default scoring, so an unscored 5 mg tablet is
+ * never halved unasked: such doses are flagged DOSE_NOT_MAKEABLE, with the liquid suggested.
  */
 function withHalfTablets(product: ProductRequest, halfTablets: boolean): ProductRequest {
   const dispensing = product.dispensing;
@@ -34,8 +36,7 @@ export function taperFromFields(fields: Record<string, unknown>, today: IsoDate)
   if (!input.ok) return input;
   const outcome = planTaper(input.value.request, baclofenOral);
   if (!outcome.ok) return { ok: false, issues: issuesFromProblems(outcome.problems) };
-  const halves = outcome.value.smallestDoseMg < baclofenOral.smallestUnitMg.value;
-  return dispensePlan(outcome.value, withHalfTablets(input.value.product, halves));
+  return dispensePlan(outcome.value, withHalfTablets(input.value.product, input.value.request.halfTablets === true));
 }
 
 const protocol = baclofenOral;
