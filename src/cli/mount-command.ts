@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import type { CommandSpec } from './command-spec.js';
 import type { CommandContext } from './context.js';
 import { EXIT, InputError } from './errors.js';
-import { addOutputOptions, requestFields } from './options.js';
+import { addOutputOptions, guardRepeats, requestFields } from './options.js';
 import { writeResult } from './output.js';
 
 const mounted = new WeakMap<Command, CommandSpec<unknown>>();
@@ -36,6 +36,7 @@ export function mountCommand<R>(command: Command, spec: CommandSpec<R>, context:
   addOutputOptions(command);
   command.option('--ndjson [file]', 'batch: one JSON request a line from the file, or stdin (no file, or -); one JSON result a line');
   command.addHelpText('after', spec.examples + batchHelp(spec.name));
+  guardRepeats(command);
   command.action(async (...received: unknown[]) => {
     const self = received[received.length - 1] as Command;
     const { ndjson, ...options } = self.opts<Record<string, unknown>>();

@@ -1,4 +1,4 @@
-import { Option, type Command } from 'commander';
+import { InvalidArgumentError, Option, type Command } from 'commander';
 
 /** The kidney and age options every command shares, as data (flags, help). */
 export const patientOptions: readonly [flags: string, description: string][] = [
@@ -33,4 +33,27 @@ export function requestFields(options: Record<string, unknown>): Record<string, 
 
 export function wantsJson(options: Record<string, unknown>): boolean {
   return options.json === true || options.format === 'json';
+}
+
+/** List options whose repeats add up (`--with alcohol --with opioid`): their parsers read commas. */
+const LIST_OPTIONS: ReadonlySet<string> = new Set(['with']);
+
+/**
+ * A value option given twice would silently keep only the last value (commander's default), which
+ * could drop a dose or a warning unseen: list options add their repeats together, and any other
+ * repeat is an input error. Call once every option is added; the program is built per run.
+ */
+export function guardRepeats(command: Command): void {
+  for (const option of command.options) {
+    if (!option.required && !option.optional) continue;
+    const name = option.attributeName();
+    const parse = option.parseArg;
+    let given = false;
+    option.argParser((value: string, previous: unknown) => {
+      if (given && !LIST_OPTIONS.has(name)) throw new InvalidArgumentError(`${option.long ?? name} was given more than once; give it once`);
+      const joined = given && LIST_OPTIONS.has(name) ? `${String(previous)},${value}` : value;
+      given = true;
+      return parse ? parse(joined, undefined) : joined;
+    });
+  }
 }

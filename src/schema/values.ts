@@ -137,6 +137,8 @@ export function parseDoseText(value: unknown, unitMg: number, maxMg: number, dai
   const amount = Number(amountText);
   if (rest === '') {
     if (!dailyAllowed) return fail(`expected ${expected}: add how often, e.g. "${amountText}mg tid"`);
+    // "20mg" may mean 20 mg a dose as easily as 20 mg a day: a quarter or triple of the intended dose.
+    if (unit && !perDay) return fail(`${shown(value)} is ambiguous: give mg/day (${amountText}, or "${amountText} mg/day") or a regimen ("${amountText}mg tid")`);
     if (!(amount > 0 && amount <= maxMg)) return fail(`expected mg/day greater than 0 and at most ${maxMg}, got ${shown(value)}`);
     return ok({ kind: 'daily', dailyMg: amount });
   }

@@ -35,6 +35,8 @@ const cases: [argv: string[], pattern: RegExp][] = [
   [['plan', '--format', 'xml'], /argument 'xml' is invalid/],
   [['plan', 'extra'], /too many arguments/],
   [['plna'], /unknown command 'plna'/],
+  [['plan', '--target', '60', '--target', '80'], /--target was given more than once; give it once/],
+  [['plan', '--target', '20mg'], /--target: '20mg' is ambiguous: give mg\/day \(20, or "20 mg\/day"\) or a regimen \("20mg tid"\)/],
 ];
 
 describe('plan: bad input', () => {
@@ -48,6 +50,14 @@ describe('plan: bad input', () => {
     expect(JSON.parse(result.stderr)).toEqual({
       error: { kind: 'input', messages: [expect.stringMatching(/^--target: 120 mg\/day is above the 80 mg\/day maximum/)] },
     });
+  });
+});
+
+describe('plan: list options add up', () => {
+  it('--with given twice keeps both interactions', async () => {
+    const result = await runCli(['plan', '--with', 'alcohol', '--with', 'opioid', '--json']);
+    const interactions = JSON.parse(result.stdout).findings.filter((item: { code: string }) => item.code === 'INTERACTION');
+    expect(interactions).toHaveLength(2);
   });
 });
 
