@@ -208,9 +208,15 @@ export function planTitration(request: TitrationRequest, protocol: Protocol): Ou
   const startPerDay = Math.min(dosesPerDay(protocol.startFrequency.value), goal.dosesPerDay);
   const asked = request.startDoseMg === undefined ? undefined : mgToUnits(request.startDoseMg, unitMg);
   if (asked !== undefined && asked > goal.doseUnits) {
+    const startDailyMg = unitsToMg(asked * startPerDay, unitMg);
+    const goalText = request.target ? "the target's" : "the label schedule's (set --target to change it)";
     problems.push({
       field: 'startDose',
-      message: `${formatNumber(request.startDoseMg ?? 0)} mg is above the target's ${formatNumber(unitsToMg(goal.doseUnits, unitMg))} mg per dose`,
+      message:
+        startDailyMg > protocol.maxDailyMg.value
+          ? `${formatNumber(request.startDoseMg ?? 0)} mg ${frequencies[protocol.startFrequency.value].label} is ${formatNumber(startDailyMg)} mg/day, ` +
+            `above the ${protocol.maxDailyMg.value} mg/day maximum for oral baclofen; titrate does not plan above it`
+          : `${formatNumber(request.startDoseMg ?? 0)} mg is above ${goalText} ${formatNumber(unitsToMg(goal.doseUnits, unitMg))} mg per dose`,
     });
   }
   if (problems.length > 0) return { ok: false, problems };

@@ -35,6 +35,8 @@ const cases: [argv: string[], pattern: RegExp][] = [
   [['plan', '--format', 'xml'], /argument 'xml' is invalid/],
   [['plan', 'extra'], /too many arguments/],
   [['plna'], /unknown command 'plna'/],
+  [['plan', '--start-dose', '30'], /--start-dose: 30 mg three times daily is 90 mg\/day, above the 80 mg\/day maximum/],
+  [['plan', '--start-dose', '25'], /--start-dose: 25 mg is above the label schedule's \(set --target to change it\) 20 mg per dose/],
   [['plan', '--target', '60', '--target', '80'], /--target was given more than once; give it once/],
   [['plan', '--target', '20mg'], /--target: '20mg' is ambiguous: give mg\/day \(20, or "20 mg\/day"\) or a regimen \("20mg tid"\)/],
 ];
