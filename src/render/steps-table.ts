@@ -1,16 +1,27 @@
 import type { ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
 import { tableStyle } from './table-style.js';
+import { isLiquidAdministration, type Administration } from '../engine/administrations.js';
 import type { Step } from '../engine/types.js';
 import { formatNumber } from '../engine/wording.js';
 
 const CHART_WIDTH = 20;
 
-/** `20 mg`, or `10 + 5 + 5 mg` when the doses differ, or `none`. */
-export function formatDoses(step: Step): string {
+/** A step as the table gets it: dispensed steps also carry how each dose is given. */
+type TableStep = Step & { readonly administrations?: readonly Administration[] };
+
+/**
+ * `20 mg`, or `10 + 5 + 5 mg` when the doses differ, or `none`. For a liquid the volume and the
+ * concentration stand beside the mg on the row itself (`20 mg = 20 mL of 1 mg/mL`), as ISMP asks.
+ */
+export function formatDoses(step: TableStep): string {
   if (step.doses.length === 0) return 'none';
-  if (step.doseMg !== null) return `${formatNumber(step.doseMg)} mg`;
-  return `${step.doses.map((dose) => formatNumber(dose)).join(' + ')} mg`;
+  const mg = step.doseMg !== null ? `${formatNumber(step.doseMg)} mg` : `${step.doses.map((dose) => formatNumber(dose)).join(' + ')} mg`;
+  const liquids = (step.administrations ?? []).filter(isLiquidAdministration);
+  const first = liquids[0];
+  if (!first || liquids.length !== step.doses.length) return mg;
+  const volumes = step.doseMg !== null ? [first.volumeMl] : liquids.map((item) => item.volumeMl);
+  return `${mg} = ${volumes.map((volume) => formatNumber(volume)).join(' + ')} mL of ${formatNumber(first.concentrationMgPerMl)} mg/mL`;
 }
 
 function bar(dailyMg: number, capDailyMg: number): string {
@@ -20,7 +31,7 @@ function bar(dailyMg: number, capDailyMg: number): string {
 }
 
 /** One row per step: dates, days, dose per administration, doses a day, mg/day and a bar. */
-export function renderStepsTable(steps: readonly Step[], capDailyMg: number, chalk: ChalkInstance): string {
+export function renderStepsTable(steps: readonly TableStep[], capDailyMg: number, chalk: ChalkInstance): string {
   const table = new Table({
     head: ['#', 'From', 'To', 'Days', 'Dose', 'Doses/day', 'mg/day', `of ${formatNumber(capDailyMg)} mg/day`].map((text) => chalk.bold(text)),
     ...tableStyle,

@@ -159,6 +159,13 @@ describe('plan: product input errors', () => {
     expectInputError(await runCli(['plan', '--start', '2026-01-05', ...argv]), pattern);
   });
 
+  it.each(['solution-1', 'solution-2', 'suspension-5'])('--form %s: every row of the steps table shows the mg, the mL and the concentration', async (form) => {
+    const table = (await runCli(['plan', '--start', '2026-01-05', '--form', form])).stdout;
+    const rows = table.split('\n').filter((line) => /^│ +\d+ │ 2026-/.test(line));
+    expect(rows).toHaveLength(4);
+    for (const row of rows) expect(row).toMatch(/\d+ mg = [\d.]+ mL of [125] mg\/mL/);
+  });
+
   it('reports a bad plan field and a bad product field together', async () => {
     const result = await runCli(['plan', '--target', 'abc', '--strengths', '7']);
     expect(result.code).toBe(2);

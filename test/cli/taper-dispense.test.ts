@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { json, runCli } from '../helpers/run-cli.js';
 
-const taper = async (...argv: string[]) => json(await runCli(['taper', '--from', '20mg tid', '--start', '2026-03-02', ...argv, '--json']));
+/** A taper from 20 mg TID on 2026-03-02 unless the test gives its own --from. */
+const taper = async (...argv: string[]) =>
+  json(await runCli(['taper', ...(argv.includes('--from') ? [] : ['--from', '20mg tid']), '--start', '2026-03-02', ...argv, '--json']));
 
 describe('taper: dispensing shared with plan', () => {
   it('steps carry times and administrations; the zero step needs nothing; totals cover the dated days', async () => {
