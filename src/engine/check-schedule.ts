@@ -12,11 +12,21 @@ import { describeDaily, describeDoses, formatNumber } from './wording.js';
 const EPSILON_MG = 1e-9;
 
 /** Derived values as written in the input; when present they must agree with the doses and dates. */
+/** How a schedule file says one dose is given (titrate's `administrations`); checked against the dose. */
+export interface StatedAdministration {
+  readonly doseMg: number;
+  readonly volumeMl?: number;
+  readonly concentrationMgPerMl?: number;
+  readonly units?: readonly { readonly strengthMg: number; readonly count: number }[];
+}
+
 export interface StatedValues {
   readonly days?: number | null;
   readonly dosesPerDay?: number;
   readonly doseMg?: number | null;
   readonly dailyMg?: number;
+  readonly times?: readonly string[];
+  readonly administrations?: readonly StatedAdministration[];
 }
 
 /** One step of a schedule to check: its dates and doses (mg per administration, in day order). */
@@ -203,7 +213,50 @@ function checkStated(step: CheckStep, index: number): CheckFinding[] {
   if (stated.dailyMg !== undefined && Math.abs(stated.dailyMg - sum(doses)) > EPSILON_MG) {
     mismatch('DAILY_TOTAL_MISMATCH', `dailyMg is ${formatNumber(stated.dailyMg, 3)} but the doses (${list}) add up to ${formatNumber(sum(doses), 3)} mg/day`);
   }
-  return findings.map(at(index));
+  return [...findings, ...checkAdministrations(stated, doses)].map(at(index));
+}
+
+/** What a stated administration actually delivers, in mg, or why it cannot be read. */
+function deliveredMg(item: StatedAdministration): number | string {
+  const liquid = item.volumeMl !== undefined || item.concentrationMgPerMl !== undefined;
+  if (liquid) {
+    if (item.volumeMl === undefined || item.concentrationMgPerMl === undefined) return 'a volume needs its concentration beside it, and a concentration its volume';
+    return item.volumeMl * item.concentrationMgPerMl;
+  }
+  return sum((item.units ?? []).map((unit) => unit.strengthMg * unit.count));
+}
+
+/**
+ * The dispensing fields a schedule carries (`times`, `administrations`) must match its doses: a
+ * volume of the wrong concentration is the tenfold error ISMP warns of for oral liquid baclofen.
+ */
+function checkAdministrations(stated: StatedValues, doses: readonly number[]): Finding[] {
+  const findings: Finding[] = [];
+  const wrong = (message: string) =>
+    findings.push(finding('ADMINISTRATION_MISMATCH', 'error', `${message}; dispense from the mg doses, and correct the file`, ['S5', 'TITRATE']));
+  if (stated.times !== undefined && stated.times.length !== doses.length) {
+    wrong(`${plural(stated.times.length, 'dose time')} for ${plural(doses.length, 'dose')} (times must list one per dose)`);
+  }
+  const administrations = stated.administrations;
+  if (administrations === undefined) return findings;
+  if (administrations.length !== doses.length) {
+    wrong(`${plural(administrations.length, 'administration')} for ${plural(doses.length, 'dose')}`);
+    return findings;
+  }
+  administrations.forEach((item, position) => {
+    const dose = doses[position] ?? 0;
+    const delivered = deliveredMg(item);
+    const made = item.units === undefined || item.units.length > 0 || item.volumeMl !== undefined;
+    if (Math.abs(item.doseMg - dose) > EPSILON_MG) {
+      wrong(`dose ${position + 1}: the administration is for ${formatNumber(item.doseMg, 3)} mg but the dose is ${formatNumber(dose, 3)} mg`);
+    } else if (typeof delivered === 'string') {
+      wrong(`dose ${position + 1}: ${delivered}`);
+    } else if (made && Math.abs(delivered - dose) > EPSILON_MG * Math.max(1, dose)) {
+      const how = item.volumeMl !== undefined ? `${formatNumber(item.volumeMl, 3)} mL of ${formatNumber(item.concentrationMgPerMl ?? 0, 3)} mg/mL` : 'the units listed';
+      wrong(`dose ${position + 1}: ${how} gives ${formatNumber(delivered, 3)} mg, not the ${formatNumber(dose, 3)} mg dose (${formatNumber(delivered / dose, 2)}×)`);
+    }
+  });
+  return findings;
 }
 
 /** Listed order, then gaps, overlaps and open-ended steps in date order. */

@@ -39,6 +39,7 @@ export type FindingCode =
   | 'STEPS_OUT_OF_ORDER'
   | 'DOSE_NOT_IN_UNITS'
   | 'DAILY_TOTAL_MISMATCH'
+  | 'ADMINISTRATION_MISMATCH'
   | 'STEP_DAYS_MISMATCH'
   | 'OPEN_STEP_NOT_LAST'
   // dispensing and patient factors (part 3)

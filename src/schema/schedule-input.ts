@@ -114,6 +114,31 @@ export const objectError = (what: string) => ({
     issue.input === undefined ? undefined : `expected ${what}, got ${typeOf(issue.input)}`,
 });
 
+/** A positive amount (mL, mg/mL, a count of tablets) no larger than `max`. */
+const positiveAmount = (what: string, max: number) =>
+  field((value): Parsed<number> =>
+    isPlainNumber(value) && value > 0 && value <= max ? ok(value) : fail(`expected ${what}, a positive number up to ${max}, got ${shown(value)}`),
+  );
+
+const CLOCK = /^([01]\d|2[0-3]):[0-5]\d$/;
+const clockTime = field((value): Parsed<string> => (typeof value === 'string' && CLOCK.test(value) ? ok(value) : fail(`expected a time HH:MM, got ${shown(value)}`)));
+
+const unitSchema = z.object(
+  { strengthMg: positiveAmount('a strength in mg', MAX_DOSE_MG), count: positiveAmount('a count of units', MAX_DOSES_PER_DAY * 10) },
+  objectError('a unit: { strengthMg, count }'),
+);
+
+/** How titrate's JSON says a dose is given; check compares it with the dose (ADMINISTRATION_MISMATCH). */
+const administrationSchema = z.object(
+  {
+    doseMg: field(parseDoseMg),
+    volumeMl: z.optional(positiveAmount('a volume in mL', MAX_DOSE_MG)),
+    concentrationMgPerMl: z.optional(positiveAmount('a concentration in mg/mL', MAX_DOSE_MG)),
+    units: z.optional(z.pipe(boundedArray('units', MAX_DOSES_PER_DAY), z.array(unitSchema))),
+  },
+  objectError('an administration: { doseMg, units } or { doseMg, volumeMl, concentrationMgPerMl }'),
+);
+
 const stepSchema = z.object(
   {
     startDate: field(parseIsoDate),
@@ -124,6 +149,8 @@ const stepSchema = z.object(
     doseMg: z.optional(field(parseMgOrNull)),
     dailyMg: z.optional(field(parseDailyMg)),
     unit: z.optional(field(parseUnit)),
+    times: z.optional(z.pipe(boundedArray('times HH:MM', MAX_DOSES_PER_DAY), z.array(clockTime))),
+    administrations: z.optional(z.pipe(boundedArray('administrations', MAX_DOSES_PER_DAY), z.array(administrationSchema))),
   },
   objectError('a step: an object with startDate, endDate and doses'),
 );
@@ -163,6 +190,15 @@ function toCheckStep(step: StepFields, index: number, issues: InputIssue[]): Che
     ...(step.dosesPerDay !== undefined && { dosesPerDay: step.dosesPerDay }),
     ...(step.doseMg !== undefined && { doseMg: step.doseMg }),
     ...(step.dailyMg !== undefined && { dailyMg: step.dailyMg }),
+    ...(step.times !== undefined && { times: step.times }),
+    ...(step.administrations !== undefined && {
+      administrations: step.administrations.map((item) => ({
+        doseMg: item.doseMg,
+        ...(item.volumeMl !== undefined && { volumeMl: item.volumeMl }),
+        ...(item.concentrationMgPerMl !== undefined && { concentrationMgPerMl: item.concentrationMgPerMl }),
+        ...(item.units !== undefined && { units: item.units }),
+      })),
+    }),
   };
   return { startDate, endDate, doses: step.doses, ...(Object.keys(stated).length > 0 && { stated }) };
 }

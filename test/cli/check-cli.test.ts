@@ -89,12 +89,14 @@ describe('check: the acceptance commands', () => {
     expect(json<CheckJson>(result).findings).toEqual([expect.objectContaining({ code: 'ABRUPT_STOP', severity: 'error', step: 4 })]);
   });
 
-  it('editing only the doses of the last step to none also fails: the totals no longer agree, and it is an abrupt stop', async () => {
+  it('editing only the doses of the last step to none also fails: the totals, times and administrations no longer agree, and it is an abrupt stop', async () => {
     const plan = await planJson();
     plan.steps[3].doses = [];
     const result = await runCli(['check', '-', '--json'], { stdin: JSON.stringify(plan) });
     expect(result.code).toBe(1);
-    expect(codes(result)).toEqual(['DAILY_TOTAL_MISMATCH', 'DAILY_TOTAL_MISMATCH', 'DAILY_TOTAL_MISMATCH', 'ABRUPT_STOP']);
+    expect(codes(result)).toEqual([
+      'DAILY_TOTAL_MISMATCH', 'DAILY_TOTAL_MISMATCH', 'DAILY_TOTAL_MISMATCH', 'ADMINISTRATION_MISMATCH', 'ADMINISTRATION_MISMATCH', 'ABRUPT_STOP',
+    ]);
   });
 });
 

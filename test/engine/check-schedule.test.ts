@@ -280,3 +280,29 @@ describe('checkSchedule: the patient', () => {
     expect(order).toEqual([...order].sort((a, b) => a - b));
   });
 });
+
+describe('checkSchedule: the dispensing fields a schedule carries', () => {
+  const withStated = (stated: CheckStep['stated']): CheckStep[] => [{ startDate: day('2026-01-05'), endDate: null, doses: tid(5), ...(stated && { stated }) }];
+  const liquid = (volumeMl: number, concentrationMgPerMl: number) => ({ doseMg: 5, volumeMl, concentrationMgPerMl });
+
+  it('administrations that make their doses exactly pass', () => {
+    expect(codes(check(withStated({ administrations: [liquid(5, 1), liquid(2.5, 2), liquid(1, 5)] })))).toEqual([]);
+    expect(codes(check(withStated({ administrations: Array(3).fill({ doseMg: 5, units: [{ strengthMg: 10, count: 0.5 }] }) })))).toEqual([]);
+  });
+
+  it('a volume of the wrong concentration is an error (the ISMP tenfold error)', () => {
+    const result = check(withStated({ administrations: [liquid(5, 5), liquid(5, 1), liquid(5, 1)] }));
+    expect(codes(result)).toEqual(['ADMINISTRATION_MISMATCH/error@0']);
+    expect(result.findings[0]?.message).toMatch(/5 mL of 5 mg\/mL gives 25 mg, not the 5 mg dose \(5×\)/);
+  });
+
+  it('tablets that add up to another dose, a volume without its concentration, or too few times are errors', () => {
+    expect(codes(check(withStated({ administrations: Array(3).fill({ doseMg: 5, units: [{ strengthMg: 20, count: 1 }] }) })))).toEqual(Array(3).fill('ADMINISTRATION_MISMATCH/error@0'));
+    expect(codes(check(withStated({ administrations: [{ doseMg: 5, volumeMl: 5 }, liquid(5, 1), liquid(5, 1)] })))).toEqual(['ADMINISTRATION_MISMATCH/error@0']);
+    expect(codes(check(withStated({ times: ['08:00'] })))).toEqual(['ADMINISTRATION_MISMATCH/error@0']);
+  });
+
+  it('a dose marked as not makeable (no units) is not a mismatch: plan has flagged it already', () => {
+    expect(codes(check(withStated({ administrations: Array(3).fill({ doseMg: 5, units: [] }) })))).toEqual([]);
+  });
+});

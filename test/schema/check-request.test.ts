@@ -60,7 +60,7 @@ describe('normalizeSchedule', () => {
     expect(result).toEqual({
       ok: true,
       value: {
-        steps: [{ startDate: '2026-01-05', endDate: '2026-01-07', doses: [5, 5, 5], stated: { days: 3, dosesPerDay: 3, doseMg: 5, dailyMg: 15 } }],
+        steps: [{ startDate: '2026-01-05', endDate: '2026-01-07', doses: [5, 5, 5], stated: { days: 3, dosesPerDay: 3, doseMg: 5, dailyMg: 15, times: ['08:00'] } }],
         declaredKind: 'titration',
       },
     });
