@@ -121,7 +121,7 @@ function renalCapFor(kidney: KidneyAssessment | null, protocol: Protocol): Check
 
 /** Reviews the patient (kidney, age) and derives the caps; refusals (e.g. under 12) are problems. */
 export function checkLimits(patient: PatientInput, protocol: Protocol): Outcome<CheckLimits> {
-  const review = reviewPatient(patient, protocol);
+  const review = reviewPatient(patient, protocol, 'check');
   if (review.problems.length > 0) return { ok: false, problems: review.problems };
   return {
     ok: true,

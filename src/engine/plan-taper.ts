@@ -228,11 +228,6 @@ function levelBasis(
   };
 }
 
-/** A taper never takes a kidney reduction, so plan's advice to use --renal-adjust does not apply. */
-function forTaper(item: Finding): Finding {
-  if (item.code !== 'RENAL_IMPAIRMENT') return item;
-  return { ...item, message: item.message.replace('not applied (use --renal-adjust to apply it).', 'not applied to a taper, which only lowers the current dose.') };
-}
 
 /**
  * A taper from the current dose to zero: evenly spaced reductions, each at most the max step,
@@ -273,7 +268,7 @@ export function planTaper(asked: TaperRequest, protocol: Protocol): Outcome<Tape
   // A taper only goes down from the current dose, so a kidney reduction is never applied and
   // --renal-adjust is no reason to refuse (tapering someone on dialysis is exactly what is wanted).
   const { renalAdjust, ...patientOnly } = request;
-  const patient = reviewPatient(patientOnly, protocol);
+  const patient = reviewPatient(patientOnly, protocol, 'taper');
   problems.push(...patient.problems);
 
   const overDays = request.overDays ?? protocol.taperDefaultDays.value;
@@ -344,7 +339,7 @@ export function planTaper(asked: TaperRequest, protocol: Protocol): Outcome<Tape
     value: {
       kind: 'taper',
       steps,
-      findings: [...patient.findings.map(forTaper), ...findings],
+      findings: [...patient.findings, ...findings],
       capDailyMg: protocol.maxDailyMg.value,
       kidney: patient.kidney,
     },

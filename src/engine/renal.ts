@@ -64,7 +64,16 @@ function rangeText(category: RenalCategory, protocol: Protocol): string {
  * Kidney and age findings shared by every command: the renal category, whether a reduction is to
  * be applied, the Beers criterion, older-adult caution, and the refusals (under 12, dialysis).
  */
-export function reviewPatient(patient: PatientInput, protocol: Protocol): PatientReview {
+export type ReductionUse = 'plan' | 'taper' | 'check';
+
+/** What each command does with a kidney category's reduction, as the finding tells it. */
+const reductionClause: Record<ReductionUse, (applied: boolean) => string> = {
+  plan: (applied) => (applied ? '; applied (--renal-adjust).' : '; not applied (use --renal-adjust to apply it).'),
+  taper: () => '; not applied to a taper, which only lowers the current dose.',
+  check: () => '; the doses are checked against the cap reduced by the same fraction (ABOVE_RENAL_CAP).',
+};
+
+export function reviewPatient(patient: PatientInput, protocol: Protocol, use: ReductionUse = 'plan'): PatientReview {
   const findings: Finding[] = [];
   const problems: Problem[] = [];
   const age = patient.ageYears ?? (patient.kidney?.kind === 'cockcroft-gault' ? patient.kidney.ageYears : undefined);
@@ -120,7 +129,7 @@ export function reviewPatient(patient: PatientInput, protocol: Protocol): Patien
           category.severity,
           `Kidney function: ${category.category} impairment (CrCl ${formatNumber(kidney.crclMlMin, 1)} mL/min, ${rangeText(category, protocol)}). ` +
             `Suggested: reduce every dose by ${category.reductionText}` +
-            (applied ? '; applied (--renal-adjust).' : '; not applied (use --renal-adjust to apply it).') +
+            reductionClause[use](applied) +
             ' A boundary value counts as the more impaired category (titrate’s choice).',
           [protocol.renalCategories, protocol.renalBoundary],
         ),
