@@ -87,8 +87,8 @@ function resolveGoal(request: TitrationRequest, protocol: Protocol, findings: Fi
       finding(
         'ABOVE_LABEL_SCHEDULE',
         'info',
-        `Above ${formatNumber(labelDailyMg)} mg/day the label gives no step; titrate keeps +${formatNumber(protocol.stepMg.value)} mg per dose ` +
-          `every ${protocol.intervalDays.value} days (titrate's choice), never above ${maxDailyMg} mg/day`,
+        `Above ${formatNumber(labelDailyMg)} mg/day the label gives no step; titrate keeps +${formatNumber(request.stepMg ?? protocol.stepMg.value)} mg per dose ` +
+          `every ${request.intervalDays ?? protocol.intervalDays.value} days (titrate's choice), never above ${maxDailyMg} mg/day`,
         [protocol.aboveLabelSchedule, protocol.maxDailyMg],
       ),
     );

@@ -44,6 +44,11 @@ describe('planTitration: targets', () => {
     expect(codes(result)).toEqual(['TARGET_NOT_EXACT/info', 'ABOVE_LABEL_SCHEDULE/info']);
   });
 
+  it('says which step and interval it keeps above the label schedule', () => {
+    const result = plan({ target: { kind: 'daily', dailyMg: 75 }, stepMg: 2.5, intervalDays: 5 });
+    expect(result.findings.find((item) => item.code === 'ABOVE_LABEL_SCHEDULE')?.message).toMatch(/keeps \+2\.5 mg per dose every 5 days/);
+  });
+
   it('a regimen target at another frequency climbs at TID, then adds the dose one interval later', () => {
     const result = plan({ target: { kind: 'regimen', doseMg: 20, frequency: 'qid' } });
     expect(summary(result).slice(-2)).toEqual([
