@@ -199,9 +199,9 @@ export const baclofenProducts = {
     'default dose times: 08:00 / 08:00 20:00 / 08:00 14:00 20:00 (6 h apart; doses are usually 6-8 h apart) / 08:00 12:00 16:00 20:00',
   ),
   timesForFewerDoses: sourced(
-    'first and last of --times, the rest evenly spread between',
+    'first and last of --times, and listed times between them spread as evenly as the list allows',
     ['TITRATE'],
-    'a step with fewer doses than --times lists takes the first and the last time and spreads the rest evenly; once daily takes the first',
+    'a step with fewer doses than --times lists takes the first and the last listed time, and listed times between them as evenly spread as the list allows; once daily takes the first',
   ),
 
   interactions,
