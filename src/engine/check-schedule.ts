@@ -397,7 +397,7 @@ function checkDescent(byDate: readonly Placed[], protocol: Protocol, declaredTap
   const abruptMg = protocol.abruptStopAboveDailyMg.value;
   const minDays = protocol.taperMinDays.value;
   const maxStepMg = protocol.taperMaxStepDailyMg.value;
-  const withdrawal = 'which risks withdrawal (hallucinations, seizures, high fever, rebound spasticity)';
+  const withdrawal = `which risks withdrawal (${protocol.withdrawalRisk.value})`;
 
   byDate.forEach((step, position) => {
     const previous = byDate[position - 1];

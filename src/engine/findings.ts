@@ -8,6 +8,11 @@ export function describeSources(keys: readonly SourceKey[]): string {
   return [...new Set(keys)].map((key) => `${key}: ${sources[key].title}`).join('; ');
 }
 
+/** The source keys of some protocol rules, each once, in order. */
+export function sourcesOf(...rules: readonly { readonly sources: readonly SourceKey[] }[]): SourceKey[] {
+  return [...new Set(rules.flatMap((rule) => rule.sources))];
+}
+
 export function finding(
   code: FindingCode,
   severity: Severity,

@@ -1,7 +1,6 @@
 import { frequencies, type FrequencyCode, type Protocol } from '../protocol/baclofen.js';
-import type { SourceKey } from '../protocol/sources.js';
 import { isWholeUnits, mgToUnits, mgToUnitsFloor, unitsToMg } from './dose-units.js';
-import { finding } from './findings.js';
+import { finding, sourcesOf } from './findings.js';
 import { reviewPatient } from './renal.js';
 import { placeLevels } from './steps.js';
 import type { Finding, IsoDate, Level, Outcome, PatientInput, Problem, SchedulePlan, Step, StepBasis, Target } from './types.js';
@@ -146,7 +145,6 @@ function spreadDays(overDays: number, count: number): number[] {
 const frequencyLabel = (perDay: number): string =>
   Object.values(frequencies).find((item) => item.dosesPerDay === perDay)?.label ?? `${perDay} times daily`;
 
-const sourcesOf = (...rules: readonly { sources: readonly SourceKey[] }[]): SourceKey[] => [...new Set(rules.flatMap((rule) => rule.sources))];
 
 /** The request's current dose in units and doses a day, or the problems with it. */
 function resolveFrom(request: TaperRequest, protocol: Protocol, problems: Problem[]): { units: number; perDay: number } | null {

@@ -1,9 +1,8 @@
 import { frequencies, type FrequencyCode, type Protocol } from '../protocol/baclofen.js';
 import { mgToUnits, mgToUnitsFloor, reduceUnits, unitsToMg } from './dose-units.js';
-import { finding } from './findings.js';
+import { finding, sourcesOf } from './findings.js';
 import { capUnits, reviewPatient } from './renal.js';
 import { dailyUnits, mergeEqualLevels, placeLevels } from './steps.js';
-import type { SourceKey } from '../protocol/sources.js';
 import type { Finding, IsoDate, Level, Outcome, PatientInput, Problem, SchedulePlan, StepBasis, Target } from './types.js';
 import { describeDaily, formatNumber } from './wording.js';
 
@@ -147,22 +146,21 @@ interface Pace {
 function climbBasis(kind: 'start' | 'step' | 'add-doses', request: TitrationRequest, protocol: Protocol, dailyMg: number): StepBasis {
   const labelDailyMg = protocol.labelEndDoseMg.value * dosesPerDay(protocol.labelEndFrequency.value);
   const above = dailyMg > labelDailyMg ? [protocol.aboveLabelSchedule] : [];
-  const sourcesOf = (rules: readonly { sources: readonly SourceKey[] }[]) => [...new Set(rules.flatMap((rule) => rule.sources))];
   switch (kind) {
     case 'start':
       return request.startDoseMg === undefined
-        ? { rule: `protocol start: ${formatNumber(protocol.startDoseMg.value)} mg ${frequencies[protocol.startFrequency.value].label}`, sources: sourcesOf([protocol.startDoseMg, protocol.startFrequency]) }
+        ? { rule: `protocol start: ${formatNumber(protocol.startDoseMg.value)} mg ${frequencies[protocol.startFrequency.value].label}`, sources: sourcesOf(protocol.startDoseMg, protocol.startFrequency) }
         : { rule: 'start dose set with --start-dose', sources: [] };
     case 'step':
       return {
         rule: `raised by up to ${formatNumber(request.stepMg ?? protocol.stepMg.value)} mg per dose after ${request.intervalDays ?? protocol.intervalDays.value} days` +
           (request.stepMg !== undefined || request.intervalDays !== undefined ? ' (as set with --step/--interval)' : ''),
-        sources: sourcesOf([protocol.stepMg, protocol.intervalDays, ...above]),
+        sources: sourcesOf(protocol.stepMg, protocol.intervalDays, ...above),
       };
     case 'add-doses':
       return {
         rule: `extra dose(s) added one interval later, the label's route to ${formatNumber(dailyMg)} mg/day`,
-        sources: sourcesOf([protocol.maxDailyMg, protocol.intervalDays, ...above]),
+        sources: sourcesOf(protocol.maxDailyMg, protocol.intervalDays, ...above),
       };
   }
 }

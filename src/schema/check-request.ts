@@ -6,21 +6,19 @@ import { issuesFromZod, type InputIssue } from './issues.js';
 import { patientFrom, patientShape } from './patient-fields.js';
 import type { Normalized } from './plan-request.js';
 import { normalizeSchedule, objectError, parseDoseMg, underPath } from './schedule-input.js';
-import { frequencyFromWords, intrathecalMessage, unitProblem, type Parsed } from './values.js';
+import { fail, frequencyFromWords, intrathecalMessage, shown, unitProblem, type Parsed } from './values.js';
 
 const REGIMEN_EXAMPLE = 'a regimen like "20mg tid" or "10 + 5 + 10 mg"';
 /** More lines than this on stderr help nobody; the rest are counted. */
 const MAX_ISSUES = 20;
 
-const fail = (message: string): Parsed<never> => ({ ok: false, message });
-const shown = (value: unknown): string => (typeof value === 'string' ? `'${value.slice(0, 60)}'` : String(JSON.stringify(value)).slice(0, 60));
 
 /**
  * `25mg qid`, `25 mg four times daily`, or the day's doses `10 + 5 + 10 mg`, as mg per dose.
  * Doses off the 2.5 mg grid are accepted here: saying so is the check's job (a warning).
  */
 export function parseRegimen(value: unknown): Parsed<readonly number[]> {
-  if (typeof value !== 'string') return fail(`expected ${REGIMEN_EXAMPLE}, got ${shown(value)}`);
+  if (typeof value !== 'string') return fail(`expected ${REGIMEN_EXAMPLE}, got ${shown(value, 60)}`);
   if (/intrathecal|pump/i.test(value)) return fail(intrathecalMessage);
   const text = value.trim();
   if (text.includes('+')) {
@@ -29,14 +27,14 @@ export function parseRegimen(value: unknown): Parsed<readonly number[]> {
     const doses: number[] = [];
     for (const part of parts) {
       const dose = parseDoseMg(/\d$/.test(part) && unit ? `${part} ${unit}` : part);
-      if (!dose.ok) return fail(`${dose.message} (in ${shown(value)})`);
+      if (!dose.ok) return fail(`${dose.message} (in ${shown(value, 60)})`);
       doses.push(dose.value);
     }
     if (doses.length > 12) return fail(`expected at most 12 doses a day, got ${doses.length}`);
     return { ok: true, value: doses };
   }
   const match = /^(\d+(?:\.\d+)?|\.\d+)\s*([a-zµμ]*)\s*(.*)$/i.exec(text);
-  if (!match) return fail(`expected ${REGIMEN_EXAMPLE}, got ${shown(value)}`);
+  if (!match) return fail(`expected ${REGIMEN_EXAMPLE}, got ${shown(value, 60)}`);
   const [, amount = '', written = '', after = ''] = match;
   // `10 daily`: the word after the number is how often, not a unit.
   const bareFrequency = written !== '' && unitProblem(written) !== null && frequencyFromWords(`${written} ${after}`) !== undefined;
@@ -46,7 +44,7 @@ export function parseRegimen(value: unknown): Parsed<readonly number[]> {
   if (problem) return fail(problem);
   if (rest === '') return fail(`expected ${REGIMEN_EXAMPLE}: add how often, e.g. "${amount}mg tid"`);
   const frequency = frequencyFromWords(rest);
-  if (!frequency) return fail(`expected ${REGIMEN_EXAMPLE}, with how often as one of ${Object.keys(frequencies).join(', ')}; got ${shown(value)}`);
+  if (!frequency) return fail(`expected ${REGIMEN_EXAMPLE}, with how often as one of ${Object.keys(frequencies).join(', ')}; got ${shown(value, 60)}`);
   const dose = parseDoseMg(Number(amount));
   if (!dose.ok) return dose;
   return { ok: true, value: Array(frequencies[frequency].dosesPerDay).fill(dose.value) };

@@ -5,11 +5,8 @@ import { baclofenProducts, formCodes, interactionNames, type FormCode, type Inte
 import { field, flag } from './field.js';
 import { issuesFromZod, type InputIssue } from './issues.js';
 import type { Normalized } from './plan-request.js';
-import { parseWholeDays, type Parsed } from './values.js';
+import { fail, ok, parseWholeDays, shown, type Parsed } from './values.js';
 
-const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
-const fail = (message: string): Parsed<never> => ({ ok: false, message });
-const shown = (value: unknown): string => (typeof value === 'string' ? `'${value}'` : (JSON.stringify(value) ?? String(value)));
 
 /** `"a,b, c"` or a JSON array (NDJSON) to trimmed items; null for anything else. */
 function listItems(value: unknown): unknown[] | null {
@@ -85,7 +82,7 @@ export function parseInteractions(value: unknown): Parsed<InteractionName[]> {
   if (!items || items.length === 0) return fail(`expected names separated by commas, any of: ${interactionNames.join(', ')}; got ${shown(value)}`);
   const unknown = items.filter((item) => interactionName(item) === undefined);
   if (unknown.length > 0) {
-    return fail(`unknown name(s) ${unknown.map(shown).join(', ')}; accepted: ${interactionNames.join(', ')}`);
+    return fail(`unknown name(s) ${unknown.map((item) => shown(item)).join(', ')}; accepted: ${interactionNames.join(', ')}`);
   }
   return ok([...new Set(items.map((item) => interactionName(item) as InteractionName))]);
 }

@@ -7,7 +7,7 @@ import { baclofenOral } from '../protocol/baclofen.js';
 import { field } from './field.js';
 import { formatPath, issuesFromZod, type InputIssue } from './issues.js';
 import type { Normalized } from './plan-request.js';
-import { intrathecalMessage, parseIsoDate, parseWholeDays, unitProblem, type Parsed } from './values.js';
+import { fail, intrathecalMessage, ok, parseIsoDate, parseWholeDays, shown, unitProblem, type Parsed } from './values.js';
 
 // A schedule in titrate's own JSON contract (what `plan --json` and `taper --json` print), as
 // `check` reads it: dated steps with their doses. Fields titrate derives (days, dosesPerDay,
@@ -21,9 +21,6 @@ const MAX_DOSES_PER_DAY = 12;
 const MAX_DOSE_MG = 1000;
 const MAX_DAYS = 36500;
 
-const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
-const fail = (message: string): Parsed<never> => ({ ok: false, message });
-const shown = (value: unknown): string => (typeof value === 'string' ? `'${value.slice(0, 40)}'` : (JSON.stringify(value) ?? String(value)).slice(0, 40));
 
 function typeOf(value: unknown): string {
   if (value === undefined) return 'nothing';
@@ -40,17 +37,17 @@ export function parseDoseMg(value: unknown): Parsed<number> {
   if (typeof value === 'string') {
     if (/intrathecal|pump/i.test(value)) return fail(intrathecalMessage);
     const match = /^\s*(\d+(?:\.\d+)?|\.\d+)\s*([a-zµμ]*)\s*$/i.exec(value);
-    if (!match) return fail(`${expected}, got ${shown(value)}`);
+    if (!match) return fail(`${expected}, got ${shown(value, 40)}`);
     const problem = match[2] ? unitProblem(match[2]) : null;
     if (problem) return fail(problem);
     return parseDoseMg(Number(match[1]));
   }
-  if (!isPlainNumber(value) || value <= 0 || value > MAX_DOSE_MG) return fail(`${expected}, got ${shown(value)}`);
+  if (!isPlainNumber(value) || value <= 0 || value > MAX_DOSE_MG) return fail(`${expected}, got ${shown(value, 40)}`);
   return ok(value);
 }
 
 function parseUnit(value: unknown): Parsed<'mg'> {
-  if (typeof value !== 'string') return fail(`expected "mg", got ${shown(value)}`);
+  if (typeof value !== 'string') return fail(`expected "mg", got ${shown(value, 40)}`);
   const problem = unitProblem(value.trim());
   return problem ? fail(problem) : ok('mg');
 }
@@ -58,23 +55,23 @@ function parseUnit(value: unknown): Parsed<'mg'> {
 function parseRoute(value: unknown): Parsed<'oral'> {
   if (value === 'oral') return ok('oral');
   if (typeof value === 'string' && /intrathecal|^it$/i.test(value)) return fail(intrathecalMessage);
-  return fail(`expected oral (titrate checks oral baclofen only), got ${shown(value)}`);
+  return fail(`expected oral (titrate checks oral baclofen only), got ${shown(value, 40)}`);
 }
 
 function parseDrug(value: unknown): Parsed<string> {
-  return value === baclofenOral.drug ? ok(value) : fail(`expected ${baclofenOral.drug} (titrate checks baclofen schedules only), got ${shown(value)}`);
+  return value === baclofenOral.drug ? ok(value) : fail(`expected ${baclofenOral.drug} (titrate checks baclofen schedules only), got ${shown(value, 40)}`);
 }
 
 /** What a schedule says it is: titrate's taper JSON starts at the first reduced dose. */
 export type ScheduleKind = 'titration' | 'taper';
 
 function parseScheduleKind(value: unknown): Parsed<ScheduleKind> {
-  return value === 'titration' || value === 'taper' ? ok(value) : fail(`expected titration or taper (a schedule, as plan or taper print it), got ${shown(value)}`);
+  return value === 'titration' || value === 'taper' ? ok(value) : fail(`expected titration or taper (a schedule, as plan or taper print it), got ${shown(value, 40)}`);
 }
 
 /** A schedule written for a newer contract may mean something this titrate does not know. */
 function parseSchemaVersion(value: unknown): Parsed<number> {
-  return value === SCHEMA_VERSION ? ok(value) : fail(`expected ${SCHEMA_VERSION}, the schema version this titrate reads, got ${shown(value)}`);
+  return value === SCHEMA_VERSION ? ok(value) : fail(`expected ${SCHEMA_VERSION}, the schema version this titrate reads, got ${shown(value, 40)}`);
 }
 
 const nullable = <T>(parse: (value: unknown) => Parsed<T>) => (value: unknown): Parsed<T | null> => (value === null ? ok(null) : parse(value));
@@ -85,16 +82,16 @@ const daysOrNull = nullable((value) => parseWholeDays(value, MAX_DAYS));
 function parseCount(value: unknown): Parsed<number> {
   return isPlainNumber(value) && Number.isInteger(value) && value >= 0 && value <= MAX_DOSES_PER_DAY
     ? ok(value)
-    : fail(`expected a whole number from 0 to ${MAX_DOSES_PER_DAY}, got ${shown(value)}`);
+    : fail(`expected a whole number from 0 to ${MAX_DOSES_PER_DAY}, got ${shown(value, 40)}`);
 }
 
 function parseMgOrNull(value: unknown): Parsed<number | null> {
   if (value === null) return ok(null);
-  return isPlainNumber(value) && value >= 0 ? ok(value) : fail(`expected a number of mg (0 or more) or null, got ${shown(value)}`);
+  return isPlainNumber(value) && value >= 0 ? ok(value) : fail(`expected a number of mg (0 or more) or null, got ${shown(value, 40)}`);
 }
 
 function parseDailyMg(value: unknown): Parsed<number> {
-  return isPlainNumber(value) && value >= 0 ? ok(value) : fail(`expected a number of mg/day (0 or more), got ${shown(value)}`);
+  return isPlainNumber(value) && value >= 0 ? ok(value) : fail(`expected a number of mg/day (0 or more), got ${shown(value, 40)}`);
 }
 
 /** An array of at most `max` items, checked before zod walks the items (so a huge array costs nothing). */
@@ -117,11 +114,11 @@ export const objectError = (what: string) => ({
 /** A positive amount (mL, mg/mL, a count of tablets) no larger than `max`. */
 const positiveAmount = (what: string, max: number) =>
   field((value): Parsed<number> =>
-    isPlainNumber(value) && value > 0 && value <= max ? ok(value) : fail(`expected ${what}, a positive number up to ${max}, got ${shown(value)}`),
+    isPlainNumber(value) && value > 0 && value <= max ? ok(value) : fail(`expected ${what}, a positive number up to ${max}, got ${shown(value, 40)}`),
   );
 
 const CLOCK = /^([01]\d|2[0-3]):[0-5]\d$/;
-const clockTime = field((value): Parsed<string> => (typeof value === 'string' && CLOCK.test(value) ? ok(value) : fail(`expected a time HH:MM, got ${shown(value)}`)));
+const clockTime = field((value): Parsed<string> => (typeof value === 'string' && CLOCK.test(value) ? ok(value) : fail(`expected a time HH:MM, got ${shown(value, 40)}`)));
 
 const unitSchema = z.object(
   { strengthMg: positiveAmount('a strength in mg', MAX_DOSE_MG), count: positiveAmount('a count of units', MAX_DOSES_PER_DAY * 10) },

@@ -7,11 +7,13 @@ import { frequencies, type FrequencyCode } from '../protocol/baclofen.js';
 
 export type Parsed<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly message: string };
 
-const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
-const fail = (message: string): Parsed<never> => ({ ok: false, message });
+export const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
+export const fail = (message: string): Parsed<never> => ({ ok: false, message });
 
-function shown(value: unknown): string {
-  return typeof value === 'string' ? `'${value}'` : JSON.stringify(value) ?? String(value);
+/** A value as an error message quotes it (`'abc'`, `12`, `null`), cut to `maxChars` for large input. */
+export function shown(value: unknown, maxChars = Infinity): string {
+  if (typeof value === 'string') return `'${value.slice(0, maxChars)}'`;
+  return (JSON.stringify(value) ?? String(value)).slice(0, maxChars);
 }
 
 const INTRATHECAL = /\b(intrathecal|it pump|pump)\b/i;
