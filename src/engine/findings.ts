@@ -23,8 +23,6 @@ export function finding(
   return { code, severity, message, source: describeSources(keys) };
 }
 
-export const severityRank: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
-
 export function hasError(findings: readonly { severity: Severity }[]): boolean {
   return findings.some((item) => item.severity === 'error');
 }
