@@ -64,9 +64,10 @@ export function recordForLine<R>(spec: CommandSpec<R>, line: InputLine, today: I
   try {
     const outcome = spec.fromFields(fields, today);
     if (!outcome.ok) return errorRecord(number, id, 'input', outcome.issues);
+    const { result } = outcome.value;
     return {
-      text: withId(id, JSON.stringify(spec.toJson(outcome.value))),
-      outcome: { kind: 'result', exitCode: spec.exitCode?.(outcome.value) ?? EXIT.ok },
+      text: withId(id, JSON.stringify(spec.toJson(result))),
+      outcome: { kind: 'result', exitCode: spec.exitCode?.(result) ?? EXIT.ok },
     };
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);

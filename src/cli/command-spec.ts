@@ -4,6 +4,18 @@ import type { IsoDate } from '../engine/types.js';
 import type { Normalized } from '../schema/plan-request.js';
 import type { Io } from './io.js';
 
+/** How a result is to be shown: choices about presentation, never part of the result. */
+export interface RenderOptions {
+  /** Under each step of a table, the rule that produced it and its sources. */
+  readonly explain: boolean;
+}
+
+/** A request's result and how it is to be shown. */
+export interface Prepared<R> {
+  readonly result: R;
+  readonly render: RenderOptions;
+}
+
 /**
  * A command that turns one request into one result: plan, taper, check. The CLI mounts it the
  * same way for a single request (options) and for NDJSON batches (one request a line, batch.ts).
@@ -21,10 +33,10 @@ export interface CommandSpec<R> {
    */
   gatherFields?(options: Record<string, unknown>, args: readonly string[], io: Io): Promise<Record<string, unknown>>;
   /** Pure: request fields to a result, or the input issues. */
-  fromFields(fields: Record<string, unknown>, today: IsoDate): Normalized<R>;
+  fromFields(fields: Record<string, unknown>, today: IsoDate): Normalized<Prepared<R>>;
   toJson(result: R): unknown;
-  toTable(result: R, chalk: ChalkInstance): string;
-  /** Exit code for a successful result (check: 1 when a check failed); 0 when absent. */
+  toTable(result: R, chalk: ChalkInstance, render: RenderOptions): string;
+  /** Exit code for a result: 1 when it carries an error finding; 0 when absent. */
   exitCode?(result: R): number;
   /**
    * `titrate schema` derives an NDJSON line's JSON Schema from the command's options; this

@@ -58,8 +58,8 @@ export function mountCommand<R>(command: Command, spec: CommandSpec<R>, context:
       : requestFields(options);
     const outcome = spec.fromFields(fields, context.today());
     if (!outcome.ok) throw new InputError(outcome.issues);
-    const result = outcome.value;
-    writeResult(context, self, () => spec.toJson(result), (chalk) => spec.toTable(result, chalk));
+    const { result, render } = outcome.value;
+    writeResult(context, self, () => spec.toJson(result), (chalk) => spec.toTable(result, chalk, render));
     context.exitCode = spec.exitCode?.(result) ?? EXIT.ok;
   });
 }

@@ -1,21 +1,32 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
+import { interactionNames } from '../protocol/products.js';
 
-/** The kidney and age options every command shares, as data (flags, help). */
+/** Age, kidney function and the factors that raise cautions: the options every request command shares, as data (flags, help). */
 export const patientOptions: readonly [flags: string, description: string][] = [
   ['--crcl <mL/min>', 'creatinine clearance, if known'],
   ['--age <years>', 'age in years (12 and over); also used by Cockcroft–Gault and the Beers check'],
-  ['--weight <kg>', 'total body weight, for Cockcroft–Gault'],
+  ['--weight <kg|lb>', 'body weight for Cockcroft–Gault: 70 or 70kg, or 154lb'],
+  ['--height <cm|in>', 'height, for --weight-basis ideal or adjusted: 170 or 170cm, or 67in'],
+  ['--weight-basis <total|ideal|adjusted>', 'weight used by Cockcroft–Gault (default total)'],
   ['--scr <mg/dL>', 'serum creatinine in mg/dL, for Cockcroft–Gault'],
   ['--scr-umol <µmol/L>', 'serum creatinine in µmol/L (÷ 88.4), instead of --scr'],
   ['--sex <female|male>', 'for Cockcroft–Gault (× 0.85 if female)'],
-  ['--dialysis', 'on dialysis (flagged; not planned with --renal-adjust)'],
-  ['--renal-adjust', 'apply the kidney category’s reduction to every dose and to the cap'],
+  ['--dialysis', 'on dialysis: no step above about 5 mg/day'],
   ['--route <route>', 'oral (the only route titrate plans)'],
+  ['--pregnant', 'pregnant: caution, and a taper should finish before delivery'],
+  ['--breastfeeding', 'breastfeeding: caution'],
+  ['--epilepsy', 'epilepsy: caution'],
+  ['--with <name,...>', `also taking (comma-separated): ${interactionNames.join(', ')}`],
 ];
 
 export function addPatientOptions(command: Command): Command {
   for (const [flags, description] of patientOptions) command.option(flags, description);
   return command;
+}
+
+/** --renal-adjust (the default) and --no-renal-adjust, for the commands that plan. */
+export function addRenalAdjustOptions(command: Command, description: string): Command {
+  return command.option('--renal-adjust', description).option('--no-renal-adjust', 'plan the unadjusted doses (the kidney findings stay)');
 }
 
 export function addOutputOptions(command: Command): Command {

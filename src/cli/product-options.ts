@@ -1,15 +1,9 @@
 import { Option, type Command } from 'commander';
-import { planDispensing, withDispensing, type DispensedPlan } from '../engine/dispensing.js';
-import type { SchedulePlan } from '../engine/types.js';
-import { baclofenOral } from '../protocol/baclofen.js';
-import { baclofenProducts, formCodes, interactionNames } from '../protocol/products.js';
-import { issuesFromProblems } from '../schema/issues.js';
-import type { Normalized } from '../schema/plan-request.js';
-import type { ProductRequest } from '../schema/product-fields.js';
+import { baclofenProducts, formCodes } from '../protocol/products.js';
 
 const times = baclofenProducts.defaultTimes.value;
 
-/** The product, supply, times and patient-factor options plan and taper share, as data (flags, help, choices). */
+/** The product, supply, times and explain options plan and taper share, as data (flags, help, choices). */
 export const productOptions: readonly (readonly [flags: string, description: string, choices?: readonly string[]])[] = [
   ['--form <form>', 'product (default tablet; solution-1 = 1 mg/mL, solution-2 = 2 mg/mL, suspension-5 = 5 mg/mL, granules = packets)', formCodes],
   ['--strengths <mg,...>', 'tablet or packet strengths to dispense (default 5,10,20)'],
@@ -20,10 +14,6 @@ export const productOptions: readonly (readonly [flags: string, description: str
     `dose times, one per dose of the most frequent step (default ${times.tid.join(',')} for tid, ${times.qid.join(',')} for qid; ` +
       'steps with fewer doses take the first and last)',
   ],
-  ['--pregnant', 'pregnant: caution, and the taper should finish before delivery'],
-  ['--breastfeeding', 'breastfeeding: caution'],
-  ['--epilepsy', 'epilepsy: caution'],
-  ['--with <name,...>', `also taking (comma-separated): ${interactionNames.join(', ')}`],
   ['--explain', 'under each step, the rule that produced it and its sources'],
 ];
 
@@ -33,14 +23,4 @@ export function addProductOptions(command: Command): Command {
     command.addOption(choices ? option.choices(choices) : option);
   }
   return command;
-}
-
-/** A schedule as plan and taper return it: dispensed, and whether the table explains each step. */
-export type DispensedResult<P extends SchedulePlan> = DispensedPlan<P> & { readonly explain: boolean };
-
-/** Adds a normalised product request to a planned schedule: dispensed, or the input issues. */
-export function dispensePlan<P extends SchedulePlan>(plan: P, product: ProductRequest): Normalized<DispensedResult<P>> {
-  const dispensing = planDispensing(plan, product.dispensing, baclofenOral, baclofenProducts);
-  if (!dispensing.ok) return { ok: false, issues: issuesFromProblems(dispensing.problems) };
-  return { ok: true, value: { ...withDispensing(plan, dispensing.value), explain: product.explain } };
 }

@@ -144,9 +144,3 @@ export function administrationFor(doseMg: number, product: Product, unitMg: numb
   }
   return { doseMg, units: unitsForDose(doseMg, product, unitMg) ?? [] };
 }
-
-/** True when the administration delivers its dose exactly. */
-export function isMade(item: Administration): boolean {
-  if (isLiquidAdministration(item)) return true;
-  return item.units.reduce((total, unit) => total + unit.strengthMg * unit.count, 0) === item.doseMg;
-}

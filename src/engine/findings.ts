@@ -1,28 +1,177 @@
+import type { InteractionName } from '../protocol/products.js';
+import type { Fraction, Severity } from '../protocol/sourced.js';
 import { sources, type SourceKey } from '../protocol/sources.js';
-import type { Sourced } from '../protocol/sourced.js';
-import type { Severity } from '../protocol/sourced.js';
-import type { Finding, FindingCode } from './types.js';
+import type { KidneyAssessment } from './types.js';
 
-/** `S1: OZOBAX …; S7: Baclofen Tablets USP labels` — keys first, so scripts can match them. */
-export function describeSources(keys: readonly SourceKey[]): string {
-  return [...new Set(keys)].map((key) => `${key}: ${sources[key].title}`).join('; ');
+// Findings as data. Rules (src/rules) and planners make them; the catalogue (src/rules/catalogue.ts)
+// words them from their params.
+
+type Doses = readonly number[];
+type Date = string;
+
+/** A limit a taper's starting regimen is above. */
+export type Limit =
+  | { readonly kind: 'daily'; readonly limitMg: number }
+  | { readonly kind: 'single'; readonly limitMg: number }
+  | { readonly kind: 'kidney'; readonly limitMg: number };
+
+export type AdministrationProblem =
+  | { readonly kind: 'times-count'; readonly times: number; readonly doses: number }
+  | { readonly kind: 'count'; readonly administrations: number; readonly doses: number }
+  | { readonly kind: 'dose'; readonly position: number; readonly statedMg: number; readonly doseMg: number }
+  | { readonly kind: 'incomplete'; readonly position: number }
+  | {
+      readonly kind: 'delivers';
+      readonly position: number;
+      readonly volume: { readonly volumeMl: number; readonly concentrationMgPerMl: number } | null;
+      readonly deliveredMg: number;
+      readonly doseMg: number;
+    };
+
+export interface FindingParams {
+  // limits
+  ABOVE_CAP: { readonly date: Date | null; readonly doses: Doses; readonly capMg: number };
+  ABOVE_RENAL_CAP: { readonly date: Date | null; readonly doses: Doses; readonly capMg: number; readonly kidney: KidneyAssessment; readonly reduction: Fraction | null };
+  SINGLE_DOSE_ABOVE_MAX: { readonly date: Date | null; readonly doses: Doses; readonly maxMg: number };
+  // pace
+  START_ABOVE_PROTOCOL: { readonly doses: Doses; readonly startDoses: Doses };
+  RATE_ABOVE_PROTOCOL: {
+    readonly date: Date;
+    readonly fromDoses: Doses;
+    readonly toDoses: Doses;
+    /** Days at the previous dose when that is under the interval, else null. */
+    readonly heldDays: number | null;
+    readonly perDoseRiseMg: number | null;
+    readonly dailyRiseMg: number | null;
+    readonly stepMg: number;
+    readonly intervalDays: number;
+  };
+  // taper
+  TAPER_STEP_ABOVE_PROTOCOL: { readonly date: Date; readonly fromDailyMg: number; readonly toDailyMg: number; readonly maxCutMg: number };
+  ABRUPT_STOP: { readonly implied: boolean; readonly stopDate: Date; readonly lastDay: Date | null; readonly doses: Doses; readonly limitMg: number; readonly minDays: number; readonly maxCutMg: number };
+  FAST_TAPER: { readonly fromDoses: Doses; readonly stopDate: Date; readonly implied: boolean; readonly days: number; readonly firstReducedDate: Date; readonly minDays: number };
+  FROM_ABOVE_CAP: { readonly fromDoses: Doses; readonly limits: readonly Limit[] };
+  TAPER_GUIDANCE: Record<string, never>;
+  // schedule shape
+  STEPS_OUT_OF_ORDER: { readonly date: Date; readonly previousDate: Date };
+  OPEN_STEP_NOT_LAST: { readonly nextDate: Date };
+  STEP_GAP: { readonly firstMissing: Date; readonly lastMissing: Date; readonly days: number; readonly previousEnd: Date };
+  STEP_OVERLAP: { readonly date: Date; readonly previousEnd: Date; readonly days: number };
+  STEP_DAYS_MISMATCH: { readonly stated: number | null; readonly actual: number | null; readonly startDate: Date; readonly endDate: Date | null };
+  DAILY_TOTAL_MISMATCH: { readonly field: 'dosesPerDay' | 'doseMg' | 'dailyMg'; readonly stated: number | null; readonly doses: Doses };
+  // administration
+  ADMINISTRATION_MISMATCH: AdministrationProblem;
+  DOSE_SPACING: { readonly first: string; readonly second: string; readonly minutes: number; readonly limitMinutes: number; readonly overnight: boolean };
+  DOSE_NOT_MAKEABLE: {
+    readonly doses: Doses;
+    /** The tablets or packets the schedule is dispensed as, when known. */
+    readonly product: { readonly label: string; readonly strengthsMg: Doses; readonly scoredMg: Doses; readonly splittable: boolean } | null;
+    readonly suggestion: { readonly label: string; readonly concentrationMgPerMl: number };
+  };
+  MIXED_CONCENTRATIONS: { readonly concentrations: Doses };
+  LIQUID_CONCENTRATION: { readonly label: string; readonly concentrationMgPerMl: number; readonly labelStrength: string | null; readonly handling: string | null; readonly others: Doses };
+  DOSE_NOT_IN_UNITS: { readonly date: Date | null; readonly doses: Doses; readonly odd: Doses; readonly unitMg: number };
+  // patient
+  CRCL_ESTIMATED: {
+    readonly crclMlMin: number;
+    readonly ageYears: number;
+    readonly weightKg: number;
+    readonly weightBasis: 'total' | 'ideal' | 'adjusted';
+    readonly totalWeightKg: number;
+    readonly weightUnit: string;
+    readonly heightCm: number | null;
+    readonly serumCreatinineMgDl: number;
+    readonly sex: 'female' | 'male';
+    readonly femaleFactor: number | null;
+  };
+  CRCL_MAY_OVERESTIMATE: { readonly serumCreatinineMgDl: number; readonly belowMgDl: number };
+  RENAL_IMPAIRMENT: { readonly kidney: KidneyAssessment; readonly range: string | null; readonly reductionText: string | null; readonly dialysisMaxMg: number };
+  BEERS_AVOID: { readonly ageYears: number; readonly belowCrclMlMin: number; readonly dialysis: boolean };
+  OLDER_ADULT: { readonly ageYears: number };
+  PREGNANCY: { readonly taper: boolean };
+  BREASTFEEDING: { readonly taper: boolean };
+  EPILEPSY: { readonly taper: boolean };
+  INTERACTION: { readonly name: InteractionName };
+  // planning notes (info): what the planner decided, and why
+  LABEL_SCHEDULE: { readonly doses: Doses; readonly labelDoses: Doses };
+  ABOVE_LABEL_SCHEDULE: { readonly labelDailyMg: number; readonly stepMg: number; readonly intervalDays: number; readonly capMg: number };
+  TARGET_NOT_EXACT: { readonly targetDailyMg: number; readonly doses: Doses };
+  TARGET_FREQUENCY: { readonly targetDailyMg: number; readonly doses: Doses; readonly reason: 'exact' | 'single-dose' | 'too-small'; readonly askedDosesPerDay: number };
+  STEP_ABOVE_PROTOCOL: { readonly stepMg: number; readonly protocolStepMg: number };
+  INTERVAL_BELOW_PROTOCOL: { readonly intervalDays: number; readonly protocolIntervalDays: number };
+  RENAL_ADJUSTED: {
+    readonly kidney: KidneyAssessment;
+    readonly reductionText: string | null;
+    readonly levels: readonly { readonly from: Doses; readonly to: Doses }[];
+    readonly capMg: number;
+  };
+  RENAL_NOT_ADJUSTED: { readonly kidney: KidneyAssessment };
+  RENAL_ADJUST_NOT_APPLIED: Record<string, never>;
+  DOSE_DROPPED: { readonly drops: readonly { readonly from: number; readonly to: number; readonly date: Date }[]; readonly practicalMg: number };
+  HALF_UNIT_STEPS: { readonly halfUnitMg: number };
+  FROM_AT_SMALLEST_UNIT: { readonly fromDoses: Doses; readonly stopDate: Date; readonly practicalMg: number; readonly halfUnitMg: number | null };
+  TAPER_STEP_ABOVE_MAX: { readonly overDays: number; readonly maxStepMg: number; readonly needed: number; readonly count: number; readonly largestCutMg: number };
+  TAPER_LONG_DEFAULT: { readonly days: number; readonly fromDailyMg: number | null; readonly aboveMg: number; readonly months: number | null };
 }
 
-/** The source keys of some protocol rules, each once, in order. */
-export function sourcesOf(...rules: readonly { readonly sources: readonly SourceKey[] }[]): SourceKey[] {
-  return [...new Set(rules.flatMap((rule) => rule.sources))];
+export type FindingCode = keyof FindingParams;
+
+/**
+ * A finding as data: which rule (code), how serious, which step (0-based; null for the whole
+ * schedule or a regimen), the documents behind it, and the numbers it is about. The catalogue
+ * words it; renderers never build a message themselves.
+ */
+export interface Finding<C extends FindingCode = FindingCode> {
+  readonly code: C;
+  readonly severity: Severity;
+  readonly step: number | null;
+  readonly sources: readonly SourceKey[];
+  readonly params: FindingParams[C];
 }
 
-export function finding(
-  code: FindingCode,
+/** Source keys of protocol values (or bare keys), each once, in order. */
+export function sourcesOf(...basis: readonly ({ readonly sources: readonly SourceKey[] } | SourceKey)[]): SourceKey[] {
+  return [...new Set(basis.flatMap((item) => (typeof item === 'string' ? [item] : item.sources)))];
+}
+
+export function finding<C extends FindingCode>(
+  code: C,
   severity: Severity,
-  message: string,
-  basis: readonly (Sourced<unknown> | SourceKey)[],
-): Finding {
-  const keys = basis.flatMap((item) => (typeof item === 'string' ? [item] : item.sources));
-  return { code, severity, message, source: describeSources(keys) };
+  step: number | null,
+  basis: readonly ({ readonly sources: readonly SourceKey[] } | SourceKey)[],
+  params: FindingParams[C],
+): Finding<C> {
+  return { code, severity, step, sources: sourcesOf(...basis), params };
 }
 
-export function hasError(findings: readonly { severity: Severity }[]): boolean {
+const described = new Map<string, string>();
+
+/** `S1: OZOBAX …; S7: Baclofen Tablets USP labels`: keys first, so scripts can match them. */
+export function describeSources(keys: readonly SourceKey[]): string {
+  const id = keys.join(',');
+  let text = described.get(id);
+  if (text === undefined) {
+    text = [...new Set(keys)].map((key) => `${key}: ${sources[key].title}`).join('; ');
+    described.set(id, text);
+  }
+  return text;
+}
+
+export function hasError(findings: readonly { readonly severity: Severity }[]): boolean {
   return findings.some((item) => item.severity === 'error');
+}
+
+const severityOrder: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** Errors first, then warnings, then info; within each, whole-schedule findings, then by step; else in the order given. */
+export function sortFindings<F extends Finding>(findings: readonly F[]): F[] {
+  return findings
+    .map((item, order) => ({ item, order }))
+    .sort(
+      (a, b) =>
+        severityOrder[a.item.severity] - severityOrder[b.item.severity] ||
+        (a.item.step ?? -1) - (b.item.step ?? -1) ||
+        a.order - b.order,
+    )
+    .map(({ item }) => item);
 }

@@ -8,6 +8,8 @@ export interface MissedDoseRequest {
   /** The scheduled time of the dose that was missed: one of `times`. */
   readonly missed: ClockTime;
   readonly now: ClockTime;
+  /** Today is the schedule's last day with doses (a taper's, or a schedule that ends): no dose follows tomorrow. */
+  readonly lastDosingDay?: boolean;
 }
 
 /**
@@ -25,11 +27,11 @@ export interface MissedDoseAdvice {
   /** True when the missed dose is yesterday's (its time is later in the day than now). */
   readonly missedYesterday: boolean;
   readonly now: ClockTime;
-  /** The next scheduled dose to take as usual (never doubled). */
-  readonly nextDose: ClockTime;
+  /** The next scheduled dose to take as usual (never doubled); null when no further dose follows. */
+  readonly nextDose: ClockTime | null;
   readonly nextDoseTomorrow: boolean;
-  /** Minutes from now to the next dose (0 when it is due now). */
-  readonly minutesToNext: number;
+  /** Minutes from now to the next dose (0 when it is due now); null when no further dose follows. */
+  readonly minutesToNext: number | null;
   /** For `later-dose-due`: the most recent dose time that came due after the missed one. */
   readonly laterDose: ClockTime | null;
   readonly skipWithinHours: number;
@@ -51,19 +53,20 @@ export function adviseMissedDose(request: MissedDoseRequest, protocol: Protocol)
   }
   const now = minutesOfDay(request.now);
   const missedAt = missedOfDay <= now ? missedOfDay : missedOfDay - MINUTES_PER_DAY;
-  // Every scheduled dose from yesterday to tomorrow, as minutes relative to today's midnight.
-  const schedule = [-MINUTES_PER_DAY, 0, MINUTES_PER_DAY].flatMap((offset) => times.map((time) => time + offset));
+  // Every scheduled dose from yesterday to tomorrow, as minutes relative to today's midnight; none
+  // tomorrow after the schedule's last day with doses.
+  const days = request.lastDosingDay ? [-MINUTES_PER_DAY, 0] : [-MINUTES_PER_DAY, 0, MINUTES_PER_DAY];
+  const schedule = days.flatMap((offset) => times.map((time) => time + offset));
   const later = schedule.filter((time) => time > missedAt && time <= now);
   const laterDose = later[later.length - 1];
   const skipWithinHours = protocol.missedDoseSkipWithinHours.value;
 
-  // The next dose to take as usual: one due right now, else the first after now.
+  // The next dose to take as usual: one due right now, else the first after now (none after the last).
   const next = laterDose === now ? now : schedule.find((time) => time > now);
-  if (next === undefined) throw new Error('internal: no dose time after now');
-  const minutesToNext = next - now;
+  const minutesToNext = next === undefined ? null : next - now;
 
   const reason: MissedDoseReason =
-    laterDose !== undefined ? 'later-dose-due' : minutesToNext < skipWithinHours * 60 ? 'next-too-close' : 'in-time';
+    laterDose !== undefined ? 'later-dose-due' : minutesToNext !== null && minutesToNext < skipWithinHours * 60 ? 'next-too-close' : 'in-time';
   return {
     ok: true,
     value: {
@@ -72,8 +75,8 @@ export function adviseMissedDose(request: MissedDoseRequest, protocol: Protocol)
       missed: request.missed,
       missedYesterday: missedAt < 0,
       now: request.now,
-      nextDose: clockFromMinutes(next),
-      nextDoseTomorrow: next >= MINUTES_PER_DAY,
+      nextDose: next === undefined ? null : clockFromMinutes(next),
+      nextDoseTomorrow: next !== undefined && next >= MINUTES_PER_DAY,
       minutesToNext,
       laterDose: laterDose === undefined ? null : clockFromMinutes(laterDose),
       skipWithinHours,

@@ -1,12 +1,14 @@
 import { frequencies, type FrequencyCode, type Protocol } from '../protocol/baclofen.js';
 import { isWholeUnits, mgToUnits, mgToUnitsFloor, unitsToMg } from './dose-units.js';
-import { finding, sourcesOf } from './findings.js';
-import { reviewPatient } from './renal.js';
+import { finding, sourcesOf, type Finding } from './findings.js';
+import { InternalError } from './internal-error.js';
+import type { PlannedSchedule } from './plan-titration.js';
+import type { KidneyLimit } from './renal.js';
 import { placeLevels } from './steps.js';
-import type { Finding, IsoDate, Level, Outcome, PatientInput, Problem, SchedulePlan, Step, StepBasis, Target } from './types.js';
-import { describeDaily, formatNumber } from './wording.js';
+import type { IsoDate, Level, Outcome, Problem, StepBasis, Target } from './types.js';
+import { formatNumber } from './wording.js';
 
-export interface TaperRequest extends PatientInput {
+export interface TaperRequest {
   /** First day of the first reduced dose. */
   readonly startDate: IsoDate;
   /** The current regimen, or the current daily total (split over `frequency`). */
@@ -19,10 +21,13 @@ export interface TaperRequest extends PatientInput {
   readonly maxStepMg?: number;
   /** Half tablets allowed: the smallest practical dose is the half unit, not the whole one. */
   readonly halfTablets?: boolean;
+  /** Taken for more than about 2–3 months: the default duration is the longer one [T3]. */
+  readonly longTerm?: boolean;
 }
 
-export interface TaperPlan extends SchedulePlan {
-  readonly kind: 'taper';
+/** What a taper is planned for: kidney function, which a taper never adds a reduction for. */
+export interface TaperSetting {
+  readonly kidneyLimit: KidneyLimit | null;
 }
 
 /** Everything the level arithmetic needs, in whole dose units (2.5 mg); integers throughout. */
@@ -142,35 +147,40 @@ function spreadDays(overDays: number, count: number): number[] {
   return Array.from({ length: count }, (_, index) => base + (index >= count - extra ? 1 : 0));
 }
 
-const frequencyLabel = (perDay: number): string =>
-  Object.values(frequencies).find((item) => item.dosesPerDay === perDay)?.label ?? `${perDay} times daily`;
-
 
 /** The request's current dose in units and doses a day, or the problems with it. */
 function resolveFrom(request: TaperRequest, protocol: Protocol, problems: Problem[]): { units: number; perDay: number } | null {
   const unitMg = protocol.doseUnitMg.value;
   const from = request.from;
-  const perDay = frequencies[from.kind === 'regimen' ? from.frequency : request.frequency].dosesPerDay;
-  const dailyMg = from.kind === 'regimen' ? from.doseMg * perDay : from.dailyMg;
+  const frequency = frequencies[from.kind === 'regimen' ? from.frequency : request.frequency];
+  const dailyMg = from.kind === 'regimen' ? from.doseMg * frequency.dosesPerDay : from.dailyMg;
   if (!(dailyMg > 0) || !isWholeUnits(dailyMg, unitMg)) {
     problems.push({ field: 'from', message: `expected a current dose that is a multiple of ${unitMg} mg, got ${formatNumber(dailyMg)} mg/day` });
     return null;
   }
   const units = mgToUnits(dailyMg, unitMg);
-  if (units < perDay) {
+  if (units < frequency.dosesPerDay) {
     problems.push({
       field: 'from',
-      message: `${formatNumber(dailyMg)} mg/day cannot be given ${frequencies[from.kind === 'regimen' ? from.frequency : request.frequency].label} in whole ${unitMg} mg doses; give the current --frequency`,
+      message: `${formatNumber(dailyMg)} mg/day cannot be given ${frequency.label} in whole ${unitMg} mg doses; give the current frequency`,
     });
     return null;
   }
-  return { units, perDay };
+  return { units, perDay: frequency.dosesPerDay };
+}
+
+/** The current regimen, mg per dose: a daily total split as evenly as 2.5 mg units allow, larger first. */
+function currentDoses(request: TaperRequest, protocol: Protocol): number[] {
+  const unitMg = protocol.doseUnitMg.value;
+  const from = request.from;
+  if (from.kind === 'regimen') return Array<number>(frequencies[from.frequency].dosesPerDay).fill(from.doseMg);
+  const units = mgToUnitsFloor(from.dailyMg, unitMg);
+  return splitDoses(units, frequencies[request.frequency].dosesPerDay, 1).map((each) => unitsToMg(each, unitMg));
 }
 
 /** Whether every current dose is a whole number of the smallest practical unit (5 mg tablets). */
 function currentDosesInWholeUnits(request: TaperRequest, protocol: Protocol): boolean {
-  const amountMg = request.from.kind === 'regimen' ? request.from.doseMg : request.from.dailyMg;
-  return isWholeUnits(amountMg, protocol.smallestUnitMg.value);
+  return currentDoses(request, protocol).every((doseMg) => isWholeUnits(doseMg, protocol.smallestUnitMg.value));
 }
 
 /** Refusals about the taper's shape: an abrupt stop, a max step below the smallest dose. */
@@ -191,7 +201,7 @@ function reviewShape(request: TaperRequest, overDays: number, practicalMg: numbe
       field: 'maxStep',
       message:
         `${formatNumber(request.maxStepMg)} mg/day is below the smallest practical dose (${formatNumber(practicalMg)} mg), so no step could be made` +
-        (request.halfTablets ? '' : `; give at least ${formatNumber(practicalMg)}, or use --half-tablets`),
+        (request.halfTablets ? '' : `; give at least ${formatNumber(practicalMg)}, or allow half tablets`),
     });
   }
 }
@@ -202,21 +212,18 @@ interface Drop {
   readonly toPerDay: number;
 }
 
-/** The rule behind a reduced level, for --explain. */
-function levelBasis(
-  reductionMg: number,
-  days: number,
-  drop: Drop | undefined,
-  context: { request: TaperRequest; pace: Pace; practicalMg: number; protocol: Protocol },
-): StepBasis {
+const frequencyLabel = (perDay: number): string =>
+  Object.values(frequencies).find((item) => item.dosesPerDay === perDay)?.label ?? `${perDay} times daily`;
+
+/** The rule behind a reduced level, for --explain: true of the level it explains. */
+function levelBasis(reductionMg: number, days: number, drop: Drop | undefined, context: { request: TaperRequest; pace: Pace; practicalMg: number; protocol: Protocol }): StepBasis {
   const { request, pace, practicalMg, protocol } = context;
-  const unitMg = protocol.doseUnitMg.value;
-  const maxStepMg = unitsToMg(pace.maxStepUnits, unitMg);
-  const over = request.overDays === undefined ? `over the default ${pace.overDays} days` : `over ${pace.overDays} days (--over)`;
+  const maxStepMg = unitsToMg(pace.maxStepUnits, protocol.doseUnitMg.value);
+  const over = request.overDays === undefined ? `over the default ${pace.overDays} days` : `over ${pace.overDays} days, as asked`;
   const limit =
     reductionMg > maxStepMg
       ? `more than ${formatNumber(maxStepMg)} mg/day, because ${pace.overDays} day(s) leave too few steps`
-      : `at most ${formatNumber(maxStepMg)} mg/day${request.maxStepMg === undefined ? '' : ' (--max-step)'}`;
+      : `at most ${formatNumber(maxStepMg)} mg/day${request.maxStepMg === undefined ? '' : ', as asked'}`;
   const unitRule = request.halfTablets ? protocol.halfUnitMg : protocol.smallestUnitMg;
   return {
     rule:
@@ -226,13 +233,44 @@ function levelBasis(
   };
 }
 
+/** The stop step's reason: the last drop to none, as large as it really is. */
+function stopBasis(lastUnits: number, count: number, pace: Pace, practicalMg: number, protocol: Protocol): StepBasis {
+  const unitMg = protocol.doseUnitMg.value;
+  const lastMg = formatNumber(unitsToMg(lastUnits, unitMg));
+  const limitMg = protocol.abruptStopAboveDailyMg.value;
+  const within = lastUnits <= pace.lastLevelMaxUnits;
+  const rule =
+    count === 0
+      ? `no lower dose than ${lastMg} mg/day can be given in ${formatNumber(practicalMg)} mg doses; stopping from it is a drop of ${lastMg} mg/day, within the ${formatNumber(limitMg)} mg/day limit`
+      : within
+        ? `no baclofen from here: the last drop, ${lastMg} mg/day to none, is within ${formatNumber(unitsToMg(pace.lastLevelMaxUnits, unitMg))} mg/day`
+        : `no baclofen from here: the last drop, ${lastMg} mg/day to none, is more than ${formatNumber(unitsToMg(pace.lastLevelMaxUnits, unitMg))} mg/day, because ${pace.overDays} day(s) leave too few steps`;
+  return { rule, sources: sourcesOf(protocol.abruptStopAboveDailyMg, protocol.taperMaxStepDailyMg) };
+}
+
+/** The days a taper takes unless asked: 21 after long-term use or from more than 60 mg/day, else 14. */
+function defaultDays(request: TaperRequest, fromMg: number, protocol: Protocol, notes: Finding[]): number {
+  const high = fromMg > protocol.taperLongAboveDailyMg.value;
+  if (!high && !request.longTerm) return protocol.taperDefaultDays.value;
+  const days = protocol.taperLongDays.value;
+  notes.push(
+    finding('TAPER_LONG_DEFAULT', 'info', null, high ? [protocol.taperLongDays, protocol.taperLongAboveDailyMg] : [protocol.taperLongDays, protocol.longTermMonths], {
+      days,
+      fromDailyMg: high ? fromMg : null,
+      aboveMg: protocol.taperLongAboveDailyMg.value,
+      months: protocol.longTermMonths.value,
+    }),
+  );
+  return days;
+}
 
 /**
  * A taper from the current dose to zero: evenly spaced reductions, each at most the max step,
  * never an increase, over `over` days from the start date; then an open-ended step with no
  * baclofen, starting the day after the last reduced level ends (at most `over` days after the
  * start). At low doses a dose a day is dropped (TID → BID → once daily) rather than go below the
- * smallest practical unit. Doses are held in whole 2.5 mg units throughout.
+ * smallest practical unit. Doses are held in whole 2.5 mg units throughout. Whether the result
+ * is safe is the rule book's to say; the planner's notes say what it chose.
  *
  * The algorithm: (1) choose k, the number of non-zero levels (`chooseLevelCount`); (2) aim each
  * level at an equal share of the current dose and round it to the unit inside the bounds that keep
@@ -241,42 +279,24 @@ function levelBasis(
  * starts on start + over (`spreadDays`); (4) split each level into doses, keeping the previous
  * number of doses a day unless a dose would fall below the unit (`splitDoses`).
  */
-export function planTaper(asked: TaperRequest, protocol: Protocol): Outcome<TaperPlan> {
+export function planTaper(asked: TaperRequest, protocol: Protocol, setting: TaperSetting): Outcome<PlannedSchedule> {
   const unitMg = protocol.doseUnitMg.value;
   const problems: Problem[] = [];
-  const findings: Finding[] = [];
+  const notes: Finding[] = [];
 
   // Someone already taking doses in half units (7.5 mg) can take them: tapering in whole units
   // would have to raise one dose (7.5 -> 10 + 5 + 5), so the taper steps in half units instead.
   const halvesFromCurrentDose = !asked.halfTablets && !currentDosesInWholeUnits(asked, protocol);
   const request: TaperRequest = halvesFromCurrentDose ? { ...asked, halfTablets: true } : asked;
-  if (halvesFromCurrentDose) {
-    findings.push(
-      finding(
-        'HALF_UNIT_STEPS',
-        'info',
-        `The current dose already uses ${formatNumber(protocol.halfUnitMg.value)} mg units, so the taper steps in ` +
-          `${formatNumber(protocol.halfUnitMg.value)} mg units rather than raise any single dose; give --half-tablets ` +
-          `if the tablets in hand may be halved, or use an oral liquid`,
-        [protocol.halfUnitMg],
-      ),
-    );
-  }
+  if (halvesFromCurrentDose) notes.push(finding('HALF_UNIT_STEPS', 'info', null, [protocol.halfUnitMg], { halfUnitMg: protocol.halfUnitMg.value }));
 
-  // A taper only goes down from the current dose, so a kidney reduction is never applied and
-  // --renal-adjust is no reason to refuse (tapering someone on dialysis is exactly what is wanted).
-  const { renalAdjust, ...patientOnly } = request;
-  const patient = reviewPatient(patientOnly, protocol, 'taper');
-  problems.push(...patient.problems);
-
-  const overDays = request.overDays ?? protocol.taperDefaultDays.value;
   const practicalMg = request.halfTablets ? protocol.halfUnitMg.value : protocol.smallestUnitMg.value;
-  reviewShape(request, overDays, practicalMg, protocol, problems);
   const from = resolveFrom(request, protocol, problems);
+  const overDays = request.overDays ?? (from ? defaultDays(request, unitsToMg(from.units, unitMg), protocol, notes) : protocol.taperDefaultDays.value);
+  reviewShape(request, overDays, practicalMg, protocol, problems);
   if (!from || problems.length > 0) return { ok: false, problems };
 
-  const maxStepMg = request.maxStepMg ?? protocol.taperMaxStepDailyMg.value;
-  const maxStepUnits = mgToUnitsFloor(maxStepMg, unitMg);
+  const maxStepUnits = mgToUnitsFloor(request.maxStepMg ?? protocol.taperMaxStepDailyMg.value, unitMg);
   const practicalUnits = mgToUnits(practicalMg, unitMg);
   const pace: Pace = {
     fromUnits: from.units,
@@ -286,7 +306,7 @@ export function planTaper(asked: TaperRequest, protocol: Protocol): Outcome<Tape
     lastLevelMaxUnits: Math.min(maxStepUnits, mgToUnitsFloor(protocol.abruptStopAboveDailyMg.value, unitMg)),
     overDays,
   };
-  if (pace.lastLevelMaxUnits < practicalUnits) throw new Error('internal: the abrupt-stop limit is below the smallest practical dose');
+  if (pace.lastLevelMaxUnits < practicalUnits) throw new InternalError('the abrupt-stop limit is below the smallest practical dose');
 
   const { count, needed } = chooseLevelCount(pace, protocol.taperLevelDays.value);
   const daily = dailyLevels(pace, count, count >= needed);
@@ -301,146 +321,45 @@ export function planTaper(asked: TaperRequest, protocol: Protocol): Outcome<Tape
     const drop = doseUnits.length < perDay ? { index, fromPerDay: perDay, toPerDay: doseUnits.length } : undefined;
     if (drop) drops.push(drop);
     const levelDays = days[index] ?? 1;
-    const basis = levelBasis(unitsToMg(previous - units, unitMg), levelDays, drop, { request, pace, practicalMg, protocol });
-    levels.push({ doseUnits, days: levelDays, basis });
+    levels.push({ doseUnits, days: levelDays, basis: levelBasis(unitsToMg(previous - units, unitMg), levelDays, drop, { request, pace, practicalMg, protocol }) });
     perDay = doseUnits.length;
     previous = units;
   });
-  const lastMg = unitsToMg(previous, unitMg);
-  levels.push({
-    doseUnits: [],
-    days: null,
-    basis: {
-      rule:
-        count === 0
-          ? `no lower dose than ${formatNumber(lastMg)} mg/day can be given in ${formatNumber(practicalMg)} mg doses; stopping from it is a drop of at most ${formatNumber(protocol.abruptStopAboveDailyMg.value)} mg/day`
-          : `no baclofen from here: the last drop, ${formatNumber(lastMg)} mg/day to none, is at most ${formatNumber(unitsToMg(pace.lastLevelMaxUnits, unitMg))} mg/day`,
-      sources: sourcesOf(protocol.abruptStopAboveDailyMg, protocol.taperMaxStepDailyMg),
-    },
-  });
+  levels.push({ doseUnits: [], days: null, basis: stopBasis(previous, count, pace, practicalMg, protocol) });
   const steps = placeLevels(request.startDate, levels, unitMg);
+  const fromDoses = currentDoses(request, protocol);
 
-  findings.push(...reviewTaper({ request, pace, practicalMg, protocol, daily, count, needed, steps, drops }));
-  if (renalAdjust) {
-    findings.push(
-      finding(
-        'RENAL_ADJUST_NOT_APPLIED',
-        'info',
-        "--renal-adjust is not applied to a taper: it only lowers the current dose, so the kidney category's reduction is not taken off its doses (titrate's choice)",
-        [protocol.renalCategories, 'TITRATE'],
-      ),
-    );
-  }
-
-  return {
-    ok: true,
-    value: {
-      kind: 'taper',
-      steps,
-      findings: [...patient.findings, ...findings],
-      capDailyMg: protocol.maxDailyMg.value,
-      kidney: patient.kidney,
-    },
-  };
-}
-
-interface TaperReview {
-  readonly request: TaperRequest;
-  readonly pace: Pace;
-  readonly practicalMg: number;
-  readonly protocol: Protocol;
-  /** Daily doses of the non-zero levels, in units. */
-  readonly daily: readonly number[];
-  readonly count: number;
-  readonly needed: number;
-  readonly steps: readonly Step[];
-  readonly drops: readonly Drop[];
-}
-
-/** Findings about the taper as planned: too fast, larger steps, a high start, dropped doses. */
-function reviewTaper(review: TaperReview): Finding[] {
-  const { request, pace, practicalMg, protocol, daily, count, needed, steps, drops } = review;
-  const unitMg = protocol.doseUnitMg.value;
-  const findings: Finding[] = [];
-  const fromMg = unitsToMg(pace.fromUnits, unitMg);
-  const fromText = request.from.kind === 'regimen' ? describeDaily(Array(pace.fromPerDay).fill(request.from.doseMg)) : `${formatNumber(fromMg)} mg/day`;
-
-  if (pace.overDays < protocol.taperMinDays.value) {
-    findings.push(
-      finding(
-        'FAST_TAPER',
-        'error',
-        `A taper over ${pace.overDays} day(s) is shorter than ${protocol.taperMinDays.value} days, faster than any source advises (1–2 weeks; ` +
-          `titrate's default is ${protocol.taperDefaultDays.value}): risk of withdrawal (${protocol.withdrawalRisk.value})`,
-        [protocol.taperMinDays, protocol.withdrawalRisk],
-      ),
-    );
-  }
-
-  const reductions = [...daily, 0].map((units, index) => (index === 0 ? pace.fromUnits : (daily[index - 1] ?? 0)) - units);
-  const largestMg = unitsToMg(Math.max(...reductions), unitMg);
   if (count < needed) {
-    const lastDropMg = unitsToMg(daily[daily.length - 1] ?? pace.fromUnits, unitMg);
-    const beyondProtocol = largestMg > protocol.taperMaxStepDailyMg.value || lastDropMg > protocol.abruptStopAboveDailyMg.value;
-    findings.push(
-      finding(
-        'TAPER_STEP_ABOVE_MAX',
-        beyondProtocol ? 'error' : 'warning',
-        `${pace.overDays} day(s) are too few to keep every reduction within ${formatNumber(unitsToMg(pace.maxStepUnits, unitMg))} mg/day ` +
-          `(that needs ${needed} steps of at least a day each, so --over ${needed} or more); the plan keeps ${count} step(s) with reductions of up to ` +
-          `${formatNumber(largestMg)} mg/day` + (count > 0 ? ` and a last drop of ${formatNumber(lastDropMg)} mg/day to none` : ''),
-        [protocol.taperMaxStepDailyMg, protocol.abruptStopAboveDailyMg],
-      ),
+    const cuts = [...daily, 0].map((units, index) => (index === 0 ? pace.fromUnits : (daily[index - 1] ?? 0)) - units);
+    notes.push(
+      finding('TAPER_STEP_ABOVE_MAX', 'info', null, [protocol.taperMaxStepDailyMg, protocol.abruptStopAboveDailyMg], {
+        overDays,
+        maxStepMg: unitsToMg(maxStepUnits, unitMg),
+        needed,
+        count,
+        largestCutMg: unitsToMg(Math.max(...cuts), unitMg),
+      }),
     );
   }
-
-  if (fromMg > protocol.maxDailyMg.value) {
-    findings.push(
-      finding(
-        'FROM_ABOVE_CAP',
-        'warning',
-        `The current dose, ${fromText}, is above the ${protocol.maxDailyMg.value} mg/day maximum for oral baclofen; accepted as the taper's starting point (check it)`,
-        [protocol.maxDailyMg],
-      ),
-    );
-  }
-
-  if (request.maxStepMg !== undefined && request.maxStepMg > protocol.taperMaxStepDailyMg.value) {
-    findings.push(
-      finding(
-        'TAPER_STEP_ABOVE_PROTOCOL',
-        'warning',
-        `--max-step ${formatNumber(request.maxStepMg)} mg/day allows larger reductions than the protocol's ${formatNumber(protocol.taperMaxStepDailyMg.value)} mg/day; ` +
-          `the largest in this plan is ${formatNumber(largestMg)} mg/day`,
-        [protocol.taperMaxStepDailyMg],
-      ),
-    );
-  }
-
   if (drops.length > 0) {
-    const unitRule = request.halfTablets ? protocol.halfUnitMg : protocol.smallestUnitMg;
-    const where = drops.map((drop) => `${frequencyLabel(drop.fromPerDay)} → ${frequencyLabel(drop.toPerDay)} from ${steps[drop.index]?.startDate ?? '?'}`);
-    findings.push(
-      finding(
-        'DOSE_DROPPED',
-        'info',
-        `A dose a day is dropped rather than any dose going below ${formatNumber(practicalMg)} mg: ${where.join('; ')}`,
-        [unitRule],
-      ),
+    notes.push(
+      finding('DOSE_DROPPED', 'info', null, [request.halfTablets ? protocol.halfUnitMg : protocol.smallestUnitMg], {
+        drops: drops.map((drop) => ({ from: drop.fromPerDay, to: drop.toPerDay, date: steps[drop.index]?.startDate ?? request.startDate })),
+        practicalMg,
+      }),
     );
   }
-
   if (count === 0) {
-    findings.push(
-      finding(
-        'FROM_AT_SMALLEST_UNIT',
-        'info',
-        `${fromText} has no lower step in ${formatNumber(practicalMg)} mg doses, so baclofen stops on ${request.startDate}; ` +
-          `a drop of ${formatNumber(fromMg)} mg/day is within the ${formatNumber(protocol.abruptStopAboveDailyMg.value)} mg/day limit` +
-          (request.halfTablets ? '' : `; --half-tablets allows ${formatNumber(protocol.halfUnitMg.value)} mg steps`),
-        [protocol.abruptStopAboveDailyMg, request.halfTablets ? protocol.halfUnitMg : protocol.smallestUnitMg],
-      ),
+    notes.push(
+      finding('FROM_AT_SMALLEST_UNIT', 'info', null, [protocol.abruptStopAboveDailyMg, request.halfTablets ? protocol.halfUnitMg : protocol.smallestUnitMg], {
+        fromDoses,
+        stopDate: request.startDate,
+        practicalMg,
+        halfUnitMg: request.halfTablets ? null : protocol.halfUnitMg.value,
+      }),
     );
   }
-  return findings;
+  if (setting.kidneyLimit) notes.push(finding('RENAL_ADJUST_NOT_APPLIED', 'info', null, [protocol.renalCategories, 'TITRATE'], {}));
+
+  return { ok: true, value: { kind: 'taper', steps, notes, capDailyMg: protocol.maxDailyMg.value, from: fromDoses } };
 }

@@ -1,14 +1,16 @@
 import { frequencies, type FrequencyCode, type Protocol } from '../protocol/baclofen.js';
-import { mgToUnits, mgToUnitsFloor, reduceUnits, unitsToMg } from './dose-units.js';
-import { finding, sourcesOf } from './findings.js';
-import { capUnits, reviewPatient } from './renal.js';
-import { dailyUnits, mergeEqualLevels, placeLevels } from './steps.js';
-import type { Finding, IsoDate, Level, Outcome, PatientInput, Problem, SchedulePlan, StepBasis, Target } from './types.js';
-import { describeDaily, formatNumber } from './wording.js';
+import { largestMakeable, type DoseGrid } from './dose-grid.js';
+import { mgToUnits, mgToUnitsFloor, reduceUnits, sumUnits, unitsToMg } from './dose-units.js';
+import { finding, sourcesOf, type Finding } from './findings.js';
+import { InternalError } from './internal-error.js';
+import type { KidneyLimit } from './renal.js';
+import { placeLevels } from './steps.js';
+import type { IsoDate, Level, Outcome, Problem, Step, StepBasis, Target } from './types.js';
+import { describeDaily, describeDoses, formatNumber } from './wording.js';
 
-export interface TitrationRequest extends PatientInput {
+export interface TitrationRequest {
   readonly startDate: IsoDate;
-  /** The frequency of the regimen to reach; a regimen target carries its own. */
+  /** The frequency asked for (tid or qid); a regimen target carries its own. */
   readonly frequency: FrequencyCode;
   readonly target?: Target;
   readonly startDoseMg?: number;
@@ -16,8 +18,24 @@ export interface TitrationRequest extends PatientInput {
   readonly intervalDays?: number;
 }
 
-export interface TitrationPlan extends SchedulePlan {
-  readonly kind: 'titration';
+/** What the plan is made for: the doses the product can give, and kidney function. */
+export interface PlanSetting {
+  readonly grid: DoseGrid;
+  /** What kidney function limits a day's dose to; null when nothing is to be taken off. */
+  readonly kidneyLimit: KidneyLimit | null;
+  /** Apply the kidney limit to the doses (the default); false plans the unadjusted doses. */
+  readonly renalAdjust: boolean;
+}
+
+/** A schedule as a planner makes it: dated steps, and notes on what it decided (info findings). */
+export interface PlannedSchedule {
+  readonly kind: 'titration' | 'taper';
+  readonly steps: readonly Step[];
+  readonly notes: readonly Finding[];
+  /** The daily maximum the schedule was held to (less than 80 mg/day when kidney function limits it). */
+  readonly capDailyMg: number;
+  /** A taper's starting regimen, mg per dose; null for a titration. */
+  readonly from: readonly number[] | null;
 }
 
 interface Goal {
@@ -25,249 +43,298 @@ interface Goal {
   readonly dosesPerDay: number;
 }
 
-function dosesPerDay(code: FrequencyCode): number {
-  return frequencies[code].dosesPerDay;
+const perDayOf = (code: FrequencyCode): number => frequencies[code].dosesPerDay;
+const repeat = (doseUnits: number, count: number): number[] => Array<number>(count).fill(doseUnits);
+
+/** Everything a plan reads from the protocol, in dose units. */
+function limitsOf(protocol: Protocol) {
+  const unitMg = protocol.doseUnitMg.value;
+  return {
+    unitMg,
+    capUnits: mgToUnitsFloor(protocol.maxDailyMg.value, unitMg),
+    maxDoseUnits: mgToUnitsFloor(protocol.singleDoseMaxMg.value, unitMg),
+    labelDailyUnits: mgToUnits(protocol.labelEndDoseMg.value, unitMg) * perDayOf(protocol.labelEndFrequency.value),
+  };
 }
 
-/** The per-dose amount and frequency the plan climbs to, or why it cannot. */
-function resolveGoal(request: TitrationRequest, protocol: Protocol, findings: Finding[], problems: Problem[]): Goal | null {
-  const unitMg = protocol.doseUnitMg.value;
-  const maxDailyMg = protocol.maxDailyMg.value;
+/**
+ * The frequency and per-dose amount that reach a daily total: equal doses the product makes, of
+ * at most the largest single dose. Exact at the frequency asked, else exact at the other label
+ * frequency, else the highest total below (the asked frequency on a tie); when neither label
+ * frequency gives a dose at all, fewer doses a day.
+ */
+function goalForDaily(targetUnits: number, askedPerDay: number, grid: DoseGrid, maxDoseUnits: number): { goal: Goal; exact: boolean; reason: 'exact' | 'single-dose' | 'too-small' } | null {
+  const equalDose = (perDay: number) => largestMakeable(grid, Math.min(Math.floor(targetUnits / perDay), maxDoseUnits));
+  const other = askedPerDay === perDayOf('tid') ? perDayOf('qid') : perDayOf('tid');
+  const options = [askedPerDay, other].map((dosesPerDay) => ({ doseUnits: equalDose(dosesPerDay), dosesPerDay }));
+  const total = (goal: Goal) => goal.doseUnits * goal.dosesPerDay;
+  let chosen = options.find((goal) => total(goal) === targetUnits) ?? options.reduce((best, goal) => (total(goal) > total(best) ? goal : best));
+  if (total(chosen) === 0) {
+    for (let dosesPerDay = askedPerDay - 1; dosesPerDay >= 1; dosesPerDay -= 1) {
+      const goal = { doseUnits: equalDose(dosesPerDay), dosesPerDay };
+      if (total(goal) > total(chosen)) chosen = goal;
+    }
+  }
+  if (total(chosen) === 0) return null;
+  const reason = chosen.dosesPerDay < askedPerDay ? 'too-small' : Math.floor(targetUnits / askedPerDay) > maxDoseUnits ? 'single-dose' : 'exact';
+  return { goal: chosen, exact: total(chosen) === targetUnits, reason };
+}
+
+/** The per-dose amount and frequency the plan climbs to, the notes that explain it, or why it cannot. */
+function resolveGoal(request: TitrationRequest, protocol: Protocol, setting: PlanSetting, notes: Finding[], problems: Problem[]): Goal | null {
+  const { unitMg, capUnits, maxDoseUnits, labelDailyUnits } = limitsOf(protocol);
   const target = request.target;
-  const frequency = target?.kind === 'regimen' ? target.frequency : request.frequency;
-  const perDay = dosesPerDay(frequency);
+  const mg = (units: number) => unitsToMg(units, unitMg);
 
+  if (target?.kind === 'regimen') {
+    const doseUnits = mgToUnits(target.doseMg, unitMg);
+    const dosesPerDay = perDayOf(target.frequency);
+    const dailyMg = unitsToMg(doseUnits * dosesPerDay, unitMg);
+    if (doseUnits > maxDoseUnits) {
+      problems.push({
+        field: 'target',
+        message:
+          `${formatNumber(target.doseMg)} mg a dose is above the ${formatNumber(protocol.singleDoseMaxMg.value)} mg largest single dose for oral baclofen` +
+          (dailyMg > protocol.maxDailyMg.value ? ` (${formatNumber(dailyMg)} mg/day is above the ${protocol.maxDailyMg.value} mg/day maximum)` : '') +
+          '; titrate does not plan above it',
+      });
+    } else if (doseUnits * dosesPerDay > capUnits) {
+      problems.push({
+        field: 'target',
+        message: `${formatNumber(dailyMg)} mg/day is above the ${protocol.maxDailyMg.value} mg/day maximum for oral baclofen; titrate does not plan above it`,
+      });
+    }
+    return problems.length > 0 ? null : { doseUnits, dosesPerDay };
+  }
+
+  const targetUnits = target ? mgToUnitsFloor(target.dailyMg, unitMg) : labelDailyUnits;
+  const targetMg = target ? target.dailyMg : mg(labelDailyUnits);
+  if (target && target.dailyMg > protocol.maxDailyMg.value) {
+    problems.push({
+      field: 'target',
+      message: `${formatNumber(target.dailyMg)} mg/day is above the ${protocol.maxDailyMg.value} mg/day maximum for oral baclofen; titrate does not plan above it`,
+    });
+    return null;
+  }
+  const askedPerDay = perDayOf(request.frequency);
+  const resolved = goalForDaily(targetUnits, askedPerDay, setting.grid, maxDoseUnits);
+  if (!resolved) {
+    problems.push({ field: 'target', message: `${formatNumber(targetMg)} mg/day is less than the smallest dose the product can give once a day` });
+    return null;
+  }
+  const { goal, exact, reason } = resolved;
+  const doses = repeat(mg(goal.doseUnits), goal.dosesPerDay);
   if (!target) {
-    const labelDailyMg = protocol.labelEndDoseMg.value * dosesPerDay(protocol.labelEndFrequency.value);
-    const doseUnits = mgToUnitsFloor(labelDailyMg / perDay, unitMg);
-    findings.push(
-      finding(
-        'LABEL_SCHEDULE',
-        'info',
-        `No target given: the plan follows the label's suggested schedule to ` +
-          `${describeDaily(Array(perDay).fill(unitsToMg(doseUnits, unitMg)))} and holds it; adjust to response`,
-        [protocol.labelEndDoseMg, protocol.labelEndFrequency],
-      ),
-    );
-    return { doseUnits, dosesPerDay: perDay };
+    const labelDoses = repeat(protocol.labelEndDoseMg.value, perDayOf(protocol.labelEndFrequency.value));
+    notes.push(finding('LABEL_SCHEDULE', 'info', null, [protocol.labelEndDoseMg, protocol.labelEndFrequency], { doses, labelDoses }));
   }
-
-  const askedDailyMg = target.kind === 'daily' ? target.dailyMg : target.doseMg * perDay;
-  if (askedDailyMg > maxDailyMg) {
-    problems.push({
-      field: 'target',
-      message: `${formatNumber(askedDailyMg)} mg/day is above the ${maxDailyMg} mg/day maximum for oral baclofen; titrate does not plan above it`,
-    });
-    return null;
+  if (goal.dosesPerDay !== askedPerDay) {
+    notes.push(finding('TARGET_FREQUENCY', 'info', null, [protocol.exactTargetFrequency, protocol.singleDoseMaxMg], { targetDailyMg: targetMg, doses, reason, askedDosesPerDay: askedPerDay }));
   }
-  const doseUnits = target.kind === 'daily' ? mgToUnitsFloor(target.dailyMg / perDay, unitMg) : mgToUnits(target.doseMg, unitMg);
-  if (doseUnits < 1) {
-    problems.push({
-      field: 'target',
-      message: `${formatNumber(askedDailyMg)} mg/day cannot be given ${frequencies[frequency].label} in whole ${unitMg} mg doses; expected at least ${formatNumber(unitMg * perDay)} mg/day`,
-    });
-    return null;
-  }
-  const reachedDailyMg = unitsToMg(doseUnits * perDay, unitMg);
-  if (reachedDailyMg !== askedDailyMg) {
-    findings.push(
-      finding(
-        'TARGET_NOT_EXACT',
-        'info',
-        `${formatNumber(askedDailyMg)} mg/day cannot be split into ${perDay} equal doses of whole ${unitMg} mg; ` +
-          `the plan stops at the highest dose below it: ${describeDaily(Array(perDay).fill(unitsToMg(doseUnits, unitMg)))}`,
-        [protocol.doseUnitMg],
-      ),
-    );
-  }
-  const labelDailyMg = protocol.labelEndDoseMg.value * dosesPerDay(protocol.labelEndFrequency.value);
-  if (reachedDailyMg > labelDailyMg) {
-    findings.push(
-      finding(
-        'ABOVE_LABEL_SCHEDULE',
-        'info',
-        `Above ${formatNumber(labelDailyMg)} mg/day the label gives no step; titrate keeps +${formatNumber(request.stepMg ?? protocol.stepMg.value)} mg per dose ` +
-          `every ${request.intervalDays ?? protocol.intervalDays.value} days (titrate's choice), never above ${maxDailyMg} mg/day`,
-        [protocol.aboveLabelSchedule, protocol.maxDailyMg],
-      ),
-    );
-  }
-  return { doseUnits, dosesPerDay: perDay };
+  if (!exact) notes.push(finding('TARGET_NOT_EXACT', 'info', null, [protocol.exactTargetFrequency], { targetDailyMg: targetMg, doses }));
+  return goal;
 }
 
-/** Warnings for overrides that climb faster than the protocol; slower needs no comment. */
-function reviewOverrides(request: TitrationRequest, startUnits: number, startPerDay: number, protocol: Protocol): Finding[] {
-  const findings: Finding[] = [];
-  const unitMg = protocol.doseUnitMg.value;
-  const protocolStartDaily = protocol.startDoseMg.value * dosesPerDay(protocol.startFrequency.value);
-  const startDaily = unitsToMg(startUnits * startPerDay, unitMg);
-  if (startDaily > protocolStartDaily) {
-    findings.push(
-      finding(
-        'START_ABOVE_PROTOCOL',
-        'warning',
-        `Starts at ${describeDaily(Array(startPerDay).fill(unitsToMg(startUnits, unitMg)))}, above the protocol start of ` +
-          `${formatNumber(protocol.startDoseMg.value)} mg ${frequencies[protocol.startFrequency.value].label} (${formatNumber(protocolStartDaily)} mg/day)`,
-        [protocol.startDoseMg, protocol.startFrequency],
-      ),
-    );
-  }
-  if (request.stepMg !== undefined && request.stepMg > protocol.stepMg.value) {
-    findings.push(
-      finding(
-        'STEP_ABOVE_PROTOCOL',
-        'warning',
-        `Raises by ${formatNumber(request.stepMg)} mg per dose, more than the protocol's ${formatNumber(protocol.stepMg.value)} mg`,
-        [protocol.stepMg],
-      ),
-    );
-  }
-  if (request.intervalDays !== undefined && request.intervalDays < protocol.intervalDays.value) {
-    findings.push(
-      finding(
-        'INTERVAL_BELOW_PROTOCOL',
-        'warning',
-        `Raises every ${request.intervalDays} day(s), more often than the protocol's every ${protocol.intervalDays.value} days`,
-        [protocol.intervalDays],
-      ),
-    );
-  }
-  return findings;
-}
+type ClimbKind = 'start' | 'step' | 'add-doses';
 
-interface Pace {
-  readonly startUnits: number;
-  readonly startPerDay: number;
-  readonly stepUnits: number;
-  readonly intervalDays: number;
-}
-
-/** The rule behind each level of the climb, for --explain. */
-function climbBasis(kind: 'start' | 'step' | 'add-doses', request: TitrationRequest, protocol: Protocol, dailyMg: number): StepBasis {
-  const labelDailyMg = protocol.labelEndDoseMg.value * dosesPerDay(protocol.labelEndFrequency.value);
-  const above = dailyMg > labelDailyMg ? [protocol.aboveLabelSchedule] : [];
+/** The rule behind each level of the climb, for --explain: true of the level it explains. */
+function climbBasis(kind: ClimbKind, level: { doses: number[]; riseMg: number; added: number }, request: TitrationRequest, protocol: Protocol): StepBasis {
+  const { labelDailyUnits, unitMg } = limitsOf(protocol);
+  const daily = level.doses.reduce((total, dose) => total + dose, 0);
+  const aboveLabel = daily > unitsToMg(labelDailyUnits, unitMg) ? [protocol.aboveLabelSchedule] : [];
+  const intervalDays = request.intervalDays ?? protocol.intervalDays.value;
+  const paceAsked = request.stepMg !== undefined || request.intervalDays !== undefined;
   switch (kind) {
-    case 'start':
-      return request.startDoseMg === undefined
-        ? { rule: `protocol start: ${formatNumber(protocol.startDoseMg.value)} mg ${frequencies[protocol.startFrequency.value].label}`, sources: sourcesOf(protocol.startDoseMg, protocol.startFrequency) }
-        : { rule: 'start dose set with --start-dose', sources: [] };
+    case 'start': {
+      if (request.startDoseMg !== undefined) return { rule: `start at ${describeDaily(level.doses)}, as asked`, sources: [] };
+      const protocolStart = `${formatNumber(protocol.startDoseMg.value)} mg ${frequencies[protocol.startFrequency.value].label}`;
+      const rule = describeDoses(level.doses) === protocolStart ? `protocol start: ${protocolStart}` : `start at ${describeDaily(level.doses)}, the target, below the protocol start of ${protocolStart}`;
+      return { rule, sources: sourcesOf(protocol.startDoseMg, protocol.startFrequency) };
+    }
     case 'step':
       return {
-        rule: `raised by up to ${formatNumber(request.stepMg ?? protocol.stepMg.value)} mg per dose after ${request.intervalDays ?? protocol.intervalDays.value} days` +
-          (request.stepMg !== undefined || request.intervalDays !== undefined ? ' (as set with --step/--interval)' : ''),
-        sources: sourcesOf(protocol.stepMg, protocol.intervalDays, ...above),
+        rule: `raised by ${formatNumber(level.riseMg)} mg per dose after ${intervalDays} days${paceAsked ? ' (pace as asked)' : ''}`,
+        sources: paceAsked ? sourcesOf(...aboveLabel) : sourcesOf(protocol.stepMg, protocol.intervalDays, ...aboveLabel),
       };
     case 'add-doses':
       return {
-        rule: `extra dose(s) added one interval later, the label's route to ${formatNumber(dailyMg)} mg/day`,
-        sources: sourcesOf(protocol.maxDailyMg, protocol.intervalDays, ...above),
+        rule: `${level.added === 1 ? 'a dose' : `${level.added} doses`} a day added after ${intervalDays} days: titrate's route to ${describeDoses(level.doses)}`,
+        sources: sourcesOf(protocol.fourTimesDailyRoute, protocol.intervalDays, ...aboveLabel),
       };
   }
 }
 
 /**
  * Climbs per dose at the start frequency to the goal's per-dose amount, then adds the goal's
- * extra dose(s) one interval later (the label's route to 20 mg four times daily).
+ * extra dose(s) one interval later (titrate's route to four times daily).
  */
-function climb(pace: Pace, goal: Goal, basisFor: (kind: 'start' | 'step' | 'add-doses', dailyMg: number) => StepBasis, unitMg: number): Level[] {
+function climb(request: TitrationRequest, start: Goal, goal: Goal, protocol: Protocol): Level[] {
+  const { unitMg } = limitsOf(protocol);
+  const stepUnits = mgToUnits(request.stepMg ?? protocol.stepMg.value, unitMg);
+  const intervalDays = request.intervalDays ?? protocol.intervalDays.value;
   const levels: Level[] = [];
-  let doseUnits = pace.startUnits;
-  let perDay = pace.startPerDay;
-  let kind: 'start' | 'step' | 'add-doses' = 'start';
+  let { doseUnits, dosesPerDay } = start;
+  let kind: ClimbKind = 'start';
+  let riseMg = 0;
+  let added = 0;
   for (;;) {
-    const reached = doseUnits === goal.doseUnits && perDay === goal.dosesPerDay;
-    const basis = basisFor(kind, unitsToMg(doseUnits * perDay, unitMg));
-    levels.push({
-      doseUnits: Array(perDay).fill(doseUnits),
-      days: reached ? null : pace.intervalDays,
-      basis: reached ? { ...basis, rule: `${basis.rule}; target reached, held as maintenance` } : basis,
-    });
+    const reached = doseUnits === goal.doseUnits && dosesPerDay === goal.dosesPerDay;
+    const doses = repeat(unitsToMg(doseUnits, unitMg), dosesPerDay);
+    const basis = climbBasis(kind, { doses, riseMg, added }, request, protocol);
+    const held = request.target ? 'the target, held as maintenance' : "the end of the label's suggested schedule, held as maintenance";
+    levels.push({ doseUnits: repeat(doseUnits, dosesPerDay), days: reached ? null : intervalDays, basis: reached ? { ...basis, rule: `${basis.rule}; ${held}` } : basis });
     if (reached) return levels;
     if (doseUnits < goal.doseUnits) {
-      doseUnits = Math.min(doseUnits + pace.stepUnits, goal.doseUnits);
+      const next = Math.min(doseUnits + stepUnits, goal.doseUnits);
+      riseMg = unitsToMg(next - doseUnits, unitMg);
+      doseUnits = next;
       kind = 'step';
     } else {
-      perDay = goal.dosesPerDay;
+      added = goal.dosesPerDay - dosesPerDay;
+      dosesPerDay = goal.dosesPerDay;
       kind = 'add-doses';
     }
   }
 }
 
-export function planTitration(request: TitrationRequest, protocol: Protocol): Outcome<TitrationPlan> {
-  const unitMg = protocol.doseUnitMg.value;
-  const findings: Finding[] = [];
-  const problems: Problem[] = [];
-  const patient = reviewPatient(request, protocol);
-  problems.push(...patient.problems);
+/**
+ * A level's doses held under a daily ceiling: equal doses the product makes, as many a day as
+ * fit (a dose a day dropped rather than any dose raised), never more than a dose was before. When
+ * the product makes no dose that small, doses of one unit (flagged as not makeable).
+ */
+function underCeiling(doseUnits: readonly number[], ceilingUnits: number, grid: DoseGrid): number[] {
+  const largest = Math.max(...doseUnits);
+  for (let count = doseUnits.length; count >= 1; count -= 1) {
+    const dose = largestMakeable(grid, Math.min(Math.floor(ceilingUnits / count), largest));
+    if (dose >= 1) return repeat(dose, count);
+  }
+  return repeat(1, Math.min(doseUnits.length, ceilingUnits));
+}
 
-  const goal = resolveGoal(request, protocol, findings, problems);
+/** The climb held under the kidney limit: each day at most the unadjusted day's dose less the reduction (or the dialysis most). */
+function adjustForKidney(levels: readonly Level[], limit: KidneyLimit, protocol: Protocol, setting: PlanSetting, notes: Finding[]): Level[] {
+  const { unitMg } = limitsOf(protocol);
+  const capUnits = mgToUnitsFloor(limit.capMg, unitMg);
+  const ceilingOf = (units: number) => (limit.kind === 'reduction' ? reduceUnits(units, limit.reduction) : Math.min(units, capUnits));
+  const adjusted = levels.map((level) => ({ level, doseUnits: underCeiling(level.doseUnits, ceilingOf(sumUnits(level.doseUnits)), setting.grid) }));
+  const mgOf = (units: readonly number[]) => units.map((unit) => unitsToMg(unit, unitMg));
+  const reductionText = limit.kind === 'reduction' ? limit.category.reductionText : null;
+  const sources = limit.kind === 'reduction' ? sourcesOf(protocol.renalCategories, protocol.renalCeiling) : sourcesOf(protocol.dialysisMaxDailyMg, protocol.renalCeiling);
+  notes.push(
+    finding('RENAL_ADJUSTED', 'info', null, sources, {
+      kidney: limit.kidney,
+      reductionText,
+      levels: adjusted.map((item) => ({ from: mgOf(item.level.doseUnits), to: mgOf(item.doseUnits) })),
+      capMg: limit.capMg,
+    }),
+  );
+  // Each adjusted level says which unadjusted days it stands for, so a merged step explains itself.
+  const merged: { doseUnits: number[]; days: number | null; from: number[] }[] = [];
+  for (const { level, doseUnits } of adjusted) {
+    const previous = merged[merged.length - 1];
+    const from = unitsToMg(sumUnits(level.doseUnits), unitMg);
+    if (previous && previous.doseUnits.join() === doseUnits.join()) {
+      previous.days = previous.days === null || level.days === null ? null : previous.days + level.days;
+      previous.from.push(from);
+    } else {
+      merged.push({ doseUnits, days: level.days, from: [from] });
+    }
+  }
+  return merged.map((item) => {
+    const doses = mgOf(item.doseUnits);
+    const limitText =
+      reductionText === null
+        ? `at most ${formatNumber(limit.capMg)} mg/day on dialysis`
+        : `at or below the unadjusted ${item.from.map((value) => formatNumber(value)).join(', ')} mg/day less ${reductionText} for ${limit.kidney.category} kidney impairment`;
+    return {
+      doseUnits: item.doseUnits,
+      days: item.days,
+      basis: {
+        rule: `${describeDaily(doses)}: ${limitText}, in equal doses the product can make${item.days === null ? '; held as maintenance' : ''}`,
+        sources,
+      },
+    };
+  });
+}
+
+/** Why dialysis allows no plan but a small target [T1][R3][R7] (and some sources say avoid [R2][R6]). */
+function dialysisProblem(request: TitrationRequest, limit: KidneyLimit | null, protocol: Protocol): Problem | null {
+  if (limit?.kind !== 'dialysis') return null;
+  const target = request.target;
+  const dailyMg = target === undefined ? null : target.kind === 'daily' ? target.dailyMg : target.doseMg * perDayOf(target.frequency);
+  if (dailyMg !== null && dailyMg <= limit.capMg) return null;
+  const keys = (rule: { sources: readonly string[] }) => rule.sources.join(', ');
+  return {
+    field: 'target',
+    message:
+      `on dialysis no step may be above ${formatNumber(limit.capMg)} mg/day (sources ${keys(protocol.dialysisMaxDailyMg)}; ${keys(protocol.dialysisAvoid)} advise avoiding baclofen), ` +
+      `so titrate plans on dialysis only to a target of at most ${formatNumber(limit.capMg)} mg/day; ` +
+      (dailyMg === null ? 'give that target' : `got ${formatNumber(dailyMg)} mg/day`),
+  };
+}
+
+/**
+ * A titration: from the start dose, +step per dose every interval, to the target (or the end of
+ * the label's suggested schedule), in doses the product can make and never above the largest
+ * single dose or the daily maximum; then held, open-ended. With kidney function impaired, each
+ * day is held under the reduced ceiling unless `renalAdjust` is false.
+ */
+export function planTitration(request: TitrationRequest, protocol: Protocol, setting: PlanSetting): Outcome<PlannedSchedule> {
+  const { unitMg, capUnits, maxDoseUnits } = limitsOf(protocol);
+  const notes: Finding[] = [];
+  const problems: Problem[] = [];
+  const dialysis = dialysisProblem(request, setting.kidneyLimit, protocol);
+  if (dialysis) problems.push(dialysis);
+  const goal = problems.length > 0 ? null : resolveGoal(request, protocol, setting, notes, problems);
   if (!goal) return { ok: false, problems };
 
-  const startPerDay = Math.min(dosesPerDay(protocol.startFrequency.value), goal.dosesPerDay);
+  const startPerDay = Math.min(perDayOf(protocol.startFrequency.value), goal.dosesPerDay);
   const asked = request.startDoseMg === undefined ? undefined : mgToUnits(request.startDoseMg, unitMg);
   if (asked !== undefined && asked > goal.doseUnits) {
+    const askedMg = formatNumber(unitsToMg(asked, unitMg));
     const startDailyMg = unitsToMg(asked * startPerDay, unitMg);
-    const goalText = request.target ? "the target's" : "the label schedule's (set --target to change it)";
-    problems.push({
-      field: 'startDose',
-      message:
-        startDailyMg > protocol.maxDailyMg.value
-          ? `${formatNumber(request.startDoseMg ?? 0)} mg ${frequencies[protocol.startFrequency.value].label} is ${formatNumber(startDailyMg)} mg/day, ` +
-            `above the ${protocol.maxDailyMg.value} mg/day maximum for oral baclofen; titrate does not plan above it`
-          : `${formatNumber(request.startDoseMg ?? 0)} mg is above ${goalText} ${formatNumber(unitsToMg(goal.doseUnits, unitMg))} mg per dose`,
-    });
+    const goalText = request.target ? "the target's" : "the label schedule's (give a target to change it)";
+    const message =
+      asked > maxDoseUnits
+        ? `${askedMg} mg a dose is above the ${formatNumber(protocol.singleDoseMaxMg.value)} mg largest single dose for oral baclofen` +
+          (startDailyMg > protocol.maxDailyMg.value ? ` (${describeDoses(repeat(unitsToMg(asked, unitMg), startPerDay))} is ${formatNumber(startDailyMg)} mg/day, above the ${protocol.maxDailyMg.value} mg/day maximum)` : '') +
+          '; titrate does not plan above it'
+        : `${askedMg} mg is above ${goalText} ${formatNumber(unitsToMg(goal.doseUnits, unitMg))} mg per dose`;
+    return { ok: false, problems: [{ field: 'startDose', message }] };
   }
-  if (problems.length > 0) return { ok: false, problems };
-
-  const startUnits = Math.min(asked ?? mgToUnits(protocol.startDoseMg.value, unitMg), goal.doseUnits);
-  const stepUnits = mgToUnits(request.stepMg ?? protocol.stepMg.value, unitMg);
-  const intervalDays = request.intervalDays ?? protocol.intervalDays.value;
-  findings.push(...reviewOverrides(request, startUnits, startPerDay, protocol));
-
-  const pace = { startUnits, startPerDay, stepUnits, intervalDays };
-  let levels = climb(pace, goal, (kind, dailyMg) => climbBasis(kind, request, protocol, dailyMg), unitMg);
-  const reduction = patient.reduction;
-  if (reduction) {
-    const oneUnit = 1; // a reduced dose is never below one dose unit (protocol.renalRounding)
-    const renalSources = [...protocol.renalCategories.sources, ...protocol.renalRounding.sources];
-    levels = mergeEqualLevels(
-      levels.map((level) => ({
-        doseUnits: level.doseUnits.map((units) => Math.max(oneUnit, reduceUnits(units, reduction))),
-        days: level.days,
-        ...(level.basis && {
-          basis: {
-            rule: `${level.basis.rule}; then every dose reduced by ${reduction.numerator}/${reduction.denominator} for kidney function, rounded down to ${unitMg} mg`,
-            sources: [...new Set([...level.basis.sources, ...renalSources])],
-          },
-        }),
-      })),
-    );
+  const start = { doseUnits: Math.min(asked ?? mgToUnits(protocol.startDoseMg.value, unitMg), goal.doseUnits), dosesPerDay: startPerDay };
+  if (request.stepMg !== undefined && request.stepMg > protocol.stepMg.value) {
+    notes.push(finding('STEP_ABOVE_PROTOCOL', 'info', null, [protocol.stepMg], { stepMg: request.stepMg, protocolStepMg: protocol.stepMg.value }));
   }
-  const cap = capUnits(protocol.maxDailyMg.value, unitMg, reduction);
-  if (levels.some((level) => dailyUnits(level) > cap)) {
-    // resolveGoal refuses every target above the cap, so reaching this is a bug, not an input.
-    throw new Error('internal: a titration step exceeds the daily cap');
+  if (request.intervalDays !== undefined && request.intervalDays < protocol.intervalDays.value) {
+    notes.push(finding('INTERVAL_BELOW_PROTOCOL', 'info', null, [protocol.intervalDays], { intervalDays: request.intervalDays, protocolIntervalDays: protocol.intervalDays.value }));
   }
-  if (reduction) {
-    findings.push(
-      finding(
-        'RENAL_ADJUSTED',
-        'info',
-        `Every dose and the ${protocol.maxDailyMg.value} mg/day cap reduced by ${reduction.numerator}/${reduction.denominator}, ` +
-          `rounded down to ${unitMg} mg and never below ${unitMg} mg; cap ${formatNumber(unitsToMg(cap, unitMg))} mg/day; equal steps merged`,
-        [protocol.renalCategories, protocol.renalRounding],
-      ),
+  const labelDailyMg = protocol.labelEndDoseMg.value * perDayOf(protocol.labelEndFrequency.value);
+  if (unitsToMg(goal.doseUnits * goal.dosesPerDay, unitMg) > labelDailyMg) {
+    notes.push(
+      finding('ABOVE_LABEL_SCHEDULE', 'info', null, [protocol.aboveLabelSchedule, protocol.maxDailyMg], {
+        labelDailyMg,
+        stepMg: request.stepMg ?? protocol.stepMg.value,
+        intervalDays: request.intervalDays ?? protocol.intervalDays.value,
+        capMg: protocol.maxDailyMg.value,
+      }),
     );
   }
 
-  return {
-    ok: true,
-    value: {
-      kind: 'titration',
-      steps: placeLevels(request.startDate, levels, unitMg),
-      findings: [...patient.findings, ...findings],
-      capDailyMg: unitsToMg(cap, unitMg),
-      kidney: patient.kidney,
-    },
-  };
+  let levels = climb(request, start, goal, protocol);
+  const limit = setting.kidneyLimit;
+  const adjust = limit !== null && setting.renalAdjust;
+  if (limit && adjust) levels = adjustForKidney(levels, limit, protocol, setting, notes);
+  else if (limit) notes.push(finding('RENAL_NOT_ADJUSTED', 'info', null, [protocol.renalAdjustByDefault], { kidney: limit.kidney }));
+  if (levels.some((level) => level.doseUnits.length === 0)) {
+    return { ok: false, problems: [{ field: 'startDose', message: 'with the kidney reduction some doses would fall below the smallest dose unit; start higher, or plan with a liquid' }] };
+  }
+
+  const cap = adjust && limit ? mgToUnitsFloor(limit.capMg, unitMg) : capUnits;
+  for (const level of levels) {
+    if (sumUnits(level.doseUnits) > cap || level.doseUnits.some((units) => units > maxDoseUnits)) {
+      throw new InternalError('a titration step exceeds the daily cap or the largest single dose');
+    }
+  }
+  return { ok: true, value: { kind: 'titration', steps: placeLevels(request.startDate, levels, unitMg), notes, capDailyMg: unitsToMg(cap, unitMg), from: null } };
 }

@@ -1,62 +1,9 @@
 import type { FrequencyCode, RenalCategoryName } from '../protocol/baclofen.js';
-import type { Severity } from '../protocol/sourced.js';
+import type { InteractionName } from '../protocol/products.js';
 import type { SourceKey } from '../protocol/sources.js';
 
 /** A calendar date `yyyy-MM-dd`; never a Date object, so no time zone can shift it. */
 export type IsoDate = string & { readonly __brand: 'IsoDate' };
-
-/** Stable finding codes; each is documented in README.md ("Finding codes"). */
-export type FindingCode =
-  // plan
-  | 'LABEL_SCHEDULE'
-  | 'ABOVE_LABEL_SCHEDULE'
-  | 'TARGET_NOT_EXACT'
-  | 'START_ABOVE_PROTOCOL'
-  | 'STEP_ABOVE_PROTOCOL'
-  | 'INTERVAL_BELOW_PROTOCOL'
-  // kidney and age (every command)
-  | 'CRCL_ESTIMATED'
-  | 'RENAL_IMPAIRMENT'
-  | 'RENAL_ADJUSTED'
-  | 'BEERS_AVOID'
-  | 'OLDER_ADULT'
-  // taper
-  | 'FAST_TAPER'
-  | 'FROM_ABOVE_CAP'
-  | 'TAPER_STEP_ABOVE_PROTOCOL'
-  | 'DOSE_DROPPED'
-  | 'RENAL_ADJUST_NOT_APPLIED'
-  | 'TAPER_STEP_ABOVE_MAX'
-  | 'FROM_AT_SMALLEST_UNIT'
-  | 'HALF_UNIT_STEPS'
-  // check
-  | 'ABOVE_CAP'
-  | 'ABOVE_RENAL_CAP'
-  | 'RATE_ABOVE_PROTOCOL'
-  | 'ABRUPT_STOP'
-  | 'STEP_GAP'
-  | 'STEP_OVERLAP'
-  | 'STEPS_OUT_OF_ORDER'
-  | 'DOSE_NOT_IN_UNITS'
-  | 'DAILY_TOTAL_MISMATCH'
-  | 'ADMINISTRATION_MISMATCH'
-  | 'STEP_DAYS_MISMATCH'
-  | 'OPEN_STEP_NOT_LAST'
-  // dispensing and patient factors (part 3)
-  | 'DOSE_NOT_MAKEABLE'
-  | 'LIQUID_CONCENTRATION'
-  | 'PREGNANCY'
-  | 'BREASTFEEDING'
-  | 'EPILEPSY'
-  | 'INTERACTION';
-
-export interface Finding {
-  readonly code: FindingCode;
-  readonly severity: Severity;
-  readonly message: string;
-  /** Source keys and titles, e.g. `R1: Vlavonou et al. …`. */
-  readonly source: string;
-}
 
 /** Why a step has its doses: the rule applied and where it comes from (shown by --explain). */
 export interface StepBasis {
@@ -87,28 +34,60 @@ export interface Level {
   readonly basis?: StepBasis;
 }
 
-export type KidneyInput =
-  | { readonly kind: 'crcl'; readonly crclMlMin: number }
-  | {
-      readonly kind: 'cockcroft-gault';
-      readonly ageYears: number;
-      readonly weightKg: number;
-      readonly serumCreatinineMgDl: number;
-      readonly sex: 'female' | 'male';
-    }
-  | { readonly kind: 'dialysis' };
+export type WeightBasis = 'total' | 'ideal' | 'adjusted';
+
+export interface CockcroftGaultInput {
+  readonly kind: 'cockcroft-gault';
+  readonly ageYears: number;
+  /** Total body weight. */
+  readonly weightKg: number;
+  /** The unit the weight was given in (shown with the estimate). */
+  readonly weightUnit?: 'kg' | 'lb';
+  readonly heightCm?: number;
+  /** Which weight goes into the formula (total unless asked); ideal and adjusted need the height. */
+  readonly weightBasis?: WeightBasis;
+  readonly serumCreatinineMgDl: number;
+  readonly sex: 'female' | 'male';
+}
+
+export type KidneyInput = { readonly kind: 'crcl'; readonly crclMlMin: number } | CockcroftGaultInput | { readonly kind: 'dialysis' };
 
 export interface KidneyAssessment {
   readonly category: RenalCategoryName | 'dialysis';
-  /** null on dialysis. */
+  /** The value classified (rounded as shown); null on dialysis. */
   readonly crclMlMin: number | null;
   readonly method: 'given' | 'cockcroft-gault' | 'dialysis';
 }
 
+/** How a Cockcroft–Gault CrCl was reached, for the finding that shows it. */
+export interface CrclEstimate {
+  readonly input: CockcroftGaultInput;
+  readonly weightBasis: WeightBasis;
+  /** The weight that went into the formula. */
+  readonly weightUsedKg: number;
+  readonly crclMlMin: number;
+}
+
+/** What a patient brings to every command: age, kidney function, and the factors that raise cautions. */
 export interface PatientInput {
   readonly ageYears?: number;
   readonly kidney?: KidneyInput;
-  readonly renalAdjust?: boolean;
+  readonly pregnant?: boolean;
+  readonly breastfeeding?: boolean;
+  readonly epilepsy?: boolean;
+  /** Medicines and substances taken with baclofen. */
+  readonly interactions?: readonly InteractionName[];
+}
+
+/** The patient as the rules see them: kidney function assessed, every factor present. */
+export interface PatientContext {
+  readonly ageYears: number | null;
+  readonly kidney: KidneyAssessment | null;
+  readonly estimate: CrclEstimate | null;
+  readonly pregnant: boolean;
+  readonly breastfeeding: boolean;
+  readonly epilepsy: boolean;
+  readonly interactions: readonly InteractionName[];
 }
 
 /** A request the engine refuses: which field, and why. Field names are camelCase request keys. */
@@ -118,16 +97,6 @@ export interface Problem {
 }
 
 export type Outcome<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problems: readonly Problem[] };
-
-/** What plan and taper return: dated steps, findings, and the cap they were held to. */
-export interface SchedulePlan {
-  readonly kind: 'titration' | 'taper';
-  readonly steps: readonly Step[];
-  readonly findings: readonly Finding[];
-  /** The daily maximum the schedule was held to (reduced with --renal-adjust). */
-  readonly capDailyMg: number;
-  readonly kidney: KidneyAssessment | null;
-}
 
 export type Target =
   | { readonly kind: 'daily'; readonly dailyMg: number }

@@ -1,10 +1,16 @@
 import { frequencies } from '../protocol/baclofen.js';
 
-// Numbers and regimens as they appear inside finding messages (the contract's `message` is text).
+// Numbers and regimens as they appear inside messages and step explanations.
 
 /** `45.3`, `70`, `2.5`: at most `decimals` places, no trailing zeros. */
 export function formatNumber(value: number, decimals = 2): string {
+  if (Number.isInteger(value)) return String(value);
   return String(Number(value.toFixed(decimals)));
+}
+
+/** `1 day`, `3 days`. */
+export function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
 
 /** `20 mg three times daily`, `10 + 5 + 5 mg a day`, or `no baclofen`. */
@@ -18,4 +24,12 @@ export function describeDoses(doses: readonly number[]): string {
 
 export function describeDaily(doses: readonly number[]): string {
   return `${describeDoses(doses)} (${formatNumber(doses.reduce((a, b) => a + b, 0))} mg/day)`;
+}
+
+/** `1 h 30 min`, `45 min`, `2 h`. */
+export function formatDuration(minutes: number): string {
+  const hours = Math.floor(minutes / 60);
+  const rest = minutes % 60;
+  if (hours === 0) return `${rest} min`;
+  return rest === 0 ? `${hours} h` : `${hours} h ${rest} min`;
 }

@@ -15,15 +15,16 @@ export interface RenalCategory {
   readonly category: RenalCategoryName;
   /** CrCl in mL/min above which a patient is in a *less* impaired category; null for `normal`. */
   readonly maxCrclMlMin: number | null;
-  /** Fraction of every dose (and of the cap) to take away; 0/1 for `normal`. */
+  /** Fraction of every day's dose to take away; 0/1 for `normal`. */
   readonly reduction: Fraction;
   readonly reductionText: string;
   readonly severity: Severity | null;
 }
 
 /**
- * The oral baclofen protocol titrate applies by default (shared/clinical/PROTOCOL.md).
- * Engine code reads every rule from here; nothing clinical is hard-coded elsewhere.
+ * The oral baclofen protocol titrate applies by default. Every value carries the keys of the
+ * documents it comes from (src/protocol/sources.ts); `TITRATE` marks a product decision, each
+ * explained in src/protocol/README.md. Engine and rule code read every rule from here.
  */
 export const baclofenOral = {
   id: 'baclofen-oral-us-label',
@@ -42,10 +43,25 @@ export const baclofenOral = {
   labelEndFrequency: sourced('tid' as FrequencyCode, ['S1', 'S7'], "the label's suggested schedule ends three times daily (60 mg/day)"),
   usualRangeDailyMg: sourced({ min: 40, max: 80 }, ['S7'], 'usual effective range 40-80 mg/day'),
   maxDailyMg: sourced(80, ['S1', 'S7', 'S12'], 'never more than 80 mg/day by mouth (20 mg four times daily)'),
+  singleDoseMaxMg: sourced(
+    20,
+    ['S1', 'S3', 'S7', 'S12'],
+    'never more than 20 mg in one dose: the 80 mg/day maximum is written as 20 mg four times daily, and the liquids give at most 20 mL of 1 mg/mL or 4 mL of 5 mg/mL',
+  ),
   aboveLabelSchedule: sourced(
     'continue +5 mg per dose every 3 days',
     ['TITRATE'],
     'above 60 mg/day the label gives no step; titrate keeps the same step and interval',
+  ),
+  fourTimesDailyRoute: sourced(
+    'climb three times daily to the per-dose amount, then add the fourth dose one interval later',
+    ['TITRATE'],
+    'a target that three equal doses of at most 20 mg cannot give is reached four times daily (the labels write 80 mg/day as 20 mg four times daily): the climb stays three times daily, and the fourth dose is added one interval later',
+  ),
+  exactTargetFrequency: sourced(
+    'prefer the frequency that meets the target exactly in doses the product can make',
+    ['TITRATE'],
+    'a target met exactly by equal doses the product can make at the other label frequency (40 mg/day as 10 mg four times daily, not 12.5 mg three times daily) is planned at that frequency; otherwise the plan stops at the highest such dose below the target',
   ),
 
   // Kidney function
@@ -64,20 +80,34 @@ export const baclofenOral = {
     ['TITRATE'],
     'the paper does not say which side a boundary falls on; titrate takes the safer side',
   ),
-  renalRounding: sourced(
-    'reduced doses are rounded down to 2.5 mg, never below 2.5 mg',
+  crclDecimals: sourced(1, ['TITRATE'], 'a CrCl is shown to 0.1 mL/min, and the value shown is the value classified'),
+  renalAdjustByDefault: sourced(
+    true,
+    ['TITRATE', 'R1'],
+    'when kidney function is given and impaired, plans apply the reduction unless asked not to',
+  ),
+  renalCeiling: sourced(
+    "each day's dose at most the unadjusted plan's x (1 - reduction), in doses the product can make",
     ['TITRATE'],
-    'a reduced dose is rounded down to a multiple of 2.5 mg and is never less than 2.5 mg',
+    "the reduction is a ceiling on each day's dose, rounded down to equal doses the product can make; where equal doses would fall below the smallest, a dose a day is dropped rather than any dose raised (a third of 15 mg/day is 2.5 mg twice daily)",
   ),
-  dialysis: sourced(
-    { dailyMg: 5, severity: 'error' as Severity },
-    ['T1', 'R3', 'R7', 'R2', 'R6'],
-    'on dialysis: about 5 mg/day, some sources say avoid; titrate does not plan doses on dialysis',
-  ),
+  dialysisMaxDailyMg: sourced(5, ['T1', 'R3', 'R7'], 'on dialysis: no more than about 5 mg/day'),
+  dialysisAvoid: sourced('some sources advise avoiding baclofen on dialysis', ['R2', 'R6'], 'some sources advise avoiding baclofen on dialysis altogether'),
+  crclInputMaxMlMin: sourced(250, ['TITRATE'], 'a creatinine clearance above 250 mL/min is taken for an error of entry'),
   cockcroftGault: sourced(
     { ageFromYears: 140, divisor: 72, femaleFactor: 0.85, umolPerMgDl: 88.4 },
     ['C1', 'C2', 'C3'],
-    'CrCl = (140 - age) x weight kg / (72 x serum creatinine mg/dL), x 0.85 if female; total body weight',
+    'CrCl = (140 - age) x weight kg / (72 x serum creatinine mg/dL), x 0.85 if female',
+  ),
+  bodyWeight: sourced(
+    { maleIdealKg: 50, femaleIdealKg: 45.5, idealKgPerInchOver60: 2.3, adjustedFraction: 0.4, cmPerInch: 2.54 },
+    ['C2', 'C3'],
+    'ideal body weight 50 kg (male) or 45.5 kg (female) + 2.3 kg per inch over 60 in; adjusted weight = ideal + 0.4 x (total - ideal); total body weight unless asked',
+  ),
+  lowCreatinineMgDl: sourced(
+    0.7,
+    ['C2'],
+    'serum creatinine below 0.7 mg/dL: Cockcroft-Gault may overestimate CrCl (low muscle mass is common in spinal cord injury and MS)',
   ),
   beers: sourced(
     { minAgeYears: 65, belowCrclMlMin: 60 },
@@ -88,6 +118,9 @@ export const baclofenOral = {
 
   // Taper down
   taperDefaultDays: sourced(14, ['T1', 'R3', 'M1'], 'taper over 1-2 weeks; titrate defaults to 14 days'),
+  taperLongDays: sourced(21, ['T3'], 'about 3 weeks after long-term use; titrate also takes 21 days from more than 60 mg/day'),
+  taperLongAboveDailyMg: sourced(60, ['TITRATE'], 'a taper from more than 60 mg/day defaults to 21 days'),
+  longTermMonths: sourced(3, ['T3'], 'long-term use: more than about 2-3 months'),
   taperMinDays: sourced(7, ['T1', 'R3', 'M1'], 'a taper shorter than 7 days is faster than any source advises'),
   taperMaxStepDailyMg: sourced(15, ['T2'], 'reduce the daily dose by at most 15 mg at a time'),
   taperLevelDays: sourced(3, ['TITRATE'], 'taper levels last at least 3 days where the duration allows, mirroring the titration interval'),
@@ -99,8 +132,18 @@ export const baclofenOral = {
     ['S1', 'S7'],
     'stopping abruptly risks withdrawal: hallucinations, seizures, high fever, rebound spasticity; never stop abruptly',
   ),
+  taperGoBack: sourced(
+    'if withdrawal signs or spasticity come back, go back to the previous step and contact the prescriber',
+    ['T2'],
+    'during a taper, if symptoms return, go back to the previous dose',
+  ),
 
-  // Patient guidance
+  // Dose times and patient guidance
+  doseSpacing: sourced(
+    { errorBelowMinutes: 120, warningBelowMinutes: 240 },
+    ['M1', 'TITRATE'],
+    'consecutive doses less than 2 hours apart amount to a double dose (error); less than 4 hours apart, a warning (doses are usually 6-8 hours apart)',
+  ),
   missedDoseSkipWithinHours: sourced(2, ['M1'], 'take a missed dose unless the next is less than 2 hours away; never double'),
 } as const;
 

@@ -2,8 +2,8 @@ import type { FrequencyCode } from './baclofen.js';
 import { sourced, type Severity, type Sourced } from './sourced.js';
 import type { SourceKey } from './sources.js';
 
-// The oral baclofen products titrate dispenses (shared/clinical/FACTS.md §1), the clock times it
-// suggests, and the patient factors it flags (§4–§7). Data only; the engine reads it from here.
+// The oral baclofen products titrate dispenses (src/protocol/README.md, "Products"), the clock times it
+// suggests, and the patient factors it flags. Data only; the engine and the rules read it from here.
 
 /** Tablets and granule packets: whole units of fixed strengths, halves only where allowed. */
 export interface SolidForm {
@@ -40,11 +40,11 @@ const forms = {
     label: 'tablets',
     unitName: 'tablet',
     knownStrengthsMg: sourced([5, 10, 15, 20], ['S7'], 'baclofen tablets come in 5, 10 and 20 mg; some generic labels also list 15 mg'),
-    defaultStrengthsMg: sourced([5, 10, 20], ['S7'], 'tablets of 5, 10 and 20 mg unless --strengths says otherwise'),
+    defaultStrengthsMg: sourced([5, 10, 20], ['S7'], 'tablets of 5, 10 and 20 mg unless other strengths are asked for'),
     defaultScoredMg: sourced(
       [10, 20],
       ['S7', 'S8'],
-      '10 and 20 mg tablets are usually scored, the 5 mg often not; scoring depends on the maker, so --scored can change it',
+      '10 and 20 mg tablets are usually scored, the 5 mg often not; scoring depends on the maker, so the scored strengths can be given',
     ),
     splittable: true,
   },
@@ -165,7 +165,7 @@ export type CautionName = keyof typeof cautions;
  * sources; 'TITRATE' marks a product decision that no source makes.
  */
 export const baclofenProducts = {
-  defaultForm: sourced<FormCode>('tablet', ['S7'], 'tablets unless --form says otherwise'),
+  defaultForm: sourced<FormCode>('tablet', ['S7'], 'tablets unless another form is asked for'),
   forms,
 
   unitChoice: sourced(
@@ -185,7 +185,7 @@ export const baclofenProducts = {
     'a dose the chosen tablets or packets cannot make exactly is made with an oral liquid, which gives any multiple of 2.5 mg',
   ),
 
-  defaultDaysSupply: sourced(30, ['TITRATE'], 'the open-ended last step is dispensed for 30 days unless --days-supply says otherwise'),
+  defaultDaysSupply: sourced(30, ['TITRATE'], 'the open-ended last step is dispensed for 30 days unless another days supply is asked for'),
   maxDaysSupply: sourced(365, ['TITRATE'], 'a days supply of at most one year'),
 
   defaultTimes: sourced<Record<FrequencyCode, readonly string[]>>(
@@ -199,9 +199,9 @@ export const baclofenProducts = {
     'default dose times: 08:00 / 08:00 20:00 / 08:00 14:00 20:00 (6 h apart; doses are usually 6-8 h apart) / 08:00 12:00 16:00 20:00',
   ),
   timesForFewerDoses: sourced(
-    'first and last of --times, and listed times between them spread as evenly as the list allows',
+    'first and last of the times given, and listed times between them spread as evenly as the list allows',
     ['TITRATE'],
-    'a step with fewer doses than --times lists takes the first and the last listed time, and listed times between them as evenly spread as the list allows; once daily takes the first',
+    'a step with fewer doses than the times given takes the first and the last listed time, and listed times between them as evenly spread as the list allows; once daily takes the first',
   ),
 
   interactions,

@@ -1,4 +1,4 @@
-// The documents every protocol value is traced to. Keys match shared/clinical/FACTS.md §10.
+// The documents every protocol value is traced to; src/protocol/README.md says what each one supports.
 export const sources = {
   S1: { title: 'OZOBAX (baclofen) oral solution prescribing information (US)', url: 'https://www.accessdata.fda.gov/spl/data/853dcc09-d7a7-46e7-b2d6-7d440e82dae7/853dcc09-d7a7-46e7-b2d6-7d440e82dae7.xml' },
   S2: { title: 'OZOBAX "How to take" and HCP safety pages', url: 'https://ozobax.com/patient/how-to-take-ozobax/' },
@@ -24,10 +24,11 @@ export const sources = {
   C3: { title: 'Cockcroft & Gault, Nephron 1976;16:31-41 (via The Drug Monitor)', url: 'http://www.thedrugmonitor.com/clcreqs.html' },
   T1: { title: 'LIORESAL tablets, Novartis core label (Singapore HSA)', url: 'https://trial.medpath.com/drug/approvals/hsa/2cf6c322b8bdac58' },
   T2: { title: 'Lioresal French SmPC (posology, taper steps)', url: 'https://studylibfr.com/doc/2510763/baclof%C3%A8ne---infos' },
+  T3: { title: 'Swiss Compendium: Lioresal taper after long-term use (about 3 weeks)', url: 'http://www.compendium.ch/fr/news/4616' },
   T4: { title: 'Medscape UK: baclofen oral', url: 'https://www.medscape.co.uk/drug/baclofen-oral-11257-11257' },
   P3: { title: 'Texas Vendor Drug Program: skeletal muscle relaxants, pediatrics', url: 'https://www.txvendordrug.com/about/manuals/retrospective-drug-use-criteria-handbook/4-drug-use-criteria/skeletal-muscle-relaxants/1-dosage/1-2-pediatrics' },
   M1: { title: 'NHS: how and when to take baclofen', url: 'https://nhs.uk/medicines/baclofen/how-and-when-to-take-baclofen' },
-  TITRATE: { title: 'titrate product decision, no source sets this (shared/clinical/PROTOCOL.md)', url: null },
+  TITRATE: { title: 'titrate product decision, no source sets this (explained in src/protocol/README.md)', url: null },
 } as const satisfies Record<string, { title: string; url: string | null }>;
 
 export type SourceKey = keyof typeof sources;

@@ -1,6 +1,8 @@
 import type { ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
-import type { CheckResult, CheckSubject } from '../engine/check-schedule.js';
+import type { CheckResult, CheckSubject } from '../app/check.js';
+import { describeSources } from '../engine/findings.js';
+import { messageOf } from '../rules/catalogue.js';
 import { describeDaily, formatNumber } from '../engine/wording.js';
 import { paintSeverity } from './findings-text.js';
 import { draftNotice } from './notice.js';
@@ -49,7 +51,7 @@ export function renderCheckTable(result: CheckResult, chalk: ChalkInstance): str
         paintSeverity(item.severity, item.severity, chalk),
         item.step === null ? '–' : String(item.step + 1),
         item.code,
-        `${item.message}\n${chalk.dim(`source: ${item.source}`)}`,
+        `${messageOf(item)}\n${chalk.dim(`source: ${describeSources(item.sources)}`)}`,
       ]);
     }
     lines.push(table.toString());

@@ -1,6 +1,6 @@
 import type { Product } from '../engine/administrations.js';
 import { isLiquidTotal, type DispenseTotal } from '../engine/dispense.js';
-import type { DispensedPlan } from '../engine/dispensing.js';
+import type { ScheduleResult } from '../app/schedule-result.js';
 import { formatNumber } from '../engine/wording.js';
 import type { Products } from '../protocol/products.js';
 import { formatCount, formatVolume, unitWord } from './administrations.js';
@@ -22,17 +22,17 @@ export function describeTotal(total: DispenseTotal, product: Product, products: 
 }
 
 /** Days the dispense totals cover: every dated step, and the open-ended one for the days supply. */
-export function daysCovered(plan: DispensedPlan): number {
+export function daysCovered(plan: ScheduleResult): number {
   return plan.steps.reduce((total, step) => total + (step.days ?? (step.doses.length > 0 ? plan.dispensing.daysSupply : 0)), 0);
 }
 
 /** The line a pharmacist reads off: how long the supply covers and what to hand over. */
-export function renderDispenseLine(plan: DispensedPlan, products: Products): string {
+export function renderDispenseLine(plan: ScheduleResult, products: Products): string {
   const { product, daysSupply } = plan.dispensing;
   const form = products.forms[product.form];
   const openEnded = plan.steps.some((step) => step.days === null && step.doses.length > 0);
   const what = plan.dispense.totals.length === 0 ? 'nothing that can be made exactly' : plan.dispense.totals.map((total) => describeTotal(total, product, products)).join(', ');
   const label = form.kind === 'liquid' ? `${form.label} ${formatNumber(form.concentrationMgPerMl.value)} mg/mL (${form.labelStrength})` : form.label;
-  const days = `${daysCovered(plan)} days${openEnded ? ` (the ongoing last step for ${daysSupply} days, --days-supply)` : ''}`;
+  const days = `${daysCovered(plan)} days${openEnded ? ` (the ongoing last step for ${daysSupply} days)` : ''}`;
   return `Dispense ${label} for ${days}: ${what}`;
 }

@@ -1,6 +1,6 @@
-import type { Dispense } from '../engine/dispense.js';
-import type { SchedulePlan } from '../engine/types.js';
+import type { ScheduleResult } from '../app/schedule-result.js';
 import { baclofenOral } from '../protocol/baclofen.js';
+import { findingJson } from './finding-json.js';
 import { draftNotice } from './notice.js';
 
 /** Bumped only when a field changes meaning or disappears; added fields keep it. */
@@ -11,21 +11,23 @@ export function toJsonText(value: unknown): string {
 }
 
 /**
- * The documented `titrate plan|taper --json` object (README, "JSON contract"). A dispensed
- * schedule's steps carry `times` and `administrations`, and `dispense` follows the steps.
+ * The documented `titrate plan|taper --json` object (README, "JSON contract"): the steps with
+ * their times and administrations, a taper's starting regimen, what to dispense, the findings.
  */
-export function scheduleJson(plan: SchedulePlan & { readonly dispense?: Dispense }) {
+export function scheduleJson(result: ScheduleResult) {
   return {
     schemaVersion: SCHEMA_VERSION,
-    kind: plan.kind,
+    kind: result.kind,
+    ok: result.ok,
     drug: baclofenOral.drug,
     route: baclofenOral.route,
     protocol: baclofenOral.id,
-    capDailyMg: plan.capDailyMg,
-    kidney: plan.kidney,
-    steps: plan.steps,
-    ...(plan.dispense && { dispense: plan.dispense }),
-    findings: plan.findings,
+    capDailyMg: result.capDailyMg,
+    kidney: result.kidney,
+    ...(result.from && { from: { doses: result.from, dailyMg: result.from.reduce((total, dose) => total + dose, 0) } }),
+    steps: result.steps,
+    dispense: result.dispense,
+    findings: result.findings.map(findingJson),
     notice: draftNotice,
   };
 }

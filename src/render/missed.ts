@@ -2,57 +2,63 @@ import type { ChalkInstance } from 'chalk';
 import { describeSources } from '../engine/findings.js';
 import type { MissedDoseAdvice } from '../engine/missed-dose.js';
 import { baclofenOral } from '../protocol/baclofen.js';
+import { formatDuration } from '../engine/wording.js';
+import { SCHEMA_VERSION } from './json.js';
 import { draftNotice } from './notice.js';
-
-/** `1 h 30 min`, `45 min`, `2 h`. */
-export function formatDuration(minutes: number): string {
-  const hours = Math.floor(minutes / 60);
-  const rest = minutes % 60;
-  if (hours === 0) return `${rest} min`;
-  return rest === 0 ? `${hours} h` : `${hours} h ${rest} min`;
-}
 
 function nextText(advice: MissedDoseAdvice): string {
   return `${advice.nextDose}${advice.nextDoseTomorrow ? ' tomorrow' : ''}`;
 }
 
+const LAST = 'No further dose follows: that was the last dose of the schedule.';
+
 /** The patient-facing sentence: "Take it now …" or "Skip it, take the next at HH:MM …"; never double. */
 export function describeMissedDose(advice: MissedDoseAdvice): string {
   const missed = `the missed ${advice.missed} dose${advice.missedYesterday ? ' (yesterday)' : ''}`;
   const never = 'Never take a double dose.';
+  const minutes = advice.minutesToNext;
   switch (advice.reason) {
     case 'in-time':
-      return `Take it now: take ${missed} now (${advice.now}), then the next at ${nextText(advice)} as usual, ${formatDuration(advice.minutesToNext)} away. ${never}`;
+      return minutes === null
+        ? `Take it now: take ${missed} now (${advice.now}). It is the last dose of the schedule: no further dose follows. ${never}`
+        : `Take it now: take ${missed} now (${advice.now}), then the next at ${nextText(advice)} as usual, ${formatDuration(minutes)} away. ${never}`;
     case 'next-too-close':
       return (
         `Skip it, take the next at ${nextText(advice)}: the next dose is less than ${advice.skipWithinHours} hours away ` +
-        `(${formatDuration(advice.minutesToNext)}), so skip ${missed}. ${never}`
+        `(${formatDuration(minutes ?? 0)}), so skip ${missed}. ${never}`
       );
     case 'later-dose-due':
-      return (
-        `Skip it, take the next at ${nextText(advice)}: the ${advice.laterDose} dose has come due since ${missed}` +
-        `${advice.minutesToNext === 0 ? ' and is due now' : ''}; if that one was missed too, ask about it instead. ${never}`
-      );
+      return minutes === null
+        ? `Skip it: the ${advice.laterDose} dose has come due since ${missed}. ${LAST} ${never}`
+        : `Skip it, take the next at ${nextText(advice)}: the ${advice.laterDose} dose has come due since ${missed}` +
+            `${minutes === 0 ? ' and is due now' : ''}; if that one was missed too, ask about it instead. ${never}`;
   }
 }
 
 /** The documented `titrate missed --json` object. */
 export function missedJson(advice: MissedDoseAdvice) {
+  const rule = baclofenOral.missedDoseSkipWithinHours;
   return {
+    schemaVersion: SCHEMA_VERSION,
+    kind: 'missed',
     action: advice.action,
     nextDose: advice.nextDose,
     message: describeMissedDose(advice),
-    source: describeSources(baclofenOral.missedDoseSkipWithinHours.sources),
+    source: describeSources(rule.sources),
+    sources: rule.sources,
+    notice: draftNotice,
   };
 }
 
 export function renderMissedDose(advice: MissedDoseAdvice, chalk: ChalkInstance): string {
   const action = advice.action === 'take-now' ? chalk.green.bold('TAKE NOW') : chalk.yellow.bold('SKIP');
+  const minutes = advice.minutesToNext;
+  const rule = baclofenOral.missedDoseSkipWithinHours;
   const lines = [
     `${action}  ${describeMissedDose(advice)}`,
-    `Next dose: ${nextText(advice)}${advice.minutesToNext === 0 ? ' (due now)' : ` (in ${formatDuration(advice.minutesToNext)})`}`,
-    chalk.dim(`Rule: ${baclofenOral.missedDoseSkipWithinHours.summary}`),
-    chalk.dim(`source: ${describeSources(baclofenOral.missedDoseSkipWithinHours.sources)}`),
+    minutes === null ? 'Next dose: none (the schedule has ended)' : `Next dose: ${nextText(advice)}${minutes === 0 ? ' (due now)' : ` (in ${formatDuration(minutes)})`}`,
+    chalk.dim(`Rule: ${rule.summary}`),
+    chalk.dim(`source: ${describeSources(rule.sources)}`),
     '',
     chalk.italic(draftNotice),
   ];

@@ -35,12 +35,16 @@ function usedSources(rules: readonly NamedRule[]): SourceKey[] {
   return [...new Set(rules.flatMap(({ rule }) => rule.sources))].sort();
 }
 
+/** Where titrate documents its sources and the decisions no source makes. */
+export const CLINICAL_BASIS = 'src/protocol/README.md';
+
 export function rulesJson(protocol: Protocol, products: Products) {
   const rules = allRules(protocol, products);
   return {
     schemaVersion: SCHEMA_VERSION,
     kind: 'rules',
     protocol: protocol.id,
+    documentation: CLINICAL_BASIS,
     drug: protocol.drug,
     route: protocol.route,
     rules: rules.map(({ name, rule }) => ({ name, value: rule.value, summary: rule.summary, sources: rule.sources })),
@@ -53,5 +57,8 @@ export function renderRulesTable(protocol: Protocol, products: Products, chalk: 
   const table = new Table({ head: ['Rule', 'Value', 'Sources'].map((text) => chalk.bold(text)), ...tableStyle, wordWrap: true, colWidths: [34, 64, 16] });
   for (const { name, rule } of rules) table.push([name, rule.summary, rule.sources.join(' ')]);
   const sourceLines = usedSources(rules).map((key) => `  ${chalk.bold(key.padEnd(8))}${sources[key].title}${sources[key].url ? chalk.dim(` ${sources[key].url}`) : ''}`);
-  return `${chalk.bold(`Protocol ${protocol.id}`)}\n${table.toString()}\n\nSources:\n${sourceLines.join('\n')}\n\n${chalk.italic(draftNotice)}\n`;
+  return (
+    `${chalk.bold(`Protocol ${protocol.id}`)}\n${table.toString()}\n\nSources:\n${sourceLines.join('\n')}\n\n` +
+    `Every source and every product decision (TITRATE) is explained in ${CLINICAL_BASIS}.\n\n${chalk.italic(draftNotice)}\n`
+  );
 }

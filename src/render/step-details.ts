@@ -1,6 +1,6 @@
 import type { ChalkInstance } from 'chalk';
-import type { DispensedPlan } from '../engine/dispensing.js';
-import type { SchedulePlan, Step } from '../engine/types.js';
+import type { ScheduleResult } from '../app/schedule-result.js';
+import type { Step } from '../engine/types.js';
 import type { Products } from '../protocol/products.js';
 import { describeDoseLines } from './administrations.js';
 import { describeTotal } from './dispense.js';
@@ -16,26 +16,16 @@ function stepHeading(step: Step, index: number): string {
  * Under the steps table, step by step: the time and units or volume of every dose (mg and, for a
  * liquid, the concentration on every line), what the step needs, and with --explain the rule.
  */
-export function renderStepDetails(
-  plan: SchedulePlan,
-  dispensed: DispensedPlan | null,
-  explain: boolean,
-  products: Products,
-  chalk: ChalkInstance,
-): string | null {
-  if (!dispensed && !explain) return null;
+export function renderStepDetails(plan: ScheduleResult, explain: boolean, products: Products, chalk: ChalkInstance): string {
+  const { product, daysSupply, stepTotals } = plan.dispensing;
   const blocks = plan.steps.map((step, index) => {
     const lines: string[] = [];
     let heading = chalk.bold(stepHeading(step, index));
-    if (dispensed) {
-      const { product, daysSupply, stepTotals } = dispensed.dispensing;
-      const dispensedStep = dispensed.steps[index];
-      const totals = (stepTotals[index] ?? []).map((total) => describeTotal(total, product, products, false));
-      if (totals.length > 0) heading += `: needs ${totals.join(', ')}${step.days === null ? ` for ${daysSupply} days` : ''}`;
-      else if (step.doses.length > 0) heading += ': cannot be made with these units (see DOSE_NOT_MAKEABLE)';
-      if (step.doses.length === 0) lines.push('  no baclofen');
-      if (dispensedStep) lines.push(...describeDoseLines(dispensedStep.times, dispensedStep.administrations, product, products).map((line) => `  ${line}`));
-    }
+    const totals = (stepTotals[index] ?? []).map((total) => describeTotal(total, product, products, false));
+    if (totals.length > 0) heading += `: needs ${totals.join(', ')}${step.days === null ? ` for ${daysSupply} days` : ''}`;
+    else if (step.doses.length > 0) heading += ': cannot be made with these units (see DOSE_NOT_MAKEABLE)';
+    if (step.doses.length === 0) lines.push('  no baclofen');
+    lines.push(...describeDoseLines(step.times, step.administrations, product, products).map((line) => `  ${line}`));
     const why = explain ? describeBasis(step) : null;
     if (why) lines.push(chalk.dim(`  ${why}`));
     return [heading, ...lines].join('\n');

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import type { CheckRequest } from '../engine/check-schedule.js';
+import type { CheckRequest } from '../app/check.js';
 import { frequencies } from '../protocol/baclofen.js';
 import { field } from './field.js';
 import { issuesFromZod, type InputIssue } from './issues.js';
@@ -76,15 +76,12 @@ export function normalizeCheckRequest(input: unknown): Normalized<CheckRequest> 
   if (fields.regimen !== undefined && fields.schedule !== undefined) {
     issues.push({ path: 'regimen', message: 'give a regimen or a schedule, not both' });
   } else if (fields.regimen === undefined && fields.schedule === undefined) {
-    issues.push({ path: '', message: `nothing to check: give ${REGIMEN_EXAMPLE}, or a schedule in titrate's JSON (--file s.json, or - for stdin)` });
+    issues.push({ path: '', message: `nothing to check: give ${REGIMEN_EXAMPLE}, or a schedule in titrate's JSON (a file, or - for stdin)` });
   }
   const schedule = fields.schedule === undefined ? undefined : normalizeSchedule(fields.schedule);
   if (schedule && !schedule.ok) issues.push(...underPath('schedule', schedule.issues));
   if (issues.length > 0) return { ok: false, issues: limitIssues(issues) };
 
-  if (schedule?.ok) {
-    const { steps, declaredKind } = schedule.value;
-    return { ok: true, value: { kind: 'schedule', steps, ...(declaredKind && { declaredKind }), ...patient } };
-  }
-  return { ok: true, value: { kind: 'regimen', doses: fields.regimen ?? [], ...patient } };
+  if (schedule?.ok) return { ok: true, value: { subject: schedule.value, patient } };
+  return { ok: true, value: { subject: { kind: 'regimen', doses: fields.regimen ?? [] }, patient } };
 }

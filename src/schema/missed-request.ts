@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { addDaysIso } from '../engine/dates.js';
 import { defaultTimesFor, type ClockTime } from '../engine/dose-times.js';
 import type { MissedDoseRequest } from '../engine/missed-dose.js';
 import type { IsoDate } from '../engine/types.js';
@@ -30,27 +31,35 @@ export const missedShape = {
 
 export const missedFields = z.strictObject(missedShape);
 
-/** The dose times of the plan step in effect on `date`: its `times`, or the defaults for its doses a day. */
-function timesFromPlan(plan: unknown, date: IsoDate, issues: InputIssue[]): ClockTime[] | undefined {
+type PlanStep = z.infer<typeof planStep>;
+
+function stepOn(steps: readonly PlanStep[], date: IsoDate): PlanStep | undefined {
+  return steps.find((item) => item.startDate <= date && (item.endDate === null || date <= item.endDate));
+}
+
+/** The dose times of the plan step in effect on `date` (its `times`, or the defaults for its doses a day), and whether doses follow the next day. */
+function timesFromPlan(plan: unknown, date: IsoDate, issues: InputIssue[]): { times: ClockTime[]; lastDosingDay: boolean } | undefined {
   const parsed = planOutput.safeParse(plan);
   if (!parsed.success) {
     issues.push({ path: 'plan', message: 'expected the JSON output of titrate plan or taper (an object with steps)' });
     return undefined;
   }
-  const step = parsed.data.steps.find((item) => item.startDate <= date && (item.endDate === null || date <= item.endDate));
+  const step = stepOn(parsed.data.steps, date);
+  const tomorrow = stepOn(parsed.data.steps, addDaysIso(date, 1));
+  const lastDosingDay = !tomorrow || tomorrow.dosesPerDay === 0;
   if (!step || step.dosesPerDay === 0) {
     issues.push({ path: 'plan', message: `the plan has no doses on ${date}` });
     return undefined;
   }
   if (step.times) {
     const times = parseTimes(step.times);
-    if (times.ok) return times.value;
+    if (times.ok) return { times: times.value, lastDosingDay };
     issues.push({ path: 'plan', message: `step from ${step.startDate}: ${times.message}` });
     return undefined;
   }
   const defaults = defaultTimesFor(step.dosesPerDay, baclofenProducts);
-  if (!defaults) issues.push({ path: 'plan', message: `step from ${step.startDate} has ${step.dosesPerDay} doses a day and no times; give --times` });
-  return defaults ?? undefined;
+  if (!defaults) issues.push({ path: 'plan', message: `step from ${step.startDate} has ${step.dosesPerDay} doses a day and no times; give the times` });
+  return defaults ? { times: defaults, lastDosingDay } : undefined;
 }
 
 /** Missed-dose fields (options, or one NDJSON line) to an engine request; `today` picks the plan step. */
@@ -61,18 +70,21 @@ export function normalizeMissedRequest(input: unknown, today: IsoDate): Normaliz
   const issues: InputIssue[] = [];
 
   let times = fields.times;
+  let lastDosingDay = false;
   if (fields.plan !== undefined && times !== undefined) {
-    issues.push({ path: 'plan', message: 'give the dose times one way: --times or --plan' });
+    issues.push({ path: 'plan', message: 'give the dose times one way: the times, or a plan' });
   } else if (fields.plan !== undefined) {
-    times = timesFromPlan(fields.plan, fields.date ?? today, issues);
+    const fromPlan = timesFromPlan(fields.plan, fields.date ?? today, issues);
+    times = fromPlan?.times;
+    lastDosingDay = fromPlan?.lastDosingDay ?? false;
   } else if (fields.date !== undefined) {
-    issues.push({ path: 'date', message: 'applies only with --plan' });
+    issues.push({ path: 'date', message: 'applies only with a plan' });
   } else if (times === undefined) {
     const tid = baclofenProducts.defaultTimes.value.tid.join(',');
-    issues.push({ path: 'times', message: `is required (the day's dose times, e.g. ${tid}), or give --plan <file>` });
+    issues.push({ path: 'times', message: `is required (the day's dose times, e.g. ${tid}), or give a plan` });
   }
   if (fields.missed === undefined) issues.push({ path: 'missed', message: 'is required (the HH:MM of the dose that was missed)' });
   if (fields.now === undefined) issues.push({ path: 'now', message: 'is required (the time now, HH:MM)' });
   if (issues.length > 0 || !times || !fields.missed || !fields.now) return { ok: false, issues };
-  return { ok: true, value: { times, missed: fields.missed, now: fields.now } };
+  return { ok: true, value: { times, missed: fields.missed, now: fields.now, ...(lastDosingDay && { lastDosingDay }) } };
 }

@@ -1,11 +1,11 @@
 import * as z from 'zod/mini';
-import type { TitrationRequest } from '../engine/plan-titration.js';
+import type { PlanRequest } from '../app/plan.js';
 import type { IsoDate } from '../engine/types.js';
 import { baclofenOral, frequencies } from '../protocol/baclofen.js';
-import { field } from './field.js';
+import { field, flag } from './field.js';
 import { issuesFromZod, type InputIssue } from './issues.js';
-import { patientFrom, patientShape } from './patient-fields.js';
-import { normalizeProductFields, productKeysShape, type ProductRequest } from './product-fields.js';
+import { checkRenalAdjust, patientFrom, patientShape } from './patient-fields.js';
+import { normalizeProductFields, productKeysShape } from './product-fields.js';
 import { parseDoseText, parseFrequency, parseStartDate, parseMg, parseWholeDays } from './values.js';
 
 const unitMg = baclofenOral.doseUnitMg.value;
@@ -22,6 +22,7 @@ export const planShape = {
   startDose: z.optional(field((value) => parseMg(value, unitMg, INPUT_MAX_MG))),
   step: z.optional(field((value) => parseMg(value, unitMg, INPUT_MAX_MG))),
   interval: z.optional(field((value) => parseWholeDays(value, INPUT_MAX_DAYS))),
+  renalAdjust: z.optional(flag),
   ...patientShape,
 };
 
@@ -30,18 +31,19 @@ export const planFields = z.strictObject({ ...planShape, ...productKeysShape });
 
 export type Normalized<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly issues: readonly InputIssue[] };
 
-/** A plan request as the engine and the dispensing step take it. */
+/** A plan request and how its table is to be shown. */
 export interface PlanInput {
-  readonly request: TitrationRequest;
-  readonly product: ProductRequest;
+  readonly request: PlanRequest;
+  /** Show the rule and sources under each step (a render option). */
+  readonly explain: boolean;
 }
 
 /**
- * Options (from the command line or one NDJSON line) to an engine request and a dispensing
- * request, each field checked once; `today` fills --start. Every problem is reported together.
+ * Options (from the command line or one NDJSON line) to a plan request, each field checked once;
+ * `today` fills `start`. Every problem is reported together.
  */
 export function normalizePlanRequest(input: unknown, today: IsoDate): Normalized<PlanInput> {
-  const parsed = planFields.safeParse(input);
+  const parsed = planFields.safeParse(input, { reportInput: true });
   const product = normalizeProductFields(input);
   if (!parsed.success) return { ok: false, issues: [...issuesFromZod(parsed.error), ...(product.ok ? [] : product.issues)] };
   const fields = parsed.data;
@@ -55,21 +57,26 @@ export function normalizePlanRequest(input: unknown, today: IsoDate): Normalized
   if (target?.kind === 'regimen' && fields.frequency !== undefined && fields.frequency !== target.frequency) {
     issues.push({ path: 'frequency', message: `${fields.frequency} conflicts with the target's ${target.frequency}; give one` });
   }
+  checkRenalAdjust(fields.renalAdjust, patient, issues);
   if (issues.length > 0 || !product.ok) return { ok: false, issues };
 
   return {
     ok: true,
     value: {
       request: {
-        startDate: fields.start ?? today,
-        frequency: fields.frequency ?? 'tid',
-        ...(target && { target }),
-        ...(fields.startDose !== undefined && { startDoseMg: fields.startDose }),
-        ...(fields.step !== undefined && { stepMg: fields.step }),
-        ...(fields.interval !== undefined && { intervalDays: fields.interval }),
-        ...patient,
+        titration: {
+          startDate: fields.start ?? today,
+          frequency: fields.frequency ?? 'tid',
+          ...(target && { target }),
+          ...(fields.startDose !== undefined && { startDoseMg: fields.startDose }),
+          ...(fields.step !== undefined && { stepMg: fields.step }),
+          ...(fields.interval !== undefined && { intervalDays: fields.interval }),
+        },
+        patient,
+        product: product.value.dispensing,
+        ...(fields.renalAdjust !== undefined && { renalAdjust: fields.renalAdjust }),
       },
-      product: product.value,
+      explain: product.value.explain,
     },
   };
 }

@@ -1,20 +1,12 @@
 import * as z from 'zod/mini';
-import type { DispensingRequest } from '../engine/dispensing.js';
+import type { ProductRequest as ProductChoiceRequest } from '../app/schedule-result.js';
 import { parseClock, type ClockTime } from '../engine/dose-times.js';
-import { baclofenProducts, formCodes, interactionNames, type FormCode, type InteractionName } from '../protocol/products.js';
+import { baclofenProducts, formCodes, type FormCode } from '../protocol/products.js';
 import { field, flag } from './field.js';
 import { issuesFromZod, type InputIssue } from './issues.js';
 import type { Normalized } from './plan-request.js';
-import { fail, ok, parseWholeDays, shown, type Parsed } from './values.js';
+import { fail, listItems, ok, parseWholeDays, shown, type Parsed } from './values.js';
 
-
-/** `"a,b, c"` or a JSON array (NDJSON) to trimmed items; null for anything else. */
-function listItems(value: unknown): unknown[] | null {
-  if (Array.isArray(value)) return value.map((item) => (typeof item === 'string' ? item.trim() : item));
-  if (typeof value === 'string') return value.split(',').map((item) => item.trim()).filter((item) => item !== '');
-  if (typeof value === 'number') return [value];
-  return null;
-}
 
 export function parseForm(value: unknown): Parsed<FormCode> {
   const text = typeof value === 'string' ? value.trim().toLowerCase() : '';
@@ -66,38 +58,13 @@ export function parseTime(value: unknown): Parsed<ClockTime> {
   return time ? ok(time) : fail(`expected a time HH:MM from 00:00 to 23:59, got ${shown(value)}`);
 }
 
-/** `opioid`, `Opioids`, `cns depressant` -> the accepted name, or undefined. */
-function interactionName(item: unknown): InteractionName | undefined {
-  if (typeof item !== 'string') return undefined;
-  const text = item.trim().toLowerCase().replace(/[\s_]+/g, '-');
-  const names = interactionNames as readonly string[];
-  if (names.includes(text)) return text as InteractionName;
-  const singular = text.replace(/s$/, '');
-  return names.includes(singular) ? (singular as InteractionName) : undefined;
-}
-
-/** `alcohol,opioid` or a JSON array; unknown names are refused with the list of accepted ones. */
-export function parseInteractions(value: unknown): Parsed<InteractionName[]> {
-  const items = listItems(value);
-  if (!items || items.length === 0) return fail(`expected names separated by commas, any of: ${interactionNames.join(', ')}; got ${shown(value)}`);
-  const unknown = items.filter((item) => interactionName(item) === undefined);
-  if (unknown.length > 0) {
-    return fail(`unknown name(s) ${unknown.map((item) => shown(item)).join(', ')}; accepted: ${interactionNames.join(', ')}`);
-  }
-  return ok([...new Set(items.map((item) => interactionName(item) as InteractionName))]);
-}
-
-/** Product, supply, times, patient factors and --explain: the fields plan and taper share (camelCase). */
+/** Product, supply, times and explain: the fields plan and taper share besides the patient's (camelCase). */
 export const productShape = {
   form: z.optional(field(parseForm)),
   strengths: z.optional(field(parseStrengths)),
   scored: z.optional(field(parseScored)),
   daysSupply: z.optional(field((value) => parseWholeDays(value, baclofenProducts.maxDaysSupply.value))),
   times: z.optional(field(parseTimes)),
-  pregnant: z.optional(flag),
-  breastfeeding: z.optional(flag),
-  epilepsy: z.optional(flag),
-  with: z.optional(field(parseInteractions)),
   explain: z.optional(flag),
 };
 
@@ -107,7 +74,7 @@ export const productFieldNames = Object.keys(productShape) as (keyof typeof prod
 const productFields = z.object(productShape);
 
 export interface ProductRequest {
-  readonly dispensing: DispensingRequest;
+  readonly dispensing: ProductChoiceRequest;
   /** Show the rule and sources under each step (table only; the JSON always carries them). */
   readonly explain: boolean;
 }
@@ -134,7 +101,7 @@ export function normalizeProductFields(input: unknown): Normalized<ProductReques
 
   if (data.kind === 'liquid') {
     for (const name of ['strengths', 'scored'] as const) {
-      if (fields[name] !== undefined) issues.push({ path: name, message: `applies to tablets and granules, not to --form ${form} (a liquid is measured in mL)` });
+      if (fields[name] !== undefined) issues.push({ path: name, message: `applies to tablets and granules, not to the form ${form} (a liquid is measured in mL)` });
     }
   } else {
     const known = data.knownStrengthsMg.value;
@@ -163,10 +130,6 @@ export function normalizeProductFields(input: unknown): Normalized<ProductReques
         ...(fields.scored !== undefined && { scoredMg: fields.scored }),
         ...(fields.daysSupply !== undefined && { daysSupply: fields.daysSupply }),
         ...(fields.times !== undefined && { times: fields.times }),
-        ...(fields.pregnant !== undefined && { pregnant: fields.pregnant }),
-        ...(fields.breastfeeding !== undefined && { breastfeeding: fields.breastfeeding }),
-        ...(fields.epilepsy !== undefined && { epilepsy: fields.epilepsy }),
-        ...(fields.with !== undefined && { interactions: fields.with }),
       },
       explain: fields.explain === true,
     },

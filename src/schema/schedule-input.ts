@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import type { CheckStep, StatedValues } from '../engine/check-schedule.js';
+import type { StatedAdministration, StatedValues, Subject, SubjectStep } from '../rules/subject.js';
 import { addDaysIso } from '../engine/dates.js';
 import type { IsoDate } from '../engine/types.js';
 import { SCHEMA_VERSION } from '../render/json.js';
@@ -10,10 +10,11 @@ import type { Normalized } from './plan-request.js';
 import { fail, intrathecalMessage, ok, parseIsoDate, parseWholeDays, shown, unitProblem, type Parsed } from './values.js';
 
 // A schedule in titrate's own JSON contract (what `plan --json` and `taper --json` print), as
-// `check` reads it: dated steps with their doses. Fields titrate derives (days, dosesPerDay,
-// doseMg, dailyMg) may be left out of a hand-edited file; when present the engine checks that
-// they agree. Every other field (findings, notice, basis, times, dispense, …) is ignored, and
-// unknown keys are dropped rather than copied, so a `__proto__` key reaches nothing.
+// `check` reads it: dated steps with their doses, and a taper's starting regimen (`from`). Fields
+// titrate derives (days, dosesPerDay, doseMg, dailyMg, times, administrations) may be left out of
+// a hand-edited file; when present the rule book checks that they agree. Every other field
+// (findings, notice, basis, dispense, …) is ignored, and unknown keys are dropped rather than
+// copied, so a `__proto__` key reaches nothing.
 
 /** Sanity limits on input; the engine judges the doses themselves. */
 const MAX_STEPS = 1000;
@@ -152,9 +153,16 @@ const stepSchema = z.object(
   objectError('a step: an object with startDate, endDate and doses'),
 );
 
+/** A taper's starting regimen, as `taper --json` writes it. */
+const fromSchema = z.object(
+  { doses: z.pipe(boundedArray('doses in mg', MAX_DOSES_PER_DAY, 'expected at least one dose, got an empty array'), z.array(field(parseDoseMg))) },
+  objectError('the regimen the taper starts from: { doses }'),
+);
+
 export const scheduleInput = z.object(
   {
     steps: z.pipe(boundedArray('steps', MAX_STEPS, 'expected at least one step, got an empty array'), z.array(stepSchema)),
+    from: z.optional(z.nullable(fromSchema)),
     schemaVersion: z.optional(field(parseSchemaVersion)),
     kind: z.optional(field(parseScheduleKind)),
     drug: z.optional(field(parseDrug)),
@@ -166,8 +174,8 @@ export const scheduleInput = z.object(
 
 type StepFields = z.infer<typeof stepSchema>;
 
-/** The step as the engine sees it; an endDate left out is taken from days. */
-function toCheckStep(step: StepFields, index: number, issues: InputIssue[]): CheckStep | null {
+/** The step as the rule book sees it; an endDate left out is taken from days. */
+function toSubjectStep(step: StepFields, index: number, issues: InputIssue[]): SubjectStep | null {
   const startDate = step.startDate as IsoDate;
   let endDate: IsoDate | null;
   if (step.endDate !== undefined) {
@@ -187,17 +195,23 @@ function toCheckStep(step: StepFields, index: number, issues: InputIssue[]): Che
     ...(step.dosesPerDay !== undefined && { dosesPerDay: step.dosesPerDay }),
     ...(step.doseMg !== undefined && { doseMg: step.doseMg }),
     ...(step.dailyMg !== undefined && { dailyMg: step.dailyMg }),
-    ...(step.times !== undefined && { times: step.times }),
-    ...(step.administrations !== undefined && {
-      administrations: step.administrations.map((item) => ({
-        doseMg: item.doseMg,
-        ...(item.volumeMl !== undefined && { volumeMl: item.volumeMl }),
-        ...(item.concentrationMgPerMl !== undefined && { concentrationMgPerMl: item.concentrationMgPerMl }),
-        ...(item.units !== undefined && { units: item.units }),
-      })),
-    }),
   };
-  return { startDate, endDate, doses: step.doses, ...(Object.keys(stated).length > 0 && { stated }) };
+  const administrations = step.administrations?.map(
+    (item): StatedAdministration => ({
+      doseMg: item.doseMg,
+      ...(item.volumeMl !== undefined && { volumeMl: item.volumeMl }),
+      ...(item.concentrationMgPerMl !== undefined && { concentrationMgPerMl: item.concentrationMgPerMl }),
+      ...(item.units !== undefined && { units: item.units }),
+    }),
+  );
+  return {
+    startDate,
+    endDate,
+    doses: step.doses,
+    ...(step.times !== undefined && { times: step.times }),
+    ...(administrations !== undefined && { administrations }),
+    ...(Object.keys(stated).length > 0 && { stated }),
+  };
 }
 
 /** Prefixes every issue path with `prefix` (`schedule` inside a request), so it names the place in the input. */
@@ -205,19 +219,23 @@ export function underPath(prefix: string, issues: readonly InputIssue[]): InputI
   return issues.map((issue) => ({ ...issue, path: issue.path === '' ? prefix : issue.path.startsWith('[') ? `${prefix}${issue.path}` : `${prefix}.${issue.path}` }));
 }
 
-/** The steps to check, and what the schedule says it is (null when it does not say). */
-export interface ScheduleShape {
-  readonly steps: readonly CheckStep[];
-  readonly declaredKind: ScheduleKind | null;
-}
+export type ScheduleSubject = Extract<Subject, { kind: 'schedule' }>;
 
-/** Parsed JSON (anything) to the steps to check, or issues whose paths name the place in the JSON: `steps[2].doses[0]`. */
-export function normalizeSchedule(input: unknown): Normalized<ScheduleShape> {
+/** Parsed JSON (anything) to the schedule to check, or issues whose paths name the place in the JSON: `steps[2].doses[0]`. */
+export function normalizeSchedule(input: unknown): Normalized<ScheduleSubject> {
   // reportInput: issuesFromZod tells a missing value from a wrong one by the input.
   const parsed = scheduleInput.safeParse(input, { reportInput: true });
   if (!parsed.success) return { ok: false, issues: issuesFromZod(parsed.error) };
   const issues: InputIssue[] = [];
-  const steps = parsed.data.steps.map((step, index) => toCheckStep(step, index, issues));
+  const steps = parsed.data.steps.map((step, index) => toSubjectStep(step, index, issues));
   if (issues.length > 0) return { ok: false, issues };
-  return { ok: true, value: { steps: steps.filter((step): step is CheckStep => step !== null), declaredKind: parsed.data.kind ?? null } };
+  return {
+    ok: true,
+    value: {
+      kind: 'schedule',
+      declaredKind: parsed.data.kind ?? null,
+      from: parsed.data.from?.doses ?? null,
+      steps: steps.filter((step): step is SubjectStep => step !== null),
+    },
+  };
 }

@@ -1,11 +1,11 @@
 import * as z from 'zod/mini';
-import type { TaperRequest } from '../engine/plan-taper.js';
+import type { TaperPlanRequest } from '../app/taper.js';
 import type { IsoDate } from '../engine/types.js';
 import { baclofenOral, frequencies, type FrequencyCode } from '../protocol/baclofen.js';
 import { field, flag } from './field.js';
 import { issuesFromZod, type InputIssue } from './issues.js';
-import { patientFrom, patientShape } from './patient-fields.js';
-import { normalizeProductFields, productKeysShape, type ProductRequest } from './product-fields.js';
+import { checkRenalAdjust, patientFrom, patientShape } from './patient-fields.js';
+import { normalizeProductFields, productKeysShape } from './product-fields.js';
 import type { Normalized } from './plan-request.js';
 import { parseDoseText, parseFrequency, parseStartDate, parseMg, type Parsed } from './values.js';
 
@@ -43,26 +43,31 @@ export const taperShape = {
   over: z.optional(field(parseTaperDays)),
   maxStep: z.optional(field((value) => parseMg(value, unitMg, INPUT_MAX_STEP_MG))),
   halfTablets: z.optional(flag),
+  longTerm: z.optional(flag),
+  // Accepted as in plan; a taper never adds a kidney reduction (RENAL_ADJUST_NOT_APPLIED says so).
+  renalAdjust: z.optional(flag),
   ...patientShape,
 };
 
 /** Strict: an unknown field is an error. Product fields are checked by normalizeProductFields. */
 export const taperFields = z.strictObject({ ...taperShape, ...productKeysShape });
 
-/** A taper request as the engine and the dispensing step take it. */
+/** A taper request and how its table is to be shown. */
 export interface TaperInput {
-  readonly request: TaperRequest;
-  readonly product: ProductRequest;
+  readonly request: TaperPlanRequest;
+  /** Show the rule and sources under each step (a render option). */
+  readonly explain: boolean;
 }
 
 /** Options (from the command line or one NDJSON line) to a taper request and a dispensing request; `today` fills --start. */
 export function normalizeTaperRequest(input: unknown, today: IsoDate): Normalized<TaperInput> {
-  const parsed = taperFields.safeParse(input);
+  const parsed = taperFields.safeParse(input, { reportInput: true });
   const product = normalizeProductFields(input);
   if (!parsed.success) return { ok: false, issues: [...issuesFromZod(parsed.error), ...(product.ok ? [] : product.issues)] };
   const fields = parsed.data;
   const issues: InputIssue[] = product.ok ? [] : [...product.issues];
   const patient = patientFrom(fields, issues);
+  checkRenalAdjust(fields.renalAdjust, patient, issues);
 
   const from = fields.from;
   if (from === undefined) {
@@ -82,15 +87,19 @@ export function normalizeTaperRequest(input: unknown, today: IsoDate): Normalize
     ok: true,
     value: {
       request: {
-        startDate: fields.start ?? today,
-        from,
-        frequency: fields.frequency ?? 'tid',
-        ...(fields.over !== undefined && { overDays: fields.over }),
-        ...(fields.maxStep !== undefined && { maxStepMg: fields.maxStep }),
-        ...(fields.halfTablets && { halfTablets: true }),
-        ...patient,
+        taper: {
+          startDate: fields.start ?? today,
+          from,
+          frequency: fields.frequency ?? 'tid',
+          ...(fields.over !== undefined && { overDays: fields.over }),
+          ...(fields.maxStep !== undefined && { maxStepMg: fields.maxStep }),
+          ...(fields.halfTablets && { halfTablets: true }),
+          ...(fields.longTerm && { longTerm: true }),
+        },
+        patient,
+        product: product.value.dispensing,
       },
-      product: product.value,
+      explain: product.value.explain,
     },
   };
 }

@@ -153,3 +153,12 @@ export function parseDoseText(value: unknown, unitMg: number, maxMg: number, dai
   if (amount > maxMg) return fail(`expected a dose of at most ${maxMg} mg, got ${shown(value)}`);
   return ok({ kind: 'regimen', doseMg: amount, frequency });
 }
+
+/** `"a,b, c"` or a JSON array (NDJSON) to trimmed items; null for anything else. */
+export function listItems(value: unknown): unknown[] | null {
+  if (Array.isArray(value)) return value.map((item) => (typeof item === 'string' ? item.trim() : item));
+  if (typeof value === 'string') return value.split(',').map((item) => item.trim()).filter((item) => item !== '');
+  if (typeof value === 'number') return [value];
+  return null;
+}
+

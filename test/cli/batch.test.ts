@@ -23,7 +23,7 @@ const planRequests: Record<string, unknown>[] = [
   { start: '2026-01-05', age: 70, weight: 60, scr: 1.4, sex: 'female' },
   { start: '2026-01-05', age: 80, weight: 70, scrUmol: 150, sex: 'm', target: 30 },
   { start: '2026-01-05', startDose: '10 mg', step: 5, interval: 7, frequency: 'qid' },
-  { start: '2026-01-05', dialysis: true },
+  { start: '2026-01-05', dialysis: true, target: 5 },
   { target: 40 },
 ];
 
@@ -31,7 +31,8 @@ describe('plan --ndjson', () => {
   it('a good line gives what the single command prints with --json, with the id first', async () => {
     const input = ndjson(...planRequests.map((fields, index) => ({ id: `p${index}`, ...fields })));
     const batch = await runCli(['plan', '--ndjson'], { stdin: input });
-    expect(batch.code).toBe(0);
+    // Some plans carry an error finding (Beers, dialysis): the batch exits 1, as each single plan does.
+    expect(batch.code).toBe(1);
     expect(batch.stderr).toBe('');
     const out = records(batch.stdout);
     expect(out).toHaveLength(planRequests.length);
@@ -128,7 +129,7 @@ describe('plan --ndjson', () => {
         continue;
       }
       const expected = single[index % shapes.length]!;
-      if (expected.code === 0) {
+      if (expected.code === 0 || expected.code === 1) {
         const { id, ...rest } = record;
         expect(id).toBe(`r${index}`);
         expect(rest).toEqual(JSON.parse(expected.stdout));

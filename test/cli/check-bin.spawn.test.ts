@@ -49,11 +49,11 @@ describe('bin/titrate.js check', () => {
     edited.steps.push({ startDate: '2026-01-21', endDate: null, days: null, doses: [], dosesPerDay: 0, doseMg: null, dailyMg: 0 });
     const result = await titrate(['check', '-', '--json'], JSON.stringify(edited));
     expect(result.code).toBe(1);
-    expect(JSON.parse(result.stdout).findings.map((item: { code: string }) => item.code)).toEqual(['ABRUPT_STOP']);
-  });
+    expect(JSON.parse(result.stdout).findings.map((item: { code: string }) => item.code)).toEqual(['ABRUPT_STOP', 'TAPER_GUIDANCE']);
+  }, 30_000);
 
   it('the acceptance regimens exit 0, 1 and 1', () => {
     const status = (args: string[]) => spawnSync(process.execPath, [bin, 'check', ...args], { encoding: 'utf8', env }).status;
     expect([status(['20mg qid']), status(['25mg qid']), status(['20mg tid', '--crcl', '25'])]).toEqual([0, 1, 1]);
-  });
+  }, 30_000);
 });

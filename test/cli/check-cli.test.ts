@@ -32,7 +32,7 @@ describe('check: a schedule that starts at its highest dose', () => {
   it('45, 30, 15 mg/day over three days after 60 is a fast taper (exit 1)', async () => {
     const result = await runCli(['check', '-', '--json'], { stdin: descent });
     expect(result.code).toBe(1);
-    expect(codes(result)).toEqual(['FAST_TAPER']);
+    expect(codes(result)).toEqual(['FAST_TAPER', 'TAPER_GUIDANCE']);
   });
 
   it("titrate's own taper JSON (kind taper) is timed from its first step", async () => {
@@ -62,7 +62,7 @@ describe('check: the acceptance commands', () => {
     expect(json<CheckJson>(result)).toMatchObject({
       schemaVersion: 1,
       ok: false,
-      findings: [{ code: 'ABOVE_CAP', severity: 'error', message: expect.any(String), source: expect.stringMatching(/^S1: /), step: null }],
+      findings: [{ code: 'ABOVE_CAP', severity: 'error', message: expect.any(String), source: expect.stringMatching(/^S1: /), sources: ['S1', 'S7', 'S12'], step: null }, { code: 'SINGLE_DOSE_ABOVE_MAX' }],
     });
   });
 
@@ -86,7 +86,10 @@ describe('check: the acceptance commands', () => {
     plan.steps.push({ startDate: '2026-01-21', endDate: null, days: null, doses: [], dosesPerDay: 0, doseMg: null, dailyMg: 0 });
     const result = await runCli(['check', '-', '--json'], { stdin: JSON.stringify(plan) });
     expect(result.code).toBe(1);
-    expect(json<CheckJson>(result).findings).toEqual([expect.objectContaining({ code: 'ABRUPT_STOP', severity: 'error', step: 4 })]);
+    expect(json<CheckJson>(result).findings).toEqual([
+      expect.objectContaining({ code: 'ABRUPT_STOP', severity: 'error', step: 4 }),
+      expect.objectContaining({ code: 'TAPER_GUIDANCE', severity: 'info', step: null }),
+    ]);
   });
 
   it('editing only the doses of the last step to none also fails: the totals, times and administrations no longer agree, and it is an abrupt stop', async () => {
@@ -95,7 +98,7 @@ describe('check: the acceptance commands', () => {
     const result = await runCli(['check', '-', '--json'], { stdin: JSON.stringify(plan) });
     expect(result.code).toBe(1);
     expect(codes(result)).toEqual([
-      'DAILY_TOTAL_MISMATCH', 'DAILY_TOTAL_MISMATCH', 'DAILY_TOTAL_MISMATCH', 'ADMINISTRATION_MISMATCH', 'ADMINISTRATION_MISMATCH', 'ABRUPT_STOP',
+      'ABRUPT_STOP', 'DAILY_TOTAL_MISMATCH', 'DAILY_TOTAL_MISMATCH', 'DAILY_TOTAL_MISMATCH', 'ADMINISTRATION_MISMATCH', 'ADMINISTRATION_MISMATCH', 'TAPER_GUIDANCE',
     ]);
   });
 });
@@ -113,12 +116,12 @@ describe('check: where the schedule comes from', () => {
     }
   });
 
-  it('fields titrate adds to its JSON beyond the steps (times, administrations, dispense) are ignored', async () => {
+  it("titrate's own times and administrations are checked with the doses: a liquid plan passes, naming its concentration", async () => {
     const plan = await runCli(['plan', '--start', '2026-01-05', '--form', 'solution-2', '--times', '07:00,13:00,19:00', '--json']);
     expect(plan.stdout).toMatch(/"administrations"/);
     const result = await runCli(['check', '-', '--json'], { stdin: plan.stdout });
     expect(result.code).toBe(0);
-    expect(json<CheckJson>(result).findings).toEqual([]);
+    expect(codes(result)).toEqual(['LIQUID_CONCENTRATION']);
   });
 
   it('--regimen is the argument as an option', async () => {
@@ -130,12 +133,12 @@ describe('check: where the schedule comes from', () => {
     const plan = JSON.stringify(await planJson());
     const result = await runCli(['check', '-', '--crcl', '40', '--json'], { stdin: plan });
     expect(result.code).toBe(1);
-    expect(json<CheckJson>(result).findings.map((item) => `${item.code}@${item.step}`)).toEqual(['RENAL_IMPAIRMENT@null', 'ABOVE_RENAL_CAP@2', 'ABOVE_RENAL_CAP@3']);
+    expect(json<CheckJson>(result).findings.map((item) => `${item.code}@${item.step}`)).toEqual(['ABOVE_RENAL_CAP@2', 'ABOVE_RENAL_CAP@3', 'RENAL_IMPAIRMENT@null']);
   });
 
-  it('a plan made with --renal-adjust passes the check with the same kidney options', async () => {
-    const plan = await runCli(['plan', '--start', '2026-01-05', '--crcl', '40', '--renal-adjust', '--json']);
-    const result = await runCli(['check', '-', '--crcl', '40', '--renal-adjust'], { stdin: plan.stdout });
+  it('a plan made for moderate kidney impairment (adjusted by default) passes the check with the same kidney options', async () => {
+    const plan = await runCli(['plan', '--start', '2026-01-05', '--crcl', '40', '--json']);
+    const result = await runCli(['check', '-', '--crcl', '40'], { stdin: plan.stdout });
     expect(result.code).toBe(0);
   });
 
@@ -153,7 +156,7 @@ describe('check: output', () => {
     expect(result.code).toBe(0);
     const output = json<CheckJson & Record<string, unknown>>(result);
     expect(output).toMatchObject({ schemaVersion: 1, kind: 'check', ok: true, capDailyMg: 80, renalCapDailyMg: null, kidney: null });
-    expect(Object.keys(output.findings[0] ?? {})).toEqual(['code', 'severity', 'message', 'source', 'step']);
+    expect(Object.keys(output.findings[0] ?? {})).toEqual(['code', 'severity', 'message', 'source', 'sources', 'step']);
     expect(output.findings[0]).toMatchObject({ code: 'DOSE_NOT_IN_UNITS', severity: 'warning', step: null });
   });
 
@@ -185,7 +188,7 @@ describe('check: bad input exits 2 with one clear line, never a stack', () => {
     [['check', '20mg'], /--regimen: expected a regimen .*: add how often/],
     [['check', '20mg tid', '--crcl', '-5'], /--crcl: expected a creatinine clearance/],
     [['check', '20mg tid', '--age', '10'], /--age: 10 years is under 12/],
-    [['check', '20mg tid', '--dialysis', '--renal-adjust'], /--renal-adjust: no dose reduction is defined on dialysis/],
+    [['check', '20mg tid', '--dialysis', '--renal-adjust'], /unknown option '--renal-adjust'/],
     [['check', '20mg tid', '--regimen', '10mg tid'], /give one thing to check, a regimen or a schedule file; got --regimen and '20mg tid'/],
     [['check', '20mg tid', '--file', 'x.json'], /got --file and '20mg tid'/],
     [['check', '--file', 'missing.json'], /^titrate: cannot read 'missing\.json': no such file$/m],

@@ -7,16 +7,32 @@ describe('titrate missed', () => {
   it('skips when the next dose is less than 2 hours away', async () => {
     const result = json(await runCli(['missed', ...times, '--missed', '14:00', '--now', '18:30', '--json']));
     expect(result).toEqual({
+      schemaVersion: 1,
+      kind: 'missed',
       action: 'skip',
       nextDose: '20:00',
       message: expect.stringMatching(/^Skip it, take the next at 20:00: .*Never take a double dose\.$/),
       source: 'M1: NHS: how and when to take baclofen',
+      sources: ['M1'],
+      notice: expect.stringMatching(/^Draft for a clinician to confirm/),
     });
   });
 
   it('takes it now when the next dose is further away', async () => {
     const result = json(await runCli(['missed', ...times, '--missed', '14:00', '--now', '15:00', '--json']));
-    expect(result).toEqual({ action: 'take-now', nextDose: '20:00', message: expect.stringMatching(/^Take it now: .*Never take a double dose\.$/), source: expect.stringMatching(/^M1: /) });
+    expect(result).toMatchObject({ action: 'take-now', nextDose: '20:00', message: expect.stringMatching(/^Take it now: .*Never take a double dose\.$/), source: expect.stringMatching(/^M1: /) });
+  });
+
+  it("on a taper's last dosing day says that no dose follows, never \"tomorrow\"", async () => {
+    const taper = await runCli(['taper', '--from', '5mg tid', '--start', '2026-03-02', '--json']);
+    const plan = JSON.parse(taper.stdout) as { steps: { startDate: string; endDate: string | null; dosesPerDay: number }[] };
+    const lastDay = plan.steps.filter((step) => step.dosesPerDay > 0).at(-1)?.endDate ?? '';
+    const times = plan.steps.filter((step) => step.dosesPerDay > 0).at(-1) as unknown as { times: string[] };
+    const last = times.times.at(-1) ?? '';
+    const result = json(await runCli(['missed', '--plan', '-', '--date', lastDay, '--missed', last, '--now', '23:00', '--json'], { stdin: taper.stdout }));
+    expect(result).toMatchObject({ action: 'take-now', nextDose: null });
+    expect(result.message).toMatch(/no further dose follows/);
+    expect(result.message).not.toMatch(/tomorrow/);
   });
 
   it('prints a table with the action, the next dose, the rule and its source', async () => {

@@ -74,11 +74,13 @@ describe('plan: units, volumes and totals', () => {
   });
 
   it('a dose the tablets cannot make is an error finding; the table says so', async () => {
-    const result = await plan('--crcl', '20', '--renal-adjust');
+    // A start of 2.5 mg, asked for, is below what the default tablets make (the 5 mg is unscored).
+    const result = await plan('--start-dose', '2.5');
     expect(result.steps[0].administrations[0]).toEqual({ doseMg: 2.5, units: [] });
-    expect(result.findings).toContainEqual(expect.objectContaining({ code: 'DOSE_NOT_MAKEABLE', severity: 'error', message: expect.stringMatching(/oral liquid/) }));
-    const table = (await runCli(['plan', '--start', '2026-01-05', '--crcl', '20', '--renal-adjust'])).stdout;
-    expect(table).toMatch(/08:00 {2}2\.5 mg = cannot be made/);
+    expect(result.findings).toContainEqual(expect.objectContaining({ code: 'DOSE_NOT_MAKEABLE', severity: 'error', step: 0, message: expect.stringMatching(/oral liquid/) }));
+    const table = await runCli(['plan', '--start', '2026-01-05', '--start-dose', '2.5']);
+    expect(table.code).toBe(1);
+    expect(table.stdout).toMatch(/08:00 {2}2\.5 mg = cannot be made/);
   });
 
   it('the table shows times, units, each step’s needs and a dispense total line', async () => {
@@ -86,7 +88,7 @@ describe('plan: units, volumes and totals', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^Step 3 {2}2026-01-11 to 2026-01-13 \(3 days\): needs 9 × 5 mg tablets, 9 × 10 mg tablets$/m);
     expect(result.stdout).toMatch(/^ {2}14:00 {2}15 mg = 1 × 10 mg \+ 1 × 5 mg tablets$/m);
-    expect(result.stdout).toMatch(/^Dispense tablets for 39 days \(the ongoing last step for 30 days, --days-supply\): 18 × 5 mg tablets, 18 × 10 mg tablets, 90 × 20 mg tablets$/m);
+    expect(result.stdout).toMatch(/^Dispense tablets for 39 days \(the ongoing last step for 30 days\): 18 × 5 mg tablets, 18 × 10 mg tablets, 90 × 20 mg tablets$/m);
   });
 
   it('half tablets are dispensed as whole tablets, with the exact count beside them', async () => {

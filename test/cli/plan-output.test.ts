@@ -13,8 +13,8 @@ describe('plan output', () => {
     const result = json(await runCli(['plan', '--start', '2026-01-05', '--json']));
     expect(result).toMatchObject({ schemaVersion: 1, kind: 'titration', drug: 'baclofen', route: 'oral' });
     expect(Object.keys(result.steps[0])).toEqual(['startDate', 'endDate', 'days', 'doses', 'dosesPerDay', 'doseMg', 'dailyMg', 'basis', 'times', 'administrations']);
-    expect(Object.keys(result)).toEqual(['schemaVersion', 'kind', 'drug', 'route', 'protocol', 'capDailyMg', 'kidney', 'steps', 'dispense', 'findings', 'notice']);
-    expect(result.findings[0]).toEqual({ code: 'LABEL_SCHEDULE', severity: 'info', message: expect.any(String), source: expect.stringMatching(/^S1: /) });
+    expect(Object.keys(result)).toEqual(['schemaVersion', 'kind', 'ok', 'drug', 'route', 'protocol', 'capDailyMg', 'kidney', 'steps', 'dispense', 'findings', 'notice']);
+    expect(result.findings[0]).toEqual({ code: 'LABEL_SCHEDULE', severity: 'info', message: expect.any(String), source: expect.stringMatching(/^S1: /), sources: ['S1', 'S7'], step: null });
   });
 
   it('--format json equals --json', async () => {

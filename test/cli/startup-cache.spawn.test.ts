@@ -39,7 +39,7 @@ describe('bin/titrate.js and the code cache', () => {
     expect(expected.status).toBe(0);
     expect(expected.stderr).toBe('');
     expect(JSON.parse(expected.stdout)).toMatchObject({ kind: 'titration', capDailyMg: 40 });
-  });
+  }, 60_000);
 
   it('writes nothing into the package at run time', () => {
     const listing = (packageDir: string) =>
@@ -49,14 +49,14 @@ describe('bin/titrate.js and the code cache', () => {
     const before = listing(intact);
     titrate(intact);
     expect(listing(intact)).toEqual(before);
-  });
+  }, 60_000);
 
   it('without a cache, the same output', () => {
     const missing = copyPackage('missing');
     rmSync(join(missing, 'dist', 'titrate.cjs.cache'));
     expect(cacheTaken(missing)).toBe(false);
     expect(titrate(missing)).toMatchObject({ status: 0, stdout: expected.stdout, stderr: '' });
-  });
+  }, 60_000);
 
   it('a cache made for another build is not used, and the output is the same', () => {
     const stale = copyPackage('stale');
@@ -64,7 +64,7 @@ describe('bin/titrate.js and the code cache', () => {
     writeFileSync(cachePath, Buffer.concat([Buffer.from('0000000000000000\n', 'latin1'), readFileSync(cachePath).subarray(17)]));
     expect(cacheTaken(stale)).toBe(false);
     expect(titrate(stale)).toMatchObject({ status: 0, stdout: expected.stdout, stderr: '' });
-  });
+  }, 60_000);
 
   it('a truncated cache for this build is rejected by V8, and the output is the same', () => {
     const damaged = copyPackage('damaged');
@@ -72,5 +72,5 @@ describe('bin/titrate.js and the code cache', () => {
     writeFileSync(cachePath, readFileSync(cachePath).subarray(0, 1000));
     expect(cacheTaken(damaged)).toBe(false);
     expect(titrate(damaged)).toMatchObject({ status: 0, stdout: expected.stdout, stderr: '' });
-  });
+  }, 60_000);
 });

@@ -31,18 +31,18 @@ describe('titrate … --ndjson in a pipe', () => {
     expect(result.stdout.trimEnd().split('\n').map((line) => JSON.parse(line).id)).toEqual([0, 1, 2]);
     expect(result.stderr).toBe('');
     expect(result.titrateExit).toBe('titrate exit 0');
-  });
+  }, 60_000);
 
   it('a reader that is gone before the single command writes is quiet too', () => {
     const result = pipeline('"$NODE" "$BIN" plan --start 2026-01-05 --json | true');
     expect(result.stderr).toBe('');
     expect(result.titrateExit).toBe('titrate exit 0');
-  });
+  }, 60_000);
 
   it('all 10,000 lines come out in order when the reader reads them all', () => {
     const result = pipeline('"$NODE" "$BIN" plan --ndjson "$REQUESTS" | cut -c1-20 | grep -c "^{\\"id\\":"');
     expect(result.stdout.trim()).toBe('10000');
     expect(result.stderr).toBe('');
     expect(result.titrateExit).toBe('titrate exit 0');
-  });
+  }, 60_000);
 });

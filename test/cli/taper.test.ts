@@ -27,9 +27,9 @@ describe('taper: the acceptance request', () => {
     });
   });
 
-  it('--over 3 gives an error-severity FAST_TAPER and still prints the plan (exit 0)', async () => {
+  it('--over 3 gives an error-severity FAST_TAPER and still prints the whole plan (exit 1)', async () => {
     const result = await runCli(['taper', '--from', '20mg tid', '--start', '2026-03-02', '--over', '3', '--json']);
-    expect(result.code).toBe(0);
+    expect(result.code).toBe(1);
     const output = json<{ findings: { code: string; severity: string }[]; steps: Step[] }>(result);
     expect(output.findings).toContainEqual(expect.objectContaining({ code: 'FAST_TAPER', severity: 'error' }));
     expect(output.steps.at(-1)?.startDate).toBe('2026-03-05');
@@ -101,11 +101,11 @@ describe('taper: bad input', () => {
 });
 
 describe('taper: findings through the CLI', () => {
-  it('--dialysis with --renal-adjust is planned, not refused (unlike plan)', async () => {
+  it('--dialysis is planned, not refused (unlike plan): every step above 5 mg/day is an error (exit 1)', async () => {
     const result = await runCli(['taper', '--from', '20mg tid', '--dialysis', '--renal-adjust', '--json']);
-    expect(result.code).toBe(0);
+    expect(result.code).toBe(1);
     const codes = json<{ findings: { code: string }[] }>(result).findings.map((item) => item.code);
-    expect(codes).toEqual(['RENAL_IMPAIRMENT', 'RENAL_ADJUST_NOT_APPLIED']);
+    expect(codes).toEqual(['RENAL_IMPAIRMENT', 'ABOVE_RENAL_CAP', 'ABOVE_RENAL_CAP', 'ABOVE_RENAL_CAP', 'RENAL_ADJUST_NOT_APPLIED', 'TAPER_GUIDANCE']);
   });
 
   it('--from above 80 mg/day is accepted with FROM_ABOVE_CAP', async () => {

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
+import { doseGridFor } from '../../src/engine/dose-grid.js';
 import { describe, expect, it } from 'vitest';
-import { administrationFor, isMade, productFor, unitsForDose, volumeForDose, type Product } from '../../src/engine/administrations.js';
+import { administrationFor, productFor, unitsForDose, volumeForDose, type Product } from '../../src/engine/administrations.js';
 import { baclofenProducts } from '../../src/protocol/products.js';
 import { mgInUnits } from '../helpers/arbitraries.js';
 
@@ -153,16 +154,17 @@ describe('liquids', () => {
         const item = administrationFor(doseMg, { kind: 'liquid', form: 'solution-1', concentrationMgPerMl: concentration }, unitMg);
         expect(item).toEqual({ doseMg, volumeMl: doseMg / concentration, concentrationMgPerMl: concentration });
         if ('volumeMl' in item) expect(item.volumeMl * concentration).toBe(doseMg);
-        expect(isMade(item)).toBe(true);
+        expect(doseGridFor({ kind: 'liquid', form: 'solution-1', concentrationMgPerMl: concentration }, unitMg).canMake(doseMg / unitMg)).toBe(true);
       }),
     );
   });
 });
 
 describe('administrationFor', () => {
-  it('an unmakeable dose has no units and is not made', () => {
+  it('an unmakeable dose has no units, and the dose grid says the tablets cannot make it', () => {
     const item = administrationFor(2.5, tablets(), unitMg);
     expect(item).toEqual({ doseMg: 2.5, units: [] });
-    expect(isMade(item)).toBe(false);
+    expect(doseGridFor(tablets(), unitMg).canMake(1)).toBe(false);
+    expect(doseGridFor(tablets(), unitMg).canMake(2)).toBe(true);
   });
 });

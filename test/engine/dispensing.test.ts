@@ -1,10 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { planDispensing, withDispensing, type DispensingRequest } from '../../src/engine/dispensing.js';
+import type { ProductRequest } from '../../src/app/schedule-result.js';
+import { productFor } from '../../src/engine/administrations.js';
+import { anyDoseGrid } from '../../src/engine/dose-grid.js';
+import { planDispensing } from '../../src/engine/dispensing.js';
 import type { ClockTime } from '../../src/engine/dose-times.js';
 import { planTitration } from '../../src/engine/plan-titration.js';
 import { stepFromDoses } from '../../src/engine/steps.js';
-import type { SchedulePlan } from '../../src/engine/types.js';
+import type { Step } from '../../src/engine/types.js';
 import { baclofenOral } from '../../src/protocol/baclofen.js';
 import { baclofenProducts, formCodes } from '../../src/protocol/products.js';
 import { titrationRequest as titrationArbitrary } from '../helpers/arbitraries.js';
@@ -13,33 +16,26 @@ import { day, titrationRequest } from '../helpers/requests.js';
 const protocol = baclofenOral;
 const products = baclofenProducts;
 
-function titration(overrides: Parameters<typeof titrationRequest>[0] = {}): SchedulePlan {
-  const outcome = planTitration(titrationRequest(overrides), protocol);
+/** A titration's steps on any dose grid (what dispensing is given; the planner's product choice is tested in app/plan). */
+function titration(overrides: Parameters<typeof titrationRequest>[0] = {}): readonly Step[] {
+  const outcome = planTitration(titrationRequest(overrides), protocol, { grid: anyDoseGrid(protocol.doseUnitMg.value), kidneyLimit: null, renalAdjust: true });
   if (!outcome.ok) throw new Error(JSON.stringify(outcome.problems));
-  return outcome.value;
+  return outcome.value.steps;
 }
 
-function dispensed(plan: SchedulePlan, request: DispensingRequest = {}) {
-  const outcome = planDispensing(plan, request, protocol, products);
+function dispensed(steps: readonly Step[], request: ProductRequest = {}) {
+  const outcome = planDispensing(steps, productFor(request, products), request, protocol, products);
   if (!outcome.ok) throw new Error(JSON.stringify(outcome.problems));
   return outcome.value;
 }
 
 /** A taper as plan-taper shapes it: TID, BID, once daily, then the open-ended zero step. */
-const taper: SchedulePlan = {
-  kind: 'taper',
-  steps: [
-    stepFromDoses(day('2026-03-02'), 4, [10, 10, 10]),
-    stepFromDoses(day('2026-03-06'), 4, [10, 10]),
-    stepFromDoses(day('2026-03-10'), 4, [10]),
-    stepFromDoses(day('2026-03-14'), null, []),
-  ],
-  findings: [],
-  capDailyMg: 80,
-  kidney: null,
-};
-
-const codes = (findings: readonly { code: string; severity: string }[]) => findings.map((item) => `${item.code}/${item.severity}`);
+const taper: readonly Step[] = [
+  stepFromDoses(day('2026-03-02'), 4, [10, 10, 10]),
+  stepFromDoses(day('2026-03-06'), 4, [10, 10]),
+  stepFromDoses(day('2026-03-10'), 4, [10]),
+  stepFromDoses(day('2026-03-14'), null, []),
+];
 
 describe('planDispensing', () => {
   it('gives every step times and administrations parallel to its doses', () => {
@@ -79,18 +75,12 @@ describe('planDispensing', () => {
     expect(result.steps[0]?.administrations[0]).toEqual({ doseMg: 5, volumeMl: 2.5, concentrationMgPerMl: 2 });
     // (15 + 30 + 45) × 3 + 60 × 30 = 2070 mg = 1035 mL of 2 mg/mL.
     expect(result.dispense).toEqual({ form: 'solution-2', totals: [{ concentrationMgPerMl: 2, volumeMl: 1035 }] });
-    expect(codes(result.findings)).toEqual(['LIQUID_CONCENTRATION/info']);
-    expect(result.findings[0]?.message).toMatch(/2 mg\/mL .*1 and 5 mg\/mL are also on the market/);
   });
 
-  it('a dose the tablets cannot make is an error finding that suggests the oral solution', () => {
-    const plan = titration({ kidney: { kind: 'crcl', crclMlMin: 20 }, renalAdjust: true });
-    const result = dispensed(plan);
-    expect(result.steps[0]?.administrations[0]).toEqual({ doseMg: 2.5, units: [] });
-    const notMade = result.findings.find((item) => item.code === 'DOSE_NOT_MAKEABLE');
-    expect(notMade).toMatchObject({ severity: 'error', message: expect.stringMatching(/2\.5 mg \(step 1\).*--form solution-1: 2\.5 mg = 2\.5 mL of 1 mg\/mL/) });
-    expect(dispensed(plan, { form: 'solution-1' }).findings.map((item) => item.code)).not.toContain('DOSE_NOT_MAKEABLE');
-    expect(dispensed(plan, { scoredMg: [5, 10, 20] }).findings.map((item) => item.code)).not.toContain('DOSE_NOT_MAKEABLE');
+  it('a dose the tablets cannot make has no units (the rule book flags it); halves of a scored 5 mg make it', () => {
+    const steps = titration({ startDoseMg: 2.5, target: { kind: 'daily', dailyMg: 7.5 } });
+    expect(dispensed(steps).steps[0]?.administrations[0]).toEqual({ doseMg: 2.5, units: [] });
+    expect(dispensed(steps, { scoredMg: [5, 10, 20] }).steps[0]?.administrations[0]).toEqual({ doseMg: 2.5, units: [{ strengthMg: 5, count: 0.5 }] });
   });
 
   it('uses the default times for each step’s frequency', () => {
@@ -104,23 +94,14 @@ describe('planDispensing', () => {
     const times = ['07:00', '13:00', '22:00'] as ClockTime[];
     const result = dispensed(taper, { times });
     expect(result.steps.map((step) => step.times)).toEqual([times, ['07:00', '22:00'], ['07:00'], []]);
-    const wrong = planDispensing(taper, { times: ['08:00', '20:00'] as ClockTime[] }, protocol, products);
+    const wrong = planDispensing(taper, productFor({}, products), { times: ['08:00', '20:00'] as ClockTime[] }, protocol, products);
     expect(wrong).toEqual({ ok: false, problems: [{ field: 'times', message: expect.stringMatching(/^expected 3 time\(s\).*got 2/) }] });
   });
 
-  it('a taper: the open-ended zero step needs nothing, and pregnancy adds the finish-before-delivery note', () => {
-    const result = dispensed(taper, { pregnant: true });
+  it('a taper: the open-ended zero step needs nothing', () => {
+    const result = dispensed(taper);
     expect(result.dispense.totals).toEqual([{ strengthMg: 10, count: 12 + 8 + 4 }]);
     expect(result.detail.stepTotals[3]).toEqual([]);
-    expect(result.findings).toEqual([expect.objectContaining({ code: 'PREGNANCY', severity: 'warning', message: expect.stringMatching(/finish before the expected delivery/) })]);
-  });
-
-  it('withDispensing adds the findings after the schedule’s own and keeps everything else', () => {
-    const plan = titration({ ageYears: 70 });
-    const result = withDispensing(plan, dispensed(plan, { form: 'suspension-5', epilepsy: true }));
-    expect(codes(result.findings)).toEqual(['OLDER_ADULT/warning', 'LABEL_SCHEDULE/info', 'LIQUID_CONCENTRATION/info', 'EPILEPSY/warning']);
-    expect(result.capDailyMg).toBe(plan.capDailyMg);
-    expect(result.dispense.form).toBe('suspension-5');
   });
 
   it('property: the totals equal the units or mL of every dose summed day by day', () => {
@@ -131,11 +112,11 @@ describe('planDispensing', () => {
         fc.subarray([5, 10, 15, 20], { minLength: 1 }),
         fc.integer({ min: 1, max: 90 }),
         (request, form, strengthsMg, daysSupply) => {
-          const outcome = planTitration(request, protocol);
+          const outcome = planTitration(request, protocol, { grid: anyDoseGrid(protocol.doseUnitMg.value), kidneyLimit: null, renalAdjust: true });
           if (!outcome.ok) return;
           const solid = form === 'tablet' || form === 'granules';
-          const choice: DispensingRequest = { form, daysSupply, ...(form === 'tablet' && { strengthsMg }) };
-          const result = dispensed(outcome.value, choice);
+          const choice: ProductRequest = { form, daysSupply, ...(form === 'tablet' && { strengthsMg }) };
+          const result = dispensed(outcome.value.steps, choice);
           // Count day by day, one dose at a time.
           const byStrength = new Map<number, number>();
           let totalMg = 0;

@@ -65,7 +65,7 @@ describe('adviseMissedDose', () => {
         expect(input.times).toContain(advice.nextDose);
         expect(advice.minutesToNext).toBeGreaterThanOrEqual(0);
         expect(advice.minutesToNext).toBeLessThanOrEqual(1440);
-        expect((minutesOfDay(input.now) + advice.minutesToNext) % 1440).toBe(minutesOfDay(advice.nextDose));
+        expect((minutesOfDay(input.now) + (advice.minutesToNext ?? NaN)) % 1440).toBe(minutesOfDay(advice.nextDose ?? ('' as ClockTime)));
         if (advice.action === 'take-now') {
           expect(advice.minutesToNext).toBeGreaterThanOrEqual(baclofenOral.missedDoseSkipWithinHours.value * 60);
           expect(advice.laterDose).toBeNull();
@@ -73,5 +73,19 @@ describe('adviseMissedDose', () => {
       }),
       { numRuns: 500 },
     );
+  });
+
+  it("on the schedule's last dosing day, after the day's last dose no next dose follows: take it now", () => {
+    const times = ['08:00', '20:00'] as ClockTime[];
+    const last = adviseMissedDose({ times, missed: '20:00' as ClockTime, now: '22:00' as ClockTime, lastDosingDay: true }, baclofenOral);
+    expect(last).toMatchObject({ ok: true, value: { action: 'take-now', reason: 'in-time', nextDose: null, minutesToNext: null, nextDoseTomorrow: false } });
+    // The same dose on an ordinary day: the next is tomorrow at 08:00, 10 hours away.
+    const ordinary = adviseMissedDose({ times, missed: '20:00' as ClockTime, now: '22:00' as ClockTime }, baclofenOral);
+    expect(ordinary).toMatchObject({ ok: true, value: { nextDose: '08:00', nextDoseTomorrow: true } });
+  });
+
+  it('on the last dosing day a dose still to come today is the next one as usual', () => {
+    const advice = adviseMissedDose({ times: ['08:00', '20:00'] as ClockTime[], missed: '08:00' as ClockTime, now: '19:00' as ClockTime, lastDosingDay: true }, baclofenOral);
+    expect(advice).toMatchObject({ ok: true, value: { action: 'skip', reason: 'next-too-close', nextDose: '20:00' } });
   });
 });

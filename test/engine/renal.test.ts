@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { capUnits, cockcroftGault, renalCategoryFor, reviewPatient } from '../../src/engine/renal.js';
+import { assessPatient } from '../../src/engine/patient.js';
+import { estimateCrcl, kidneyLimitFor, renalCategoryFor } from '../../src/engine/renal.js';
+import type { CockcroftGaultInput } from '../../src/engine/types.js';
 import { baclofenOral } from '../../src/protocol/baclofen.js';
 
 describe('renalCategoryFor', () => {
@@ -9,7 +11,7 @@ describe('renalCategoryFor', () => {
     [80, 'mild'],
     [50.5, 'mild'],
     [50, 'moderate'],
-    [30.01, 'moderate'],
+    [30.1, 'moderate'],
     [30, 'severe'],
     [5, 'severe'],
   ])('CrCl %f is %s (a boundary goes to the more impaired side)', (crcl, category) => {
@@ -17,36 +19,51 @@ describe('renalCategoryFor', () => {
   });
 });
 
-describe('cockcroftGault', () => {
+const man: CockcroftGaultInput = { kind: 'cockcroft-gault', ageYears: 60, weightKg: 72, serumCreatinineMgDl: 1, sex: 'male' };
+
+describe('estimateCrcl (Cockcroft–Gault)', () => {
   it('computes (140 − age) × weight / (72 × SCr), × 0.85 for a woman', () => {
-    const input = { kind: 'cockcroft-gault', ageYears: 60, weightKg: 72, serumCreatinineMgDl: 1, sex: 'male' } as const;
-    expect(cockcroftGault(input, baclofenOral)).toBe(80);
-    expect(cockcroftGault({ ...input, sex: 'female' }, baclofenOral)).toBeCloseTo(68, 10);
+    expect(estimateCrcl(man, baclofenOral).crclMlMin).toBe(80);
+    expect(estimateCrcl({ ...man, sex: 'female' }, baclofenOral).crclMlMin).toBe(68);
+  });
+
+  it('rounds to 0.1 mL/min, and classifies the rounded value: 30.04 is 30, severe', () => {
+    // (140 − 40) × 30.04 / (72 × ~1.389)… built so the unrounded value is just above 30.
+    const input: CockcroftGaultInput = { ...man, ageYears: 40, weightKg: 30.04, serumCreatinineMgDl: 100 / 72 };
+    const estimate = estimateCrcl(input, baclofenOral);
+    expect(estimate.crclMlMin).toBe(30);
+    const patient = assessPatient({ kidney: input }, baclofenOral);
+    expect(patient.ok && patient.value.kidney).toEqual({ category: 'severe', crclMlMin: 30, method: 'cockcroft-gault' });
+  });
+
+  it('uses ideal or adjusted body weight from the height when asked', () => {
+    // 180 cm = 70.87 in: ideal 50 + 2.3 × 10.87 = 75.0 kg; adjusted 75.0 + 0.4 × (100 − 75.0) = 85.0 kg.
+    const tall = { ...man, weightKg: 100, heightCm: 180 };
+    expect(estimateCrcl({ ...tall, weightBasis: 'ideal' }, baclofenOral).weightUsedKg).toBeCloseTo(75.0, 1);
+    expect(estimateCrcl({ ...tall, weightBasis: 'adjusted' }, baclofenOral).weightUsedKg).toBeCloseTo(85.0, 1);
+    expect(estimateCrcl({ ...tall, weightBasis: 'total' }, baclofenOral).weightUsedKg).toBe(100);
   });
 });
 
-describe('reviewPatient', () => {
-  it('reports the estimate with its inputs', () => {
-    const review = reviewPatient({ kidney: { kind: 'cockcroft-gault', ageYears: 60, weightKg: 72, serumCreatinineMgDl: 2, sex: 'male' } }, baclofenOral);
-    expect(review.kidney).toEqual({ category: 'moderate', crclMlMin: 40, method: 'cockcroft-gault' });
-    expect(review.findings.map((item) => item.code)).toEqual(['CRCL_ESTIMATED', 'RENAL_IMPAIRMENT']);
-    expect(review.findings[0]?.source).toMatch(/^C1: /);
+describe('assessPatient', () => {
+  it('refuses an estimate outside what --crcl accepts (greater than 0, at most 250)', () => {
+    const outcome = assessPatient({ kidney: { ...man, ageYears: 20, weightKg: 150, serumCreatinineMgDl: 0.4 } }, baclofenOral);
+    expect(outcome.ok ? [] : outcome.problems.map((problem) => problem.field)).toEqual(['scr']);
   });
 
-  it('applies a reduction only when asked', () => {
-    expect(reviewPatient({ kidney: { kind: 'crcl', crclMlMin: 40 } }, baclofenOral).reduction).toBeNull();
-    expect(reviewPatient({ kidney: { kind: 'crcl', crclMlMin: 40 }, renalAdjust: true }, baclofenOral).reduction).toEqual({ numerator: 1, denominator: 2 });
-  });
-
-  it('older adults get a caution without kidney input', () => {
-    expect(reviewPatient({ ageYears: 65 }, baclofenOral).findings.map((item) => item.code)).toEqual(['OLDER_ADULT']);
+  it('refuses patients under 12, also when the age comes with Cockcroft–Gault', () => {
+    const outcome = assessPatient({ kidney: { ...man, ageYears: 11 } }, baclofenOral);
+    expect(outcome.ok ? [] : outcome.problems.map((problem) => problem.field)).toEqual(['age']);
   });
 });
 
-describe('capUnits', () => {
-  it('reduces the 80 mg/day cap by the fraction, rounded down to 2.5 mg units', () => {
-    expect(capUnits(80, 2.5, null)).toBe(32);
-    expect(capUnits(80, 2.5, { numerator: 1, denominator: 3 })).toBe(21); // 52.5 mg
-    expect(capUnits(80, 2.5, { numerator: 2, denominator: 3 })).toBe(10); // 25 mg
+describe('kidneyLimitFor', () => {
+  it('reduces the 80 mg/day cap by the category fraction, rounded down to 2.5 mg; 5 mg/day on dialysis', () => {
+    const limit = (crclMlMin: number) => kidneyLimitFor({ category: renalCategoryFor(crclMlMin, baclofenOral).category, crclMlMin, method: 'given' }, baclofenOral)?.capMg;
+    expect(limit(90)).toBeUndefined();
+    expect(limit(60)).toBe(52.5);
+    expect(limit(40)).toBe(40);
+    expect(limit(20)).toBe(25);
+    expect(kidneyLimitFor({ category: 'dialysis', crclMlMin: null, method: 'dialysis' }, baclofenOral)).toMatchObject({ kind: 'dialysis', capMg: 5 });
   });
 });

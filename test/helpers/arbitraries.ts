@@ -1,4 +1,6 @@
 import fc from 'fast-check';
+import type { PlanRequest } from '../../src/app/plan.js';
+import { formCodes } from '../../src/protocol/products.js';
 import type { TitrationRequest } from '../../src/engine/plan-titration.js';
 import type { IsoDate, KidneyInput } from '../../src/engine/types.js';
 import type { FrequencyCode } from '../../src/protocol/baclofen.js';
@@ -38,12 +40,22 @@ export const titrationRequest: fc.Arbitrary<TitrationRequest> = fc
       startDoseMg: mgInUnits(1, 4),
       stepMg: mgInUnits(1, 4),
       intervalDays: fc.integer({ min: 1, max: 7 }),
-      kidney: kidneyInput,
-      renalAdjust: fc.boolean(),
-      ageYears: fc.integer({ min: 12, max: 100 }),
     },
     { requiredKeys: ['startDate', 'frequency'] },
   )
   .map((request) => request as TitrationRequest);
+
+/** Plan requests: a titration, the patient's kidney function and age, the product, adjusted or not. */
+export const planRequest: fc.Arbitrary<PlanRequest> = fc
+  .record(
+    {
+      titration: titrationRequest,
+      patient: fc.record({ kidney: kidneyInput, ageYears: fc.integer({ min: 12, max: 100 }) }, { requiredKeys: [] }),
+      product: fc.record({ form: fc.constantFrom(...formCodes) }, { requiredKeys: [] }),
+      renalAdjust: fc.boolean(),
+    },
+    { requiredKeys: ['titration', 'patient', 'product'] },
+  )
+  .map((request) => request as PlanRequest);
 
 export const frequencyCode = fc.constantFrom<FrequencyCode>('daily', 'bid', 'tid', 'qid');

@@ -6,7 +6,8 @@ import type { MissedDoseAdvice } from '../../src/engine/missed-dose.js';
 import { baclofenProducts } from '../../src/protocol/products.js';
 import { describeAdministration, formatCount } from '../../src/render/administrations.js';
 import { describeTotal } from '../../src/render/dispense.js';
-import { describeMissedDose, formatDuration, missedJson, renderMissedDose } from '../../src/render/missed.js';
+import { formatDuration } from '../../src/engine/wording.js';
+import { describeMissedDose, missedJson, renderMissedDose } from '../../src/render/missed.js';
 
 const products = baclofenProducts;
 const tablets: Product = { kind: 'solid', form: 'tablet', strengthsMg: [5, 10, 20], scoredMg: [10, 20] };
@@ -62,8 +63,16 @@ describe('missed-dose text', () => {
     );
   });
 
-  it('JSON has exactly action, nextDose, message and source', () => {
-    expect(Object.keys(missedJson(advice))).toEqual(['action', 'nextDose', 'message', 'source']);
+  it('JSON has the schema version, its kind, the action, the next dose, the message, its sources and the notice', () => {
+    expect(Object.keys(missedJson(advice))).toEqual(['schemaVersion', 'kind', 'action', 'nextDose', 'message', 'source', 'sources', 'notice']);
+    expect(missedJson(advice)).toMatchObject({ schemaVersion: 1, kind: 'missed', sources: ['M1'] });
+  });
+
+  it('after the last dose of the schedule no next dose follows: never "tomorrow"', () => {
+    const last: MissedDoseAdvice = { ...advice, action: 'take-now', reason: 'in-time', nextDose: null, nextDoseTomorrow: false, minutesToNext: null };
+    expect(describeMissedDose(last)).toMatch(/no further dose follows/);
+    expect(describeMissedDose(last)).not.toMatch(/tomorrow/);
+    expect(missedJson(last).nextDose).toBeNull();
   });
 
   it('the table without colour', () => {

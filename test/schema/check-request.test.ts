@@ -60,16 +60,24 @@ describe('normalizeSchedule', () => {
     expect(result).toEqual({
       ok: true,
       value: {
-        steps: [{ startDate: '2026-01-05', endDate: '2026-01-07', doses: [5, 5, 5], stated: { days: 3, dosesPerDay: 3, doseMg: 5, dailyMg: 15, times: ['08:00'] } }],
+        kind: 'schedule',
         declaredKind: 'titration',
+        from: null,
+        steps: [{ startDate: '2026-01-05', endDate: '2026-01-07', doses: [5, 5, 5], times: ['08:00'], stated: { days: 3, dosesPerDay: 3, doseMg: 5, dailyMg: 15 } }],
       },
     });
+  });
+
+  it("reads a taper's starting regimen", () => {
+    const result = normalizeSchedule({ kind: 'taper', from: { doses: [20, 20, 20], dailyMg: 60 }, steps: [step()] });
+    expect(result.ok && result.value.from).toEqual([20, 20, 20]);
+    expect(normalizeSchedule({ from: { doses: [] }, steps: [step()] })).toMatchObject({ ok: false, issues: [{ path: 'from.doses' }] });
   });
 
   it('a hand-edited step may leave out the derived fields, and give days instead of endDate', () => {
     expect(normalizeSchedule({ steps: [{ startDate: '2026-01-05', days: 3, doses: ['5 mg', 5, 5] }] })).toEqual({
       ok: true,
-      value: { steps: [{ startDate: '2026-01-05', endDate: '2026-01-07', doses: [5, 5, 5] }], declaredKind: null },
+      value: { kind: 'schedule', declaredKind: null, from: null, steps: [{ startDate: '2026-01-05', endDate: '2026-01-07', doses: [5, 5, 5] }] },
     });
   });
 
@@ -109,24 +117,30 @@ describe('normalizeSchedule', () => {
   it('a __proto__ key is dropped, never copied, and pollutes nothing', () => {
     const input = JSON.parse('{"__proto__": {"polluted": 1}, "steps": [{"__proto__": {"doses": [99]}, "startDate": "2026-01-05", "endDate": null, "doses": [5, 5, 5]}]}');
     const result = normalizeSchedule(input);
-    expect(result).toEqual({ ok: true, value: { steps: [{ startDate: '2026-01-05', endDate: null, doses: [5, 5, 5] }], declaredKind: null } });
+    expect(result).toEqual({ ok: true, value: { kind: 'schedule', declaredKind: null, from: null, steps: [{ startDate: '2026-01-05', endDate: null, doses: [5, 5, 5] }] } });
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     if (result.ok) expect(Object.getPrototypeOf(result.value.steps[0])).toBe(Object.prototype);
   });
 });
 
 describe('normalizeCheckRequest', () => {
-  it('a regimen with kidney options, as an NDJSON line gives them (numbers, booleans)', () => {
-    expect(normalizeCheckRequest({ regimen: '25mg qid', crcl: 25 })).toEqual({
+  it('a regimen with the patient options, as an NDJSON line gives them (numbers, booleans, lists)', () => {
+    expect(normalizeCheckRequest({ regimen: '25mg qid', crcl: 25, age: 70, pregnant: true, with: ['opioid'] })).toEqual({
       ok: true,
-      value: { kind: 'regimen', doses: [25, 25, 25, 25], kidney: { kind: 'crcl', crclMlMin: 25 } },
+      value: {
+        subject: { kind: 'regimen', doses: [25, 25, 25, 25] },
+        patient: { ageYears: 70, kidney: { kind: 'crcl', crclMlMin: 25 }, pregnant: true, interactions: ['opioid'] },
+      },
     });
   });
 
   it('a schedule in titrate JSON', () => {
     expect(normalizeCheckRequest({ schedule: { steps: [step()] }, dialysis: true })).toEqual({
       ok: true,
-      value: { kind: 'schedule', steps: [{ startDate: '2026-01-05', endDate: null, doses: [5, 5, 5] }], kidney: { kind: 'dialysis' } },
+      value: {
+        subject: { kind: 'schedule', declaredKind: null, from: null, steps: [{ startDate: '2026-01-05', endDate: null, doses: [5, 5, 5] }] },
+        patient: { kidney: { kind: 'dialysis' } },
+      },
     });
   });
 
@@ -143,7 +157,7 @@ describe('normalizeCheckRequest', () => {
     [{ regimen: '20mg tid', schedule: { steps: [step()] } }, 'regimen', /not both/],
     [{ regimen: '20mg tid', frobnicate: 1 }, '', /unknown field\(s\): frobnicate/],
     [{ regimen: '20mg tid', crcl: -1 }, 'crcl', /greater than 0/],
-    [{ regimen: '20mg tid', renalAdjust: true }, 'renalAdjust', /needs kidney function/],
+    [{ regimen: '20mg tid', renalAdjust: true }, '', /unknown field\(s\): renalAdjust/],
     [[1, 2], '', /expected an object of check fields/],
   ])('%j is refused at %s', (input, path, pattern) => {
     const result = normalizeCheckRequest(input);

@@ -25,6 +25,12 @@ describe('normalizeMissedRequest', () => {
     expect(normalizeMissedRequest({ plan, missed: '12:00', now: '15:00' }, today)).toMatchObject({ ok: true, value: { times: ['08:00', '12:00', '16:00', '20:00'] } });
   });
 
+  it("on a schedule's last day with doses, says that no dose follows tomorrow", () => {
+    const taper = { steps: [{ startDate: '2026-03-02', endDate: '2026-03-15', dosesPerDay: 1, times: ['08:00'] }, { startDate: '2026-03-16', endDate: null, dosesPerDay: 0 }] };
+    expect(normalizeMissedRequest({ plan: taper, date: '2026-03-15', missed: '08:00', now: '18:00' }, today)).toMatchObject({ ok: true, value: { lastDosingDay: true } });
+    expect(normalizeMissedRequest({ plan: taper, date: '2026-03-14', missed: '08:00', now: '18:00' }, today)).toEqual({ ok: true, value: { times: ['08:00'], missed: '08:00', now: '18:00' } });
+  });
+
   it.each([
     [{ missed: '14:00', now: '15:00' }, 'times', /^is required/],
     [{ times: '08:00', now: '15:00' }, 'missed', /^is required/],
@@ -34,7 +40,7 @@ describe('normalizeMissedRequest', () => {
     [{ times: '08:00', plan, missed: '08:00', now: '09:00' }, 'plan', /one way/],
     [{ plan, date: '2026-01-01', missed: '08:00', now: '09:00' }, 'plan', /no doses on 2026-01-01/],
     [{ plan: { nope: 1 }, missed: '08:00', now: '09:00' }, 'plan', /^expected the JSON output of titrate plan or taper/],
-    [{ times: '08:00', date: '2026-01-06', missed: '08:00', now: '09:00' }, 'date', /only with --plan/],
+    [{ times: '08:00', date: '2026-01-06', missed: '08:00', now: '09:00' }, 'date', /only with a plan/],
     [{ times: '08:00', missed: '08:00', now: '09:00', extra: 1 }, '', /unknown field\(s\): extra/],
   ])('%j is refused at %s', (input, path, message) => {
     const result = normalizeMissedRequest(input, today);

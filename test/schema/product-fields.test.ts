@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeProductFields, parseInteractions, parseScored, parseStrengths, parseTimes } from '../../src/schema/product-fields.js';
+import { normalizeProductFields, parseScored, parseStrengths, parseTimes } from '../../src/schema/product-fields.js';
+import { parseInteractions } from '../../src/schema/patient-fields.js';
 import { interactionNames } from '../../src/protocol/products.js';
 
 describe('product field parsers', () => {
@@ -52,10 +53,6 @@ describe('normalizeProductFields', () => {
       scored: [10],
       daysSupply: 28,
       times: ['08:00', '20:00'],
-      pregnant: true,
-      breastfeeding: false,
-      epilepsy: true,
-      with: ['alcohol'],
       explain: true,
     });
     expect(result).toEqual({
@@ -67,10 +64,6 @@ describe('normalizeProductFields', () => {
           scoredMg: [10],
           daysSupply: 28,
           times: ['08:00', '20:00'],
-          pregnant: true,
-          breastfeeding: false,
-          epilepsy: true,
-          interactions: ['alcohol'],
         },
         explain: true,
       },
@@ -83,12 +76,10 @@ describe('normalizeProductFields', () => {
     [{ form: 'granules', strengths: '15' }, 'strengths', /no such packet strength; oral granules come in 5, 10, 20 mg/],
     [{ scored: '5', strengths: '10,20' }, 'scored', /^5 mg is not among the strengths 10, 20 mg/],
     [{ form: 'granules', scored: '10' }, 'scored', /never split/],
-    [{ form: 'solution-1', strengths: '5' }, 'strengths', /applies to tablets and granules, not to --form solution-1/],
+    [{ form: 'solution-1', strengths: '5' }, 'strengths', /applies to tablets and granules, not to the form solution-1/],
     [{ form: 'suspension-5', scored: '10' }, 'scored', /applies to tablets and granules/],
     [{ daysSupply: 0 }, 'daysSupply', /^expected a whole number of days from 1 to 365/],
     [{ daysSupply: '400' }, 'daysSupply', /from 1 to 365/],
-    [{ pregnant: 'yes' }, 'pregnant', /^expected true or false/],
-    [{ with: 'aspirin' }, 'with', /^unknown name\(s\) 'aspirin'; accepted: alcohol, opioid/],
   ])('%j is refused at %s', (input, path, message) => {
     const result = normalizeProductFields(input);
     expect(result.ok).toBe(false);

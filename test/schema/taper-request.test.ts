@@ -7,7 +7,7 @@ const today = day('2026-01-05');
 function request(fields: Record<string, unknown>) {
   const outcome = normalizeTaperRequest(fields, today);
   if (!outcome.ok) throw new Error(`issues: ${JSON.stringify(outcome.issues)}`);
-  return outcome.value.request;
+  return outcome.value.request.taper;
 }
 
 function issues(fields: Record<string, unknown>) {
@@ -91,8 +91,13 @@ describe('normalizeTaperRequest', () => {
   });
 
   it('takes the kidney options of plan', () => {
-    expect(request({ from: 60, crcl: '40', renalAdjust: true })).toMatchObject({ kidney: { kind: 'crcl', crclMlMin: 40 }, renalAdjust: true });
-    expect(request({ from: 60, dialysis: true })).toMatchObject({ kidney: { kind: 'dialysis' } });
+    const patient = (fields: Record<string, unknown>) => {
+      const outcome = normalizeTaperRequest(fields, today);
+      return outcome.ok ? outcome.value.request.patient : null;
+    };
+    expect(patient({ from: 60, crcl: '40', renalAdjust: true })).toEqual({ kidney: { kind: 'crcl', crclMlMin: 40 } });
+    expect(patient({ from: 60, dialysis: true, longTerm: true })).toEqual({ kidney: { kind: 'dialysis' } });
+    expect(request({ from: 60, longTerm: true }).longTerm).toBe(true);
     expect(paths({ from: 60, renalAdjust: true })).toEqual(['renalAdjust']);
   });
 });

@@ -1,36 +1,27 @@
 import type { Command } from 'commander';
-import { checkRegimen } from '../../engine/check-regimen.js';
-import { checkSchedule, type CheckRequest, type CheckResult } from '../../engine/check-schedule.js';
-import type { IsoDate, Outcome } from '../../engine/types.js';
-import { baclofenOral, type Protocol } from '../../protocol/baclofen.js';
+import { check, type CheckResult } from '../../app/check.js';
+import type { IsoDate } from '../../engine/types.js';
+import { baclofenOral } from '../../protocol/baclofen.js';
 import { renderCheckTable } from '../../render/check-table.js';
+import { findingJson } from '../../render/finding-json.js';
 import { SCHEMA_VERSION } from '../../render/json.js';
 import { draftNotice } from '../../render/notice.js';
 import { limitIssues, normalizeCheckRequest } from '../../schema/check-request.js';
 import { describeIssue, issuesFromProblems } from '../../schema/issues.js';
 import type { Normalized } from '../../schema/plan-request.js';
 import { normalizeSchedule } from '../../schema/schedule-input.js';
-import type { CommandSpec } from '../command-spec.js';
+import type { CommandSpec, Prepared } from '../command-spec.js';
 import { EXIT, InputError } from '../errors.js';
 import type { Io } from '../io.js';
 import { addPatientOptions } from '../options.js';
 import { readJsonInput } from '../read-input.js';
 
-function runChecker(request: CheckRequest, protocol: Protocol): Outcome<CheckResult> {
-  switch (request.kind) {
-    case 'regimen':
-      return checkRegimen(request, protocol);
-    case 'schedule':
-      return checkSchedule(request, protocol);
-  }
-}
-
-/** Check request fields (`regimen` or `schedule`, and the kidney options) to the check's result, or the input issues. */
-export function checkFromFields(fields: Record<string, unknown>, _today: IsoDate): Normalized<CheckResult> {
+/** Check request fields (`regimen` or `schedule`, and the patient options) to the check's result, or the input issues. */
+export function checkFromFields(fields: Record<string, unknown>, _today: IsoDate): Normalized<Prepared<CheckResult>> {
   const request = normalizeCheckRequest(fields);
   if (!request.ok) return request;
-  const outcome = runChecker(request.value, baclofenOral);
-  return outcome.ok ? outcome : { ok: false, issues: issuesFromProblems(outcome.problems) };
+  const outcome = check(request.value);
+  return outcome.ok ? { ok: true, value: { result: outcome.value, render: { explain: false } } } : { ok: false, issues: issuesFromProblems(outcome.problems) };
 }
 
 /** The documented `titrate check --json` object (README, "JSON contract"). */
@@ -46,7 +37,7 @@ export function checkJson(result: CheckResult) {
     capDailyMg: result.capDailyMg,
     renalCapDailyMg: result.renalCapDailyMg,
     kidney: result.kidney,
-    findings: result.findings.map(({ code, severity, message, source, step }) => ({ code, severity, message, source, step })),
+    findings: result.findings.map(findingJson),
     notice: draftNotice,
   };
 }
@@ -91,8 +82,9 @@ Examples:
   $ titrate check "20mg qid"                          within the 80 mg/day cap: exit 0
   $ titrate check "25mg qid"                          above the cap: ABOVE_CAP, exit 1
   $ titrate check "20mg tid" --crcl 25                above the kidney-adjusted cap: exit 1
+  $ titrate check "40mg bid"                          a single dose above 20 mg: exit 1
   $ titrate check --file schedule.json --json         a schedule in titrate's JSON
-  $ titrate plan --target 80 --json | titrate check -
+  $ titrate plan --target 80 --json | titrate check -   agrees with plan: the same rule book
 
 Exit status: 0 no error finding, 1 an error finding, 2 unreadable or invalid input.
 Step numbers in the table count from 1, as in plan's table; in --json "step" is 0-based.
@@ -136,6 +128,6 @@ Step numbers in the table count from 1, as in plan's table; in --json "step" is 
   },
   fromFields: checkFromFields,
   toJson: checkJson,
-  toTable: renderCheckTable,
+  toTable: (result, chalk) => renderCheckTable(result, chalk),
   exitCode: (result) => (result.ok ? EXIT.ok : EXIT.checkFailed),
 };

@@ -7,18 +7,18 @@ import { missedJson, renderMissedDose } from '../../render/missed.js';
 import { issuesFromProblems } from '../../schema/issues.js';
 import { normalizeMissedRequest } from '../../schema/missed-request.js';
 import type { Normalized } from '../../schema/plan-request.js';
-import type { CommandSpec } from '../command-spec.js';
+import type { CommandSpec, Prepared } from '../command-spec.js';
 import type { CommandContext } from '../context.js';
 import type { Io } from '../io.js';
 import { mountCommand } from '../mount-command.js';
 import { readJsonInput } from '../read-input.js';
 
 /** Missed-dose fields (options, or one NDJSON line) to the advice, or the input issues. */
-export function missedFromFields(fields: Record<string, unknown>, today: IsoDate): Normalized<MissedDoseAdvice> {
+export function missedFromFields(fields: Record<string, unknown>, today: IsoDate): Normalized<Prepared<MissedDoseAdvice>> {
   const request = normalizeMissedRequest(fields, today);
   if (!request.ok) return request;
   const outcome = adviseMissedDose(request.value, baclofenOral);
-  return outcome.ok ? outcome : { ok: false, issues: issuesFromProblems(outcome.problems) };
+  return outcome.ok ? { ok: true, value: { result: outcome.value, render: { explain: false } } } : { ok: false, issues: issuesFromProblems(outcome.problems) };
 }
 
 /** `--plan <file>` becomes the plan's JSON; a missing `--now` becomes the clock's local HH:MM. */
@@ -62,7 +62,7 @@ between the missed one and now, skip the missed one. --now defaults to the clock
   },
   fromFields: missedFromFields,
   toJson: missedJson,
-  toTable: renderMissedDose,
+  toTable: (result, chalk) => renderMissedDose(result, chalk),
 };
 
 export function configureMissed(command: Command, context: CommandContext): void {

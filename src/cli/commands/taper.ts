@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { planTaper, type TaperPlan } from '../../engine/plan-taper.js';
+import type { ScheduleResult } from '../../app/schedule-result.js';
+import { taper } from '../../app/taper.js';
 import type { IsoDate } from '../../engine/types.js';
 import { baclofenOral } from '../../protocol/baclofen.js';
 import { scheduleJson } from '../../render/json.js';
@@ -7,41 +8,23 @@ import { renderScheduleTable } from '../../render/schedule-table.js';
 import { issuesFromProblems } from '../../schema/issues.js';
 import type { Normalized } from '../../schema/plan-request.js';
 import { normalizeTaperRequest } from '../../schema/taper-request.js';
-import type { CommandSpec } from '../command-spec.js';
-import { addPatientOptions } from '../options.js';
-import { addProductOptions, dispensePlan, type DispensedResult } from '../product-options.js';
-import type { ProductRequest } from '../../schema/product-fields.js';
-import { baclofenProducts } from '../../protocol/products.js';
+import type { CommandSpec, Prepared } from '../command-spec.js';
+import { addPatientOptions, addRenalAdjustOptions } from '../options.js';
+import { addProductOptions } from '../product-options.js';
+import { scheduleExitCode } from './plan.js';
 
-/** A taper with what to dispense and when to take it; `explain` is for the table. */
-export type TaperResult = DispensedResult<TaperPlan>;
-
-/**
- * --half-tablets asks for 2.5 mg doses, which only a halved 5 mg tablet makes: unless --scored
- * says which strengths may be halved, every one may be. A taper in half units only because the
- * current dose is (HALF_UNIT_STEPS) keeps the default scoring, so an unscored 5 mg tablet is
- * never halved unasked: such doses are flagged DOSE_NOT_MAKEABLE, with the liquid suggested.
- */
-function withHalfTablets(product: ProductRequest, halfTablets: boolean): ProductRequest {
-  const dispensing = product.dispensing;
-  const form = dispensing.form ?? baclofenProducts.defaultForm.value;
-  const data = baclofenProducts.forms[form];
-  if (!halfTablets || dispensing.scoredMg !== undefined || data.kind !== 'solid' || !data.splittable) return product;
-  return { ...product, dispensing: { ...dispensing, scoredMg: dispensing.strengthsMg ?? data.defaultStrengthsMg.value } };
-}
-
-/** Taper request fields (options, or one NDJSON line) to the dispensed taper, or the input issues. */
-export function taperFromFields(fields: Record<string, unknown>, today: IsoDate): Normalized<TaperResult> {
+/** Taper request fields (options, or one NDJSON line) to the taper, or the input issues. */
+export function taperFromFields(fields: Record<string, unknown>, today: IsoDate): Normalized<Prepared<ScheduleResult>> {
   const input = normalizeTaperRequest(fields, today);
   if (!input.ok) return input;
-  const outcome = planTaper(input.value.request, baclofenOral);
+  const outcome = taper(input.value.request);
   if (!outcome.ok) return { ok: false, issues: issuesFromProblems(outcome.problems) };
-  return dispensePlan(outcome.value, withHalfTablets(input.value.product, input.value.request.halfTablets === true));
+  return { ok: true, value: { result: outcome.value, render: { explain: input.value.explain } } };
 }
 
 const protocol = baclofenOral;
 
-export const taperCommand: CommandSpec<TaperResult> = {
+export const taperCommand: CommandSpec<ScheduleResult> = {
   name: 'taper',
   summary: 'plan an oral baclofen taper: dated reductions from the current dose to none (never stop abruptly)',
   examples: `
@@ -49,21 +32,30 @@ Examples:
   $ titrate taper --from "20mg tid" --start 2026-03-02       60 → 45 → 30 → 15 mg/day → none over 14 days
   $ titrate taper --from 60 --frequency qid --over 21         from 60 mg/day in four doses, over three weeks
   $ titrate taper --from "10mg tid" --half-tablets            steps of 2.5 mg where that keeps them even
-  $ titrate taper --from "20mg tid" --crcl 25 --json          kidney findings as for plan
+  $ titrate taper --from "20mg tid" --long-term              after months of use: 21 days
   $ titrate taper --from "20mg tid" --form solution-1 --pregnant --explain   mL per dose, cautions, why each step
+
+Exit status: 0, or 1 when the taper carries an error finding (it is still printed); 2 bad input or a refused request.
 `,
   configure(command: Command) {
     command
       .option('--from <regimen|mg/day>', 'current dose: a regimen (e.g. "20mg tid") or mg/day (e.g. 60, with --frequency)')
       .option('--frequency <daily|bid|tid|qid>', 'doses a day of a --from given in mg/day (default tid)')
       .option('--start <yyyy-MM-dd>', 'first day of the first reduced dose (default: today)')
-      .option('--over <days>', `days from --start to the first day without baclofen (protocol: ${protocol.taperDefaultDays.value}; under ${protocol.taperMinDays.value} is flagged)`)
+      .option(
+        '--over <days>',
+        `days from --start to the first day without baclofen (default ${protocol.taperDefaultDays.value}; ${protocol.taperLongDays.value} from above ` +
+          `${protocol.taperLongAboveDailyMg.value} mg/day or with --long-term; under ${protocol.taperMinDays.value} is flagged)`,
+      )
       .option('--max-step <mg/day>', `largest reduction of the daily dose at one step (protocol: ${protocol.taperMaxStepDailyMg.value})`)
-      .option('--half-tablets', `allow half tablets: smallest dose ${protocol.halfUnitMg.value} mg instead of ${protocol.smallestUnitMg.value} mg`);
+      .option('--half-tablets', `allow half tablets: smallest dose ${protocol.halfUnitMg.value} mg instead of ${protocol.smallestUnitMg.value} mg`)
+      .option('--long-term', `taken for more than about ${protocol.longTermMonths.value} months: taper over ${protocol.taperLongDays.value} days unless --over says otherwise`);
+    addRenalAdjustOptions(command, 'accepted as for plan: a taper only comes down, so no kidney reduction is added');
     addPatientOptions(command);
     addProductOptions(command);
   },
   fromFields: taperFromFields,
   toJson: scheduleJson,
-  toTable: renderScheduleTable,
+  toTable: (result, chalk, render) => renderScheduleTable(result, chalk, render.explain),
+  exitCode: scheduleExitCode,
 };

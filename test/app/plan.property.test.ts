@@ -1,18 +1,19 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDaysIso } from '../../src/engine/dates.js';
-import { planTitration } from '../../src/engine/plan-titration.js';
+import { plan } from '../../src/app/plan.js';
+import type { PlanRequest } from '../../src/app/plan.js';
 import { baclofenOral } from '../../src/protocol/baclofen.js';
-import { titrationRequest } from '../helpers/arbitraries.js';
+import { planRequest as titrationRequest } from '../helpers/arbitraries.js';
 
 const protocol = baclofenOral;
 
-function planned(request: Parameters<typeof planTitration>[0]) {
-  const outcome = planTitration(request, protocol);
+function planned(request: PlanRequest) {
+  const outcome = plan(request);
   return outcome.ok ? outcome.value : null;
 }
 
-describe('planTitration properties', () => {
+describe('plan properties', () => {
   it('never exceeds the cap, and the cap never exceeds 80 mg/day', () => {
     fc.assert(
       fc.property(titrationRequest, (request) => {
@@ -30,7 +31,7 @@ describe('planTitration properties', () => {
       fc.property(titrationRequest, (request) => {
         const plan = planned(request);
         if (!plan) return;
-        expect(plan.steps[0]?.startDate).toBe(request.startDate);
+        expect(plan.steps[0]?.startDate).toBe(request.titration.startDate);
         plan.steps.forEach((step, index) => {
           const last = index === plan.steps.length - 1;
           expect(step.endDate === null).toBe(last);
@@ -49,16 +50,21 @@ describe('planTitration properties', () => {
       fc.property(titrationRequest, (request) => {
         const plan = planned(request);
         if (!plan) return;
-        const stepMg = request.stepMg ?? protocol.stepMg.value;
-        const intervalDays = request.intervalDays ?? protocol.intervalDays.value;
+        // Held under a kidney ceiling, doses are rounded down to what the product makes (5 mg
+        // tablets), so a rise can be one whole unit however small the step asked for: never
+        // faster than the protocol.
+        const adjusted = plan.findings.some((item) => item.code === 'RENAL_ADJUSTED');
+        const askedMg = request.titration.stepMg ?? protocol.stepMg.value;
+        const stepMg = adjusted ? Math.max(askedMg, protocol.stepMg.value) : askedMg;
+        const intervalDays = request.titration.intervalDays ?? protocol.intervalDays.value;
         for (let index = 1; index < plan.steps.length; index += 1) {
           const before = plan.steps[index - 1]!;
           const after = plan.steps[index]!;
           expect(after.dailyMg).toBeGreaterThan(before.dailyMg);
           expect(before.days).toBeGreaterThanOrEqual(intervalDays);
           expect(Math.max(...after.doses) - Math.max(...before.doses)).toBeLessThanOrEqual(stepMg);
-          // Adding the goal's extra dose(s) is the label's route (20 mg TID -> QID): held to the
-          // protocol's rate, since a slower --step cannot split a dose that is added whole.
+          // Adding the goal's extra dose(s) (TID -> QID): held to the protocol's rate, since a
+          // slower step cannot split a dose that is added whole.
           const rateMg = after.dosesPerDay === before.dosesPerDay ? stepMg : Math.max(stepMg, protocol.stepMg.value);
           expect(after.dailyMg - before.dailyMg).toBeLessThanOrEqual(rateMg * after.dosesPerDay);
         }
@@ -85,12 +91,12 @@ describe('planTitration properties', () => {
     );
   });
 
-  it('refuses only for a reason: age under 12, dialysis with --renal-adjust, or a start above the target', () => {
+  it('refuses only for a reason: an estimate no CrCl could be, a target (dialysis, too small), or a start above the target', () => {
     fc.assert(
       fc.property(titrationRequest, (request) => {
-        const outcome = planTitration(request, protocol);
+        const outcome = plan(request);
         if (outcome.ok) return;
-        for (const problem of outcome.problems) expect(['age', 'renalAdjust', 'startDose', 'target']).toContain(problem.field);
+        for (const problem of outcome.problems) expect(['scr', 'startDose', 'target']).toContain(problem.field);
       }),
       { numRuns: 300 },
     );

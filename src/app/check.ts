@@ -1,0 +1,57 @@
+import { hasError, type Finding } from '../engine/findings.js';
+import { assessPatient } from '../engine/patient.js';
+import { kidneyLimitFor } from '../engine/renal.js';
+import type { IsoDate, KidneyAssessment, Outcome, PatientInput } from '../engine/types.js';
+import { reviewSubject } from '../rules/rule-book.js';
+import type { Subject } from '../rules/subject.js';
+import { defaultProtocolData, type ProtocolData } from './protocol-data.js';
+
+/** A validated check request: a regimen or a schedule, and the patient it is for. */
+export interface CheckRequest {
+  readonly subject: Subject;
+  readonly patient: PatientInput;
+}
+
+/** What was checked, in brief. */
+export type CheckSubject =
+  | { readonly kind: 'regimen'; readonly doses: readonly number[]; readonly dailyMg: number }
+  | { readonly kind: 'schedule'; readonly stepCount: number; readonly startDate: IsoDate; readonly endDate: IsoDate | null };
+
+export interface CheckResult {
+  readonly kind: 'check';
+  readonly subject: CheckSubject;
+  /** False when any finding is an error. */
+  readonly ok: boolean;
+  readonly capDailyMg: number;
+  /** The kidney-adjusted cap (or the dialysis most) when kidney function limits the dose, else null. */
+  readonly renalCapDailyMg: number | null;
+  readonly kidney: KidneyAssessment | null;
+  readonly findings: readonly Finding[];
+}
+
+function summaryOf(subject: Subject): CheckSubject {
+  if (subject.kind === 'regimen') return { kind: 'regimen', doses: subject.doses, dailyMg: subject.doses.reduce((total, dose) => total + dose, 0) };
+  const starts = subject.steps.map((step) => step.startDate).sort();
+  const ends = subject.steps.map((step) => step.endDate);
+  const endDate = ends.includes(null) ? null : ((ends as IsoDate[]).sort().at(-1) ?? null);
+  return { kind: 'schedule', stepCount: subject.steps.length, startDate: starts[0] as IsoDate, endDate };
+}
+
+/** Judges a regimen or a schedule with the rule book, for this patient; or why the patient is refused (under 12). */
+export function check(request: CheckRequest, data: ProtocolData = defaultProtocolData): Outcome<CheckResult> {
+  const patient = assessPatient(request.patient, data.protocol);
+  if (!patient.ok) return patient;
+  const findings = reviewSubject(request.subject, { ...data, patient: patient.value, product: null });
+  return {
+    ok: true,
+    value: {
+      kind: 'check',
+      subject: summaryOf(request.subject),
+      ok: !hasError(findings),
+      capDailyMg: data.protocol.maxDailyMg.value,
+      renalCapDailyMg: kidneyLimitFor(patient.value.kidney, data.protocol)?.capMg ?? null,
+      kidney: patient.value.kidney,
+      findings,
+    },
+  };
+}

@@ -1,0 +1,34 @@
+import { doseGridFor } from '../engine/dose-grid.js';
+import { assessPatient } from '../engine/patient.js';
+import { planTitration, type TitrationRequest } from '../engine/plan-titration.js';
+import { kidneyLimitFor } from '../engine/renal.js';
+import type { Outcome, PatientInput } from '../engine/types.js';
+import { defaultProtocolData, type ProtocolData } from './protocol-data.js';
+import { dispenseAndReview, productOf, type ProductRequest, type ScheduleResult } from './schedule-result.js';
+
+/** A validated plan request: the titration, the patient, and the product to dispense. */
+export interface PlanRequest {
+  readonly titration: TitrationRequest;
+  readonly patient: PatientInput;
+  readonly product: ProductRequest;
+  /** Apply the kidney reduction when kidney function is impaired (default true). */
+  readonly renalAdjust?: boolean;
+}
+
+/**
+ * Plans a titration: the schedule in doses the product can make, held under kidney function's
+ * ceiling unless asked not to, dispensed, and judged by the rule book; or the reasons it is
+ * refused (problems named by request field).
+ */
+export function plan(request: PlanRequest, data: ProtocolData = defaultProtocolData): Outcome<ScheduleResult> {
+  const patient = assessPatient(request.patient, data.protocol);
+  if (!patient.ok) return patient;
+  const product = productOf(request.product, data);
+  const planned = planTitration(request.titration, data.protocol, {
+    grid: doseGridFor(product, data.protocol.doseUnitMg.value),
+    kidneyLimit: kidneyLimitFor(patient.value.kidney, data.protocol),
+    renalAdjust: request.renalAdjust ?? data.protocol.renalAdjustByDefault.value,
+  });
+  if (!planned.ok) return planned;
+  return dispenseAndReview(planned.value, product, request.product, patient.value, data);
+}

@@ -1,0 +1,64 @@
+import { productFor, type Product, type ProductChoice } from '../engine/administrations.js';
+import type { Dispense } from '../engine/dispense.js';
+import { planDispensing, type DispensedStep, type DispensingDetail, type DispensingRequest } from '../engine/dispensing.js';
+import { hasError, sortFindings, type Finding } from '../engine/findings.js';
+import type { PlannedSchedule } from '../engine/plan-titration.js';
+import type { KidneyAssessment, Outcome, PatientContext } from '../engine/types.js';
+import { reviewSubject } from '../rules/rule-book.js';
+import type { Subject } from '../rules/subject.js';
+import type { ProtocolData } from './protocol-data.js';
+
+/** What plan and taper return: the dispensed schedule and every finding on it. */
+export interface ScheduleResult {
+  readonly kind: 'titration' | 'taper';
+  readonly steps: readonly DispensedStep[];
+  /** A taper's starting regimen, mg per dose; null for a titration. */
+  readonly from: readonly number[] | null;
+  /** The daily maximum the schedule was held to. */
+  readonly capDailyMg: number;
+  readonly kidney: KidneyAssessment | null;
+  readonly dispense: Dispense;
+  readonly dispensing: DispensingDetail;
+  /** The rule book's findings on the schedule, and the planner's notes (info); errors first. */
+  readonly findings: readonly Finding[];
+  /** False when any finding is an error. */
+  readonly ok: boolean;
+}
+
+/** How plan and taper ask for the product and its dispensing. */
+export interface ProductRequest extends ProductChoice, DispensingRequest {}
+
+/** The subject the rule book judges for a planned schedule: exactly what `check` reads back from its JSON. */
+export function subjectOf(kind: ScheduleResult['kind'], steps: readonly DispensedStep[], from: readonly number[] | null): Subject {
+  return { kind: 'schedule', declaredKind: kind, from, steps };
+}
+
+/**
+ * Dispenses a planned schedule, then judges it with the rule book, as `check` would judge its
+ * JSON; the planner's notes join the findings. Shared by plan and taper.
+ */
+export function dispenseAndReview(planned: PlannedSchedule, product: Product, request: ProductRequest, patient: PatientContext, data: ProtocolData): Outcome<ScheduleResult> {
+  const dispensing = planDispensing(planned.steps, product, request, data.protocol, data.products, planned.from?.length ?? null);
+  if (!dispensing.ok) return dispensing;
+  const { steps, dispense, detail } = dispensing.value;
+  const reviewed = reviewSubject(subjectOf(planned.kind, steps, planned.from), { ...data, patient, product });
+  const findings = sortFindings([...planned.notes, ...reviewed]);
+  return {
+    ok: true,
+    value: {
+      kind: planned.kind,
+      steps,
+      from: planned.from,
+      capDailyMg: planned.capDailyMg,
+      kidney: patient.kidney,
+      dispense,
+      dispensing: detail,
+      findings,
+      ok: !hasError(findings),
+    },
+  };
+}
+
+export function productOf(request: ProductChoice, data: ProtocolData): Product {
+  return productFor(request, data.products);
+}

@@ -1,0 +1,38 @@
+import { assessPatient } from '../engine/patient.js';
+import { planTaper, type TaperRequest } from '../engine/plan-taper.js';
+import { kidneyLimitFor } from '../engine/renal.js';
+import type { Outcome, PatientInput } from '../engine/types.js';
+import { defaultProtocolData, type ProtocolData } from './protocol-data.js';
+import { dispenseAndReview, productOf, type ProductRequest, type ScheduleResult } from './schedule-result.js';
+
+/** A validated taper request: the taper, the patient, and the product to dispense. */
+export interface TaperPlanRequest {
+  readonly taper: TaperRequest;
+  readonly patient: PatientInput;
+  readonly product: ProductRequest;
+}
+
+/**
+ * Half tablets asked for (`halfTablets`) are 2.5 mg doses, which only a halved 5 mg tablet makes:
+ * unless the request says which strengths may be halved, every one may be. A taper in half units
+ * only because the current dose is (HALF_UNIT_STEPS) keeps the default scoring, so an unscored
+ * 5 mg tablet is never halved unasked: such doses are DOSE_NOT_MAKEABLE, with a liquid suggested.
+ */
+function withHalfTablets(product: ProductRequest, halfTablets: boolean, data: ProtocolData): ProductRequest {
+  const form = data.products.forms[product.form ?? data.products.defaultForm.value];
+  if (!halfTablets || product.scoredMg !== undefined || form.kind !== 'solid' || !form.splittable) return product;
+  return { ...product, scoredMg: product.strengthsMg ?? form.defaultStrengthsMg.value };
+}
+
+/**
+ * Plans a taper from the current dose to none, dispensed and judged by the rule book (a taper is
+ * never reduced further for kidney function: it only comes down); or the reasons it is refused.
+ */
+export function taper(request: TaperPlanRequest, data: ProtocolData = defaultProtocolData): Outcome<ScheduleResult> {
+  const patient = assessPatient(request.patient, data.protocol);
+  if (!patient.ok) return patient;
+  const planned = planTaper(request.taper, data.protocol, { kidneyLimit: kidneyLimitFor(patient.value.kidney, data.protocol) });
+  if (!planned.ok) return planned;
+  const productRequest = withHalfTablets(request.product, request.taper.halfTablets === true, data);
+  return dispenseAndReview(planned.value, productOf(productRequest, data), productRequest, patient.value, data);
+}

@@ -1,0 +1,36 @@
+import { finding, type Finding } from '../../engine/findings.js';
+import type { Rule } from '../subject.js';
+
+/**
+ * Every dose can be made exactly from the tablets or packets dispensed: a solid administration
+ * with no units is a dose they cannot make (titrate's JSON writes it so). Suggests a liquid.
+ */
+export const makeable: Rule = ({ steps, context }) => {
+  const { products, product } = context;
+  const suggestion = products.forms[products.makeableSuggestion.value];
+  if (suggestion.kind !== 'liquid') return [];
+  const form = product ? products.forms[product.form] : null;
+  const described =
+    product?.kind === 'solid' && form?.kind === 'solid'
+      ? { label: form.label, strengthsMg: product.strengthsMg, scoredMg: product.scoredMg, splittable: form.splittable }
+      : null;
+  const basis = [form?.kind === 'solid' ? form.defaultStrengthsMg : products.defaultForm, products.makeableSuggestion];
+  const findings: Finding[] = [];
+  for (const step of steps) {
+    const missing = new Set<number>();
+    (step.administrations ?? []).forEach((item, position) => {
+      if (item.volumeMl === undefined && item.concentrationMgPerMl === undefined && item.units?.length === 0 && item.doseMg === step.doses[position]) {
+        missing.add(item.doseMg);
+      }
+    });
+    if (missing.size === 0) continue;
+    findings.push(
+      finding('DOSE_NOT_MAKEABLE', 'error', step.index, basis, {
+        doses: [...missing].sort((a, b) => a - b),
+        product: described,
+        suggestion: { label: `${suggestion.label} ${suggestion.labelStrength}`, concentrationMgPerMl: suggestion.concentrationMgPerMl.value },
+      }),
+    );
+  }
+  return findings;
+};

@@ -1,0 +1,249 @@
+import type { AdministrationProblem, Finding, FindingCode, FindingParams, Limit } from '../engine/findings.js';
+import type { KidneyAssessment } from '../engine/types.js';
+import { describeDaily, describeDoses, formatDuration, formatNumber, plural } from '../engine/wording.js';
+import { baclofenOral, frequencies } from '../protocol/baclofen.js';
+import { baclofenProducts, type CautionName } from '../protocol/products.js';
+
+// The one place every finding is worded: a sentence made from the finding's params. Messages name
+// no command-line option (a library or a batch line says `renalAdjust`, not `--renal-adjust`) and
+// every number in them is one of the schedule's own or a protocol value.
+
+
+
+type Doses = readonly number[];
+
+const mg = (value: number) => `${formatNumber(value)} mg`;
+const perDay = (value: number) => `${formatNumber(value)} mg/day`;
+const daily = (doses: Doses) => doses.reduce((total, dose) => total + dose, 0);
+const fromDate = (date: string | null) => (date === null ? '' : `From ${date}, `);
+const crcl = (kidney: KidneyAssessment) =>
+  kidney.crclMlMin === null ? 'on dialysis' : `CrCl ${formatNumber(kidney.crclMlMin, baclofenOral.crclDecimals.value)} mL/min`;
+const frequencyOf = (count: number) => Object.values(frequencies).find((item) => item.dosesPerDay === count)?.label ?? `${count} times daily`;
+const list = (items: readonly string[]) => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`);
+const withdrawal = baclofenOral.withdrawalRisk.value;
+
+function limitText(limit: Limit): string {
+  switch (limit.kind) {
+    case 'daily':
+      return `the ${perDay(limit.limitMg)} maximum`;
+    case 'single':
+      return `the ${mg(limit.limitMg)} largest single dose`;
+    case 'kidney':
+      return `the kidney-adjusted ${perDay(limit.limitMg)}`;
+  }
+}
+
+function administrationText(problem: AdministrationProblem): string {
+  switch (problem.kind) {
+    case 'times-count':
+      return `${plural(problem.times, 'dose time')} for ${plural(problem.doses, 'dose')} (times must list one per dose)`;
+    case 'count':
+      return `${plural(problem.administrations, 'administration')} for ${plural(problem.doses, 'dose')}`;
+    case 'dose':
+      return `dose ${problem.position + 1}: the administration is for ${formatNumber(problem.statedMg, 3)} mg but the dose is ${formatNumber(problem.doseMg, 3)} mg`;
+    case 'incomplete':
+      return `dose ${problem.position + 1}: a volume needs its concentration beside it, and a concentration its volume`;
+    case 'delivers': {
+      const how = problem.volume
+        ? `${formatNumber(problem.volume.volumeMl, 3)} mL of ${formatNumber(problem.volume.concentrationMgPerMl, 3)} mg/mL`
+        : 'the units listed';
+      return (
+        `dose ${problem.position + 1}: ${how} gives ${formatNumber(problem.deliveredMg, 3)} mg, not the ${formatNumber(problem.doseMg, 3)} mg dose ` +
+        `(${formatNumber(problem.deliveredMg / problem.doseMg, 2)}×)`
+      );
+    }
+  }
+}
+
+function mismatchText(params: FindingParams['DAILY_TOTAL_MISMATCH']): string {
+  const doses = params.doses;
+  const listed = doses.length === 0 ? 'no doses' : `${doses.map((dose) => formatNumber(dose, 3)).join(' + ')} mg`;
+  const stated = params.stated === null ? 'null' : formatNumber(params.stated, 3);
+  switch (params.field) {
+    case 'dosesPerDay':
+      return `dosesPerDay is ${stated} but ${plural(doses.length, 'dose')} ${doses.length === 1 ? 'is' : 'are'} listed (${listed})`;
+    case 'doseMg': {
+      const first = doses[0];
+      const equal = first !== undefined && doses.every((dose) => dose === first) ? ` (each ${formatNumber(first, 3)} mg)` : '';
+      return `doseMg is ${stated} but the doses are ${listed}${equal}`;
+    }
+    case 'dailyMg':
+      return `dailyMg is ${stated} but the doses (${listed}) add up to ${formatNumber(daily(doses), 3)} mg/day`;
+  }
+}
+
+function rateReasons(params: FindingParams['RATE_ABOVE_PROTOCOL']): string {
+  const reasons: string[] = [];
+  if (params.heldDays !== null) reasons.push(`after only ${plural(params.heldDays, 'day')} at the previous dose`);
+  if (params.perDoseRiseMg !== null) reasons.push(`by ${formatNumber(params.perDoseRiseMg, 3)} mg per dose`);
+  if (params.dailyRiseMg !== null) {
+    reasons.push(`by ${formatNumber(params.dailyRiseMg, 3)} mg/day, more than ${mg(params.stepMg)} on each of ${params.toDoses.length} doses`);
+  }
+  return reasons.join(', and ');
+}
+
+/** Every finding's sentence, keyed by code: a new code does not compile until it is worded here. */
+export const wordings: { readonly [C in FindingCode]: (params: FindingParams[C]) => string } = {
+  ABOVE_CAP: (p) => `${fromDate(p.date)}${describeDaily(p.doses)} is above the ${perDay(p.capMg)} maximum for oral baclofen`,
+  ABOVE_RENAL_CAP: (p) =>
+    p.reduction === null
+      ? `${fromDate(p.date)}${describeDaily(p.doses)} is above about ${perDay(p.capMg)}, the most sources give on dialysis (some advise avoiding baclofen)`
+      : `${fromDate(p.date)}${describeDaily(p.doses)} is above ${perDay(p.capMg)}, the ${perDay(baclofenOral.maxDailyMg.value)} maximum reduced by ` +
+        `${p.reduction.numerator}/${p.reduction.denominator} for ${p.kidney.category} kidney impairment (${crcl(p.kidney)}), rounded down to ${mg(baclofenOral.doseUnitMg.value)}`,
+  SINGLE_DOSE_ABOVE_MAX: (p) =>
+    `${fromDate(p.date)}${describeDaily(p.doses)} has a single dose of ${mg(Math.max(...p.doses))}, above the ${mg(p.maxMg)} largest dose any label gives ` +
+    `(the ${perDay(baclofenOral.maxDailyMg.value)} maximum is written as ${mg(p.maxMg)} four times daily)`,
+  START_ABOVE_PROTOCOL: (p) =>
+    `Starts at ${describeDaily(p.doses)}, above the protocol start of ${describeDoses(p.startDoses)} (${perDay(daily(p.startDoses))})`,
+  RATE_ABOVE_PROTOCOL: (p) =>
+    `On ${p.date} the dose rises from ${describeDaily(p.fromDoses)} to ${describeDaily(p.toDoses)} ${rateReasons(p)}; ` +
+    `the protocol raises by at most ${mg(p.stepMg)} per dose every ${p.intervalDays} days`,
+  TAPER_STEP_ABOVE_PROTOCOL: (p) =>
+    `On ${p.date} the daily dose falls by ${formatNumber(p.fromDailyMg - p.toDailyMg, 3)} mg (${formatNumber(p.fromDailyMg, 3)} to ${perDay(p.toDailyMg)}), ` +
+    `more than the ${perDay(p.maxCutMg)} a taper step may take`,
+  ABRUPT_STOP: (p) =>
+    p.implied
+      ? `The schedule ends on ${p.lastDay} at ${describeDaily(p.doses)}: if baclofen stops then, that is a drop to zero from more than ${perDay(p.limitMg)}, ` +
+        `which risks withdrawal (${withdrawal}); taper down to a step with no doses, or leave the last step open-ended`
+      : `On ${p.stopDate} baclofen stops from ${describeDaily(p.doses)}: a drop to zero from more than ${perDay(p.limitMg)}, which risks withdrawal (${withdrawal}); ` +
+        `taper over at least ${p.minDays} days in steps of at most ${perDay(p.maxCutMg)}`,
+  FAST_TAPER: (p) =>
+    `The taper from ${describeDaily(p.fromDoses)} reaches zero ${p.implied ? `when the schedule ends (${p.stopDate})` : `on ${p.stopDate}`}, ` +
+    `${plural(p.days, 'day')} after its first reduction on ${p.firstReducedDate}: shorter than the ${p.minDays} days sources advise (1–2 weeks), which risks withdrawal`,
+  FROM_ABOVE_CAP: (p) =>
+    `The taper starts from ${describeDaily(p.fromDoses)}, above ${list(p.limits.map(limitText))}; ` +
+    'the steps above it are accepted as the way down from the current dose (check that dose)',
+  TAPER_GUIDANCE: () =>
+    `Never stop suddenly. If withdrawal signs or spasticity come back, go back to the previous step and contact the prescriber. ` +
+    `Withdrawal signs: ${withdrawal}`,
+  STEPS_OUT_OF_ORDER: (p) => `This step starts on ${p.date}, before the step listed above it (${p.previousDate}); list steps in date order`,
+  OPEN_STEP_NOT_LAST: (p) => `This step is open-ended (endDate null) but another starts on ${p.nextDate}; only the last step may be open-ended`,
+  STEP_GAP: (p) =>
+    `No doses are given for ${plural(p.days, 'day')} before this step (${p.days === 1 ? p.firstMissing : `${p.firstMissing} to ${p.lastMissing}`}): ` +
+    `the previous step ends on ${p.previousEnd}; steps must follow each other day by day`,
+  STEP_OVERLAP: (p) => `This step starts on ${p.date}, before the previous step ends (${p.previousEnd}): ${plural(p.days, 'day')} would be dosed twice`,
+  STEP_DAYS_MISMATCH: (p) =>
+    (p.actual === null
+      ? `days is ${p.stated} but the step is open-ended (endDate null)`
+      : `days is ${p.stated === null ? 'null' : p.stated} but ${p.startDate} to ${p.endDate} is ${plural(p.actual, 'day')}`) +
+    '; correct the field or the dates',
+  DAILY_TOTAL_MISMATCH: (p) => `${mismatchText(p)}; correct the field or the doses`,
+  ADMINISTRATION_MISMATCH: (p) => `${administrationText(p)}; dispense from the mg doses, and correct the schedule`,
+  DOSE_SPACING: (p) =>
+    `Doses at ${p.first} and ${p.second}${p.overnight ? ' (the next day)' : ''} are ${formatDuration(p.minutes)} apart, less than ${formatDuration(p.limitMinutes)}` +
+    (p.limitMinutes <= baclofenOral.doseSpacing.value.errorBelowMinutes
+      ? ': that close together they amount to a double dose'
+      : '; doses are usually 6–8 hours apart'),
+  DOSE_NOT_MAKEABLE: (p) => {
+    const doses = p.doses.map(mg).join(', ');
+    const made = p.product
+      ? `${p.product.strengthsMg.join(', ')} mg ${p.product.label} (${p.product.scoredMg.length > 0 ? `halves only of ${p.product.scoredMg.join(', ')} mg` : 'no halves'})`
+      : 'the tablets or packets listed';
+    const example = p.doses[0];
+    const liquid =
+      example === undefined ? '' : `: ${mg(example)} = ${formatNumber(example / p.suggestion.concentrationMgPerMl)} mL of ${formatNumber(p.suggestion.concentrationMgPerMl)} mg/mL`;
+    return (
+      `${doses} cannot be made exactly from ${made}. Use an oral liquid instead (e.g. ${p.suggestion.label}${liquid})` +
+      (p.product?.splittable ? ', or other strengths or scoring' : '')
+    );
+  },
+  MIXED_CONCENTRATIONS: (p) =>
+    `The schedule measures doses in ${list(p.concentrations.map((value) => `${formatNumber(value)} mg/mL`))} liquids: ` +
+    'one concentration throughout avoids a tenfold error at the change; check each bottle against its volumes',
+  LIQUID_CONCENTRATION: (p) =>
+    `Every dose is written in mg and in mL of ${p.label} ${formatNumber(p.concentrationMgPerMl)} mg/mL${p.labelStrength ? ` (${p.labelStrength})` : ''}. ` +
+    `Liquids of ${p.others.map((value) => formatNumber(value)).join(' and ')} mg/mL are also on the market: dispense this concentration only and check it on the bottle` +
+    (p.handling ? `; ${p.handling}` : ''),
+  DOSE_NOT_IN_UNITS: (p) =>
+    `${p.date === null ? '' : `From ${p.date}, `}${describeDaily(p.doses)}: ${p.odd.map((dose) => `${formatNumber(dose, 3)} mg`).join(', ')} ` +
+    `${p.odd.length === 1 ? 'is' : 'are'} not a whole multiple of ${mg(p.unitMg)} (half of a 5 mg tablet); titrate works in ${mg(p.unitMg)} units (titrate's choice)`,
+  CRCL_ESTIMATED: (p) =>
+    `CrCl ${formatNumber(p.crclMlMin, baclofenOral.crclDecimals.value)} mL/min estimated by Cockcroft–Gault from age ${formatNumber(p.ageYears)}, ` +
+    `${p.weightBasis} body weight ${formatNumber(p.weightKg, 1)} kg` +
+    (p.weightBasis === 'total'
+      ? p.weightUnit === 'kg' ? '' : ` (as ${p.weightUnit})`
+      : ` (from ${formatNumber(p.totalWeightKg, 1)} kg total${p.heightCm === null ? '' : ` and ${formatNumber(p.heightCm, 1)} cm`})`) +
+    `, serum creatinine ${formatNumber(p.serumCreatinineMgDl, 2)} mg/dL, ${p.sex}` +
+    (p.femaleFactor === null ? '' : ` (× ${p.femaleFactor})`),
+  CRCL_MAY_OVERESTIMATE: (p) =>
+    `Serum creatinine ${formatNumber(p.serumCreatinineMgDl, 2)} mg/dL is below ${formatNumber(p.belowMgDl)} mg/dL: Cockcroft–Gault may overestimate CrCl ` +
+    '(low muscle mass is common in spinal cord injury and MS); judge the kidney category with care',
+  RENAL_IMPAIRMENT: (p) =>
+    p.kidney.category === 'dialysis'
+      ? `On dialysis: sources give no more than about ${perDay(p.dialysisMaxMg)}, and some advise avoiding baclofen; needs a specialist`
+      : `Kidney function: ${p.kidney.category} impairment (${crcl(p.kidney)}, ${p.range}). Suggested: reduce every dose by ${p.reductionText}. ` +
+        'A boundary value counts as the more impaired category (titrate’s choice)',
+  BEERS_AVOID: (p) =>
+    `Aged ${formatNumber(p.ageYears)} ${p.dialysis ? 'and on dialysis' : `with CrCl below ${p.belowCrclMlMin} mL/min`}: the 2023 Beers criteria advise avoiding baclofen; ` +
+    'if it cannot be avoided, use the lowest effective dose and watch for confusion and other CNS toxicity',
+  OLDER_ADULT: (p) => `Aged ${formatNumber(p.ageYears)}: older adults are more prone to dizziness, falls and confusion; titrate cautiously`,
+  PREGNANCY: (p) => caution('pregnant', p.taper),
+  BREASTFEEDING: (p) => caution('breastfeeding', p.taper),
+  EPILEPSY: (p) => caution('epilepsy', p.taper),
+  INTERACTION: (p) => {
+    const interaction = baclofenProducts.interactions[p.name];
+    return `With ${interaction.label}: ${interaction.risk}`;
+  },
+  LABEL_SCHEDULE: (p) =>
+    `No target given: the plan climbs to ${perDay(daily(p.doses))}, where the label's suggested schedule ends (${describeDoses(p.labelDoses)}), ` +
+    (daily(p.doses) === daily(p.labelDoses) && p.doses.length !== p.labelDoses.length ? `here as ${describeDoses(p.doses)}, ` : '') +
+    'and holds it; adjust to response',
+  ABOVE_LABEL_SCHEDULE: (p) =>
+    `Above ${perDay(p.labelDailyMg)} the label gives no step; titrate keeps +${mg(p.stepMg)} per dose every ${p.intervalDays} days (titrate's choice), ` +
+    `never above ${perDay(p.capMg)}`,
+  TARGET_NOT_EXACT: (p) =>
+    `${perDay(p.targetDailyMg)} cannot be given exactly as equal doses the product can make, of at most ${mg(baclofenOral.singleDoseMaxMg.value)} each; ` +
+    `the plan stops at the highest below it: ${describeDaily(p.doses)}`,
+  TARGET_FREQUENCY: (p) => {
+    const asked = frequencyOf(p.askedDosesPerDay);
+    const why = {
+      exact: `equal doses ${asked} would not meet it exactly in doses the product can make`,
+      'single-dose': `${asked} it would take doses above ${mg(baclofenOral.singleDoseMaxMg.value)}`,
+      'too-small': `${asked} each dose would be below the smallest the product can make`,
+    }[p.reason];
+    return `${perDay(p.targetDailyMg)} is given as ${describeDoses(p.doses)}: ${why} (titrate's choice)`;
+  },
+  STEP_ABOVE_PROTOCOL: (p) => `Raises by ${mg(p.stepMg)} per dose as asked, more than the protocol's ${mg(p.protocolStepMg)}`,
+  INTERVAL_BELOW_PROTOCOL: (p) => `Raises every ${plural(p.intervalDays, 'day')} as asked, more often than the protocol's every ${p.protocolIntervalDays} days`,
+  RENAL_ADJUSTED: (p) =>
+    `Kidney function (${p.kidney.category === 'dialysis' ? 'on dialysis' : `${p.kidney.category} impairment`}): ` +
+    (p.reductionText === null
+      ? `no day's dose above ${perDay(p.capMg)}`
+      : `each day's dose held at or below the unadjusted plan's less ${p.reductionText}`) +
+    ', in equal doses the product can make' +
+    (p.levels.some((level) => level.to.length < level.from.length) ? ', a dose a day dropped rather than any dose raised' : '') +
+    '; ' +
+    `${p.levels.map((level) => `${formatNumber(daily(level.from))} → ${perDay(daily(level.to))}${level.to.length === 0 ? '' : ` (${describeDoses(level.to)})`}`).join('; ')}; ` +
+    `cap ${perDay(p.capMg)}`,
+  RENAL_NOT_ADJUSTED: (p) =>
+    `The ${p.kidney.category === 'dialysis' ? 'dialysis' : `${p.kidney.category} kidney impairment`} reduction is not applied, as asked: the plan is the unadjusted one`,
+  RENAL_ADJUST_NOT_APPLIED: () => "The kidney reduction is not applied to a taper, which only lowers the current dose (titrate's choice)",
+  DOSE_DROPPED: (p) =>
+    `A dose a day is dropped rather than any dose going below ${mg(p.practicalMg)}: ` +
+    p.drops.map((drop) => `${frequencyOf(drop.from)} → ${frequencyOf(drop.to)} from ${drop.date}`).join('; '),
+  HALF_UNIT_STEPS: (p) =>
+    `The current dose already uses ${mg(p.halfUnitMg)} units, so the taper steps in ${mg(p.halfUnitMg)} units rather than raise any single dose; ` +
+    'use half tablets if the tablets in hand may be halved, or an oral liquid',
+  FROM_AT_SMALLEST_UNIT: (p) =>
+    `${describeDaily(p.fromDoses)} has no lower step in ${mg(p.practicalMg)} doses, so baclofen stops on ${p.stopDate}; ` +
+    `a drop of ${perDay(daily(p.fromDoses))} is within the ${perDay(baclofenOral.abruptStopAboveDailyMg.value)} limit` +
+    (p.halfUnitMg === null ? '' : `; half tablets would allow ${mg(p.halfUnitMg)} steps`),
+  TAPER_STEP_ABOVE_MAX: (p) =>
+    `${plural(p.overDays, 'day')} are too few to keep every reduction within ${perDay(p.maxStepMg)} (that needs ${p.needed} steps of at least a day each); ` +
+    `the plan keeps ${plural(p.count, 'step')} with reductions of up to ${perDay(p.largestCutMg)}`,
+  TAPER_LONG_DEFAULT: (p) =>
+    `The taper takes ${p.days} days: ` +
+    (p.fromDailyMg === null
+      ? `after long-term use (more than about ${p.months} months) sources advise about 3 weeks`
+      : `from ${perDay(p.fromDailyMg)}, more than ${perDay(p.aboveMg)}, titrate takes about 3 weeks, as sources advise after long-term use (titrate's choice)`),
+};
+
+function caution(name: CautionName, taper: boolean): string {
+  const data = baclofenProducts.cautions[name];
+  return taper ? `${data.message}. ${data.taperMessage}` : data.message;
+}
+
+/** The finding's sentence, from the one catalogue. */
+export function messageOf<C extends FindingCode>(item: Finding<C>): string {
+  return (wordings[item.code] as (params: FindingParams[C]) => string)(item.params);
+}

@@ -1,0 +1,52 @@
+import { daysBetween } from '../../engine/dates.js';
+import { finding, type Finding } from '../../engine/findings.js';
+import { above, EPSILON_MG, type Rule } from '../subject.js';
+import { levelsOf } from '../taper/stops.js';
+
+/** The largest rise of any one dose; doses are compared in size order when the count is unchanged. */
+function perDoseRiseMg(from: readonly number[], to: readonly number[]): number {
+  if (from.length !== to.length) return Math.max(...to) - Math.max(0, ...from);
+  const before = [...from].sort((a, b) => a - b);
+  const after = [...to].sort((a, b) => a - b);
+  return Math.max(...after.map((dose, index) => dose - (before[index] ?? 0)));
+}
+
+/**
+ * Increases no faster than the protocol: each after the previous dose has been held for the
+ * interval (3 days), by at most the step (5 mg) per dose, and by at most the step on each dose a
+ * day. A taper's starting regimen counts as the dose before its first step (held for long enough).
+ */
+export const rate: Rule = (review) => {
+  const { stepMg, intervalDays } = review.context.protocol;
+  const levels = levelsOf(review);
+  const findings: Finding[] = [];
+  let levelStart = 0; // position where the current daily total began
+  levels.forEach((level, position) => {
+    const previous = levels[position - 1];
+    const step = level.step;
+    if (!previous || !step || Math.abs(level.dailyMg - previous.dailyMg) <= EPSILON_MG) return;
+    const heldFrom = levels[levelStart]?.step;
+    levelStart = position;
+    if (!above(level.dailyMg, previous.dailyMg)) return;
+    const heldDays = heldFrom ? daysBetween(heldFrom.startDate, step.startDate) : intervalDays.value;
+    const perDose = perDoseRiseMg(previous.doses, level.doses);
+    const dailyRise = level.dailyMg - previous.dailyMg;
+    const tooSoon = previous.dailyMg > 0 && heldDays < intervalDays.value;
+    const tooMuchPerDose = above(perDose, stepMg.value);
+    const tooMuchPerDay = above(dailyRise, stepMg.value * level.doses.length);
+    if (!tooSoon && !tooMuchPerDose && !tooMuchPerDay) return;
+    findings.push(
+      finding('RATE_ABOVE_PROTOCOL', 'warning', step.index, [stepMg, intervalDays], {
+        date: step.startDate,
+        fromDoses: previous.doses,
+        toDoses: level.doses,
+        heldDays: tooSoon ? heldDays : null,
+        perDoseRiseMg: tooMuchPerDose ? perDose : null,
+        dailyRiseMg: tooMuchPerDay ? dailyRise : null,
+        stepMg: stepMg.value,
+        intervalDays: intervalDays.value,
+      }),
+    );
+  });
+  return findings;
+};

@@ -1,0 +1,62 @@
+import { sortFindings, type Finding } from '../engine/findings.js';
+import { administrationMatch } from './administration/administration-match.js';
+import { doseSpacing } from './administration/dose-spacing.js';
+import { doseUnits } from './administration/dose-units.js';
+import { liquidConcentration } from './administration/liquid-concentration.js';
+import { makeable } from './administration/makeable.js';
+import { dailyCap } from './limits/daily-cap.js';
+import { kidneyCap } from './limits/kidney-cap.js';
+import { singleDose } from './limits/single-dose.js';
+import { rate } from './pace/rate.js';
+import { startDose } from './pace/start.js';
+import { age } from './patient/age.js';
+import { breastfeeding } from './patient/breastfeeding.js';
+import { epilepsy } from './patient/epilepsy.js';
+import { interactions } from './patient/interactions.js';
+import { kidneyFunction } from './patient/kidney.js';
+import { pregnancy } from './patient/pregnancy.js';
+import { stepDates } from './shape/dates.js';
+import { statedValues } from './shape/stated-values.js';
+import { abruptStop } from './taper/abrupt-stop.js';
+import { cutSize } from './taper/cut-size.js';
+import { duration } from './taper/duration.js';
+import { fromAboveCap } from './taper/from-above-cap.js';
+import { taperGuidance } from './taper/guidance.js';
+import { reviewOf, type Rule, type RuleContext, type Subject } from './subject.js';
+
+/**
+ * Every clinical rule, once. plan and taper run it on the schedule they print, check on the
+ * schedule it reads, so the three can never disagree. Grouped as the folders are: the patient,
+ * then the limits, the pace, the taper, the schedule's shape, and how doses are given.
+ */
+export const ruleBook: readonly Rule[] = [
+  kidneyFunction,
+  age,
+  pregnancy,
+  breastfeeding,
+  epilepsy,
+  interactions,
+  dailyCap,
+  kidneyCap,
+  singleDose,
+  startDose,
+  rate,
+  fromAboveCap,
+  cutSize,
+  abruptStop,
+  duration,
+  taperGuidance,
+  stepDates,
+  statedValues,
+  administrationMatch,
+  doseSpacing,
+  makeable,
+  doseUnits,
+  liquidConcentration,
+];
+
+/** The rule book's findings on one subject: errors first, then warnings, then info. */
+export function reviewSubject(subject: Subject, context: RuleContext): Finding[] {
+  const review = reviewOf(subject, context);
+  return sortFindings(ruleBook.flatMap((rule) => rule(review)));
+}

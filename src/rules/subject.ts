@@ -1,0 +1,142 @@
+import type { Product } from '../engine/administrations.js';
+import type { Finding } from '../engine/findings.js';
+import { kidneyLimitFor, type KidneyLimit } from '../engine/renal.js';
+import type { IsoDate, PatientContext } from '../engine/types.js';
+import type { Protocol } from '../protocol/baclofen.js';
+import type { Products } from '../protocol/products.js';
+
+// What the rule book judges: a regimen (one day's doses, no dates) or a dated schedule, whether
+// titrate planned it or read it from a file, and the patient it is for.
+
+/** How a schedule says one dose is given (titrate's `administrations`); checked against the dose. */
+export interface StatedAdministration {
+  readonly doseMg: number;
+  readonly volumeMl?: number;
+  readonly concentrationMgPerMl?: number;
+  readonly units?: readonly { readonly strengthMg: number; readonly count: number }[];
+}
+
+/** Derived values as written in a schedule; when present they must agree with its doses and dates. */
+export interface StatedValues {
+  readonly days?: number | null;
+  readonly dosesPerDay?: number;
+  readonly doseMg?: number | null;
+  readonly dailyMg?: number;
+}
+
+export interface SubjectStep {
+  readonly startDate: IsoDate;
+  /** null: open-ended. */
+  readonly endDate: IsoDate | null;
+  /** mg per administration, in order through the day. */
+  readonly doses: readonly number[];
+  /** The clock time of each dose, `HH:MM`, when the schedule gives them. */
+  readonly times?: readonly string[];
+  readonly administrations?: readonly StatedAdministration[];
+  readonly stated?: StatedValues;
+}
+
+export type Subject =
+  | { readonly kind: 'regimen'; readonly doses: readonly number[] }
+  | {
+      readonly kind: 'schedule';
+      /** What the schedule says it is; null when it does not say. */
+      readonly declaredKind: 'titration' | 'taper' | null;
+      /** A taper's starting regimen (the dose taken before its first step), when known. */
+      readonly from: readonly number[] | null;
+      readonly steps: readonly SubjectStep[];
+    };
+
+export interface RuleContext {
+  readonly protocol: Protocol;
+  readonly products: Products;
+  readonly patient: PatientContext;
+  /** The product the schedule is dispensed as, when known (titrate's own plans). */
+  readonly product: Product | null;
+}
+
+/** A step with its place in the input and its daily total. */
+export interface Placed extends SubjectStep {
+  readonly index: number;
+  readonly dailyMg: number;
+}
+
+/** One day's doses the limits apply to: a step's, or the regimen's (step null, no date). */
+export interface DoseSet {
+  readonly step: number | null;
+  readonly date: IsoDate | null;
+  readonly doses: readonly number[];
+  readonly dailyMg: number;
+}
+
+/** Everything the rules share about one subject, worked out once. */
+export interface Review {
+  readonly subject: Subject;
+  readonly context: RuleContext;
+  /** The schedule's steps as listed (empty for a regimen). */
+  readonly steps: readonly Placed[];
+  /** The steps in date order. */
+  readonly byDate: readonly Placed[];
+  readonly doseSets: readonly DoseSet[];
+  /** A taper's starting regimen, or null. */
+  readonly from: readonly number[] | null;
+  readonly kidneyLimit: KidneyLimit | null;
+  /**
+   * Steps on the way down from a starting regimen above a limit: a taper from above a cap is
+   * flagged once where it starts (FROM_ABOVE_CAP), not on every reduced step still above it.
+   */
+  readonly descent: ReadonlySet<number>;
+}
+
+export type Rule = (review: Review) => Finding[];
+
+export const sum = (doses: readonly number[]): number => {
+  let total = 0;
+  for (const dose of doses) total += dose;
+  return total;
+};
+
+// Input doses are whatever a person wrote (3.3 mg is possible), so comparisons between sums of
+// them allow for floating-point noise; multiples of 2.5 mg are exact anyway.
+export const EPSILON_MG = 1e-9;
+export const above = (value: number, limit: number): boolean => value - limit > EPSILON_MG;
+
+function placeByDate(steps: readonly Placed[]): Placed[] {
+  return [...steps].sort((a, b) => (a.startDate < b.startDate ? -1 : a.startDate > b.startDate ? 1 : a.index - b.index));
+}
+
+/**
+ * The reduced steps of a taper from `from`, in date order: each dated and strictly below the one
+ * before. A step held at the starting dose, or held open-ended, is not on the way down.
+ */
+function descentFrom(subject: Extract<Subject, { kind: 'schedule' }>, byDate: readonly Placed[]): Set<number> {
+  const steps = new Set<number>();
+  if (!subject.from || subject.declaredKind === 'titration') return steps;
+  let previous = sum(subject.from);
+  for (const step of byDate) {
+    if (step.endDate === null || !above(previous, step.dailyMg)) break;
+    steps.add(step.index);
+    previous = step.dailyMg;
+  }
+  return steps;
+}
+
+export function reviewOf(subject: Subject, context: RuleContext): Review {
+  const kidneyLimit = kidneyLimitFor(context.patient.kidney, context.protocol);
+  if (subject.kind === 'regimen') {
+    const doseSet = { step: null, date: null, doses: subject.doses, dailyMg: sum(subject.doses) };
+    return { subject, context, steps: [], byDate: [], doseSets: [doseSet], from: null, kidneyLimit, descent: new Set() };
+  }
+  const steps = subject.steps.map((step, index): Placed => ({ ...step, index, dailyMg: sum(step.doses) }));
+  const byDate = placeByDate(steps);
+  return {
+    subject,
+    context,
+    steps,
+    byDate,
+    doseSets: steps.map((step) => ({ step: step.index, date: step.startDate, doses: step.doses, dailyMg: step.dailyMg })),
+    from: subject.from,
+    kidneyLimit,
+    descent: descentFrom(subject, byDate),
+  };
+}

@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { messageOf } from '../../src/rules/catalogue.js';
+import type { SubjectStep } from '../../src/rules/subject.js';
+import { codes, day, labelSteps, review, schedule, single, tid, withCode, withStep } from '../helpers/subjects.js';
+
+const shape = ['STEPS_OUT_OF_ORDER', 'STEP_GAP', 'STEP_OVERLAP', 'OPEN_STEP_NOT_LAST', 'STEP_DAYS_MISMATCH', 'DAILY_TOTAL_MISMATCH'] as const;
+const shapeCodes = (list: readonly SubjectStep[]) => codes(review(schedule(list)).filter((item) => (shape as readonly string[]).includes(item.code)));
+
+describe('dates', () => {
+  it('contiguous steps in date order, the last open-ended, pass', () => {
+    expect(shapeCodes(labelSteps())).toEqual([]);
+  });
+
+  it('STEPS_OUT_OF_ORDER: a step listed after a later one is an error on that step', () => {
+    const [first, second, third, fourth] = labelSteps() as [SubjectStep, SubjectStep, SubjectStep, SubjectStep];
+    const findings = review(schedule([first, third, second, fourth]));
+    expect(codes(findings)).toEqual(['STEPS_OUT_OF_ORDER/error@2']);
+    expect(single(findings, 'STEPS_OUT_OF_ORDER')).toEqual({
+      code: 'STEPS_OUT_OF_ORDER',
+      severity: 'error',
+      step: 2,
+      sources: ['TITRATE'],
+      params: { date: '2026-01-08', previousDate: '2026-01-11' },
+    });
+  });
+
+  it('STEP_GAP: days without doses between steps are an error on the later step', () => {
+    const list = withStep(labelSteps(), 2, { startDate: day('2026-01-13'), endDate: day('2026-01-13') });
+    const item = single(review(schedule(list)), 'STEP_GAP');
+    expect(item.severity).toBe('error');
+    expect(item.step).toBe(2);
+    expect(item.sources).toEqual(['TITRATE']);
+    expect(item.params).toEqual({ firstMissing: '2026-01-11', lastMissing: '2026-01-12', days: 2, previousEnd: '2026-01-10' });
+    expect(messageOf(item)).toMatch(/^No doses are given for 2 days before this step \(2026-01-11 to 2026-01-12\)/);
+  });
+
+  it('STEP_OVERLAP: a step that starts before the previous ends is an error on it', () => {
+    const list = withStep(labelSteps(), 1, { startDate: day('2026-01-07') });
+    const item = single(review(schedule(list)), 'STEP_OVERLAP');
+    expect(item.severity).toBe('error');
+    expect(item.step).toBe(1);
+    expect(item.sources).toEqual(['TITRATE']);
+    expect(item.params).toEqual({ date: '2026-01-07', previousEnd: '2026-01-07', days: 1 });
+  });
+
+  it('OPEN_STEP_NOT_LAST: an open-ended step followed by another is an error on the open step', () => {
+    const list = withStep(labelSteps(), 1, { endDate: null });
+    const item = single(review(schedule(list)), 'OPEN_STEP_NOT_LAST');
+    expect(item.severity).toBe('error');
+    expect(item.step).toBe(1);
+    expect(item.sources).toEqual(['TITRATE']);
+    expect(item.params).toEqual({ nextDate: '2026-01-11' });
+  });
+});
+
+describe('stated values', () => {
+  const stated = (values: SubjectStep['stated']) => withStep(labelSteps(), 0, { stated: values ?? {} });
+
+  it('values that agree with the dates and doses pass', () => {
+    const list = withStep(stated({ days: 3, dosesPerDay: 3, doseMg: 5, dailyMg: 15 }), 3, { stated: { days: null, dosesPerDay: 3, doseMg: 20, dailyMg: 60 } });
+    expect(shapeCodes(list)).toEqual([]);
+  });
+
+  it('doseMg null passes for unequal doses', () => {
+    expect(shapeCodes(withStep(labelSteps(), 3, { doses: [20, 15, 20], stated: { doseMg: null, dailyMg: 55 } }))).toEqual([]);
+  });
+
+  it('STEP_DAYS_MISMATCH: days that disagree with the dates', () => {
+    const item = single(review(schedule(stated({ days: 4 }))), 'STEP_DAYS_MISMATCH');
+    expect(item.severity).toBe('error');
+    expect(item.step).toBe(0);
+    expect(item.sources).toEqual(['TITRATE']);
+    expect(item.params).toEqual({ stated: 4, actual: 3, startDate: '2026-01-05', endDate: '2026-01-07' });
+  });
+
+  it('STEP_DAYS_MISMATCH: days given for an open-ended step', () => {
+    const item = single(review(schedule(withStep(labelSteps(), 3, { stated: { days: 30 } }))), 'STEP_DAYS_MISMATCH');
+    expect(item.step).toBe(3);
+    expect(item.params).toMatchObject({ stated: 30, actual: null, endDate: null });
+    expect(messageOf(item)).toMatch(/^days is 30 but the step is open-ended/);
+  });
+
+  it.each([
+    ['dosesPerDay', { dosesPerDay: 2 }, 2],
+    ['doseMg', { doseMg: 10 }, 10],
+    ['dailyMg', { dailyMg: 20 }, 20],
+  ] as const)('DAILY_TOTAL_MISMATCH: %s that disagrees with the doses', (field, values, value) => {
+    const item = single(review(schedule(stated(values))), 'DAILY_TOTAL_MISMATCH');
+    expect(item).toEqual({ code: 'DAILY_TOTAL_MISMATCH', severity: 'error', step: 0, sources: ['TITRATE'], params: { field, stated: value, doses: tid(5) } });
+  });
+
+  it('DAILY_TOTAL_MISMATCH: a doseMg for unequal doses, and doseMg null for equal ones', () => {
+    const unequal = single(review(schedule(withStep(labelSteps(), 3, { doses: [20, 15, 20], stated: { doseMg: 20 } }))), 'DAILY_TOTAL_MISMATCH');
+    expect(unequal.params).toEqual({ field: 'doseMg', stated: 20, doses: [20, 15, 20] });
+    const equal = withCode(review(schedule(stated({ doseMg: null }))), 'DAILY_TOTAL_MISMATCH');
+    expect(equal.map((item) => item.params)).toEqual([{ field: 'doseMg', stated: null, doses: tid(5) }]);
+  });
+
+  it('each field that disagrees is its own finding', () => {
+    const findings = review(schedule(stated({ dosesPerDay: 4, doseMg: 10, dailyMg: 40 })));
+    expect(withCode(findings, 'DAILY_TOTAL_MISMATCH').map((item) => item.params.field)).toEqual(['dosesPerDay', 'doseMg', 'dailyMg']);
+  });
+});
