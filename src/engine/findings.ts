@@ -107,6 +107,7 @@ export interface FindingParams {
   };
   RENAL_NOT_ADJUSTED: { readonly kidney: KidneyAssessment };
   RENAL_ADJUST_NOT_APPLIED: Record<string, never>;
+  DOSES_SPREAD: { readonly changes: readonly { readonly from: number; readonly to: number; readonly date: Date }[]; readonly maxMg: number };
   DOSE_DROPPED: { readonly drops: readonly { readonly from: number; readonly to: number; readonly date: Date }[]; readonly practicalMg: number };
   HALF_UNIT_STEPS: { readonly halfUnitMg: number };
   FROM_AT_SMALLEST_UNIT: { readonly fromDoses: Doses; readonly stopDate: Date; readonly practicalMg: number; readonly halfUnitMg: number | null };

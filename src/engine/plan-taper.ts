@@ -216,7 +216,7 @@ const frequencyLabel = (perDay: number): string =>
   Object.values(frequencies).find((item) => item.dosesPerDay === perDay)?.label ?? `${perDay} times daily`;
 
 /** The rule behind a reduced level, for --explain: true of the level it explains. */
-function levelBasis(reductionMg: number, days: number, drop: Drop | undefined, context: { request: TaperRequest; pace: Pace; practicalMg: number; protocol: Protocol }): StepBasis {
+function levelBasis(reductionMg: number, days: number, change: Drop | undefined, context: { request: TaperRequest; pace: Pace; practicalMg: number; protocol: Protocol }): StepBasis {
   const { request, pace, practicalMg, protocol } = context;
   const maxStepMg = unitsToMg(pace.maxStepUnits, protocol.doseUnitMg.value);
   const over = request.overDays === undefined ? `over the default ${pace.overDays} days` : `over ${pace.overDays} days, as asked`;
@@ -228,8 +228,16 @@ function levelBasis(reductionMg: number, days: number, drop: Drop | undefined, c
   return {
     rule:
       `reduce by ${formatNumber(reductionMg)} mg/day (${limit}), held ${days} day(s); reductions spread evenly ${over}` +
-      (drop ? `; a dose dropped: ${frequencyLabel(drop.fromPerDay)} → ${frequencyLabel(drop.toPerDay)} rather than below ${formatNumber(practicalMg)} mg` : ''),
-    sources: sourcesOf(protocol.taperMaxStepDailyMg, protocol.taperDefaultDays, ...(drop ? [unitRule] : [])),
+      (change === undefined
+        ? ''
+        : change.toPerDay < change.fromPerDay
+          ? `; a dose dropped: ${frequencyLabel(change.fromPerDay)} → ${frequencyLabel(change.toPerDay)} rather than below ${formatNumber(practicalMg)} mg`
+          : `; doses spread: ${frequencyLabel(change.fromPerDay)} → ${frequencyLabel(change.toPerDay)} so that no dose is above ${formatNumber(protocol.singleDoseMaxMg.value)} mg`),
+    sources: sourcesOf(
+      protocol.taperMaxStepDailyMg,
+      protocol.taperDefaultDays,
+      ...(change === undefined ? [] : change.toPerDay < change.fromPerDay ? [unitRule] : [protocol.singleDoseMaxMg]),
+    ),
   };
 }
 
@@ -314,14 +322,22 @@ export function planTaper(asked: TaperRequest, protocol: Protocol, setting: Tape
 
   const levels: Level[] = [];
   const drops: Drop[] = [];
+  const spreads: Drop[] = [];
+  const maxDoseUnits = mgToUnitsFloor(protocol.singleDoseMaxMg.value, unitMg);
+  const mostPerDay = frequencies.qid.dosesPerDay;
   let perDay = pace.fromPerDay;
   let previous = pace.fromUnits;
   daily.forEach((units, index) => {
-    const doseUnits = splitDoses(units, perDay, practicalUnits);
-    const drop = doseUnits.length < perDay ? { index, fromPerDay: perDay, toPerDay: doseUnits.length } : undefined;
+    // No dose above the largest single dose while the day's total allows it: a dose a day is
+    // added (up to four) rather than any dose kept above 20 mg.
+    const fitting = Math.min(mostPerDay, Math.ceil(units / maxDoseUnits));
+    const doseUnits = splitDoses(units, Math.max(perDay, fitting), practicalUnits);
+    const change = doseUnits.length === perDay ? undefined : { index, fromPerDay: perDay, toPerDay: doseUnits.length };
+    const drop = change && change.toPerDay < change.fromPerDay ? change : undefined;
     if (drop) drops.push(drop);
+    if (change && !drop) spreads.push(change);
     const levelDays = days[index] ?? 1;
-    levels.push({ doseUnits, days: levelDays, basis: levelBasis(unitsToMg(previous - units, unitMg), levelDays, drop, { request, pace, practicalMg, protocol }) });
+    levels.push({ doseUnits, days: levelDays, basis: levelBasis(unitsToMg(previous - units, unitMg), levelDays, change, { request, pace, practicalMg, protocol }) });
     perDay = doseUnits.length;
     previous = units;
   });
@@ -338,6 +354,14 @@ export function planTaper(asked: TaperRequest, protocol: Protocol, setting: Tape
         needed,
         count,
         largestCutMg: unitsToMg(Math.max(...cuts), unitMg),
+      }),
+    );
+  }
+  if (spreads.length > 0) {
+    notes.push(
+      finding('DOSES_SPREAD', 'info', null, [protocol.singleDoseMaxMg], {
+        changes: spreads.map((spread) => ({ from: spread.fromPerDay, to: spread.toPerDay, date: steps[spread.index]?.startDate ?? request.startDate })),
+        maxMg: protocol.singleDoseMaxMg.value,
       }),
     );
   }

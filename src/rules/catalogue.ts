@@ -218,6 +218,9 @@ export const wordings: { readonly [C in FindingCode]: (params: FindingParams[C])
   RENAL_NOT_ADJUSTED: (p) =>
     `The ${p.kidney.category === 'dialysis' ? 'dialysis' : `${p.kidney.category} kidney impairment`} reduction is not applied, as asked: the plan is the unadjusted one`,
   RENAL_ADJUST_NOT_APPLIED: () => "The kidney reduction is not applied to a taper, which only lowers the current dose (titrate's choice)",
+  DOSES_SPREAD: (p) =>
+    `A dose a day is added so that no dose is above the ${mg(p.maxMg)} largest single dose: ` +
+    p.changes.map((change) => `${frequencyOf(change.from)} → ${frequencyOf(change.to)} from ${change.date}`).join('; '),
   DOSE_DROPPED: (p) =>
     `A dose a day is dropped rather than any dose going below ${mg(p.practicalMg)}: ` +
     p.drops.map((drop) => `${frequencyOf(drop.from)} → ${frequencyOf(drop.to)} from ${drop.date}`).join('; '),

@@ -172,10 +172,21 @@ describe('planTaper properties', () => {
     });
   });
 
-  it('doses a day never rise', () => {
+  it('doses a day never rise, unless a dose a day is added to keep every dose within 20 mg', () => {
     check((request, plan) => {
       const counts = [perDayOf(request), ...plan.steps.map((step) => step.dosesPerDay)];
-      counts.slice(1).forEach((count, index) => expect(count).toBeLessThanOrEqual(counts[index] ?? Infinity));
+      plan.steps.forEach((step, index) => {
+        if (step.dosesPerDay <= (counts[index] ?? Infinity)) return;
+        // Added doses: fewer would put a dose above 20 mg, and no more than four a day.
+        expect(step.dosesPerDay).toBeLessThanOrEqual(4);
+        expect(step.dailyMg / (step.dosesPerDay - 1)).toBeGreaterThan(protocol.singleDoseMaxMg.value);
+      });
+    });
+  });
+
+  it('no dose above 20 mg once the day is at most 80 mg/day (a taper from above flags its start instead)', () => {
+    check((_request, plan) => {
+      for (const step of plan.steps) if (step.dailyMg <= protocol.maxDailyMg.value) expect(Math.max(0, ...step.doses)).toBeLessThanOrEqual(protocol.singleDoseMaxMg.value);
     });
   });
 

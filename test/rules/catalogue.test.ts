@@ -119,6 +119,7 @@ const samples: { readonly [C in FindingCode]: readonly FindingParams[C][] } = {
   ],
   RENAL_NOT_ADJUSTED: [{ kidney: moderate }, { kidney: dialysis }],
   RENAL_ADJUST_NOT_APPLIED: [{}],
+  DOSES_SPREAD: [{ changes: [{ from: 1, to: 4, date }], maxMg: 20 }],
   DOSE_DROPPED: [{ drops: [{ from: 3, to: 2, date }, { from: 2, to: 1, date: '2026-01-09' }], practicalMg: 5 }],
   HALF_UNIT_STEPS: [{ halfUnitMg: 2.5 }],
   FROM_AT_SMALLEST_UNIT: [
