@@ -1,8 +1,11 @@
 import type { IsoDate } from '../engine/types.js';
+import { jsonValue } from '../render/formats/json.js';
+import type { ResultKind, Results } from '../render/formats/index.js';
 import { describeIssue, type InputIssue } from '../schema/issues.js';
 import type { CommandSpec } from './command-spec.js';
 import type { CommandContext } from './context.js';
-import { EXIT, InputError } from './errors.js';
+import { EXIT, InputError, writeFailure } from './errors.js';
+import type { OutputFile, OutputStream } from './io.js';
 import { createLineWriter, MAX_LINE_CHARS, readLineBatches, type InputLine } from './ndjson-lines.js';
 import { createProgress } from './progress.js';
 
@@ -44,7 +47,7 @@ function withId(id: Id | undefined, objectText: string): string {
 }
 
 /** The record for one input line; never throws (a bug in a command becomes an internal record). */
-export function recordForLine<R>(spec: CommandSpec<R>, line: InputLine, today: IsoDate): LineRecord {
+export function recordForLine<K extends ResultKind>(spec: CommandSpec<K>, line: InputLine, today: IsoDate): LineRecord {
   const { number, text } = line;
   if (text === null) return errorRecord(number, undefined, 'input', whole(`line is longer than ${MAX_LINE_CHARS} characters`));
   if (text.trim() === '') return errorRecord(number, undefined, 'input', whole('empty line: expected a JSON object with the request'));
@@ -65,8 +68,9 @@ export function recordForLine<R>(spec: CommandSpec<R>, line: InputLine, today: I
     const outcome = spec.fromFields(fields, today);
     if (!outcome.ok) return errorRecord(number, id, 'input', outcome.issues);
     const { result } = outcome.value;
+    const value = (jsonValue[spec.kind] as (result: Results[K]) => unknown)(result);
     return {
-      text: withId(id, JSON.stringify(spec.toJson(result))),
+      text: withId(id, JSON.stringify(value)),
       outcome: { kind: 'result', exitCode: spec.exitCode?.(result) ?? EXIT.ok },
     };
   } catch (error) {
@@ -95,15 +99,39 @@ const READ_PROBLEMS: Record<string, string> = {
   EISDIR: 'it is a directory',
 };
 
+/** The --output file, created when the first line is written (an unreadable input leaves none behind). */
+function lazyFile(context: CommandContext, path: string): OutputStream & { close(): Promise<void> } {
+  let file: OutputFile | undefined;
+  const open = () => (file ??= context.io.createFile(path));
+  return {
+    write: (text) => open().write(text),
+    once: (event, listener) => open().once?.(event, listener),
+    close: async () => {
+      try {
+        await file?.close();
+      } catch (error) {
+        throw writeFailure(error, `'${path}'`) ?? error;
+      }
+    },
+  };
+}
+
 /**
- * Runs every line of `input` through the spec and writes the records to stdout, waiting for the
- * stream to drain whenever it asks to; returns the exit code. Lines without `start` plan from
- * the run's today.
+ * Runs every line of `input` through the spec and writes the records to stdout, or to the
+ * --output file as they come, waiting for the stream to drain whenever it asks to; returns the
+ * exit code. Lines without `start` plan from the run's today.
  */
-export async function runBatch<R>(spec: CommandSpec<R>, input: NodeJS.ReadableStream, source: string, context: CommandContext): Promise<number> {
+export async function runBatch<K extends ResultKind>(
+  spec: CommandSpec<K>,
+  input: NodeJS.ReadableStream,
+  source: string,
+  outputPath: string | undefined,
+  context: CommandContext,
+): Promise<number> {
   const { io } = context;
   const today = context.today();
-  const output = createLineWriter(io.stdout);
+  const file = outputPath === undefined ? undefined : lazyFile(context, outputPath);
+  const output = createLineWriter(file ?? io.stdout);
   const progress = createProgress(io.stderr, `titrate ${spec.name}`, () => io.now().getTime());
   const tally: BatchTally = { lines: 0, failed: 0, internal: 0, resultExitCode: EXIT.ok };
   await io.beforeBatch?.();
@@ -127,6 +155,7 @@ export async function runBatch<R>(spec: CommandSpec<R>, input: NodeJS.ReadableSt
     const problem = READ_PROBLEMS[code] ?? (error as Error).message;
     throw new InputError([{ path: 'ndjson', message: `cannot read ${source}: ${problem}` }]);
   }
+  await file?.close();
   progress.finish(tally);
   return batchExitCode(tally);
 }

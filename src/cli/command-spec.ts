@@ -1,28 +1,19 @@
-import type { ChalkInstance } from 'chalk';
 import type { Command } from 'commander';
 import type { IsoDate } from '../engine/types.js';
-import type { Normalized } from '../schema/plan-request.js';
-import type { Io } from './io.js';
-
-/** How a result is to be shown: choices about presentation, never part of the result. */
-export interface RenderOptions {
-  /** Under each step of a table, the rule that produced it and its sources. */
-  readonly explain: boolean;
-}
-
-/** A request's result and how it is to be shown. */
-export interface Prepared<R> {
-  readonly result: R;
-  readonly render: RenderOptions;
-}
+import type { ResultKind, Results } from '../render/formats/index.js';
+import type { Prepared } from '../app/fields.js';
+import type { Normalized } from '../schema/issues.js';
+import type { CommandContext } from './context.js';
 
 /**
- * A command that turns one request into one result: plan, taper, check. The CLI mounts it the
- * same way for a single request (options) and for NDJSON batches (one request a line, batch.ts).
+ * A command that turns one request into one result: plan, taper, check, missed. The CLI mounts it
+ * the same way for a single request (options) and for NDJSON batches (one request a line,
+ * batch.ts); its output formats are those the registry has for its kind of result.
  */
-export interface CommandSpec<R> {
+export interface CommandSpec<K extends ResultKind> {
   readonly name: string;
   readonly summary: string;
+  readonly kind: K;
   /** Help text shown after the options, examples first. */
   readonly examples: string;
   /** Adds this command's own options and arguments (output options are added for it). */
@@ -31,13 +22,11 @@ export interface CommandSpec<R> {
    * Turns the parsed command line into request fields (camelCase, as an NDJSON line would give
    * them). Most commands take their options as they are; check reads a file here.
    */
-  gatherFields?(options: Record<string, unknown>, args: readonly string[], io: Io): Promise<Record<string, unknown>>;
+  gatherFields?(options: Record<string, unknown>, args: readonly string[], context: CommandContext): Promise<Record<string, unknown>>;
   /** Pure: request fields to a result, or the input issues. */
-  fromFields(fields: Record<string, unknown>, today: IsoDate): Normalized<Prepared<R>>;
-  toJson(result: R): unknown;
-  toTable(result: R, chalk: ChalkInstance, render: RenderOptions): string;
+  fromFields(fields: Record<string, unknown>, today: IsoDate): Normalized<Prepared<Results[K]>>;
   /** Exit code for a result: 1 when it carries an error finding; 0 when absent. */
-  exitCode?(result: R): number;
+  exitCode?(result: Results[K]): number;
   /**
    * `titrate schema` derives an NDJSON line's JSON Schema from the command's options; this
    * changes it where a line differs: a schema replaces a field's, null drops an option a line

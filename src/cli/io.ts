@@ -5,6 +5,12 @@ export interface OutputStream {
   once?(event: 'drain', listener: () => void): unknown;
 }
 
+/** A file being written line by line (an NDJSON batch's --output). */
+export interface OutputFile extends OutputStream {
+  /** Resolves once everything written is on disk; rejects with the write's error. */
+  close(): Promise<void>;
+}
+
 export interface Io {
   readonly stdout: OutputStream;
   readonly stderr: OutputStream;
@@ -14,6 +20,10 @@ export interface Io {
   now(): Date;
   /** Opens a file for reading (check --file, --ndjson FILE). */
   openFile(path: string): NodeJS.ReadableStream;
+  /** Writes a whole file or nothing: a temporary file in the same folder, then renamed over it. */
+  writeFileAtomic(path: string, text: string): Promise<void>;
+  /** Creates (or empties) a file to write line by line. */
+  createFile(path: string): OutputFile;
   /** Called once before an NDJSON batch, so the process can set itself up for a long stream. */
   beforeBatch?(): Promise<void>;
 }

@@ -1,14 +1,52 @@
-import { createReadStream, writeSync } from 'node:fs';
+import { createReadStream, createWriteStream, writeSync } from 'node:fs';
+import { rename, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
-import type { Io, OutputStream } from './io.js';
-import { run } from './run.js';
+import { writeFailure } from './errors.js';
+import type { Io, OutputFile, OutputStream } from './io.js';
+import { errorsAsJson, reportLines, run } from './run.js';
 
-// The process entry: the one place that reads the real clock, streams and environment.
+// The process entry: the one place that reads the real clock, streams, files and environment.
 
-/** A reader that stops early (`titrate … | head -n 3`) closes the pipe: stop at once, quietly, as a filter should. */
+const argv = process.argv.slice(2);
+
+/**
+ * A reader that stops early (`titrate … | head -n 3`) closes the pipe: stop at once, quietly, as
+ * a filter should. Any other failure to write the output is the machine's (a full disk, a closed
+ * descriptor): said as such, exit 2.
+ */
 function onWriteError(error: NodeJS.ErrnoException): never {
-  if (error.code !== 'EPIPE') process.stderr.write(`titrate: cannot write the output: ${error.message}\n`);
-  process.exit(error.code === 'EPIPE' ? 0 : 3);
+  if (error.code === 'EPIPE') process.exit(0);
+  const problem = writeFailure(error, 'the output')?.message ?? `cannot write the output: ${error.message}`;
+  process.stderr.write(reportLines(errorsAsJson(argv), 'environment', [problem]));
+  process.exit(2);
+}
+
+/** The whole text or nothing: a temporary file beside the target, renamed over it once written. */
+async function writeFileAtomic(path: string, text: string): Promise<void> {
+  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  try {
+    await writeFile(temporary, text);
+    await rename(temporary, path);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw error;
+  }
+}
+
+function createFile(path: string): OutputFile {
+  const stream = createWriteStream(path);
+  let failure: Error | undefined;
+  stream.on('error', (error) => (failure ??= error));
+  return {
+    write: (text) => stream.write(text),
+    once: (event, listener) => stream.once(event, listener),
+    close: () =>
+      new Promise((resolve, reject) => {
+        if (failure) return reject(failure);
+        stream.end(() => (failure ? reject(failure) : resolve()));
+      }),
+  };
 }
 
 /**
@@ -56,6 +94,8 @@ const io: Io = {
   env: process.env,
   now: () => new Date(),
   openFile: (path) => createReadStream(path),
+  writeFileAtomic,
+  createFile,
   // A batch makes a few kB of short-lived objects a line. V8 would grow its young generation to
   // 16 MB semi-spaces as the stream goes on, which only adds memory; kept at its first size, peak
   // memory is the same for ten thousand lines as for a million, at no cost in speed (measured).
@@ -64,6 +104,6 @@ const io: Io = {
   },
 };
 
-run(process.argv.slice(2), io).then((code) => {
+run(argv, io).then((code) => {
   process.exitCode = code;
 });

@@ -1,20 +1,21 @@
 import type { Command } from 'commander';
+import type { ResultKind } from '../render/formats/index.js';
 import type { CommandSpec } from './command-spec.js';
 import type { CommandContext } from './context.js';
 import { EXIT, InputError } from './errors.js';
 import { addOutputOptions, guardRepeats, requestFields } from './options.js';
 import { writeResult } from './output.js';
 
-const mounted = new WeakMap<Command, CommandSpec<unknown>>();
+const mounted = new WeakMap<Command, CommandSpec<ResultKind>>();
 
 /** The spec behind a mounted command (for `titrate schema`), or undefined for other commands. */
-export function specOf(command: Command): CommandSpec<unknown> | undefined {
+export function specOf(command: Command): CommandSpec<ResultKind> | undefined {
   return mounted.get(command);
 }
 
 const batchHelp = (name: string) => `
 Batches:
-  $ titrate ${name} --ndjson requests.ndjson > results.ndjson
+  $ titrate ${name} --ndjson requests.ndjson -o results.ndjson
       one JSON request a line (fields named as the options, camelCase; see titrate schema ${name}),
       one JSON result a line, in order; "id" is echoed; a bad line gives an error record
 `;
@@ -28,18 +29,26 @@ function batchConflicts(self: Command, options: Record<string, unknown>): string
   return [...flags, ...self.args.map((arg) => `'${arg}'`)];
 }
 
+/** --json and a --format other than json ask for two things. */
+function checkFormat(self: Command, options: Record<string, unknown>): void {
+  if (options.json === true && self.getOptionValueSource('format') === 'cli' && options.format !== 'json') {
+    throw new InputError([{ path: 'format', message: `--json asks for json, --format for ${String(options.format)}: give one` }]);
+  }
+}
+
 /** Gives a commander command the spec's options, help and the one action every spec shares. */
-export function mountCommand<R>(command: Command, spec: CommandSpec<R>, context: CommandContext): void {
-  mounted.set(command, spec as CommandSpec<unknown>);
+export function mountCommand<K extends ResultKind>(command: Command, spec: CommandSpec<K>, context: CommandContext): void {
+  mounted.set(command, spec as unknown as CommandSpec<ResultKind>);
   command.description(spec.summary);
   spec.configure(command);
-  addOutputOptions(command);
+  addOutputOptions(command, spec.kind);
   command.option('--ndjson [file]', 'batch: one JSON request a line from the file, or stdin (no file, or -); one JSON result a line');
   command.addHelpText('after', spec.examples + batchHelp(spec.name));
   guardRepeats(command);
   command.action(async (...received: unknown[]) => {
     const self = received[received.length - 1] as Command;
     const { ndjson, ...options } = self.opts<Record<string, unknown>>();
+    checkFormat(self, options);
     if (ndjson !== undefined) {
       const conflicts = batchConflicts(self, options);
       if (conflicts.length > 0) {
@@ -50,16 +59,15 @@ export function mountCommand<R>(command: Command, spec: CommandSpec<R>, context:
       const { runBatch } = await import('./batch.js');
       const stdin = ndjson === true || ndjson === '-';
       const input = stdin ? context.io.stdin : context.io.openFile(String(ndjson));
-      context.exitCode = await runBatch(spec, input, stdin ? 'stdin' : `'${String(ndjson)}'`, context);
+      const output = typeof options.output === 'string' ? options.output : undefined;
+      context.exitCode = await runBatch(spec, input, stdin ? 'stdin' : `'${String(ndjson)}'`, output, context);
       return;
     }
-    const fields = spec.gatherFields
-      ? await spec.gatherFields(requestFields(options), self.args, context.io)
-      : requestFields(options);
+    const fields = spec.gatherFields ? await spec.gatherFields(requestFields(options), self.args, context) : requestFields(options);
     const outcome = spec.fromFields(fields, context.today());
     if (!outcome.ok) throw new InputError(outcome.issues);
     const { result, render } = outcome.value;
-    writeResult(context, self, () => spec.toJson(result), (chalk) => spec.toTable(result, chalk, render));
+    await writeResult(context, self, spec.kind, result, render);
     context.exitCode = spec.exitCode?.(result) ?? EXIT.ok;
   });
 }

@@ -1,5 +1,6 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { interactionNames } from '../protocol/products.js';
+import { formatsFor, type ResultKind } from '../render/formats/index.js';
 
 /** Age, kidney function and the factors that raise cautions: the options every request command shares, as data (flags, help). */
 export const patientOptions: readonly [flags: string, description: string][] = [
@@ -29,21 +30,26 @@ export function addRenalAdjustOptions(command: Command, description: string): Co
   return command.option('--renal-adjust', description).option('--no-renal-adjust', 'plan the unadjusted doses (the kidney findings stay)');
 }
 
-export function addOutputOptions(command: Command): Command {
+/** --format (the registry's formats for this kind of result), --json and --output. */
+export function addOutputOptions(command: Command, kind: ResultKind): Command {
+  const choices = formatsFor(kind);
+  const help = choices.map((format) => `${format.name}: ${format.summary}`).join('; ');
   return command
-    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
-    .option('--json', 'same as --format json');
+    .addOption(new Option('--format <format>', `output format (${help})`).choices(choices.map((format) => format.name)).default('table'))
+    .option('--json', 'same as --format json')
+    .option('-o, --output <file>', 'write the output to this file instead of stdout (whole, or not at all)');
 }
 
 /** Option keys that shape the output, not the request. */
-export const OUTPUT_KEYS = ['format', 'json', 'color', 'debug'] as const;
+export const OUTPUT_KEYS = ['format', 'json', 'output', 'color', 'debug'] as const;
 
 export function requestFields(options: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(options).filter(([key]) => !(OUTPUT_KEYS as readonly string[]).includes(key)));
 }
 
-export function wantsJson(options: Record<string, unknown>): boolean {
-  return options.json === true || options.format === 'json';
+/** The format asked for: --json, or --format (table by default). */
+export function formatOf(options: Record<string, unknown>): string {
+  return options.json === true ? 'json' : typeof options.format === 'string' ? options.format : 'table';
 }
 
 /** List options whose repeats add up (`--with alcohol --with opioid`): their parsers read commas. */

@@ -1,15 +1,16 @@
-import type { ChalkInstance } from 'chalk';
+import type { Paint } from './paint.js';
+import type { RenderOptions } from './render-options.js';
 import Table from 'cli-table3';
 import type { CheckResult, CheckSubject } from '../app/check.js';
 import { describeSources } from '../engine/findings.js';
 import { messageOf } from '../rules/catalogue.js';
-import { describeDaily, formatNumber } from '../engine/wording.js';
+import { describeDaily, formatNumber, plural } from '../engine/wording.js';
 import { paintSeverity } from './findings-text.js';
 import { draftNotice } from './notice.js';
 import { describeKidney } from './schedule-table.js';
 import { tableStyle } from './table-style.js';
 
-function describeSubject(subject: CheckSubject): string {
+export function describeSubject(subject: CheckSubject): string {
   switch (subject.kind) {
     case 'regimen':
       return `regimen ${describeDaily(subject.doses)}`;
@@ -18,28 +19,32 @@ function describeSubject(subject: CheckSubject): string {
   }
 }
 
-function verdict(result: CheckResult, chalk: ChalkInstance): string {
+/** `Result: passes (0 errors, 1 warning)` or `Result: FAILS (…)`. */
+export function verdictText(result: CheckResult): string {
   const count = (severity: 'error' | 'warning') => result.findings.filter((item) => item.severity === severity).length;
-  const errors = count('error');
-  const warnings = count('warning');
-  const tally = `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`;
-  return result.ok ? chalk.green(`Result: passes (${tally})`) : chalk.red.bold(`Result: FAILS (${tally})`);
+  const tally = `${plural(count('error'), 'error')}, ${plural(count('warning'), 'warning')}`;
+  return result.ok ? `Result: passes (${tally})` : `Result: FAILS (${tally})`;
+}
+
+function verdict(result: CheckResult, paint: Paint): string {
+  return result.ok ? paint.ok(verdictText(result)) : paint.error(verdictText(result));
 }
 
 /**
  * The table view of check: what was checked against which caps, one row per finding (severity,
  * the 1-based step as in plan's table, code, message and source), then the verdict.
  */
-export function renderCheckTable(result: CheckResult, chalk: ChalkInstance): string {
+export function renderCheckTable(result: CheckResult, options: RenderOptions): string {
+  const { paint } = options;
   const caps =
     `cap ${formatNumber(result.capDailyMg)} mg/day` +
     (result.renalCapDailyMg === null ? '' : `, kidney-adjusted cap ${formatNumber(result.renalCapDailyMg)} mg/day`);
-  const lines: (string | null)[] = [chalk.bold(`Baclofen (oral) check of a ${describeSubject(result.subject)}; ${caps}`), describeKidney(result.kidney)];
+  const lines: (string | null)[] = [paint.bold(`Baclofen (oral) check of a ${describeSubject(result.subject)}; ${caps}`), describeKidney(result.kidney)];
   if (result.findings.length === 0) {
-    lines.push(chalk.green('No findings.'));
+    lines.push(paint.ok('No findings.'));
   } else {
     const table = new Table({
-      head: ['Severity', 'Step', 'Code', 'Finding'].map((text) => chalk.bold(text)),
+      head: ['Severity', 'Step', 'Code', 'Finding'].map((text) => paint.bold(text)),
       // Rows are several lines each, so unlike plan's table they keep the rule between them.
       style: tableStyle.style,
       colWidths: [10, 6, 27, 72],
@@ -48,14 +53,14 @@ export function renderCheckTable(result: CheckResult, chalk: ChalkInstance): str
     });
     for (const item of result.findings) {
       table.push([
-        paintSeverity(item.severity, item.severity, chalk),
+        paintSeverity(item.severity, item.severity, paint),
         item.step === null ? '–' : String(item.step + 1),
         item.code,
-        `${messageOf(item)}\n${chalk.dim(`source: ${describeSources(item.sources)}`)}`,
+        `${messageOf(item)}\n${paint.dim(`source: ${describeSources(item.sources)}`)}`,
       ]);
     }
     lines.push(table.toString());
   }
-  lines.push('', verdict(result, chalk), '', chalk.italic(draftNotice));
+  lines.push('', verdict(result, paint), '', paint.italic(draftNotice));
   return `${lines.filter((line) => line !== null).join('\n')}\n`;
 }

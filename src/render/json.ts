@@ -1,3 +1,4 @@
+import type { CheckResult } from '../app/check.js';
 import type { ScheduleResult } from '../app/schedule-result.js';
 import { baclofenOral } from '../protocol/baclofen.js';
 import { findingJson } from './finding-json.js';
@@ -27,6 +28,24 @@ export function scheduleJson(result: ScheduleResult) {
     ...(result.from && { from: { doses: result.from, dailyMg: result.from.reduce((total, dose) => total + dose, 0) } }),
     steps: result.steps,
     dispense: result.dispense,
+    findings: result.findings.map(findingJson),
+    notice: draftNotice,
+  };
+}
+
+/** The documented `titrate check --json` object (README, "JSON contract"). */
+export function checkJson(result: CheckResult) {
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    kind: result.kind,
+    ok: result.ok,
+    drug: baclofenOral.drug,
+    route: baclofenOral.route,
+    protocol: baclofenOral.id,
+    subject: result.subject,
+    capDailyMg: result.capDailyMg,
+    renalCapDailyMg: result.renalCapDailyMg,
+    kidney: result.kidney,
     findings: result.findings.map(findingJson),
     notice: draftNotice,
   };

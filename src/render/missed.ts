@@ -1,4 +1,4 @@
-import type { ChalkInstance } from 'chalk';
+import type { RenderOptions } from './render-options.js';
 import { describeSources } from '../engine/findings.js';
 import type { MissedDoseAdvice } from '../engine/missed-dose.js';
 import { baclofenOral } from '../protocol/baclofen.js';
@@ -50,17 +50,18 @@ export function missedJson(advice: MissedDoseAdvice) {
   };
 }
 
-export function renderMissedDose(advice: MissedDoseAdvice, chalk: ChalkInstance): string {
-  const action = advice.action === 'take-now' ? chalk.green.bold('TAKE NOW') : chalk.yellow.bold('SKIP');
+export function renderMissedDose(advice: MissedDoseAdvice, options: RenderOptions): string {
+  const { paint } = options;
+  const action = advice.action === 'take-now' ? paint.ok(paint.bold('TAKE NOW')) : paint.warning(paint.bold('SKIP'));
   const minutes = advice.minutesToNext;
   const rule = baclofenOral.missedDoseSkipWithinHours;
   const lines = [
     `${action}  ${describeMissedDose(advice)}`,
     minutes === null ? 'Next dose: none (the schedule has ended)' : `Next dose: ${nextText(advice)}${minutes === 0 ? ' (due now)' : ` (in ${formatDuration(minutes)})`}`,
-    chalk.dim(`Rule: ${rule.summary}`),
-    chalk.dim(`source: ${describeSources(rule.sources)}`),
+    paint.dim(`Rule: ${rule.summary}`),
+    paint.dim(`source: ${describeSources(rule.sources)}`),
     '',
-    chalk.italic(draftNotice),
+    paint.italic(draftNotice),
   ];
   return `${lines.join('\n')}\n`;
 }

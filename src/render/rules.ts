@@ -1,4 +1,5 @@
-import type { ChalkInstance } from 'chalk';
+import type { ProtocolData } from '../app/protocol-data.js';
+import type { RenderOptions } from './render-options.js';
 import Table from 'cli-table3';
 import { tableStyle } from './table-style.js';
 import type { Protocol } from '../protocol/baclofen.js';
@@ -38,7 +39,7 @@ function usedSources(rules: readonly NamedRule[]): SourceKey[] {
 /** Where titrate documents its sources and the decisions no source makes. */
 export const CLINICAL_BASIS = 'src/protocol/README.md';
 
-export function rulesJson(protocol: Protocol, products: Products) {
+export function rulesJson({ protocol, products }: ProtocolData) {
   const rules = allRules(protocol, products);
   return {
     schemaVersion: SCHEMA_VERSION,
@@ -52,13 +53,14 @@ export function rulesJson(protocol: Protocol, products: Products) {
   };
 }
 
-export function renderRulesTable(protocol: Protocol, products: Products, chalk: ChalkInstance): string {
+export function renderRulesTable({ protocol, products }: ProtocolData, options: RenderOptions): string {
+  const { paint } = options;
   const rules = allRules(protocol, products);
-  const table = new Table({ head: ['Rule', 'Value', 'Sources'].map((text) => chalk.bold(text)), ...tableStyle, wordWrap: true, colWidths: [34, 64, 16] });
+  const table = new Table({ head: ['Rule', 'Value', 'Sources'].map((text) => paint.bold(text)), ...tableStyle, wordWrap: true, colWidths: [34, 64, 16] });
   for (const { name, rule } of rules) table.push([name, rule.summary, rule.sources.join(' ')]);
-  const sourceLines = usedSources(rules).map((key) => `  ${chalk.bold(key.padEnd(8))}${sources[key].title}${sources[key].url ? chalk.dim(` ${sources[key].url}`) : ''}`);
+  const sourceLines = usedSources(rules).map((key) => `  ${paint.bold(key.padEnd(8))}${sources[key].title}${sources[key].url ? paint.dim(` ${sources[key].url}`) : ''}`);
   return (
-    `${chalk.bold(`Protocol ${protocol.id}`)}\n${table.toString()}\n\nSources:\n${sourceLines.join('\n')}\n\n` +
-    `Every source and every product decision (TITRATE) is explained in ${CLINICAL_BASIS}.\n\n${chalk.italic(draftNotice)}\n`
+    `${paint.bold(`Protocol ${protocol.id}`)}\n${table.toString()}\n\nSources:\n${sourceLines.join('\n')}\n\n` +
+    `Every source and every product decision (TITRATE) is explained in ${CLINICAL_BASIS}.\n\n${paint.italic(draftNotice)}\n`
   );
 }

@@ -1,4 +1,4 @@
-import type { ChalkInstance } from 'chalk';
+import type { RenderOptions } from './render-options.js';
 import type { ScheduleResult } from '../app/schedule-result.js';
 import type { KidneyAssessment } from '../engine/types.js';
 import { formatNumber } from '../engine/wording.js';
@@ -18,23 +18,24 @@ export function describeKidney(kidney: KidneyAssessment | null): string | null {
   return `Kidney function: ${kidney.category}, CrCl ${formatNumber(kidney.crclMlMin, baclofenOral.crclDecimals.value)} mL/min${how}`;
 }
 
-const titles: Record<ScheduleResult['kind'], string> = { titration: 'titration plan', taper: 'taper plan' };
+export const titles: Record<ScheduleResult['kind'], string> = { titration: 'titration plan', taper: 'taper plan' };
 
 /** The table view of plan and taper: a title, the steps, each step's doses, findings underneath, the reminder. */
-export function renderScheduleTable(plan: ScheduleResult, chalk: ChalkInstance, explain = false): string {
+export function renderScheduleTable(plan: ScheduleResult, options: RenderOptions): string {
+  const { paint, explain } = options;
   const lines = [
-    chalk.bold(`Baclofen (oral) ${titles[plan.kind]}, cap ${formatNumber(plan.capDailyMg)} mg/day`),
+    paint.bold(`Baclofen (oral) ${titles[plan.kind]}, cap ${formatNumber(plan.capDailyMg)} mg/day`),
     describeKidney(plan.kidney),
-    renderStepsTable(plan.steps, plan.capDailyMg, chalk),
+    renderStepsTable(plan.steps, plan.capDailyMg, paint),
     '',
-    renderStepDetails(plan, explain, baclofenProducts, chalk),
+    renderStepDetails(plan, explain, baclofenProducts, paint),
     '',
-    chalk.bold(renderDispenseLine(plan, baclofenProducts)),
-    ...(explain ? ['', renderSourceLegend(plan.steps, chalk)] : []),
+    paint.bold(renderDispenseLine(plan, baclofenProducts)),
+    ...(explain ? ['', renderSourceLegend(plan.steps, paint)] : []),
     '',
-    renderFindingsList(plan.findings, chalk),
+    renderFindingsList(plan.findings, paint),
     '',
-    chalk.italic(draftNotice),
+    paint.italic(draftNotice),
   ];
   return `${lines.filter((line) => line !== null).join('\n')}\n`;
 }

@@ -1,4 +1,4 @@
-import type { ChalkInstance } from 'chalk';
+import type { Paint } from './paint.js';
 import Table from 'cli-table3';
 import { tableStyle } from './table-style.js';
 import { isLiquidAdministration, type Administration } from '../engine/administrations.js';
@@ -31,9 +31,9 @@ function bar(dailyMg: number, capDailyMg: number): string {
 }
 
 /** One row per step: dates, days, dose per administration, doses a day, mg/day and a bar. */
-export function renderStepsTable(steps: readonly TableStep[], capDailyMg: number, chalk: ChalkInstance): string {
+export function renderStepsTable(steps: readonly TableStep[], capDailyMg: number, paint: Paint): string {
   const table = new Table({
-    head: ['#', 'From', 'To', 'Days', 'Dose', 'Doses/day', 'mg/day', `of ${formatNumber(capDailyMg)} mg/day`].map((text) => chalk.bold(text)),
+    head: ['#', 'From', 'To', 'Days', 'Dose', 'Doses/day', 'mg/day', `of ${formatNumber(capDailyMg)} mg/day`].map((text) => paint.bold(text)),
     ...tableStyle,
     colAligns: ['right', 'left', 'left', 'right', 'right', 'right', 'right', 'left'],
   });
@@ -47,7 +47,7 @@ export function renderStepsTable(steps: readonly TableStep[], capDailyMg: number
       formatDoses(step),
       String(step.dosesPerDay),
       formatNumber(step.dailyMg),
-      chalk.blue(bar(step.dailyMg, capDailyMg)),
+      paint.bar(bar(step.dailyMg, capDailyMg)),
     ]);
   });
   return table.toString();

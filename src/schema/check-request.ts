@@ -2,9 +2,10 @@ import * as z from 'zod/mini';
 import type { CheckRequest } from '../app/check.js';
 import { frequencies } from '../protocol/baclofen.js';
 import { field } from './field.js';
-import { issuesFromZod, type InputIssue } from './issues.js';
+import type { InputIssue } from './issues.js';
+import { issuesFromZod } from './zod-issues.js';
 import { patientFrom, patientShape } from './patient-fields.js';
-import type { Normalized } from './plan-request.js';
+import type { Normalized } from './issues.js';
 import { normalizeSchedule, objectError, parseDoseMg, underPath } from './schedule-input.js';
 import { fail, frequencyFromWords, intrathecalMessage, shown, unitProblem, type Parsed } from './values.js';
 

@@ -1,5 +1,7 @@
-import type * as z from 'zod/mini';
 import type { Problem } from '../engine/types.js';
+
+// Input problems as data, and how they are named. Free of zod, so the library's types never
+// mention it.
 
 /** One input problem: where (a camelCase field or JSON path, empty for the whole input) and what. */
 export interface InputIssue {
@@ -14,18 +16,6 @@ export function formatPath(path: readonly PropertyKey[]): string {
     .join('');
 }
 
-export function issuesFromZod(error: z.core.$ZodError): InputIssue[] {
-  return error.issues.map((issue) => {
-    if (issue.code === 'unrecognized_keys') {
-      return { path: formatPath(issue.path), message: `unknown field(s): ${issue.keys.join(', ')}` };
-    }
-    if (issue.code === 'invalid_type' && issue.input === undefined) {
-      return { path: formatPath(issue.path), message: `is required (expected ${issue.expected})` };
-    }
-    return { path: formatPath(issue.path), message: issue.message };
-  });
-}
-
 export function issuesFromProblems(problems: readonly Problem[]): InputIssue[] {
   return problems.map((problem) => ({ path: problem.field, message: problem.message }));
 }
@@ -38,3 +28,6 @@ export function describeIssue(issue: InputIssue, style: 'option' | 'field'): str
   const where = style === 'option' && /^[a-zA-Z]+$/.test(issue.path) ? `--${kebab(issue.path)}` : issue.path;
   return `${where}: ${issue.message}`;
 }
+
+/** A request's fields read and checked: the value, or every problem with them. */
+export type Normalized<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly issues: readonly InputIssue[] };

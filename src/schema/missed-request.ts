@@ -5,8 +5,9 @@ import type { MissedDoseRequest } from '../engine/missed-dose.js';
 import type { IsoDate } from '../engine/types.js';
 import { baclofenProducts } from '../protocol/products.js';
 import { field } from './field.js';
-import { issuesFromZod, type InputIssue } from './issues.js';
-import type { Normalized } from './plan-request.js';
+import type { InputIssue } from './issues.js';
+import { issuesFromZod } from './zod-issues.js';
+import type { Normalized } from './issues.js';
 import { parseTime, parseTimes } from './product-fields.js';
 import { parseIsoDate } from './values.js';
 

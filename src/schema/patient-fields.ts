@@ -49,7 +49,7 @@ export function parseInteractions(value: unknown): Parsed<InteractionName[]> {
 }
 
 /** A quantity written with one of its units (`154lb`, `67 in`), or a plain number in the first unit. */
-interface Quantity<U extends string> {
+export interface Quantity<U extends string> {
   readonly value: number;
   readonly unit: U;
 }

@@ -3,7 +3,8 @@ import type { PlanRequest } from '../app/plan.js';
 import type { IsoDate } from '../engine/types.js';
 import { baclofenOral, frequencies } from '../protocol/baclofen.js';
 import { field, flag } from './field.js';
-import { issuesFromZod, type InputIssue } from './issues.js';
+import type { InputIssue, Normalized } from './issues.js';
+import { issuesFromZod } from './zod-issues.js';
 import { checkRenalAdjust, patientFrom, patientShape } from './patient-fields.js';
 import { normalizeProductFields, productKeysShape } from './product-fields.js';
 import { parseDoseText, parseFrequency, parseStartDate, parseMg, parseWholeDays } from './values.js';
@@ -28,8 +29,6 @@ export const planShape = {
 
 /** Strict: an unknown field is an error. Product fields are checked by normalizeProductFields. */
 export const planFields = z.strictObject({ ...planShape, ...productKeysShape });
-
-export type Normalized<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly issues: readonly InputIssue[] };
 
 /** A plan request and how its table is to be shown. */
 export interface PlanInput {

@@ -3,8 +3,9 @@ import type { ProductRequest as ProductChoiceRequest } from '../app/schedule-res
 import { parseClock, type ClockTime } from '../engine/dose-times.js';
 import { baclofenProducts, formCodes, type FormCode } from '../protocol/products.js';
 import { field, flag } from './field.js';
-import { issuesFromZod, type InputIssue } from './issues.js';
-import type { Normalized } from './plan-request.js';
+import type { InputIssue } from './issues.js';
+import { issuesFromZod } from './zod-issues.js';
+import type { Normalized } from './issues.js';
 import { fail, listItems, ok, parseWholeDays, shown, type Parsed } from './values.js';
 
 

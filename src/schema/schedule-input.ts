@@ -5,8 +5,9 @@ import type { IsoDate } from '../engine/types.js';
 import { SCHEMA_VERSION } from '../render/json.js';
 import { baclofenOral } from '../protocol/baclofen.js';
 import { field } from './field.js';
-import { formatPath, issuesFromZod, type InputIssue } from './issues.js';
-import type { Normalized } from './plan-request.js';
+import { formatPath, type InputIssue } from './issues.js';
+import { issuesFromZod } from './zod-issues.js';
+import type { Normalized } from './issues.js';
 import { fail, intrathecalMessage, ok, parseIsoDate, parseWholeDays, shown, unitProblem, type Parsed } from './values.js';
 
 // A schedule in titrate's own JSON contract (what `plan --json` and `taper --json` print), as

@@ -3,10 +3,11 @@ import type { TaperPlanRequest } from '../app/taper.js';
 import type { IsoDate } from '../engine/types.js';
 import { baclofenOral, frequencies, type FrequencyCode } from '../protocol/baclofen.js';
 import { field, flag } from './field.js';
-import { issuesFromZod, type InputIssue } from './issues.js';
+import type { InputIssue } from './issues.js';
+import { issuesFromZod } from './zod-issues.js';
 import { checkRenalAdjust, patientFrom, patientShape } from './patient-fields.js';
 import { normalizeProductFields, productKeysShape } from './product-fields.js';
-import type { Normalized } from './plan-request.js';
+import type { Normalized } from './issues.js';
 import { parseDoseText, parseFrequency, parseStartDate, parseMg, type Parsed } from './values.js';
 
 const unitMg = baclofenOral.doseUnitMg.value;

@@ -176,7 +176,7 @@ describe('plan --ndjson', () => {
 
   it('empty input gives no output and exit 0', async () => {
     const result = await runCli(['plan', '--ndjson'], { stdin: '' });
-    expect(result).toEqual({ code: 0, stdout: '', stderr: '' });
+    expect(result).toEqual({ code: 0, stdout: '', stderr: '', written: {} });
   });
 
   it('matches the golden file for a mixed batch', async () => {

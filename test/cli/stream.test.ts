@@ -77,7 +77,16 @@ function slowStdout() {
 }
 
 function ioWith(stdout: OutputStream, stdin: Readable, stderr: OutputStream = { write: () => true }, now = () => new Date(2026, 0, 5)): Io {
-  return { stdout, stderr, stdin, env: {}, now, openFile: () => Readable.from([]) };
+  return {
+    stdout,
+    stderr,
+    stdin,
+    env: {},
+    now,
+    openFile: () => Readable.from([]),
+    writeFileAtomic: async () => undefined,
+    createFile: () => ({ write: () => true, close: async () => undefined }),
+  };
 }
 
 const tick = () => new Promise((resolve) => setImmediate(resolve));

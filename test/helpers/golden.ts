@@ -32,12 +32,18 @@ export function expectGolden(path: string, actual: string): void {
   expect(actual).toBe(readFileSync(path, 'utf8'));
 }
 
+/** The file extension of a golden output: that of the format asked for (`txt` for tables). */
+export function extensionOf(argv: readonly string[]): string {
+  const format = argv.includes('--json') ? 'json' : argv[argv.indexOf('--format') + 1];
+  const extensions: Record<string, string> = { json: 'json', csv: 'csv', markdown: 'md', 'handout-md': 'md', html: 'html', ics: 'ics', fhir: 'json' };
+  return (argv.includes('--format') || argv.includes('--json')) && format ? (extensions[format] ?? 'txt') : 'txt';
+}
+
 /** Runs a golden case and compares stdout, stderr and the exit code with `<name>.expected.*`. */
 export async function checkGoldenCase(folder: string, golden: GoldenCase, io: FakeIoOptions = {}): Promise<void> {
   const result = await runCli(golden.argv, { ...io, ...(golden.stdin !== undefined && { stdin: golden.stdin }) });
   const base = join(fixturesDir, folder, golden.name);
-  const json = golden.argv.includes('--json');
-  expectGolden(`${base}.expected.${json ? 'json' : 'txt'}`, result.stdout);
+  expectGolden(`${base}.expected.${extensionOf(golden.argv)}`, result.stdout);
   expectGolden(`${base}.expected-exit.txt`, `${result.code}\n${result.stderr}`);
 }
 

@@ -7,6 +7,8 @@ export interface CliResult {
   readonly code: number;
   readonly stdout: string;
   readonly stderr: string;
+  /** Files the command wrote (--output), by path. */
+  readonly written: Readonly<Record<string, string>>;
 }
 
 export interface FakeIoOptions {
@@ -15,6 +17,8 @@ export interface FakeIoOptions {
   readonly now?: Date;
   readonly files?: Record<string, string>;
   readonly isTTY?: boolean;
+  /** A write failure to simulate for --output, e.g. 'ENOSPC'. */
+  readonly writeError?: string;
 }
 
 function capture(isTTY: boolean): OutputStream & { text: () => string } {
@@ -26,6 +30,8 @@ function capture(isTTY: boolean): OutputStream & { text: () => string } {
 export async function runCli(argv: readonly string[], options: FakeIoOptions = {}): Promise<CliResult> {
   const stdout = capture(options.isTTY ?? false);
   const stderr = capture(false);
+  const written: Record<string, string> = {};
+  const failure = (path: string) => Object.assign(new Error(`${options.writeError}: cannot write '${path}'`), { code: options.writeError });
   const io: Io = {
     stdout,
     stderr,
@@ -41,9 +47,25 @@ export async function runCli(argv: readonly string[], options: FakeIoOptions = {
       }
       return Readable.from([text]);
     },
+    writeFileAtomic: async (path, text) => {
+      if (options.writeError) throw failure(path);
+      written[path] = text;
+    },
+    createFile: (path) => {
+      written[path] = '';
+      return {
+        write: (text: string) => ((written[path] += text), true),
+        close: async () => {
+          if (options.writeError) {
+            delete written[path];
+            throw failure(path);
+          }
+        },
+      };
+    },
   };
   const code = await run(argv, io);
-  return { code, stdout: stdout.text(), stderr: stderr.text() };
+  return { code, stdout: stdout.text(), stderr: stderr.text(), written };
 }
 
 /** Parses stdout as JSON (fails the test with the output shown if it is not). */

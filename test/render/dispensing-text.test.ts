@@ -1,4 +1,3 @@
-import { Chalk } from 'chalk';
 import { describe, expect, it } from 'vitest';
 import type { Product } from '../../src/engine/administrations.js';
 import type { ClockTime } from '../../src/engine/dose-times.js';
@@ -8,6 +7,7 @@ import { describeAdministration, formatCount } from '../../src/render/administra
 import { describeTotal } from '../../src/render/dispense.js';
 import { formatDuration } from '../../src/engine/wording.js';
 import { describeMissedDose, missedJson, renderMissedDose } from '../../src/render/missed.js';
+import { renderOptions } from '../../src/render/render-options.js';
 
 const products = baclofenProducts;
 const tablets: Product = { kind: 'solid', form: 'tablet', strengthsMg: [5, 10, 20], scoredMg: [10, 20] };
@@ -76,7 +76,7 @@ describe('missed-dose text', () => {
   });
 
   it('the table without colour', () => {
-    const text = renderMissedDose(advice, new Chalk({ level: 0 }));
+    const text = renderMissedDose(advice, renderOptions());
     expect(text.split('\n').slice(0, 4)).toEqual([
       'SKIP  Skip it, take the next at 20:00: the next dose is less than 2 hours away (1 h 30 min), so skip the missed 14:00 dose. Never take a double dose.',
       'Next dose: 20:00 (in 1 h 30 min)',

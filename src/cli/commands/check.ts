@@ -1,46 +1,13 @@
 import type { Command } from 'commander';
-import { check, type CheckResult } from '../../app/check.js';
-import type { IsoDate } from '../../engine/types.js';
-import { baclofenOral } from '../../protocol/baclofen.js';
-import { renderCheckTable } from '../../render/check-table.js';
-import { findingJson } from '../../render/finding-json.js';
-import { SCHEMA_VERSION } from '../../render/json.js';
-import { draftNotice } from '../../render/notice.js';
-import { limitIssues, normalizeCheckRequest } from '../../schema/check-request.js';
-import { describeIssue, issuesFromProblems } from '../../schema/issues.js';
-import type { Normalized } from '../../schema/plan-request.js';
+import { checkFromFields } from '../../app/fields.js';
+import { limitIssues } from '../../schema/check-request.js';
+import { describeIssue } from '../../schema/issues.js';
 import { normalizeSchedule } from '../../schema/schedule-input.js';
-import type { CommandSpec, Prepared } from '../command-spec.js';
+import type { CommandSpec } from '../command-spec.js';
 import { EXIT, InputError } from '../errors.js';
-import type { Io } from '../io.js';
+import type { CommandContext } from '../context.js';
 import { addPatientOptions } from '../options.js';
 import { readJsonInput } from '../read-input.js';
-
-/** Check request fields (`regimen` or `schedule`, and the patient options) to the check's result, or the input issues. */
-export function checkFromFields(fields: Record<string, unknown>, _today: IsoDate): Normalized<Prepared<CheckResult>> {
-  const request = normalizeCheckRequest(fields);
-  if (!request.ok) return request;
-  const outcome = check(request.value);
-  return outcome.ok ? { ok: true, value: { result: outcome.value, render: { explain: false } } } : { ok: false, issues: issuesFromProblems(outcome.problems) };
-}
-
-/** The documented `titrate check --json` object (README, "JSON contract"). */
-export function checkJson(result: CheckResult) {
-  return {
-    schemaVersion: SCHEMA_VERSION,
-    kind: result.kind,
-    ok: result.ok,
-    drug: baclofenOral.drug,
-    route: baclofenOral.route,
-    protocol: baclofenOral.id,
-    subject: result.subject,
-    capDailyMg: result.capDailyMg,
-    renalCapDailyMg: result.renalCapDailyMg,
-    kidney: result.kidney,
-    findings: result.findings.map(findingJson),
-    notice: draftNotice,
-  };
-}
 
 /** A positional `-` or `*.json` names a schedule file; anything else is a regimen. */
 function isScheduleSource(argument: string): boolean {
@@ -52,7 +19,7 @@ function isScheduleSource(argument: string): boolean {
  * schedule read from --file / `-`. The file's shape is checked here, so its problems are named by
  * their path in that file (`steps[2].doses[0]`), not inside the request.
  */
-async function gatherCheckFields(options: Record<string, unknown>, args: readonly string[], io: Io): Promise<Record<string, unknown>> {
+async function gatherCheckFields(options: Record<string, unknown>, args: readonly string[], { io }: CommandContext): Promise<Record<string, unknown>> {
   const { file, regimen: regimenOption, ...rest } = options;
   const argument = args[0];
   const fileSource = typeof file === 'string' ? file : argument !== undefined && isScheduleSource(argument) ? argument : undefined;
@@ -74,8 +41,9 @@ async function gatherCheckFields(options: Record<string, unknown>, args: readonl
   return { ...rest, schedule };
 }
 
-export const checkCommand: CommandSpec<CheckResult> = {
+export const checkCommand: CommandSpec<'check'> = {
   name: 'check',
+  kind: 'check',
   summary: 'check a regimen or a whole schedule against the protocol: caps, pace, tapers, dates',
   examples: `
 Examples:
@@ -127,7 +95,5 @@ Step numbers in the table count from 1, as in plan's table; in --json "step" is 
     },
   },
   fromFields: checkFromFields,
-  toJson: checkJson,
-  toTable: (result, chalk) => renderCheckTable(result, chalk),
   exitCode: (result) => (result.ok ? EXIT.ok : EXIT.checkFailed),
 };

@@ -1,32 +1,19 @@
 import type { Command } from 'commander';
+import { missedFromFields } from '../../app/fields.js';
 import { clockFromMinutes } from '../../engine/dose-times.js';
-import { adviseMissedDose, type MissedDoseAdvice } from '../../engine/missed-dose.js';
-import type { IsoDate } from '../../engine/types.js';
 import { baclofenOral } from '../../protocol/baclofen.js';
-import { missedJson, renderMissedDose } from '../../render/missed.js';
-import { issuesFromProblems } from '../../schema/issues.js';
-import { normalizeMissedRequest } from '../../schema/missed-request.js';
-import type { Normalized } from '../../schema/plan-request.js';
-import type { CommandSpec, Prepared } from '../command-spec.js';
+import type { CommandSpec } from '../command-spec.js';
 import type { CommandContext } from '../context.js';
-import type { Io } from '../io.js';
 import { mountCommand } from '../mount-command.js';
 import { readJsonInput } from '../read-input.js';
 
-/** Missed-dose fields (options, or one NDJSON line) to the advice, or the input issues. */
-export function missedFromFields(fields: Record<string, unknown>, today: IsoDate): Normalized<Prepared<MissedDoseAdvice>> {
-  const request = normalizeMissedRequest(fields, today);
-  if (!request.ok) return request;
-  const outcome = adviseMissedDose(request.value, baclofenOral);
-  return outcome.ok ? { ok: true, value: { result: outcome.value, render: { explain: false } } } : { ok: false, issues: issuesFromProblems(outcome.problems) };
-}
-
 /** `--plan <file>` becomes the plan's JSON; a missing `--now` becomes the clock's local HH:MM. */
-async function gatherMissedFields(options: Record<string, unknown>, _args: readonly string[], io: Io): Promise<Record<string, unknown>> {
+async function gatherMissedFields(options: Record<string, unknown>, _args: readonly string[], context: CommandContext): Promise<Record<string, unknown>> {
   const fields = { ...options };
-  if (typeof fields.plan === 'string') fields.plan = await readJsonInput(fields.plan, io);
+  if (typeof fields.plan === 'string') fields.plan = await readJsonInput(fields.plan, context.io);
   if (fields.now === undefined) {
-    const now = io.now();
+    // The same reading of the clock as today's date: across midnight the two never disagree.
+    const now = context.instant();
     fields.now = clockFromMinutes(now.getHours() * 60 + now.getMinutes());
   }
   return fields;
@@ -34,8 +21,9 @@ async function gatherMissedFields(options: Record<string, unknown>, _args: reado
 
 const skipHours = baclofenOral.missedDoseSkipWithinHours.value;
 
-export const missedCommand: CommandSpec<MissedDoseAdvice> = {
+export const missedCommand: CommandSpec<'missed'> = {
   name: 'missed',
+  kind: 'missed',
   summary: `what to do about a missed dose: take it now, or skip it when the next is less than ${skipHours} hours away; never double`,
   examples: `
 Examples:
@@ -61,8 +49,6 @@ between the missed one and now, skip the missed one. --now defaults to the clock
     now: { type: 'string', description: '--now <HH:MM>: the time now; required in a line (a batch does not read the clock)' },
   },
   fromFields: missedFromFields,
-  toJson: missedJson,
-  toTable: (result, chalk) => renderMissedDose(result, chalk),
 };
 
 export function configureMissed(command: Command, context: CommandContext): void {

@@ -1,30 +1,17 @@
 import type { Command } from 'commander';
-import { plan } from '../../app/plan.js';
+import { planFromFields } from '../../app/fields.js';
 import type { ScheduleResult } from '../../app/schedule-result.js';
-import type { IsoDate } from '../../engine/types.js';
-import { scheduleJson } from '../../render/json.js';
-import { renderScheduleTable } from '../../render/schedule-table.js';
-import { issuesFromProblems } from '../../schema/issues.js';
-import { normalizePlanRequest, type Normalized } from '../../schema/plan-request.js';
-import type { CommandSpec, Prepared } from '../command-spec.js';
+import type { CommandSpec } from '../command-spec.js';
 import { EXIT } from '../errors.js';
 import { addPatientOptions, addRenalAdjustOptions } from '../options.js';
 import { addProductOptions } from '../product-options.js';
 
-/** Plan request fields (options, or one NDJSON line) to the plan, or the input issues. */
-export function planFromFields(fields: Record<string, unknown>, today: IsoDate): Normalized<Prepared<ScheduleResult>> {
-  const input = normalizePlanRequest(fields, today);
-  if (!input.ok) return input;
-  const outcome = plan(input.value.request);
-  if (!outcome.ok) return { ok: false, issues: issuesFromProblems(outcome.problems) };
-  return { ok: true, value: { result: outcome.value, render: { explain: input.value.explain } } };
-}
-
 /** 1 when the schedule carries an error finding (it is still printed whole), else 0. */
 export const scheduleExitCode = (result: ScheduleResult): number => (result.ok ? EXIT.ok : EXIT.checkFailed);
 
-export const planCommand: CommandSpec<ScheduleResult> = {
+export const planCommand: CommandSpec<'schedule'> = {
   name: 'plan',
+  kind: 'schedule',
   summary: 'plan an oral baclofen titration: dated steps from the start dose up to the target',
   examples: `
 Examples:
@@ -52,7 +39,5 @@ Exit status: 0, or 1 when the plan carries an error finding (it is still printed
     addProductOptions(command);
   },
   fromFields: planFromFields,
-  toJson: scheduleJson,
-  toTable: (result, chalk, render) => renderScheduleTable(result, chalk, render.explain),
   exitCode: scheduleExitCode,
 };

@@ -1,5 +1,6 @@
 import type { Command, Option } from 'commander';
 import { toJsonText } from '../../render/json.js';
+import type { ResultKind } from '../../render/formats/index.js';
 import type { CommandSpec, JsonSchema } from '../command-spec.js';
 import type { CommandContext } from '../context.js';
 import { InputError } from '../errors.js';
@@ -36,7 +37,7 @@ function optionSchema(option: Option): JsonSchema {
 }
 
 /** The JSON Schema of one NDJSON request line for a mounted command. */
-export function lineSchema(command: Command, spec: CommandSpec<unknown>): JsonSchema {
+export function lineSchema(command: Command, spec: CommandSpec<ResultKind>): JsonSchema {
   const properties: Record<string, JsonSchema> = {
     id: { type: ['string', 'number'], description: "any label for the request; echoed as the first field of the line's record" },
   };

@@ -1,31 +1,16 @@
 import type { Command } from 'commander';
-import type { ScheduleResult } from '../../app/schedule-result.js';
-import { taper } from '../../app/taper.js';
-import type { IsoDate } from '../../engine/types.js';
+import { taperFromFields } from '../../app/fields.js';
 import { baclofenOral } from '../../protocol/baclofen.js';
-import { scheduleJson } from '../../render/json.js';
-import { renderScheduleTable } from '../../render/schedule-table.js';
-import { issuesFromProblems } from '../../schema/issues.js';
-import type { Normalized } from '../../schema/plan-request.js';
-import { normalizeTaperRequest } from '../../schema/taper-request.js';
-import type { CommandSpec, Prepared } from '../command-spec.js';
+import type { CommandSpec } from '../command-spec.js';
 import { addPatientOptions, addRenalAdjustOptions } from '../options.js';
 import { addProductOptions } from '../product-options.js';
 import { scheduleExitCode } from './plan.js';
 
-/** Taper request fields (options, or one NDJSON line) to the taper, or the input issues. */
-export function taperFromFields(fields: Record<string, unknown>, today: IsoDate): Normalized<Prepared<ScheduleResult>> {
-  const input = normalizeTaperRequest(fields, today);
-  if (!input.ok) return input;
-  const outcome = taper(input.value.request);
-  if (!outcome.ok) return { ok: false, issues: issuesFromProblems(outcome.problems) };
-  return { ok: true, value: { result: outcome.value, render: { explain: input.value.explain } } };
-}
-
 const protocol = baclofenOral;
 
-export const taperCommand: CommandSpec<ScheduleResult> = {
+export const taperCommand: CommandSpec<'schedule'> = {
   name: 'taper',
+  kind: 'schedule',
   summary: 'plan an oral baclofen taper: dated reductions from the current dose to none (never stop abruptly)',
   examples: `
 Examples:
@@ -55,7 +40,5 @@ Exit status: 0, or 1 when the taper carries an error finding (it is still printe
     addProductOptions(command);
   },
   fromFields: taperFromFields,
-  toJson: scheduleJson,
-  toTable: (result, chalk, render) => renderScheduleTable(result, chalk, render.explain),
   exitCode: scheduleExitCode,
 };

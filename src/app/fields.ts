@@ -1,0 +1,51 @@
+import type { MissedDoseAdvice } from '../engine/missed-dose.js';
+import type { IsoDate, Outcome } from '../engine/types.js';
+import type { RenderOptions } from '../render/render-options.js';
+import { normalizeCheckRequest } from '../schema/check-request.js';
+import { issuesFromProblems, type Normalized } from '../schema/issues.js';
+import { normalizeMissedRequest } from '../schema/missed-request.js';
+import { normalizePlanRequest } from '../schema/plan-request.js';
+import { normalizeTaperRequest } from '../schema/taper-request.js';
+import { check, type CheckResult } from './check.js';
+import { missed } from './missed.js';
+import { plan } from './plan.js';
+import type { ScheduleResult } from './schedule-result.js';
+import { taper } from './taper.js';
+
+// Each use case from request fields: the command line's long options in camelCase, as an NDJSON
+// line or a script gives them (`{ start: '2026-01-05', target: 80, crcl: 40 }`). The fields are
+// checked first (problems named by field), then the use case runs (refusals named the same way).
+
+/** A result, and the presentation choices that came with its request (explain). */
+export interface Prepared<R> {
+  readonly result: R;
+  readonly render: Partial<RenderOptions>;
+}
+
+function prepared<R>(outcome: Outcome<R>, render: Partial<RenderOptions> = {}): Normalized<Prepared<R>> {
+  return outcome.ok ? { ok: true, value: { result: outcome.value, render } } : { ok: false, issues: issuesFromProblems(outcome.problems) };
+}
+
+/** `today` fills a missing `start`. */
+export function planFromFields(fields: unknown, today: IsoDate): Normalized<Prepared<ScheduleResult>> {
+  const input = normalizePlanRequest(fields, today);
+  return input.ok ? prepared(plan(input.value.request), { explain: input.value.explain }) : input;
+}
+
+/** `today` fills a missing `start`. */
+export function taperFromFields(fields: unknown, today: IsoDate): Normalized<Prepared<ScheduleResult>> {
+  const input = normalizeTaperRequest(fields, today);
+  return input.ok ? prepared(taper(input.value.request), { explain: input.value.explain }) : input;
+}
+
+/** A `regimen` or a `schedule` (titrate's JSON), and the patient fields. */
+export function checkFromFields(fields: unknown): Normalized<Prepared<CheckResult>> {
+  const request = normalizeCheckRequest(fields);
+  return request.ok ? prepared(check(request.value)) : request;
+}
+
+/** `today` picks the step of a `plan` when no `date` is given. */
+export function missedFromFields(fields: unknown, today: IsoDate): Normalized<Prepared<MissedDoseAdvice>> {
+  const request = normalizeMissedRequest(fields, today);
+  return request.ok ? prepared(missed(request.value)) : request;
+}

@@ -1,0 +1,33 @@
+import type { CheckResult } from '../../app/check.js';
+import type { ProtocolData } from '../../app/protocol-data.js';
+import type { ScheduleResult } from '../../app/schedule-result.js';
+import type { MissedDoseAdvice } from '../../engine/missed-dose.js';
+import type { RenderOptions } from '../render-options.js';
+
+/** What each command's result is, by the kind of result a format renders. */
+export interface Results {
+  /** plan and taper */
+  readonly schedule: ScheduleResult;
+  readonly check: CheckResult;
+  readonly missed: MissedDoseAdvice;
+  /** the protocol in use (rules) */
+  readonly rules: ProtocolData;
+}
+
+export type ResultKind = keyof Results;
+
+export type Renderer<K extends ResultKind> = (result: Results[K], options: RenderOptions) => string;
+
+/**
+ * One output format: a pure function from a result to text for each kind of result it supports.
+ * Registered once in `formats/index.ts`; the CLI's --format choices, each command's help and the
+ * way errors are written all come from here.
+ */
+export interface Format {
+  readonly name: string;
+  /** One line for the help: what the format is for. */
+  readonly summary: string;
+  /** A script reads this format, so errors are written as JSON too. */
+  readonly jsonErrors: boolean;
+  readonly render: { readonly [K in ResultKind]?: Renderer<K> };
+}

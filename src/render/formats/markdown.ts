@@ -1,0 +1,92 @@
+import type { CheckResult } from '../../app/check.js';
+import type { ScheduleResult } from '../../app/schedule-result.js';
+import { describeSources, type Finding } from '../../engine/findings.js';
+import { formatNumber } from '../../engine/wording.js';
+import { baclofenProducts } from '../../protocol/products.js';
+import { messageOf } from '../../rules/catalogue.js';
+import { describeDoseLines } from '../administrations.js';
+import { describeSubject, verdictText } from '../check-table.js';
+import { renderDispenseLine } from '../dispense.js';
+import { draftNotice } from '../notice.js';
+import { describeKidney, titles } from '../schedule-table.js';
+import { formatDoses } from '../steps-table.js';
+import type { Format } from './format.js';
+
+// GitHub-flavoured Markdown for clinical notes and tickets: the same content as the table view,
+// as Markdown tables and lists. A pipe inside a cell is escaped; nothing is coloured.
+
+const cell = (text: string | number): string => String(text).replace(/\|/g, '\\|').replace(/\n/g, ' ');
+
+function markdownTable(header: readonly string[], rows: readonly (readonly (string | number)[])[], align: readonly ('l' | 'r')[]): string {
+  const line = (values: readonly (string | number)[]) => `| ${values.map(cell).join(' | ')} |`;
+  return [line(header), `|${align.map((side) => (side === 'r' ? '---:' : ':---')).join('|')}|`, ...rows.map(line)].join('\n');
+}
+
+function findingsList(findings: readonly Finding[]): string {
+  if (findings.length === 0) return 'No findings.';
+  return findings
+    .map((item) => `- **${item.severity.toUpperCase()}** \`${item.code}\`${item.step === null ? '' : ` (step ${item.step + 1})`}: ${messageOf(item)}  \n  _Source: ${describeSources(item.sources)}_`)
+    .join('\n');
+}
+
+export function renderScheduleMarkdown(result: ScheduleResult): string {
+  const { product } = result.dispensing;
+  const rows = result.steps.map((step, index) => [
+    index + 1,
+    step.startDate,
+    step.endDate ?? (step.doses.length === 0 ? 'stop' : 'ongoing'),
+    step.days ?? '–',
+    formatDoses(step),
+    step.dosesPerDay,
+    formatNumber(step.dailyMg),
+  ]);
+  const doses = result.steps.flatMap((step, index) => [
+    `- **Step ${index + 1}**${step.doses.length === 0 ? ': no baclofen' : ''}`,
+    ...describeDoseLines(step.times, step.administrations, product, baclofenProducts).map((line) => `  - ${line}`),
+  ]);
+  const kidney = describeKidney(result.kidney);
+  return [
+    `## Baclofen (oral) ${titles[result.kind]}, cap ${formatNumber(result.capDailyMg)} mg/day`,
+    ...(kidney ? ['', kidney] : []),
+    '',
+    markdownTable(['#', 'From', 'To', 'Days', 'Dose', 'Doses/day', 'mg/day'], rows, ['r', 'l', 'l', 'r', 'r', 'r', 'r']),
+    '',
+    '### Doses',
+    '',
+    ...doses,
+    '',
+    `**${renderDispenseLine(result, baclofenProducts)}**`,
+    '',
+    '### Findings',
+    '',
+    findingsList(result.findings),
+    '',
+    `_${draftNotice}_`,
+    '',
+  ].join('\n');
+}
+
+export function renderCheckMarkdown(result: CheckResult): string {
+  const rows = result.findings.map((item) => [item.severity, item.step === null ? '–' : item.step + 1, `\`${item.code}\``, messageOf(item)]);
+  const kidney = describeKidney(result.kidney);
+  return [
+    `## Baclofen (oral) check of a ${describeSubject(result.subject)}`,
+    '',
+    `Cap ${formatNumber(result.capDailyMg)} mg/day${result.renalCapDailyMg === null ? '' : `, kidney-adjusted cap ${formatNumber(result.renalCapDailyMg)} mg/day`}.${kidney ? ` ${kidney}.` : ''}`,
+    '',
+    result.findings.length === 0 ? 'No findings.' : markdownTable(['Severity', 'Step', 'Code', 'Finding'], rows, ['l', 'r', 'l', 'l']),
+    '',
+    `**${verdictText(result)}**`,
+    '',
+    `_${draftNotice}_`,
+    '',
+  ].join('\n');
+}
+
+/** For clinical notes and tickets: GitHub-flavoured Markdown. */
+export const markdown: Format = {
+  name: 'markdown',
+  summary: 'GitHub-flavoured Markdown: the steps, the doses, what to dispense and the findings, for notes and tickets',
+  jsonErrors: false,
+  render: { schedule: renderScheduleMarkdown, check: renderCheckMarkdown },
+};
