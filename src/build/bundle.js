@@ -1,5 +1,6 @@
 // `npm run build` (and so `npm ci`, via prepare). Builds dist/titrate.cjs, one minified CommonJS bundle of the CLI, and dist/titrate.cjs.cache,
-// V8's code cache for it after a warm-up run (bin/titrate.js uses it when it fits).
+// V8's code cache for it after a warm-up run (bin/titrate.js uses it when it fits); and the
+// library: dist/lib/index.js (ES module), dist/lib/index.cjs (CommonJS) and its types in dist/types.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -7,6 +8,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import ts from 'typescript';
 
 const require = createRequire(import.meta.url);
 const { bundlePath, cachePath, compileBundle } = require('../../bin/titrate.js');
@@ -82,6 +84,46 @@ function checkCodeCache() {
   process.exitCode = compileBundle().script.cachedDataRejected === false ? 0 : 1;
 }
 
+/**
+ * The library (src/index.ts), bundled with what it uses so it needs no runtime dependency: an ES
+ * module and a CommonJS build, and type declarations. It carries nothing of the CLI.
+ */
+async function buildLibrary() {
+  const libDir = join(root, 'dist', 'lib');
+  rmSync(libDir, { recursive: true, force: true });
+  for (const [format, file] of [['esm', 'index.js'], ['cjs', 'index.cjs']]) {
+    await build({
+      entryPoints: [join(root, 'src', 'index.ts')],
+      bundle: true,
+      platform: 'node',
+      target: 'node20',
+      format,
+      outfile: join(libDir, file),
+      // A CommonJS dependency's require() of a Node built-in still works in the ES module build.
+      ...(format === 'esm' && { banner: { js: "import { createRequire as __titrateRequire } from 'node:module'; const require = __titrateRequire(import.meta.url);" } }),
+      minify: true,
+      legalComments: 'none',
+      logLevel: 'warning',
+    });
+  }
+  const typesDir = join(root, 'dist', 'types');
+  rmSync(typesDir, { recursive: true, force: true });
+  const program = ts.createProgram([join(root, 'src', 'index.ts')], {
+    declaration: true,
+    emitDeclarationOnly: true,
+    outDir: typesDir,
+    rootDir: join(root, 'src'),
+    strict: true,
+    target: ts.ScriptTarget.ES2022,
+    module: ts.ModuleKind.NodeNext,
+    moduleResolution: ts.ModuleResolutionKind.NodeNext,
+    types: ['node'],
+    skipLibCheck: true,
+  });
+  const { diagnostics } = program.emit();
+  if (diagnostics.length > 0) throw new Error(`build: type declarations: ${ts.formatDiagnostics(diagnostics, ts.createCompilerHost({}))}`);
+}
+
 if (process.argv[2] === '--code-cache') {
   writeCodeCache(process.argv[3]);
 } else if (process.argv[2] === '--check-code-cache') {
@@ -108,6 +150,7 @@ if (process.argv[2] === '--code-cache') {
   rmSync(cachePath, { force: true });
   mkdirSync(dirname(bundlePath), { recursive: true });
   writeFileSync(bundlePath, `${code}//# titrate-build=${buildId}\n`);
+  await buildLibrary();
   const self = fileURLToPath(import.meta.url);
   const made = spawnSync(process.execPath, [self, '--code-cache', buildId], { stdio: ['ignore', 'ignore', 'inherit'] }).status === 0;
   const taken = made && spawnSync(process.execPath, [self, '--check-code-cache'], { stdio: 'inherit' }).status === 0;

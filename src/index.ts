@@ -1,0 +1,40 @@
+// titrate as a library: the use cases, their requests and results, findings, the protocol data
+// and the renderers. Nothing here runs on import; nothing reads the clock, the environment or a
+// file. The CLI (bin/titrate.js) is built from src/cli and is not part of this API.
+
+// Use cases, from checked requests…
+export { plan, type PlanRequest } from './app/plan.js';
+export { taper, type TaperPlanRequest } from './app/taper.js';
+export { check, type CheckRequest, type CheckResult, type CheckSubject } from './app/check.js';
+export { missed } from './app/missed.js';
+export type { ScheduleResult, ProductRequest } from './app/schedule-result.js';
+export { defaultProtocolData, type ProtocolData } from './app/protocol-data.js';
+// …or from request fields as the CLI and NDJSON lines take them (`{ start: '2026-01-05', target: 80 }`).
+export { planFromFields, taperFromFields, checkFromFields, missedFromFields, type Prepared } from './app/fields.js';
+export type { InputIssue, Normalized } from './schema/issues.js';
+
+// Engine types the requests and results are made of.
+export type { TitrationRequest, PlannedSchedule } from './engine/plan-titration.js';
+export type { TaperRequest } from './engine/plan-taper.js';
+export type { MissedDoseRequest, MissedDoseAdvice } from './engine/missed-dose.js';
+export type { DispensedStep, DispensingDetail } from './engine/dispensing.js';
+export type { Dispense, DispenseTotal } from './engine/dispense.js';
+export type { Administration, Product } from './engine/administrations.js';
+export type { ClockTime } from './engine/dose-times.js';
+export type { IsoDate, KidneyAssessment, KidneyInput, Outcome, PatientInput, Problem, Step, StepBasis, Target } from './engine/types.js';
+export type { Subject, SubjectStep } from './rules/subject.js';
+
+// Findings: data, worded by one catalogue.
+export { describeSources, type Finding, type FindingCode, type FindingParams } from './engine/findings.js';
+export { messageOf } from './rules/catalogue.js';
+
+// The protocol: every rule as data, each value with its sources.
+export { baclofenOral, frequencies, type Protocol } from './protocol/baclofen.js';
+export { baclofenProducts, type Products } from './protocol/products.js';
+export { sources, type SourceKey } from './protocol/sources.js';
+
+// Renderers: each output format a pure function from a result to text.
+export { formats, formatsFor, findFormat, renderAs, type Format, type ResultKind, type Results } from './render/formats/index.js';
+export { jsonValue } from './render/formats/json.js';
+export { defaultRenderOptions, renderOptions, type RenderOptions } from './render/render-options.js';
+export { plainPaint, type Paint } from './render/paint.js';
