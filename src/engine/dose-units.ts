@@ -1,4 +1,5 @@
 import type { Fraction } from '../protocol/sourced.js';
+import { InternalError } from './internal-error.js';
 
 // Doses are held as whole counts of the protocol's dose unit (2.5 mg), so sums and
 // reductions are exact integers; mg values are made only at the edge.
@@ -9,7 +10,7 @@ export function isWholeUnits(mg: number, unitMg: number): boolean {
 
 export function mgToUnits(mg: number, unitMg: number): number {
   const units = mg / unitMg;
-  if (!Number.isInteger(units)) throw new Error(`${mg} mg is not a whole number of ${unitMg} mg units`);
+  if (!Number.isInteger(units)) throw new InternalError(`${mg} mg is not a whole number of ${unitMg} mg units`);
   return units;
 }
 

@@ -1,6 +1,7 @@
 import type { Protocol, RenalCategory } from '../protocol/baclofen.js';
 import type { Fraction } from '../protocol/sourced.js';
 import { mgToUnitsFloor, reduceUnits, unitsToMg } from './dose-units.js';
+import { InternalError } from './internal-error.js';
 import type { CockcroftGaultInput, CrclEstimate, KidneyAssessment, KidneyInput, WeightBasis } from './types.js';
 
 /** The weight Cockcroft–Gault uses: total, ideal (from height and sex), or adjusted. */
@@ -37,7 +38,7 @@ export function renalCategoryFor(crclMlMin: number, protocol: Protocol): RenalCa
     if (max === null) found ??= category;
     else if (crclMlMin <= max && (found?.maxCrclMlMin == null || max < found.maxCrclMlMin)) found = category;
   }
-  if (!found) throw new Error('protocol has no normal renal category');
+  if (!found) throw new InternalError('the protocol has no normal kidney category');
   return found;
 }
 

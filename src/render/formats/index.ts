@@ -1,3 +1,4 @@
+import { InternalError } from '../../engine/internal-error.js';
 import { csv } from './csv.js';
 import type { Format, Renderer, ResultKind, Results } from './format.js';
 import { json } from './json.js';
@@ -23,7 +24,7 @@ export function findFormat(name: string): Format | undefined {
 /** Renders a result in a format; throws when the format does not render that kind (the CLI offers only those that do). */
 export function renderAs<K extends ResultKind>(formatName: string, kind: K, result: Results[K], options: RenderOptions): string {
   const renderer = findFormat(formatName)?.render[kind] as Renderer<K> | undefined;
-  if (!renderer) throw new Error(`no ${formatName} format for ${kind} results`);
+  if (!renderer) throw new InternalError(`no ${formatName} format for ${kind} results`);
   return renderer(result, options);
 }
 
