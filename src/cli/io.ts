@@ -18,6 +18,8 @@ export interface Io {
   readonly env: Readonly<Record<string, string | undefined>>;
   /** The clock: defaults --start to today, and times a batch's progress. */
   now(): Date;
+  /** The machine's configured time zone (IANA name), the default for calendar reminders. */
+  timeZone(): string;
   /** Opens a file for reading (check --file, --ndjson FILE). */
   openFile(path: string): NodeJS.ReadableStream;
   /** Writes a whole file or nothing: a temporary file in the same folder, then renamed over it. */

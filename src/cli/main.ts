@@ -1,4 +1,4 @@
-import { createReadStream, createWriteStream, writeSync } from 'node:fs';
+import { createReadStream, createWriteStream, realpathSync, writeSync } from 'node:fs';
 import { rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
@@ -20,6 +20,20 @@ function onWriteError(error: NodeJS.ErrnoException): never {
   const problem = writeFailure(error, 'the output')?.message ?? `cannot write the output: ${error.message}`;
   process.stderr.write(reportLines(errorsAsJson(argv), 'environment', [problem]));
   process.exit(2);
+}
+
+/**
+ * The zone the machine is set to (/etc/localtime), not the TZ of one shell: the same command gives
+ * the same calendar file whatever TZ a process runs under. Without that setting, the runtime's zone.
+ */
+function machineTimeZone(): string {
+  try {
+    const zone = /zoneinfo\/(.+)$/.exec(realpathSync('/etc/localtime'))?.[1];
+    if (zone) return new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone;
+  } catch {
+    // No /etc/localtime, or a zone the runtime does not know: fall through.
+  }
+  return new Intl.DateTimeFormat().resolvedOptions().timeZone;
 }
 
 /** The whole text or nothing: a temporary file beside the target, renamed over it once written. */
@@ -93,6 +107,7 @@ const io: Io = {
   },
   env: process.env,
   now: () => new Date(),
+  timeZone: machineTimeZone,
   openFile: (path) => createReadStream(path),
   writeFileAtomic,
   createFile,

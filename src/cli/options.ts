@@ -30,18 +30,26 @@ export function addRenalAdjustOptions(command: Command, description: string): Co
   return command.option('--renal-adjust', description).option('--no-renal-adjust', 'plan the unadjusted doses (the kidney findings stay)');
 }
 
-/** --format (the registry's formats for this kind of result), --json and --output. */
+/** The options of the render options a format reads (see Format.reads). */
+const formatOptions: Readonly<Record<'timeZone' | 'discreet', readonly [flags: string, description: string]>> = {
+  timeZone: ['--tz <zone>', "time zone of the dose times in calendar reminders: an IANA zone (e.g. Europe/London) or floating (default: the machine's configured zone)"],
+  discreet: ['--discreet', "leave the drug's name out of calendar reminders (for a shared calendar)"],
+};
+
+/** --format (the registry's formats for this kind of result), --json, --output, and the options those formats read. */
 export function addOutputOptions(command: Command, kind: ResultKind): Command {
   const choices = formatsFor(kind);
   const help = choices.map((format) => `${format.name}: ${format.summary}`).join('; ');
-  return command
+  command
     .addOption(new Option('--format <format>', `output format (${help})`).choices(choices.map((format) => format.name)).default('table'))
     .option('--json', 'same as --format json')
     .option('-o, --output <file>', 'write the output to this file instead of stdout (whole, or not at all)');
+  for (const read of new Set(choices.flatMap((format) => format.reads ?? []))) command.option(...formatOptions[read]);
+  return command;
 }
 
 /** Option keys that shape the output, not the request. */
-export const OUTPUT_KEYS = ['format', 'json', 'output', 'color', 'debug'] as const;
+export const OUTPUT_KEYS = ['format', 'json', 'output', 'tz', 'discreet', 'color', 'debug'] as const;
 
 export function requestFields(options: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(options).filter(([key]) => !(OUTPUT_KEYS as readonly string[]).includes(key)));

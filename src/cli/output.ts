@@ -1,10 +1,22 @@
 import type { Command } from 'commander';
-import type { RenderOptions } from '../render/render-options.js';
+import { defaultRenderOptions, type RenderOptions } from '../render/render-options.js';
 import { renderAs, type ResultKind, type Results } from '../render/formats/index.js';
 import { paintFor } from './colour.js';
-import { writeFailure } from './errors.js';
+import { InputError, writeFailure } from './errors.js';
 import type { CommandContext } from './context.js';
 import { formatOf } from './options.js';
+
+/** --tz: an IANA zone the runtime knows, or floating; the machine's configured zone when not given. */
+function timeZoneOf(tz: unknown, context: CommandContext): string {
+  if (tz === undefined) return context.io.timeZone();
+  const zone = String(tz);
+  if (zone === 'floating') return zone;
+  try {
+    return new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone;
+  } catch {
+    throw new InputError([{ path: 'tz', message: `expected an IANA time zone (e.g. Europe/London, America/New_York) or floating, got '${zone.slice(0, 60)}'` }]);
+  }
+}
 
 /** Where a command's output goes: stdout, or the file of --output. */
 export function outputPathOf(command: Command): string | undefined {
@@ -20,11 +32,11 @@ export async function writeResult<K extends ResultKind>(context: CommandContext,
   const options = command.optsWithGlobals<Record<string, unknown>>();
   const path = outputPathOf(command);
   const text = renderAs(formatOf(options), kind, result, {
-    explain: false,
-    ascii: false,
-    width: 80,
+    ...defaultRenderOptions,
     ...render,
     paint: paintFor(context.io, options.color as boolean | undefined, path !== undefined),
+    timeZone: timeZoneOf(options.tz, context),
+    discreet: options.discreet === true,
   });
   await writeText(context, path, text);
 }

@@ -10,9 +10,16 @@ export interface RenderOptions {
   readonly width: number;
   /** Plain ASCII only: no box drawing and no bars. */
   readonly ascii: boolean;
+  /**
+   * The IANA time zone dose times are in (calendar reminders), or `floating` for the wall clock
+   * wherever the patient is. The CLI passes the machine's zone; the library never reads one.
+   */
+  readonly timeZone: string;
+  /** Leave the drug's name out of reminders that others may see (a shared calendar). */
+  readonly discreet: boolean;
 }
 
-export const defaultRenderOptions: RenderOptions = { explain: false, paint: plainPaint, width: 80, ascii: false };
+export const defaultRenderOptions: RenderOptions = { explain: false, paint: plainPaint, width: 80, ascii: false, timeZone: 'floating', discreet: false };
 
 /** The defaults with some options changed. */
 export function renderOptions(changes: Partial<RenderOptions> = {}): RenderOptions {

@@ -17,6 +17,7 @@ function fakeIo(stdin: Readable & { isTTY?: boolean }, files: Record<string, () 
       if (!open) throw Object.assign(new Error(`EACCES: permission denied, open '${path}'`), { code: 'EACCES' });
       return open();
     },
+    timeZone: () => 'UTC',
     writeFileAtomic: async () => undefined,
     createFile: () => ({ write: () => true, close: async () => undefined }),
   };

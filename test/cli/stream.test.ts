@@ -84,6 +84,7 @@ function ioWith(stdout: OutputStream, stdin: Readable, stderr: OutputStream = { 
     env: {},
     now,
     openFile: () => Readable.from([]),
+    timeZone: () => 'UTC',
     writeFileAtomic: async () => undefined,
     createFile: () => ({ write: () => true, close: async () => undefined }),
   };

@@ -17,6 +17,8 @@ export interface FakeIoOptions {
   readonly now?: Date;
   readonly files?: Record<string, string>;
   readonly isTTY?: boolean;
+  /** The machine's configured time zone (default Europe/London). */
+  readonly timeZone?: string;
   /** A write failure to simulate for --output, e.g. 'ENOSPC'. */
   readonly writeError?: string;
 }
@@ -38,6 +40,7 @@ export async function runCli(argv: readonly string[], options: FakeIoOptions = {
     stdin: Readable.from(options.stdin === undefined ? [] : [options.stdin]),
     env: options.env ?? {},
     now: () => options.now ?? new Date(2026, 0, 5, 9, 30),
+    timeZone: () => options.timeZone ?? 'Europe/London',
     openFile: (path) => {
       const text = options.files?.[path];
       if (text === undefined) {
