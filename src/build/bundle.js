@@ -16,14 +16,13 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 
 /**
  * Modules that only some commands use become stubs that load them on first use: commander's
- * child_process (only for external subcommands, which titrate has none of), the table renderer
- * and colour (only for table output), v8 (only for batches). Static imports would load them on
+ * child_process (only for external subcommands, which titrate has none of), colour (only for
+ * table output), v8 (only for batches). Static imports would load them on
  * every start. A module required by CommonJS is stubbed whole; one imported by an ES module, by
  * the named exports titrate uses.
  */
 const lazyModules = {
   'node:child_process': { commonjs: true },
-  'cli-table3': { commonjs: true },
   chalk: { exports: ['Chalk'] },
   'node:v8': { exports: ['setFlagsFromString'] },
 };

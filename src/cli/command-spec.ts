@@ -4,6 +4,7 @@ import type { ResultKind, Results } from '../render/formats/index.js';
 import type { Prepared } from '../app/fields.js';
 import type { Normalized } from '../schema/issues.js';
 import type { CommandContext } from './context.js';
+import type { Example } from './help.js';
 
 /**
  * A command that turns one request into one result: plan, taper, check, missed. The CLI mounts it
@@ -14,8 +15,10 @@ export interface CommandSpec<K extends ResultKind> {
   readonly name: string;
   readonly summary: string;
   readonly kind: K;
-  /** Help text shown after the options, examples first. */
-  readonly examples: string;
+  /** Shown after the options in the command's help. */
+  readonly examples: readonly Example[];
+  /** Paragraphs shown after the examples (the exit status among them). */
+  readonly notes: readonly string[];
   /** Adds this command's own options and arguments (output options are added for it). */
   configure(command: Command): void;
   /**
@@ -37,3 +40,7 @@ export interface CommandSpec<K extends ResultKind> {
 
 /** A JSON Schema (draft 2020-12) as plain data. */
 export type JsonSchema = { readonly [keyword: string]: unknown };
+
+/** The exit status of a command whose result can carry findings (plan, taper). */
+export const FINDINGS_EXIT_STATUS = (name: string): string =>
+  `Exit status: 0 ok; 1 the ${name} carries an error finding (it is still printed); 2 bad input or a refused request; 3 an internal error.`;

@@ -1,4 +1,5 @@
 import type { IsoDate } from '../engine/types.js';
+import type { HelpLayout } from './help.js';
 import type { Io } from './io.js';
 
 /** What a command's action gets: the io, the clock read once, and a place to leave its exit code. */
@@ -9,4 +10,6 @@ export interface CommandContext {
   /** Today in the user's own calendar, at that instant. */
   today(): IsoDate;
   exitCode: number;
+  /** How help fits the terminal. */
+  readonly help: HelpLayout;
 }

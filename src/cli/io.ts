@@ -2,6 +2,8 @@
 export interface OutputStream {
   write(text: string): boolean;
   readonly isTTY?: boolean | undefined;
+  /** Columns of the terminal, when the stream is one. */
+  readonly columns?: number | undefined;
   once?(event: 'drain', listener: () => void): unknown;
 }
 

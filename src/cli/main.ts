@@ -89,6 +89,9 @@ function directStdout(): OutputStream {
     get isTTY() {
       return viaStream().isTTY;
     },
+    get columns() {
+      return viaStream().columns;
+    },
     once: (event, listener) => viaStream().once(event, listener),
   };
 }

@@ -3,6 +3,7 @@ import type { ResultKind } from '../render/formats/index.js';
 import type { CommandSpec } from './command-spec.js';
 import type { CommandContext } from './context.js';
 import { EXIT, InputError } from './errors.js';
+import { examplesSection, helpParagraph, type Example, type HelpLayout } from './help.js';
 import { addOutputOptions, guardRepeats, requestFields } from './options.js';
 import { writeResult } from './output.js';
 
@@ -13,12 +14,14 @@ export function specOf(command: Command): CommandSpec<ResultKind> | undefined {
   return mounted.get(command);
 }
 
-const batchHelp = (name: string) => `
-Batches:
-  $ titrate ${name} --ndjson requests.ndjson -o results.ndjson
-      one JSON request a line (fields named as the options, camelCase; see titrate schema ${name}),
-      one JSON result a line, in order; "id" is echoed; a bad line gives an error record
-`;
+/** The help after a command's options: its examples, batches, and its notes. */
+function helpAfter(spec: CommandSpec<ResultKind>, layout: HelpLayout): string {
+  const batch: Example = {
+    command: `titrate ${spec.name} --ndjson requests.ndjson -o results.ndjson`,
+    says: `a batch: one JSON request a line (fields named as the options, in camelCase; see titrate schema ${spec.name}), one JSON result a line, in order; "id" is echoed; a bad line gives an error record`,
+  };
+  return ['', examplesSection([...spec.examples, batch], layout), ...spec.notes.map((note) => `\n${helpParagraph(note, layout)}`)].join('\n');
+}
 
 /** What the command line gives besides --ndjson that a batch would silently ignore. */
 function batchConflicts(self: Command, options: Record<string, unknown>): string[] {
@@ -41,9 +44,9 @@ export function mountCommand<K extends ResultKind>(command: Command, spec: Comma
   mounted.set(command, spec as unknown as CommandSpec<ResultKind>);
   command.description(spec.summary);
   spec.configure(command);
-  addOutputOptions(command, spec.kind);
+  addOutputOptions(command, spec.kind, context.help);
   command.option('--ndjson [file]', 'batch: one JSON request a line from the file, or stdin (no file, or -); one JSON result a line');
-  command.addHelpText('after', spec.examples + batchHelp(spec.name));
+  command.addHelpText('after', helpAfter(spec as unknown as CommandSpec<ResultKind>, context.help));
   guardRepeats(command);
   command.action(async (...received: unknown[]) => {
     const self = received[received.length - 1] as Command;

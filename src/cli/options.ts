@@ -1,6 +1,7 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { interactionNames } from '../protocol/products.js';
 import { formatsFor, type ResultKind } from '../render/formats/index.js';
+import { itemsSection, type HelpLayout } from './help.js';
 
 /** Age, kidney function and the factors that raise cautions: the options every request command shares, as data (flags, help). */
 export const patientOptions: readonly [flags: string, description: string][] = [
@@ -37,19 +38,21 @@ const formatOptions: Readonly<Record<'timeZone' | 'discreet', readonly [flags: s
 };
 
 /** --format (the registry's formats for this kind of result), --json, --output, and the options those formats read. */
-export function addOutputOptions(command: Command, kind: ResultKind): Command {
+export function addOutputOptions(command: Command, kind: ResultKind, layout: HelpLayout): Command {
   const choices = formatsFor(kind);
-  const help = choices.map((format) => `${format.name}: ${format.summary}`).join('; ');
   command
-    .addOption(new Option('--format <format>', `output format (${help})`).choices(choices.map((format) => format.name)).default('table'))
+    .addOption(new Option('--format <format>', 'output format (each is described under Formats below)').choices(choices.map((format) => format.name)).default('table'))
     .option('--json', 'same as --format json')
-    .option('-o, --output <file>', 'write the output to this file instead of stdout (whole, or not at all)');
+    .option('-o, --output <file>', 'write the output to this file instead of stdout (whole, or not at all)')
+    .option('--no-color', 'no colour (also with NO_COLOR set, TERM=dumb, or when stdout is not a terminal)')
+    .option('--ascii', 'plain ASCII: no box drawing or bars (also with TERM=dumb or a locale that is not UTF-8)');
   for (const read of new Set(choices.flatMap((format) => format.reads ?? []))) command.option(...formatOptions[read]);
+  command.addHelpText('after', `\n${itemsSection('Formats:', choices.map((format) => [format.name, format.summary]), layout)}`);
   return command;
 }
 
 /** Option keys that shape the output, not the request. */
-export const OUTPUT_KEYS = ['format', 'json', 'output', 'tz', 'discreet', 'color', 'debug'] as const;
+export const OUTPUT_KEYS = ['format', 'json', 'output', 'tz', 'discreet', 'color', 'ascii', 'debug'] as const;
 
 export function requestFields(options: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(options).filter(([key]) => !(OUTPUT_KEYS as readonly string[]).includes(key)));

@@ -3,6 +3,7 @@ import { defaultRenderOptions, type RenderOptions } from '../render/render-optio
 import { renderAs, type ResultKind, type Results } from '../render/formats/index.js';
 import { paintFor } from './colour.js';
 import { InputError, writeFailure } from './errors.js';
+import { asciiFor, columnsFor } from './terminal.js';
 import type { CommandContext } from './context.js';
 import { formatOf } from './options.js';
 
@@ -29,12 +30,16 @@ export function outputPathOf(command: Command): string | undefined {
  * --output file (a failing command leaves no file, and no partial one).
  */
 export async function writeResult<K extends ResultKind>(context: CommandContext, command: Command, kind: K, result: Results[K], render: Partial<RenderOptions>): Promise<void> {
-  const options = command.optsWithGlobals<Record<string, unknown>>();
+  const options = command.opts<Record<string, unknown>>();
   const path = outputPathOf(command);
+  // --no-color works before the command (a program option) and after it (the command's own).
+  const colorOff = options.color === false || command.parent?.opts<{ color?: boolean }>().color === false;
   const text = renderAs(formatOf(options), kind, result, {
     ...defaultRenderOptions,
     ...render,
-    paint: paintFor(context.io, options.color as boolean | undefined, path !== undefined),
+    paint: paintFor(context.io, colorOff ? false : undefined, path !== undefined),
+    width: columnsFor(context.io, path !== undefined),
+    ascii: asciiFor(context.io, options.ascii as boolean | undefined),
     timeZone: timeZoneOf(options.tz, context),
     discreet: options.discreet === true,
   });

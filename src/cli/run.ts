@@ -1,4 +1,4 @@
-import { CommanderError } from 'commander';
+import { CommanderError, type Command } from 'commander';
 import { todayIso } from '../engine/dates.js';
 import { findFormat } from '../render/formats/index.js';
 import { describeIssue } from '../schema/issues.js';
@@ -6,6 +6,7 @@ import type { CommandContext } from './context.js';
 import { EnvironmentError, EXIT, InputError } from './errors.js';
 import type { Io } from './io.js';
 import { buildProgram } from './program.js';
+import { asciiFor, columnsFor } from './terminal.js';
 
 /**
  * Whether errors are written as JSON: when the format asked for is one a script reads (the
@@ -17,6 +18,13 @@ export function errorsAsJson(argv: readonly string[]): boolean {
     const name = arg === '--format' ? argv[index + 1] : arg.startsWith('--format=') ? arg.slice('--format='.length) : undefined;
     return name !== undefined && findFormat(name)?.jsonErrors === true;
   });
+}
+
+/** The help that explains a usage error: the command's own when one was named (`titrate plan --help`). */
+function helpFor(program: Command, argv: readonly string[]): string {
+  const name = argv.find((arg) => !arg.startsWith('-'));
+  const command = program.commands.find((candidate) => candidate.name() === name && name !== 'help');
+  return command ? `titrate ${command.name()} --help` : 'titrate --help';
 }
 
 export type ErrorKind = 'usage' | 'input' | 'environment' | 'internal';
@@ -34,6 +42,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     instant: () => (instant ??= io.now()),
     today: () => todayIso(context.instant()),
     exitCode: EXIT.ok,
+    help: { width: columnsFor(io, false), ascii: asciiFor(io, argv.includes('--ascii')) },
   };
   const report = (kind: ErrorKind, lines: readonly string[]) => io.stderr.write(reportLines(errorsAsJson(argv), kind, lines));
   const program = buildProgram(context);
@@ -45,7 +54,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       if (error.exitCode === 0) return EXIT.ok;
       if (error.code === 'commander.help' || error.code === 'commander.helpDisplayed') return EXIT.usage;
       const message = error.message.replace(/^error: /, '').replace(/\s*\n\s*/g, ' ');
-      report('usage', [`${message} (see titrate --help)`]);
+      report('usage', [`${message} (see ${helpFor(program, argv)})`]);
       return EXIT.usage;
     }
     if (error instanceof InputError) {

@@ -1,6 +1,5 @@
 import type { Paint } from './paint.js';
 import type { RenderOptions } from './render-options.js';
-import Table from 'cli-table3';
 import type { CheckResult, CheckSubject } from '../app/check.js';
 import { describeSources } from '../engine/findings.js';
 import { messageOf } from '../rules/catalogue.js';
@@ -8,7 +7,8 @@ import { describeDaily, formatNumber, plural } from '../engine/wording.js';
 import { paintSeverity } from './findings-text.js';
 import { draftNotice } from './notice.js';
 import { describeKidney } from './schedule-table.js';
-import { tableStyle } from './table-style.js';
+import { renderTable, type Cell, type Column } from './text/table.js';
+import { proseFor } from './text/prose.js';
 
 export function describeSubject(subject: CheckSubject): string {
   switch (subject.kind) {
@@ -32,35 +32,32 @@ function verdict(result: CheckResult, paint: Paint): string {
 
 /**
  * The table view of check: what was checked against which caps, one row per finding (severity,
- * the 1-based step as in plan's table, code, message and source), then the verdict.
+ * the 1-based step as in plan's table, and the code, message and source), then the verdict.
  */
 export function renderCheckTable(result: CheckResult, options: RenderOptions): string {
-  const { paint } = options;
+  const { paint, width } = options;
+  const prose = proseFor(options);
   const caps =
     `cap ${formatNumber(result.capDailyMg)} mg/day` +
     (result.renalCapDailyMg === null ? '' : `, kidney-adjusted cap ${formatNumber(result.renalCapDailyMg)} mg/day`);
-  const lines: (string | null)[] = [paint.bold(`Baclofen (oral) check of a ${describeSubject(result.subject)}; ${caps}`), describeKidney(result.kidney)];
+  const kidney = describeKidney(result.kidney);
+  const lines: (string | null)[] = [
+    paint.bold(prose(`Baclofen (oral) check of a ${describeSubject(result.subject)}; ${caps}`, 2)),
+    kidney === null ? null : prose(kidney, 2),
+  ];
   if (result.findings.length === 0) {
     lines.push(paint.ok('No findings.'));
   } else {
-    const table = new Table({
-      head: ['Severity', 'Step', 'Code', 'Finding'].map((text) => paint.bold(text)),
-      // Rows are several lines each, so unlike plan's table they keep the rule between them.
-      style: tableStyle.style,
-      colWidths: [10, 6, 27, 72],
-      colAligns: ['left', 'right', 'left', 'left'],
-      wordWrap: true,
-    });
-    for (const item of result.findings) {
-      table.push([
-        paintSeverity(item.severity, item.severity, paint),
-        item.step === null ? '–' : String(item.step + 1),
-        item.code,
-        `${messageOf(item)}\n${paint.dim(`source: ${describeSources(item.sources)}`)}`,
-      ]);
-    }
-    lines.push(table.toString());
+    // The code leads the finding, as in plan's list, so the finding has the width a message needs.
+    const columns: Column[] = [{ header: 'Severity' }, { header: 'Step', align: 'right' }, { header: 'Finding', wrap: true }];
+    const rows: Cell[][] = result.findings.map((item) => [
+      { text: item.severity, style: (text) => paintSeverity(item.severity, text, paint) },
+      item.step === null ? '–' : String(item.step + 1),
+      `${item.code}: ${messageOf(item)}\nsource: ${describeSources(item.sources)}`,
+    ]);
+    // Rows are several lines each, so unlike plan's table they keep a rule between them.
+    lines.push(renderTable(columns, rows, { width, ascii: options.ascii, rules: true, headerStyle: paint.bold }));
   }
-  lines.push('', verdict(result, paint), '', paint.italic(draftNotice));
+  lines.push('', verdict(result, paint), '', paint.italic(prose(draftNotice, 0)));
   return `${lines.filter((line) => line !== null).join('\n')}\n`;
 }

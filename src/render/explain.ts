@@ -1,4 +1,5 @@
-import type { Paint } from './paint.js';
+import type { RenderOptions } from './render-options.js';
+import { proseFor } from './text/prose.js';
 import type { Step } from '../engine/types.js';
 import { sources, type SourceKey } from '../protocol/sources.js';
 
@@ -10,11 +11,16 @@ export function describeBasis(step: Step): string | null {
 }
 
 /** The titles of the sources the steps cite, one a line, for the foot of an explained table. */
-export function renderSourceLegend(steps: readonly Step[], paint: Paint): string | null {
+export function renderSourceLegend(steps: readonly Step[], options: RenderOptions): string | null {
   const cited = new Set(steps.flatMap((step) => step.basis?.sources ?? []));
   // In the order of the source list (S1, S3 … S15, R1 …), not alphabetical (S1, S11, S7).
   const keys = (Object.keys(sources) as SourceKey[]).filter((key) => cited.has(key));
   if (keys.length === 0) return null;
-  const lines = keys.map((key) => `  ${paint.bold(key.padEnd(8))}${sources[key].title}${sources[key].url ? paint.dim(` ${sources[key].url}`) : ''}`);
-  return `Sources:\n${lines.join('\n')}`;
+  return `${options.paint.bold('Sources:')}\n${renderSourceLines(keys, options)}`;
+}
+
+/** `  S1      OZOBAX … https://…`, one source a line, each wrapped under its title. */
+export function renderSourceLines(keys: readonly SourceKey[], options: RenderOptions): string {
+  const prose = proseFor(options);
+  return keys.map((key) => prose(`  ${key.padEnd(8)}${sources[key].title}${sources[key].url ? ` ${sources[key].url}` : ''}`, 10)).join('\n');
 }

@@ -1,4 +1,5 @@
 import type { RenderOptions } from './render-options.js';
+import { proseFor } from './text/prose.js';
 import { describeSources } from '../engine/findings.js';
 import type { MissedDoseAdvice } from '../engine/missed-dose.js';
 import { baclofenOral } from '../protocol/baclofen.js';
@@ -52,16 +53,20 @@ export function missedJson(advice: MissedDoseAdvice) {
 
 export function renderMissedDose(advice: MissedDoseAdvice, options: RenderOptions): string {
   const { paint } = options;
-  const action = advice.action === 'take-now' ? paint.ok(paint.bold('TAKE NOW')) : paint.warning(paint.bold('SKIP'));
+  const prose = proseFor(options);
+  const label = advice.action === 'take-now' ? 'TAKE NOW' : 'SKIP';
+  const action = advice.action === 'take-now' ? paint.ok(paint.bold(label)) : paint.warning(paint.bold(label));
   const minutes = advice.minutesToNext;
   const rule = baclofenOral.missedDoseSkipWithinHours;
+  // The advice wraps under its text, past the action label.
+  const advised = prose(`${label}  ${describeMissedDose(advice)}`, label.length + 2);
   const lines = [
-    `${action}  ${describeMissedDose(advice)}`,
+    `${action}${advised.slice(label.length)}`,
     minutes === null ? 'Next dose: none (the schedule has ended)' : `Next dose: ${nextText(advice)}${minutes === 0 ? ' (due now)' : ` (in ${formatDuration(minutes)})`}`,
-    paint.dim(`Rule: ${rule.summary}`),
-    paint.dim(`source: ${describeSources(rule.sources)}`),
+    paint.dim(prose(`Rule: ${rule.summary}`, 6)),
+    paint.dim(prose(`source: ${describeSources(rule.sources)}`, 8)),
     '',
-    paint.italic(draftNotice),
+    paint.italic(prose(draftNotice, 0)),
   ];
   return `${lines.join('\n')}\n`;
 }

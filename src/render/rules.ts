@@ -1,7 +1,8 @@
 import type { ProtocolData } from '../app/protocol-data.js';
 import type { RenderOptions } from './render-options.js';
-import Table from 'cli-table3';
-import { tableStyle } from './table-style.js';
+import { renderSourceLines } from './explain.js';
+import { renderTable } from './text/table.js';
+import { proseFor } from './text/prose.js';
 import type { Protocol } from '../protocol/baclofen.js';
 import type { Products } from '../protocol/products.js';
 import type { Sourced } from '../protocol/sourced.js';
@@ -54,13 +55,25 @@ export function rulesJson({ protocol, products }: ProtocolData) {
 }
 
 export function renderRulesTable({ protocol, products }: ProtocolData, options: RenderOptions): string {
-  const { paint } = options;
+  const { paint, width } = options;
+  const prose = proseFor(options);
   const rules = allRules(protocol, products);
-  const table = new Table({ head: ['Rule', 'Value', 'Sources'].map((text) => paint.bold(text)), ...tableStyle, wordWrap: true, colWidths: [34, 64, 16] });
-  for (const { name, rule } of rules) table.push([name, rule.summary, rule.sources.join(' ')]);
-  const sourceLines = usedSources(rules).map((key) => `  ${paint.bold(key.padEnd(8))}${sources[key].title}${sources[key].url ? paint.dim(` ${sources[key].url}`) : ''}`);
-  return (
-    `${paint.bold(`Protocol ${protocol.id}`)}\n${table.toString()}\n\nSources:\n${sourceLines.join('\n')}\n\n` +
-    `Every source and every product decision (TITRATE) is explained in ${CLINICAL_BASIS}.\n\n${paint.italic(draftNotice)}\n`
-  );
+  const rows = rules.map(({ name, rule }) => [name, rule.summary, rule.sources.join(' ')]);
+  const table = renderTable([{ header: 'Rule', wrap: true }, { header: 'Value', wrap: true }, { header: 'Sources', wrap: true }], rows, {
+    width,
+    ascii: options.ascii,
+    headerStyle: paint.bold,
+  });
+  return [
+    paint.bold(`Protocol ${protocol.id}`),
+    table,
+    '',
+    paint.bold('Sources:'),
+    renderSourceLines(usedSources(rules), options),
+    '',
+    prose(`Every source and every product decision (TITRATE) is explained in ${CLINICAL_BASIS}.`, 0),
+    '',
+    paint.italic(prose(draftNotice, 0)),
+    '',
+  ].join('\n');
 }

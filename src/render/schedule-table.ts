@@ -10,6 +10,7 @@ import { renderStepDetails } from './step-details.js';
 import { renderFindingsList } from './findings-text.js';
 import { draftNotice } from './notice.js';
 import { renderStepsTable } from './steps-table.js';
+import { proseFor } from './text/prose.js';
 
 export function describeKidney(kidney: KidneyAssessment | null): string | null {
   if (!kidney) return null;
@@ -23,19 +24,21 @@ export const titles: Record<ScheduleResult['kind'], string> = { titration: 'titr
 /** The table view of plan and taper: a title, the steps, each step's doses, findings underneath, the reminder. */
 export function renderScheduleTable(plan: ScheduleResult, options: RenderOptions): string {
   const { paint, explain } = options;
+  const prose = proseFor(options);
+  const kidney = describeKidney(plan.kidney);
   const lines = [
-    paint.bold(`Baclofen (oral) ${titles[plan.kind]}, cap ${formatNumber(plan.capDailyMg)} mg/day`),
-    describeKidney(plan.kidney),
-    renderStepsTable(plan.steps, plan.capDailyMg, paint),
+    paint.bold(prose(`Baclofen (oral) ${titles[plan.kind]}, cap ${formatNumber(plan.capDailyMg)} mg/day`, 2)),
+    kidney === null ? null : prose(kidney, 2),
+    renderStepsTable(plan.steps, plan.capDailyMg, options),
     '',
-    renderStepDetails(plan, explain, baclofenProducts, paint),
+    renderStepDetails(plan, options, baclofenProducts),
     '',
-    paint.bold(renderDispenseLine(plan, baclofenProducts)),
-    ...(explain ? ['', renderSourceLegend(plan.steps, paint)] : []),
+    paint.bold(prose(renderDispenseLine(plan, baclofenProducts), 2)),
+    ...(explain ? ['', renderSourceLegend(plan.steps, options)] : []),
     '',
-    renderFindingsList(plan.findings, paint),
+    renderFindingsList(plan.findings, options),
     '',
-    paint.italic(draftNotice),
+    paint.italic(prose(draftNotice, 0)),
   ];
   return `${lines.filter((line) => line !== null).join('\n')}\n`;
 }

@@ -1,11 +1,8 @@
-import type { Paint } from './paint.js';
-import Table from 'cli-table3';
-import { tableStyle } from './table-style.js';
+import type { RenderOptions } from './render-options.js';
+import { naturalTableWidth, renderTable, type Cell, type Column } from './text/table.js';
 import { isLiquidAdministration, type Administration } from '../engine/administrations.js';
 import type { Step } from '../engine/types.js';
 import { formatNumber } from '../engine/wording.js';
-
-const CHART_WIDTH = 20;
 
 /** A step as the table gets it: dispensed steps also carry how each dose is given. */
 type TableStep = Step & { readonly administrations?: readonly Administration[] };
@@ -24,31 +21,53 @@ export function formatDoses(step: TableStep): string {
   return `${mg} = ${volumes.map((volume) => formatNumber(volume)).join(' + ')} mL of ${formatNumber(first.concentrationMgPerMl)} mg/mL`;
 }
 
-function bar(dailyMg: number, capDailyMg: number): string {
-  const eighths = Math.round((dailyMg / capDailyMg) * CHART_WIDTH * 8);
-  const partial = ['', '▏', '▎', '▍', '▌', '▋', '▊', '▉'][eighths % 8] ?? '';
-  return '█'.repeat(Math.floor(eighths / 8)) + partial;
+/** Eighths of a block for the bar's partial last cell. */
+const PARTIAL = ['', '▏', '▎', '▍', '▌', '▋', '▊', '▉'];
+/** The bar chart's widest (the cap) and its narrowest worth drawing. */
+const CHART = { widest: 20, narrowest: 8 } as const;
+
+function bar(dailyMg: number, capDailyMg: number, width: number): string {
+  const eighths = Math.round((dailyMg / capDailyMg) * width * 8);
+  return '█'.repeat(Math.floor(eighths / 8)) + (PARTIAL[eighths % 8] ?? '');
 }
 
-/** One row per step: dates, days, dose per administration, doses a day, mg/day and a bar. */
-export function renderStepsTable(steps: readonly TableStep[], capDailyMg: number, paint: Paint): string {
-  const table = new Table({
-    head: ['#', 'From', 'To', 'Days', 'Dose', 'Doses/day', 'mg/day', `of ${formatNumber(capDailyMg)} mg/day`].map((text) => paint.bold(text)),
-    ...tableStyle,
-    colAligns: ['right', 'left', 'left', 'right', 'right', 'right', 'right', 'left'],
-  });
-  steps.forEach((step, index) => {
-    const stop = step.doses.length === 0;
-    table.push([
-      String(index + 1),
-      step.startDate,
-      step.endDate ?? (stop ? 'stop' : 'ongoing'),
-      step.days === null ? '–' : String(step.days),
-      formatDoses(step),
-      String(step.dosesPerDay),
-      formatNumber(step.dailyMg),
-      paint.bar(bar(step.dailyMg, capDailyMg)),
-    ]);
-  });
-  return table.toString();
+/** `75%` of the cap: the bar in plain ASCII. */
+const percent = (dailyMg: number, capDailyMg: number): string => `${Math.round((dailyMg / capDailyMg) * 100)}%`;
+
+/**
+ * One row per step: dates, days, dose per administration, doses a day, mg/day and a bar of the
+ * day's dose against the cap, as wide as the terminal leaves room for (a percentage in ASCII; the
+ * first column to go when the terminal is narrow).
+ */
+export function renderStepsTable(steps: readonly TableStep[], capDailyMg: number, options: RenderOptions): string {
+  const { paint } = options;
+  const columns: Column[] = [
+    { header: '#', align: 'right' },
+    { header: 'From' },
+    { header: 'To' },
+    { header: 'Days', align: 'right' },
+    { header: 'Dose', align: 'right', wrap: true },
+    { header: 'Doses/day', align: 'right' },
+    { header: 'mg/day', align: 'right' },
+  ];
+  const rows: Cell[][] = steps.map((step, index) => [
+    String(index + 1),
+    step.startDate,
+    step.endDate ?? (step.doses.length === 0 ? 'stop' : 'ongoing'),
+    step.days === null ? '–' : String(step.days),
+    formatDoses(step),
+    String(step.dosesPerDay),
+    formatNumber(step.dailyMg),
+  ]);
+  const chartHeader = `of ${formatNumber(capDailyMg)} mg/day`;
+  // Room left for the bar: what the table takes without it, less the column's border and padding.
+  const room = Math.min(CHART.widest, options.width - naturalTableWidth(columns, rows) - 3);
+  const chartWidth = Math.max(room, options.ascii ? 0 : CHART.narrowest);
+  const chart: Column = { header: chartHeader, optional: true };
+  const cells = (step: TableStep): Cell => (options.ascii ? percent(step.dailyMg, capDailyMg) : { text: bar(step.dailyMg, capDailyMg, chartWidth), style: paint.bar });
+  return renderTable(
+    [...columns, chart],
+    rows.map((row, index) => [...row, cells(steps[index] as TableStep)]),
+    { width: options.width, ascii: options.ascii, headerStyle: paint.bold },
+  );
 }

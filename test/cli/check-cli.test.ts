@@ -165,7 +165,7 @@ describe('check: output', () => {
     plan.steps[1].doses = [15, 15, 15];
     const result = await runCli(['check', '-'], { stdin: JSON.stringify(plan) });
     expect(result.code).toBe(1);
-    expect(result.stdout).toMatch(/│ error\s+│\s+2 │ DAILY_TOTAL_MISMATCH\s+│ dailyMg is 30 but/);
+    expect(result.stdout).toMatch(/│ error\s+│\s+2 │ DAILY_TOTAL_MISMATCH: dailyMg is 30 but/);
     expect(result.stdout).toMatch(/Result: FAILS \(\d+ errors, \d+ warnings?\)/);
     expect(result.stdout).toMatch(/Draft for a clinician to confirm/);
     expect(result.stdout).not.toMatch(/\u001b\[/);
@@ -175,7 +175,7 @@ describe('check: output', () => {
     const result = await runCli(['check', '--help']);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/\$ titrate check "25mg qid"/);
-    expect(result.stdout).toMatch(/Exit status: 0 no error finding, 1 an error finding, 2 unreadable or invalid input/);
+    expect(result.stdout).toMatch(/Exit status: 0 no error finding; 1 an error finding; 2 unreadable or invalid\s+input/);
   });
 });
 

@@ -9,6 +9,9 @@ interface StepJson {
   administrations: { doseMg: number; units?: Units; volumeMl?: number; concentrationMgPerMl?: number }[];
 }
 
+/** A terminal wide enough that no table line or prose line wraps: these tests read lines whole. */
+const WIDE = { env: { COLUMNS: '200' } };
+
 const plan = async (...argv: string[]) => json(await runCli(['plan', '--start', '2026-01-05', ...argv, '--json']));
 
 describe('plan: units, volumes and totals', () => {
@@ -55,7 +58,7 @@ describe('plan: units, volumes and totals', () => {
     expect(result.dispense).toEqual({ form, totals: [{ concentrationMgPerMl: concentration, volumeMl: totalMg / concentration }] });
     expect(result.findings.map((item: { code: string }) => item.code)).toContain('LIQUID_CONCENTRATION');
 
-    const table = (await runCli(['plan', '--start', '2026-01-05', '--form', form])).stdout;
+    const table = (await runCli(['plan', '--start', '2026-01-05', '--form', form], WIDE)).stdout;
     const doseLines = table.split('\n').filter((line) => /^\s+\d\d:\d\d\s/.test(line));
     expect(doseLines).toHaveLength(4 * 3);
     for (const line of doseLines) {
@@ -84,7 +87,7 @@ describe('plan: units, volumes and totals', () => {
   });
 
   it('the table shows times, units, each step’s needs and a dispense total line', async () => {
-    const result = await runCli(['plan', '--start', '2026-01-05']);
+    const result = await runCli(['plan', '--start', '2026-01-05'], WIDE);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^Step 3 {2}2026-01-11 to 2026-01-13 \(3 days\): needs 9 × 5 mg tablets, 9 × 10 mg tablets$/m);
     expect(result.stdout).toMatch(/^ {2}14:00 {2}15 mg = 1 × 10 mg \+ 1 × 5 mg tablets$/m);
@@ -92,7 +95,7 @@ describe('plan: units, volumes and totals', () => {
   });
 
   it('half tablets are dispensed as whole tablets, with the exact count beside them', async () => {
-    const result = await runCli(['plan', '--start', '2026-01-05', '--target', '15', '--strengths', '10', '--days-supply', '3']);
+    const result = await runCli(['plan', '--start', '2026-01-05', '--target', '15', '--strengths', '10', '--days-supply', '3'], WIDE);
     // 5 mg = ½ × 10 mg, three times a day for 3 days: 4½ tablets taken, 5 dispensed.
     expect(result.stdout).toMatch(/Dispense tablets for 3 days .*: 5 × 10 mg tablets \(4½ taken, as halves\)/);
   });
@@ -162,7 +165,7 @@ describe('plan: product input errors', () => {
   });
 
   it.each(['solution-1', 'solution-2', 'suspension-5'])('--form %s: every row of the steps table shows the mg, the mL and the concentration', async (form) => {
-    const table = (await runCli(['plan', '--start', '2026-01-05', '--form', form])).stdout;
+    const table = (await runCli(['plan', '--start', '2026-01-05', '--form', form], WIDE)).stdout;
     const rows = table.split('\n').filter((line) => /^│ +\d+ │ 2026-/.test(line));
     expect(rows).toHaveLength(4);
     for (const row of rows) expect(row).toMatch(/\d+ mg = [\d.]+ mL of [125] mg\/mL/);

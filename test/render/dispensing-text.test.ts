@@ -76,7 +76,7 @@ describe('missed-dose text', () => {
   });
 
   it('the table without colour', () => {
-    const text = renderMissedDose(advice, renderOptions());
+    const text = renderMissedDose(advice, renderOptions({ width: 200 }));
     expect(text.split('\n').slice(0, 4)).toEqual([
       'SKIP  Skip it, take the next at 20:00: the next dose is less than 2 hours away (1 h 30 min), so skip the missed 14:00 dose. Never take a double dose.',
       'Next dose: 20:00 (in 1 h 30 min)',

@@ -45,18 +45,18 @@ export const checkCommand: CommandSpec<'check'> = {
   name: 'check',
   kind: 'check',
   summary: 'check a regimen or a whole schedule against the protocol: caps, pace, tapers, dates',
-  examples: `
-Examples:
-  $ titrate check "20mg qid"                          within the 80 mg/day cap: exit 0
-  $ titrate check "25mg qid"                          above the cap: ABOVE_CAP, exit 1
-  $ titrate check "20mg tid" --crcl 25                above the kidney-adjusted cap: exit 1
-  $ titrate check "40mg bid"                          a single dose above 20 mg: exit 1
-  $ titrate check --file schedule.json --json         a schedule in titrate's JSON
-  $ titrate plan --target 80 --json | titrate check -   agrees with plan: the same rule book
-
-Exit status: 0 no error finding, 1 an error finding, 2 unreadable or invalid input.
-Step numbers in the table count from 1, as in plan's table; in --json "step" is 0-based.
-`,
+  examples: [
+    { command: 'titrate check "20mg qid"', says: 'within the 80 mg/day cap: exit 0' },
+    { command: 'titrate check "25mg qid"', says: 'above the cap: ABOVE_CAP, exit 1' },
+    { command: 'titrate check "20mg tid" --crcl 25', says: 'above the kidney-adjusted cap: exit 1' },
+    { command: 'titrate check "40mg bid"', says: 'a single dose above 20 mg: exit 1' },
+    { command: 'titrate check --file schedule.json --json', says: "a schedule in titrate's JSON" },
+    { command: 'titrate plan --target 80 --json | titrate check -', says: 'agrees with plan: the same rule book' },
+  ],
+  notes: [
+    'Exit status: 0 no error finding; 1 an error finding; 2 unreadable or invalid input; 3 an internal error.',
+    'Step numbers in the table count from 1, as in the table of plan; in --json "step" counts from 0.',
+  ],
   configure(command: Command) {
     command
       .argument('[regimen]', 'a regimen such as "20mg tid" or "10 + 5 + 10 mg"; or - (stdin) or a .json file for a schedule')

@@ -25,15 +25,15 @@ export const missedCommand: CommandSpec<'missed'> = {
   name: 'missed',
   kind: 'missed',
   summary: `what to do about a missed dose: take it now, or skip it when the next is less than ${skipHours} hours away; never double`,
-  examples: `
-Examples:
-  $ titrate missed --times 08:00,14:00,20:00 --missed 14:00 --now 18:30   skip: the 20:00 dose is 1 h 30 min away
-  $ titrate missed --times 08:00,14:00,20:00 --missed 14:00 --now 15:00   take it now
-  $ titrate missed --plan plan.json --date 2026-01-12 --missed 20:00 --json   times from a plan's step on that day
-
-A --missed time later in the day than --now means yesterday's dose. If another dose came due
-between the missed one and now, skip the missed one. --now defaults to the clock.
-`,
+  examples: [
+    { command: 'titrate missed --times 08:00,14:00,20:00 --missed 14:00 --now 18:30', says: 'skip: the 20:00 dose is 1 h 30 min away' },
+    { command: 'titrate missed --times 08:00,14:00,20:00 --missed 14:00 --now 15:00', says: 'take it now' },
+    { command: 'titrate missed --plan plan.json --date 2026-01-12 --missed 20:00 --json', says: "times from the plan's step on that day" },
+  ],
+  notes: [
+    'A --missed time later in the day than --now means yesterday\'s dose. If another dose came due between the missed one and now, skip the missed one. --now defaults to the clock.',
+    'Exit status: 0 an answer; 2 bad input; 3 an internal error.',
+  ],
   configure(command: Command) {
     command
       .option('--times <HH:MM,...>', 'the day\'s dose times, in order (e.g. 08:00,14:00,20:00)')

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { planFromFields } from '../../app/fields.js';
 import type { ScheduleResult } from '../../app/schedule-result.js';
-import type { CommandSpec } from '../command-spec.js';
+import { FINDINGS_EXIT_STATUS, type CommandSpec } from '../command-spec.js';
 import { EXIT } from '../errors.js';
 import { addPatientOptions, addRenalAdjustOptions } from '../options.js';
 import { addProductOptions } from '../product-options.js';
@@ -13,19 +13,17 @@ export const planCommand: CommandSpec<'schedule'> = {
   name: 'plan',
   kind: 'schedule',
   summary: 'plan an oral baclofen titration: dated steps from the start dose up to the target',
-  examples: `
-Examples:
-  $ titrate plan --start 2026-01-05                 the label's schedule: 5 → 20 mg three times daily
-  $ titrate plan --start 2026-01-05 --target 80     on to 20 mg four times daily (80 mg/day)
-  $ titrate plan --target "20mg qid"                reach 20 mg four times daily, the fourth dose last
-  $ titrate plan --crcl 40 --json                   moderate kidney impairment: each day at most half
-  $ titrate plan --age 70 --weight 60 --scr 1.4 --sex female
-  $ titrate plan --form solution-2 --times 07:00,13:00,19:00   mL of 2 mg/mL at each dose time
-  $ titrate plan --strengths 10,20 --days-supply 28 --explain  tablets to dispense, and why each step
-  $ titrate plan --pregnant --with opioid,alcohol               cautions as findings
-
-Exit status: 0, or 1 when the plan carries an error finding (it is still printed); 2 bad input or a refused request.
-`,
+  examples: [
+    { command: 'titrate plan --start 2026-01-05', says: "the label's schedule: 5 → 20 mg three times daily" },
+    { command: 'titrate plan --start 2026-01-05 --target 80', says: 'on to 20 mg four times daily (80 mg/day)' },
+    { command: 'titrate plan --target "20mg qid"', says: 'reach 20 mg four times daily, the fourth dose last' },
+    { command: 'titrate plan --crcl 40 --json', says: 'moderate kidney impairment: each day at most half' },
+    { command: 'titrate plan --age 70 --weight 60 --scr 1.4 --sex female', says: 'kidney function estimated by Cockcroft–Gault' },
+    { command: 'titrate plan --form solution-2 --times 07:00,13:00,19:00', says: 'mL of 2 mg/mL at each dose time' },
+    { command: 'titrate plan --strengths 10,20 --days-supply 28 --explain', says: 'tablets to dispense, and why each step' },
+    { command: 'titrate plan --pregnant --with opioid,alcohol', says: 'cautions as findings' },
+  ],
+  notes: [FINDINGS_EXIT_STATUS('plan')],
   configure(command: Command) {
     command
       .option('--start <yyyy-MM-dd>', 'first day of the plan (default: today)')

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { taperFromFields } from '../../app/fields.js';
 import { baclofenOral } from '../../protocol/baclofen.js';
-import type { CommandSpec } from '../command-spec.js';
+import { FINDINGS_EXIT_STATUS, type CommandSpec } from '../command-spec.js';
 import { addPatientOptions, addRenalAdjustOptions } from '../options.js';
 import { addProductOptions } from '../product-options.js';
 import { scheduleExitCode } from './plan.js';
@@ -12,16 +12,14 @@ export const taperCommand: CommandSpec<'schedule'> = {
   name: 'taper',
   kind: 'schedule',
   summary: 'plan an oral baclofen taper: dated reductions from the current dose to none (never stop abruptly)',
-  examples: `
-Examples:
-  $ titrate taper --from "20mg tid" --start 2026-03-02       60 → 45 → 30 → 15 mg/day → none over 14 days
-  $ titrate taper --from 60 --frequency qid --over 21         from 60 mg/day in four doses, over three weeks
-  $ titrate taper --from "10mg tid" --half-tablets            steps of 2.5 mg where that keeps them even
-  $ titrate taper --from "20mg tid" --long-term              after months of use: 21 days
-  $ titrate taper --from "20mg tid" --form solution-1 --pregnant --explain   mL per dose, cautions, why each step
-
-Exit status: 0, or 1 when the taper carries an error finding (it is still printed); 2 bad input or a refused request.
-`,
+  examples: [
+    { command: 'titrate taper --from "20mg tid" --start 2026-03-02', says: '60 → 45 → 30 → 15 mg/day → none over 14 days' },
+    { command: 'titrate taper --from 60 --frequency qid --over 21', says: 'from 60 mg/day in four doses, over three weeks' },
+    { command: 'titrate taper --from "10mg tid" --half-tablets', says: 'steps of 2.5 mg where that keeps them even' },
+    { command: 'titrate taper --from "20mg tid" --long-term', says: 'after months of use: 21 days' },
+    { command: 'titrate taper --from "20mg tid" --form solution-1 --explain', says: 'mL per dose, and why each step' },
+  ],
+  notes: [FINDINGS_EXIT_STATUS('taper')],
   configure(command: Command) {
     command
       .option('--from <regimen|mg/day>', 'current dose: a regimen (e.g. "20mg tid") or mg/day (e.g. 60, with --frequency)')

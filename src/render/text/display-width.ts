@@ -1,0 +1,20 @@
+// The width text takes in a terminal: one column per character, none for the escape sequences
+// that colour it. titrate's text has no wide (CJK) or combining characters.
+
+const ANSI = /\u001b\[[0-9;]*m/g;
+
+export function stripAnsi(text: string): string {
+  return text.replace(ANSI, '');
+}
+
+export function displayWidth(text: string): number {
+  let width = 0;
+  for (const _ of stripAnsi(text)) width += 1;
+  return width;
+}
+
+/** Pads to `width` display columns, on the right (left-aligned) or the left. */
+export function pad(text: string, width: number, align: 'left' | 'right' = 'left'): string {
+  const space = ' '.repeat(Math.max(0, width - displayWidth(text)));
+  return align === 'left' ? text + space : space + text;
+}

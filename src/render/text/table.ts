@@ -1,0 +1,133 @@
+import { toAscii } from './ascii.js';
+import { displayWidth, pad } from './display-width.js';
+import { longestWord, wrapLines } from './wrap.js';
+
+/** A cell: its text, and how to mark it up once laid out (colour never changes its width). */
+export type Cell = string | { readonly text: string; readonly style?: (text: string) => string };
+
+export interface Column {
+  readonly header: string;
+  readonly align?: 'left' | 'right';
+  /** Prose that may wrap at spaces; other columns keep their cells whole if they can. */
+  readonly wrap?: boolean;
+  /** Left out first when the table is too wide (a bar chart). */
+  readonly optional?: boolean;
+}
+
+export interface TableOptions {
+  readonly width: number;
+  readonly ascii: boolean;
+  /** A rule between rows, for rows of several lines. */
+  readonly rules?: boolean;
+  /** Marks up the header cells. */
+  readonly headerStyle?: (text: string) => string;
+}
+
+const BOX = { h: '─', v: '│', tl: '┌', tm: '┬', tr: '┐', ml: '├', mm: '┼', mr: '┤', bl: '└', bm: '┴', br: '┘' };
+const ASCII = { h: '-', v: '|', tl: '+', tm: '+', tr: '+', ml: '+', mm: '+', mr: '+', bl: '+', bm: '+', br: '+' };
+
+const textOf = (cell: Cell): string => (typeof cell === 'string' ? cell : cell.text);
+const styleOf = (cell: Cell): ((text: string) => string) => (typeof cell === 'string' ? (text) => text : (cell.style ?? ((text) => text)));
+
+/** Width of a table with these column widths and this padding on each side of a cell. */
+const tableWidth = (widths: readonly number[], padding: number): number => widths.reduce((total, width) => total + width + 2 * padding, 0) + widths.length + 1;
+
+/** The narrowest a prose column is squeezed before the padding goes: a few words a line. */
+const READABLE = 14;
+
+interface Layout {
+  readonly keep: readonly number[];
+  readonly widths: readonly number[];
+  readonly padding: number;
+}
+
+/**
+ * Column widths that fit `width`, changing the table as little as needed. Each layout in turn
+ * starts from the natural widths and narrows the widest column still above its floor until the
+ * table fits; the first that fits is used: headers wrap (cells whole); optional columns go, last
+ * first (a bar chart); prose wraps down to a readable width; the padding goes; prose wraps down
+ * to its longest word; last, any column is broken inside words. Nothing is cut.
+ */
+function fit(columns: readonly Column[], rows: readonly (readonly Cell[])[], width: number): Layout {
+  const column = (index: number) => columns[index] as Column;
+  const cells = (index: number) => rows.map((row) => textOf(row[index] ?? ''));
+  const natural = (index: number) => Math.max(displayWidth(column(index).header), ...cells(index).map(displayWidth));
+  const cellsWhole = (index: number) => Math.max(0, ...cells(index).map(displayWidth), longestWord(column(index).header));
+  const words = (index: number) => Math.max(longestWord(column(index).header), ...cells(index).map(longestWord));
+  const readable = (index: number) => (column(index).wrap ? Math.max(words(index), Math.min(natural(index), READABLE)) : cellsWhole(index));
+  const byWord = (index: number) => (column(index).wrap ? words(index) : cellsWhole(index));
+
+  const squeeze = (keep: readonly number[], padding: number, floor: (index: number) => number): Layout => {
+    const widths = keep.map(natural);
+    for (;;) {
+      if (tableWidth(widths, padding) <= width) break;
+      let widest = -1;
+      keep.forEach((index, at) => {
+        if ((widths[at] ?? 0) > floor(index) && (widest === -1 || (widths[at] ?? 0) > (widths[widest] ?? 0))) widest = at;
+      });
+      if (widest === -1) break;
+      widths[widest] = (widths[widest] ?? 1) - 1;
+    }
+    return { keep, widths, padding };
+  };
+  const fits = (layout: Layout) => tableWidth(layout.widths, layout.padding) <= width;
+
+  const all = columns.map((_, index) => index);
+  const required = all.filter((index) => !column(index).optional);
+  // Optional columns go one at a time, the last first.
+  const optionalDropped = all
+    .filter((index) => column(index).optional)
+    .reverse()
+    .map((_, count, optional) => all.filter((index) => !optional.slice(0, count + 1).includes(index)));
+  const candidates: (() => Layout)[] = [
+    () => squeeze(all, 1, cellsWhole),
+    ...optionalDropped.map((keep) => () => squeeze(keep, 1, cellsWhole)),
+    () => squeeze(required, 1, readable),
+    () => squeeze(required, 0, readable),
+    () => squeeze(required, 0, byWord),
+  ];
+  for (const candidate of candidates) {
+    const layout = candidate();
+    if (fits(layout)) return layout;
+  }
+  return squeeze(required, 0, () => 1);
+}
+
+/** A table drawn to fit `width` columns, in box-drawing characters or plain ASCII. */
+export function renderTable(asked: readonly Column[], given: readonly (readonly Cell[])[], options: TableOptions): string {
+  // In ASCII the text is transliterated before it is laid out, so the columns still line up.
+  const plain = (text: string) => (options.ascii ? toAscii(text) : text);
+  const columns = asked.map((column) => ({ ...column, header: plain(column.header) }));
+  const rows = given.map((row) => row.map((cell): Cell => (typeof cell === 'string' ? plain(cell) : { ...cell, text: plain(cell.text) })));
+  const chars = options.ascii ? ASCII : BOX;
+  const { keep, widths, padding } = fit(columns, rows, options.width);
+  const space = ' '.repeat(padding);
+  const line = (left: string, middle: string, right: string) => left + widths.map((width) => chars.h.repeat(width + 2 * padding)).join(middle) + right;
+  const renderRow = (cells: readonly Cell[], header: boolean): string[] => {
+    const wrapped = keep.map((index, at) => wrapLines(textOf(cells[index] ?? ''), widths[at] ?? 1));
+    const height = Math.max(1, ...wrapped.map((lines) => lines.length));
+    return Array.from({ length: height }, (_, lineIndex) => {
+      const parts = keep.map((index, at) => {
+        const text = pad(wrapped[at]?.[lineIndex] ?? '', widths[at] ?? 1, columns[index]?.align ?? 'left');
+        const style = header ? (options.headerStyle ?? ((value: string) => value)) : styleOf(cells[index] ?? '');
+        return space + (text.trim() === '' ? text : style(text)) + space;
+      });
+      return chars.v + parts.join(chars.v) + chars.v;
+    });
+  };
+  const body = rows.map((row) => renderRow(row, false));
+  const between = options.rules ? [line(chars.ml, chars.mm, chars.mr)] : [];
+  return [
+    line(chars.tl, chars.tm, chars.tr),
+    ...renderRow(columns.map((column) => column.header), true),
+    ...between,
+    ...body.flatMap((lines, index) => (index === 0 ? lines : [...between, ...lines])),
+    line(chars.bl, chars.bm, chars.br),
+  ].join('\n');
+}
+
+/** The width a table would take with nothing wrapped or left out. */
+export function naturalTableWidth(columns: readonly Column[], rows: readonly (readonly Cell[])[]): number {
+  const widths = columns.map((column, index) => Math.max(displayWidth(column.header), ...rows.map((row) => displayWidth(textOf(row[index] ?? '')))));
+  return tableWidth(widths, 1);
+}

@@ -1,0 +1,85 @@
+import { displayWidth } from './display-width.js';
+
+/** A path or an address (`src/protocol/README.md`, `https://…`): two slashes; kept whole where it can be. */
+const isPath = (word: string): boolean => word.indexOf('/') !== word.lastIndexOf('/');
+
+/**
+ * Where a word too wide for a line may break: after a `/` (`mg/day` as `mg/` + `day`), after a
+ * dot before a letter (`forms.tablet` as `forms.` + `tablet`; never inside `52.5`) and inside a
+ * name in camelCase (`singleDoseMaxMg` as `single` + `Dose` + …). Paths and addresses are not split.
+ */
+const partsOf = (word: string): string[] => (isPath(word) ? [word] : word.split(/(?<=\/)(?=.)|(?<=\.)(?=[A-Za-z])|(?<=[a-z])(?=[A-Z])/));
+
+/**
+ * A token wider than a line cut after at most `limit` columns (at least one character, so a wide
+ * character on a one-column line still moves on): the last resort, so nothing is lost.
+ */
+function hardBreak(text: string, limit: number): [string, string] {
+  const chars = [...text];
+  let taken = 1;
+  while (taken < chars.length && displayWidth(chars.slice(0, taken + 1).join('')) <= limit) taken += 1;
+  return [chars.slice(0, taken).join(''), chars.slice(taken).join('')];
+}
+
+/**
+ * Plain text in lines of at most `width` columns (`rest` for every line after the first):
+ * broken at spaces; a word wider than a line after a `/` or a dot in it, and cut where it must
+ * be. Nothing is dropped; `\n` starts a line.
+ */
+export function wrapLines(text: string, width: number, rest: number = width): string[] {
+  const lines: string[] = [];
+  const limit = () => Math.max(1, lines.length === 0 ? width : rest);
+  const fits = (candidate: string) => displayWidth(candidate) <= limit();
+  for (const paragraph of text.split('\n')) {
+    // Leading spaces are an indent the first line keeps.
+    const indent = /^ */.exec(paragraph)?.[0] ?? '';
+    let line = indent;
+    const empty = () => line.trim() === '';
+    for (const word of paragraph.slice(indent.length).split(' ')) {
+      const joined = empty() ? line + word : `${line} ${word}`;
+      if (fits(joined)) {
+        line = joined;
+        continue;
+      }
+      if (!empty()) lines.push(line);
+      line = '';
+      if (fits(word)) {
+        line = word;
+        continue;
+      }
+      // Wider than a line: its parts, as many to a line as fit, each cut if it must be.
+      for (const part of partsOf(word)) {
+        if (fits(line + part)) {
+          line += part;
+          continue;
+        }
+        if (line !== '') lines.push(line);
+        let remaining = part;
+        while (remaining.length > 0 && !fits(remaining)) {
+          const [head, tail] = hardBreak(remaining, limit());
+          lines.push(head);
+          remaining = tail;
+        }
+        line = remaining;
+      }
+    }
+    lines.push(line);
+  }
+  return lines;
+}
+
+/** The narrowest a text can be wrapped to without cutting inside a word's parts. */
+export function longestWord(text: string): number {
+  return Math.max(0, ...text.split(/[\n ]/).flatMap(partsOf).map(displayWidth));
+}
+
+/**
+ * Prose wrapped to `width` with a hanging indent: the first line as it starts, the rest indented
+ * by `indent` columns. `text` may already start with its own lead (a label, spaces).
+ */
+export function wrapHanging(text: string, width: number, indent: number): string {
+  const hang = ' '.repeat(indent);
+  return wrapLines(text, width, width - indent)
+    .map((line, index) => (index === 0 ? line : hang + line))
+    .join('\n');
+}
