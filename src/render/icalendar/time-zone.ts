@@ -1,0 +1,185 @@
+import { component, property } from './content-lines.js';
+
+// A VTIMEZONE (RFC 5545 §3.6.5) for an IANA zone over a span of days, from the runtime's own time
+// zone data (Intl): an observance from the span's first local midnight, then one per change of
+// UTC offset within the span, each with the offsets before and after it. A zone that does not
+// change within the span has that one observance. Only Intl is read, always with the zone given,
+// so the machine's own zone never enters.
+//
+// Times are held as milliseconds: an instant since the epoch, or a wall-clock time in the zone
+// written with the same number as the UTC instant of the same fields (its "wall" value), so a
+// UTC offset is wall − instant.
+
+const MS_PER_SECOND = 1000;
+const SECONDS_PER_MINUTE = 60;
+const MINUTES_PER_HOUR = 60;
+const HOURS_PER_DAY = 24;
+const MS_PER_MINUTE = SECONDS_PER_MINUTE * MS_PER_SECOND;
+const MS_PER_HOUR = MINUTES_PER_HOUR * MS_PER_MINUTE;
+export const MS_PER_DAY = HOURS_PER_DAY * MS_PER_HOUR;
+/**
+ * How often the offset is sampled when looking for changes. A change and its reversal within one
+ * sample would be missed: zones keep an offset for months, not hours.
+ */
+const SAMPLE_MS = 6 * MS_PER_HOUR;
+/** UTC offsets stay within a day either way, so an instant of a wall time is within a day of it. */
+const OFFSET_BOUND_MS = MS_PER_DAY;
+/** Months whose offsets (January and July) tell a year's standard time from its summer time. */
+const JANUARY = 0;
+const JULY = 6;
+const TWO_DIGITS = 2;
+const FOUR_DIGITS = 4;
+
+/** A leap year, so that any month and day can be set before the year is. */
+const LEAP_YEAR = 2000;
+
+/** Date.UTC for any year (Date.UTC itself reads years 0–99 as 1900–1999). */
+function utcOf(year: number, monthIndex: number, day: number, hours = 0, minutes = 0, seconds = 0): number {
+  const date = new Date(Date.UTC(LEAP_YEAR, monthIndex, day, hours, minutes, seconds));
+  date.setUTCFullYear(year);
+  return date.getTime();
+}
+
+/** The zone's wall-clock time at an instant, and the UTC offset there. */
+export class ZoneClock {
+  private readonly format: Intl.DateTimeFormat;
+
+  constructor(readonly zone: string) {
+    this.format = new Intl.DateTimeFormat('en-US', {
+      timeZone: zone,
+      calendar: 'gregory',
+      numberingSystem: 'latn',
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+  }
+
+  /** The wall value of an instant (to the second: Intl shows no milliseconds). */
+  wallAt(instant: number): number {
+    const fields: Partial<Record<Intl.DateTimeFormatPartTypes, string>> = {};
+    for (const part of this.format.formatToParts(instant)) fields[part.type] = part.value;
+    return utcOf(Number(fields.year), Number(fields.month) - 1, Number(fields.day), Number(fields.hour), Number(fields.minute), Number(fields.second));
+  }
+
+  /** The UTC offset at an instant, in milliseconds (east of Greenwich positive). */
+  offsetAt(instant: number): number {
+    const whole = Math.floor(instant / MS_PER_SECOND) * MS_PER_SECOND;
+    return this.wallAt(whole) - whole;
+  }
+
+  /**
+   * The first instant at which the wall clock reads `wall` or later: that wall time's instant, or
+   * where a gap (clocks going forward) skips over it, the end of the gap.
+   */
+  instantOf(wall: number): number {
+    let before = wall - OFFSET_BOUND_MS;
+    let after = wall + OFFSET_BOUND_MS;
+    while (after - before > MS_PER_SECOND) {
+      const middle = before + Math.floor((after - before) / 2 / MS_PER_SECOND) * MS_PER_SECOND;
+      if (this.wallAt(middle) >= wall) after = middle;
+      else before = middle;
+    }
+    return after;
+  }
+}
+
+/** A change of UTC offset: the instant, and the offsets before and after. */
+export interface Transition {
+  readonly instant: number;
+  readonly offsetFrom: number;
+  readonly offsetTo: number;
+}
+
+/** The first instant after `from` (and at most `to`) with an offset other than `from`'s, by halving. */
+function firstChange(clock: ZoneClock, from: number, to: number): number {
+  const offset = clock.offsetAt(from);
+  let before = from;
+  let after = to;
+  while (after - before > MS_PER_SECOND) {
+    const middle = before + Math.floor((after - before) / 2 / MS_PER_SECOND) * MS_PER_SECOND;
+    if (clock.offsetAt(middle) === offset) before = middle;
+    else after = middle;
+  }
+  return after;
+}
+
+/** Every change of offset after `start` and before `end` (instants), in order. */
+export function transitionsBetween(clock: ZoneClock, start: number, end: number): Transition[] {
+  const found: Transition[] = [];
+  let from = start;
+  while (from < end) {
+    const to = Math.min(from + SAMPLE_MS, end);
+    const offsetFrom = clock.offsetAt(from);
+    if (clock.offsetAt(to) === offsetFrom) {
+      from = to;
+      continue;
+    }
+    const instant = firstChange(clock, from, to);
+    if (instant < end) found.push({ instant, offsetFrom, offsetTo: clock.offsetAt(instant) });
+    from = instant;
+  }
+  return found;
+}
+
+const pad = (value: number, width: number): string => String(value).padStart(width, '0');
+
+/** `20260308T020000`: a wall value as an iCalendar local DATE-TIME. */
+export function formatWall(wall: number): string {
+  const date = new Date(wall);
+  return (
+    `${pad(date.getUTCFullYear(), FOUR_DIGITS)}${pad(date.getUTCMonth() + 1, TWO_DIGITS)}${pad(date.getUTCDate(), TWO_DIGITS)}` +
+    `T${pad(date.getUTCHours(), TWO_DIGITS)}${pad(date.getUTCMinutes(), TWO_DIGITS)}${pad(date.getUTCSeconds(), TWO_DIGITS)}`
+  );
+}
+
+/** `-0500`, `+1030`, `-045602` (seconds only when the offset has them); never `-0000`. */
+export function formatOffset(offset: number): string {
+  const sign = offset < 0 ? '-' : '+';
+  const seconds = Math.round(Math.abs(offset) / MS_PER_SECOND);
+  const hours = Math.floor(seconds / (MINUTES_PER_HOUR * SECONDS_PER_MINUTE));
+  const minutes = Math.floor(seconds / SECONDS_PER_MINUTE) % MINUTES_PER_HOUR;
+  const rest = seconds % SECONDS_PER_MINUTE;
+  return `${sign}${pad(hours, TWO_DIGITS)}${pad(minutes, TWO_DIGITS)}${rest === 0 ? '' : pad(rest, TWO_DIGITS)}`;
+}
+
+/**
+ * DAYLIGHT when the offset is ahead of standard time, else STANDARD (every offset of a zone without
+ * summer time). Standard time is the lesser of the offsets at the start and the middle of the next
+ * year: summer time is ahead of standard time in either hemisphere, and a zone that moves its
+ * standard time for good (Monrovia, 1972) has the new one by then.
+ */
+function observanceKind(clock: ZoneClock, instant: number, offset: number): 'STANDARD' | 'DAYLIGHT' {
+  const next = new Date(instant).getUTCFullYear() + 1;
+  const standard = Math.min(clock.offsetAt(utcOf(next, JANUARY, 1)), clock.offsetAt(utcOf(next, JULY, 1)));
+  return offset > standard ? 'DAYLIGHT' : 'STANDARD';
+}
+
+function observance(clock: ZoneClock, instant: number, offsetFrom: number, offsetTo: number): string[] {
+  return component(observanceKind(clock, instant, offsetTo), [
+    // An observance's DTSTART is the wall time of its start under the offset before it.
+    property('DTSTART', formatWall(instant + offsetFrom)),
+    property('TZOFFSETFROM', formatOffset(offsetFrom)),
+    property('TZOFFSETTO', formatOffset(offsetTo)),
+  ]);
+}
+
+/**
+ * The VTIMEZONE for `zone` over the wall times from `firstWall` up to `endWall`: its first
+ * observance starts at `firstWall` (the first instant the clock reads it), then one per change.
+ */
+export function vtimezone(zone: string, firstWall: number, endWall: number): string[] {
+  const clock = new ZoneClock(zone);
+  const start = clock.instantOf(firstWall);
+  const end = clock.instantOf(endWall);
+  const offset = clock.offsetAt(start);
+  return component('VTIMEZONE', [
+    property('TZID', zone),
+    ...observance(clock, start, offset, offset),
+    ...transitionsBetween(clock, start, end).flatMap((change) => observance(clock, change.instant, change.offsetFrom, change.offsetTo)),
+  ]);
+}
