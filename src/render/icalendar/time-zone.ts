@@ -1,3 +1,4 @@
+import { InternalError } from '../../engine/internal-error.js';
 import { component, property } from './content-lines.js';
 
 // A VTIMEZONE (RFC 5545 §3.6.5) for an IANA zone over a span of days, from the runtime's own time
@@ -30,58 +31,58 @@ const JULY = 6;
 const TWO_DIGITS = 2;
 const FOUR_DIGITS = 4;
 
-/** A leap year, so that any month and day can be set before the year is. */
-const LEAP_YEAR = 2000;
+/** `GMT`, `GMT-05:00`, `GMT+10:30`, `GMT-00:44:30`: an offset as Intl's `longOffset` writes it, at the end. */
+const LONG_OFFSET = /GMT(?:([+-])(\d{2}):(\d{2})(?::(\d{2}))?)?$/;
 
-/** Date.UTC for any year (Date.UTC itself reads years 0–99 as 1900–1999). */
-function utcOf(year: number, monthIndex: number, day: number, hours = 0, minutes = 0, seconds = 0): number {
-  const date = new Date(Date.UTC(LEAP_YEAR, monthIndex, day, hours, minutes, seconds));
-  date.setUTCFullYear(year);
-  return date.getTime();
-}
-
-/** The zone's wall-clock time at an instant, and the UTC offset there. */
+/** The zone's UTC offset at an instant, and so its wall-clock time. */
 export class ZoneClock {
   private readonly format: Intl.DateTimeFormat;
 
   constructor(readonly zone: string) {
-    this.format = new Intl.DateTimeFormat('en-US', {
-      timeZone: zone,
-      calendar: 'gregory',
-      numberingSystem: 'latn',
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
+    this.format = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' });
   }
 
-  /** The wall value of an instant (to the second: Intl shows no milliseconds). */
-  wallAt(instant: number): number {
-    const fields: Partial<Record<Intl.DateTimeFormatPartTypes, string>> = {};
-    for (const part of this.format.formatToParts(instant)) fields[part.type] = part.value;
-    return utcOf(Number(fields.year), Number(fields.month) - 1, Number(fields.day), Number(fields.hour), Number(fields.minute), Number(fields.second));
-  }
-
-  /** The UTC offset at an instant, in milliseconds (east of Greenwich positive). */
+  /** The UTC offset at an instant, in milliseconds (east of Greenwich positive), to the second. */
   offsetAt(instant: number): number {
-    const whole = Math.floor(instant / MS_PER_SECOND) * MS_PER_SECOND;
-    return this.wallAt(whole) - whole;
+    const text = this.format.format(instant);
+    const match = LONG_OFFSET.exec(text);
+    if (!match) throw new InternalError(`unexpected UTC offset for ${this.zone}: ${text}`);
+    const [, sign, hours = '0', minutes = '0', seconds = '0'] = match;
+    const size = ((Number(hours) * MINUTES_PER_HOUR + Number(minutes)) * SECONDS_PER_MINUTE + Number(seconds)) * MS_PER_SECOND;
+    return sign === '-' ? -size : size;
+  }
+
+  /** The wall value of an instant. */
+  wallAt(instant: number): number {
+    return instant + this.offsetAt(instant);
   }
 
   /**
-   * The first instant at which the wall clock reads `wall` or later: that wall time's instant, or
-   * where a gap (clocks going forward) skips over it, the end of the gap.
+   * The instants at which the wall clock reads `wall`: one, two where clocks go back over it, none
+   * where they skip it. Within a day of a wall time there are an offset or two (around a change),
+   * and the instants they give that read the wall time back are its instants.
+   */
+  instantsOf(wall: number): number[] {
+    const offsets = new Set([this.offsetAt(wall - OFFSET_BOUND_MS), this.offsetAt(wall), this.offsetAt(wall + OFFSET_BOUND_MS)]);
+    return [...offsets]
+      .map((offset) => wall - offset)
+      .filter((instant) => this.wallAt(instant) === wall)
+      .sort((a, b) => a - b);
+  }
+
+  /**
+   * The first instant at which the wall clock reads `wall` (RFC 5545 §3.3.5: the earlier one where
+   * clocks go back over it) or, where a gap skips it, the end of the gap.
    */
   instantOf(wall: number): number {
+    const [first] = this.instantsOf(wall);
+    if (first !== undefined) return first;
+    // In a gap: the first instant whose wall time is later, by halving.
     let before = wall - OFFSET_BOUND_MS;
     let after = wall + OFFSET_BOUND_MS;
     while (after - before > MS_PER_SECOND) {
       const middle = before + Math.floor((after - before) / 2 / MS_PER_SECOND) * MS_PER_SECOND;
-      if (this.wallAt(middle) >= wall) after = middle;
+      if (this.wallAt(middle) > wall) after = middle;
       else before = middle;
     }
     return after;
@@ -95,9 +96,8 @@ export interface Transition {
   readonly offsetTo: number;
 }
 
-/** The first instant after `from` (and at most `to`) with an offset other than `from`'s, by halving. */
-function firstChange(clock: ZoneClock, from: number, to: number): number {
-  const offset = clock.offsetAt(from);
+/** The first instant after `from` (and at most `to`) with an offset other than `offset`, `from`'s, by halving. */
+function firstChange(clock: ZoneClock, from: number, to: number, offset: number): number {
   let before = from;
   let after = to;
   while (after - before > MS_PER_SECOND) {
@@ -112,16 +112,19 @@ function firstChange(clock: ZoneClock, from: number, to: number): number {
 export function transitionsBetween(clock: ZoneClock, start: number, end: number): Transition[] {
   const found: Transition[] = [];
   let from = start;
+  let offset = clock.offsetAt(from);
   while (from < end) {
     const to = Math.min(from + SAMPLE_MS, end);
-    const offsetFrom = clock.offsetAt(from);
-    if (clock.offsetAt(to) === offsetFrom) {
+    const next = clock.offsetAt(to);
+    if (next === offset) {
       from = to;
       continue;
     }
-    const instant = firstChange(clock, from, to);
-    if (instant < end) found.push({ instant, offsetFrom, offsetTo: clock.offsetAt(instant) });
+    const instant = firstChange(clock, from, to, offset);
+    const offsetTo = instant === to ? next : clock.offsetAt(instant);
+    if (instant < end) found.push({ instant, offsetFrom: offset, offsetTo });
     from = instant;
+    offset = offsetTo;
   }
   return found;
 }
@@ -155,7 +158,7 @@ export function formatOffset(offset: number): string {
  */
 function observanceKind(clock: ZoneClock, instant: number, offset: number): 'STANDARD' | 'DAYLIGHT' {
   const next = new Date(instant).getUTCFullYear() + 1;
-  const standard = Math.min(clock.offsetAt(utcOf(next, JANUARY, 1)), clock.offsetAt(utcOf(next, JULY, 1)));
+  const standard = Math.min(clock.offsetAt(Date.UTC(next, JANUARY, 1)), clock.offsetAt(Date.UTC(next, JULY, 1)));
   return offset > standard ? 'DAYLIGHT' : 'STANDARD';
 }
 
