@@ -12,6 +12,7 @@ import {
   valuesOf,
   type ScheduleJson,
 } from '../helpers/icalendar.js';
+import { day } from '../helpers/requests.js';
 import { json, runCli } from '../helpers/run-cli.js';
 
 // --format ics read back by two independent parsers (ical.js and node-ical): the occurrences are
@@ -99,7 +100,7 @@ describe('iCalendar reminders read back by ical.js and node-ical', () => {
       expect(unfold(result.stdout)).toContain('DTSTART;TZID=America/New_York:20260302T080000');
       expect(expected).toHaveLength(14 * 3);
       expect(doses(icalJsOccurrences(result.stdout))).toEqual(expected);
-      expect(doses(nodeIcalOccurrences(result.stdout, '2026-03-02' as never, '2026-03-15' as never, 'UTC'))).toEqual(expected);
+      expect(doses(nodeIcalOccurrences(result.stdout, day('2026-03-02'), day('2026-03-15'), 'UTC'))).toEqual(expected);
     },
     SLOW_MS,
   );
@@ -108,7 +109,7 @@ describe('iCalendar reminders read back by ical.js and node-ical', () => {
     'across a DST change (America/New_York, 2026-03-08) every dose keeps its wall-clock time, and its UTC instant moves by the hour',
     async () => {
       const text = await ics(['taper', '--from', '20mg tid', '--start', '2026-03-02'], 'America/New_York');
-      for (const occurrences of [icalJsOccurrences(text), nodeIcalOccurrences(text, '2026-03-02' as never, '2026-03-15' as never, 'UTC')]) {
+      for (const occurrences of [icalJsOccurrences(text), nodeIcalOccurrences(text, day('2026-03-02'), day('2026-03-15'), 'UTC')]) {
         const at8 = occurrences.filter((item) => item.time === '08:00').sort((a, b) => a.date.localeCompare(b.date));
         expect(at8.map((item) => item.date)).toEqual(Array.from({ length: 14 }, (_, day) => `2026-03-${String(day + 2).padStart(2, '0')}`));
         expect(at8.find((item) => item.date === '2026-03-07')?.utc).toBe(Date.UTC(2026, 2, 7, 13));
@@ -244,7 +245,7 @@ describe('wording', () => {
     const text = await ics(['taper', '--from', '5mg daily', '--start', '2026-03-02'], 'America/New_York');
     expect(componentsOf(text)).toEqual(['VCALENDAR']);
     expect(icalJsOccurrences(text)).toEqual([]);
-    expect(nodeIcalOccurrences(text, '2026-03-02' as never, '2026-03-02' as never, 'UTC')).toEqual([]);
+    expect(nodeIcalOccurrences(text, day('2026-03-02'), day('2026-03-02'), 'UTC')).toEqual([]);
   });
 
   it('a bad --tz is an input error, and --tz and --discreet are offered with the formats that read them', async () => {
