@@ -24,16 +24,23 @@ export function formatVolume(volumeMl: number, concentrationMgPerMl: number): st
 }
 
 /**
+ * What one dose is measured as: `1 × 10 mg + 1 × 5 mg tablets`, `1½ × 10 mg tablets`,
+ * `5 mL of 2 mg/mL`; a dose that cannot be made says so.
+ */
+export function describeMeasure(item: Administration, product: Product, products: Products): string {
+  if (isLiquidAdministration(item)) return formatVolume(item.volumeMl, item.concentrationMgPerMl);
+  if (item.units.length === 0) return 'cannot be made (DOSE_NOT_MAKEABLE)';
+  const total = item.units.reduce((sum, unit) => sum + unit.count, 0);
+  const parts = item.units.map((unit) => `${formatCount(unit.count)} × ${formatNumber(unit.strengthMg)} mg`).join(' + ');
+  return `${parts} ${unitWord(product, total, products)}`;
+}
+
+/**
  * One dose as given: `15 mg = 1 × 10 mg + 1 × 5 mg tablets`, `15 mg = 1½ × 10 mg tablets`,
  * `10 mg = 5 mL of 2 mg/mL`; a dose that cannot be made says so.
  */
 export function describeAdministration(item: Administration, product: Product, products: Products): string {
-  const mg = `${formatNumber(item.doseMg)} mg`;
-  if (isLiquidAdministration(item)) return `${mg} = ${formatVolume(item.volumeMl, item.concentrationMgPerMl)}`;
-  if (item.units.length === 0) return `${mg} = cannot be made (DOSE_NOT_MAKEABLE)`;
-  const total = item.units.reduce((sum, unit) => sum + unit.count, 0);
-  const parts = item.units.map((unit) => `${formatCount(unit.count)} × ${formatNumber(unit.strengthMg)} mg`).join(' + ');
-  return `${mg} = ${parts} ${unitWord(product, total, products)}`;
+  return `${formatNumber(item.doseMg)} mg = ${describeMeasure(item, product, products)}`;
 }
 
 /** `08:00  15 mg = 1 × 10 mg + 1 × 5 mg tablets`, one line per dose of a step. */
