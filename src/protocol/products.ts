@@ -209,7 +209,7 @@ export const baclofenProducts = {
   patientSedationSigns: sourced<readonly PlainSign[]>(
     [
       {
-        sign: 'very sleepy, or breathing more slowly than usual, above all with alcohol, opioid painkillers or other medicines that make you sleepy',
+        sign: 'being very sleepy, or breathing more slowly than usual (more likely with alcohol, opioid painkillers or other medicines that make you sleepy)',
         terms: ['sedation', 'slowed breathing'],
       },
     ],
