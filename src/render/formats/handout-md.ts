@@ -49,7 +49,7 @@ export function renderHandoutMarkdown(content: HandoutContent): string {
     '',
     `> **${escapeMarkdown(content.notice)}**`,
     '',
-    ...(content.notReady ? [...blockquote(section({ ...content.notReady, heading: content.notReady.heading.toUpperCase() }).slice(0, -1)), ''] : []),
+    ...(content.notReady ? [...blockquote(section(content.notReady).slice(0, -1)), ''] : []),
     ...content.fields.flatMap((field) => [`**${escapeMarkdown(field)}:** ______________________________`, '']),
     ...content.intro.flatMap((text) => [escapeMarkdown(text), '']),
     ...section(content.medicine),
