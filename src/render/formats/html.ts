@@ -40,8 +40,8 @@ thead { display: table-header-group; }
 tfoot { display: table-footer-group; }
 tr { break-inside: avoid; page-break-inside: avoid; }
 .days tbody th { width: 7.2em; font-weight: normal; }
-.weekday { display: block; font-weight: bold; }
-.date { display: block; white-space: nowrap; }
+.date { display: block; font-weight: bold; white-space: nowrap; }
+.weekday { display: block; }
 .dose { display: grid; grid-template-columns: 3.6em 3.4em 4.4em minmax(0, 1fr); column-gap: 0.6em; align-items: start; padding: 2pt 0; }
 .dose + .dose { border-top: 1px dotted #000; }
 .dose .amount { font-weight: bold; white-space: nowrap; }
@@ -78,8 +78,8 @@ function dayRow(day: HandoutDay): string {
   );
   const cell = [...(day.change ? [`<p class="change">${escapeHtml(day.change)}</p>`] : []), ...doses, ...(day.note ? [`<p class="note">${escapeHtml(day.note)}</p>`] : [])];
   return (
-    `<tr${day.doses.length === 0 ? ' class="stop"' : ''}><th scope="row"><span class="weekday">${escapeHtml(day.weekday)}</span>` +
-    `<span class="date">${escapeHtml(day.date)}</span></th><td>${cell.join('')}</td></tr>`
+    `<tr${day.doses.length === 0 ? ' class="stop"' : ''}><th scope="row"><span class="date">${escapeHtml(day.date)}</span>` +
+    `<span class="weekday">${escapeHtml(day.weekday)}</span></th><td>${cell.join('')}</td></tr>`
   );
 }
 
