@@ -58,7 +58,7 @@ export function renderHandoutMarkdown(content: HandoutContent): string {
     '',
     `${escapeMarkdown(content.table.intro[0])} ${TICK} ${escapeMarkdown(content.table.intro[1])}`,
     '',
-    row(['Date', columns.day, columns.time, columns.amount, columns.take, columns.taken].map(escapeMarkdown)),
+    row([columns.date, columns.day, columns.time, columns.amount, columns.take, columns.taken].map(escapeMarkdown)),
     '|:---|:---|:---|---:|:---|:---:|',
     ...content.days.flatMap(dayRows),
     '',

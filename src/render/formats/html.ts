@@ -28,6 +28,7 @@ p { margin: 0 0 6pt; }
 ul { margin: 0 0 6pt; padding-left: 1.4em; }
 li { margin: 0 0 3pt; break-inside: avoid; }
 .notice { border: 2px solid #000; padding: 6pt 8pt; font-size: 12pt; }
+.advice { break-inside: avoid; }
 .not-ready { border: 4px double #000; padding: 6pt 10pt; margin: 10pt 0; break-inside: avoid; }
 .not-ready h2 { margin-top: 0; text-transform: uppercase; }
 table { width: 100%; border-collapse: collapse; }
@@ -111,7 +112,7 @@ export function renderHandoutHtml(content: HandoutContent): string {
     `<p>${escapeHtml(content.table.intro[0])} <span class="tick inline"></span> ${escapeHtml(content.table.intro[1])}</p>`,
     '<table class="days">',
     '<thead><tr>',
-    `<th scope="col">${escapeHtml(columns.day)}</th>`,
+    `<th scope="col">${escapeHtml(columns.date)}</th>`,
     `<th scope="col"><div class="dose"><span>${escapeHtml(columns.taken)}</span><span>${escapeHtml(columns.time)}</span>` +
       `<span>${escapeHtml(columns.amount)}</span><span>${escapeHtml(columns.take)}</span></div></th>`,
     '</tr></thead>',
@@ -121,7 +122,7 @@ export function renderHandoutHtml(content: HandoutContent): string {
     '</tbody>',
     '</table>',
     '</section>',
-    ...content.advice.flatMap((item) => section(item)),
+    ...content.advice.flatMap((item) => section(item, 'advice')),
     ...paragraphs([content.notice], 'notice'),
     ...paragraphs([`Sources of this advice: ${content.sources}`], 'sources'),
     '</body>',

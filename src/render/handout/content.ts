@@ -59,7 +59,7 @@ export interface HandoutContent {
     readonly heading: string;
     /** The text before and after a drawing of the tick box: `Tick the box ☐ next to each dose …`. */
     readonly intro: readonly [before: string, after: string];
-    readonly columns: { readonly day: string; readonly taken: string; readonly time: string; readonly amount: string; readonly take: string };
+    readonly columns: { readonly date: string; readonly day: string; readonly taken: string; readonly time: string; readonly amount: string; readonly take: string };
   };
   readonly days: readonly HandoutDay[];
   /** After the days shown of an open-ended last step: it continues. */
@@ -247,7 +247,7 @@ export function handoutContent(result: ScheduleResult, protocol: Protocol = bacl
     table: {
       heading: 'Day by day',
       intro: ['Tick the box', 'next to each dose when you have taken it.'],
-      columns: { day: 'Day', taken: 'Taken', time: 'Time', amount: 'Dose', take: 'What to take' },
+      columns: { date: 'Date', day: 'Day', taken: 'Taken', time: 'Time', amount: 'Dose', take: 'What to take' },
     },
     days: daysOf(result, products),
     continues:
