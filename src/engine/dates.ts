@@ -44,6 +44,15 @@ export function daysBetween(from: IsoDate, to: IsoDate): number {
   return differenceInCalendarDays(toCalendar(to), toCalendar(from));
 }
 
+/** Days of the week, as `dayOfWeek` numbers them. */
+export const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+
+/** The day of the week of a calendar date, from the date alone (the UTC calendar, so no zone can shift it). */
+export function weekdayOf(date: IsoDate): Weekday {
+  return WEEKDAYS[toCalendar(date).getDay()] as Weekday;
+}
+
 /** Today in the user's own calendar: the local date of the instant `now`. */
 export function todayIso(now: Date): IsoDate {
   return fromFields(now.getFullYear(), now.getMonth(), now.getDate());

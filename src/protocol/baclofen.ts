@@ -9,6 +9,12 @@ export const frequencies = {
 } as const;
 export type FrequencyCode = keyof typeof frequencies;
 
+/** A sign a patient can notice, in plain words, and the clinical terms of the source it restates. */
+export interface PlainSign {
+  readonly sign: string;
+  readonly terms: readonly string[];
+}
+
 export type RenalCategoryName = 'normal' | 'mild' | 'moderate' | 'severe';
 
 export interface RenalCategory {
@@ -145,6 +151,29 @@ export const baclofenOral = {
     'consecutive doses less than 2 hours apart amount to a double dose (error); less than 4 hours apart, a warning (doses are usually 6-8 hours apart)',
   ),
   missedDoseSkipWithinHours: sourced(2, ['M1'], 'take a missed dose unless the next is less than 2 hours away; never double'),
+
+  // The patient handout: rules above in plain words for patients, from the same sources.
+  patientNeverStop: sourced(
+    'Never stop taking baclofen suddenly. Stopping suddenly can cause withdrawal, which can be serious and, rarely, life-threatening.',
+    ['S1', 'S7'],
+    'for patients: never stop suddenly; withdrawal can be serious and, rarely, life-threatening (withdrawalRisk in plain words)',
+  ),
+  patientGoBack: sourced(
+    'If your symptoms come back, go back to the previous step and call your prescriber.',
+    ['T2'],
+    'for patients, during a taper: if symptoms come back, go back to the previous step and call the prescriber (taperGoBack in plain words)',
+  ),
+  patientWithdrawalSigns: sourced<readonly PlainSign[]>(
+    [
+      { sign: 'seeing or hearing things that are not there', terms: ['hallucinations'] },
+      { sign: 'a seizure (fit)', terms: ['seizures'] },
+      { sign: 'a high fever', terms: ['high fever'] },
+      { sign: 'confusion, or thinking or behaving differently from usual', terms: ['altered mental status'] },
+      { sign: 'muscles much stiffer or tighter than usual', terms: ['rebound spasticity', 'muscle rigidity'] },
+    ],
+    ['S1', 'S7'],
+    'for patients: the withdrawal signs of withdrawalRisk in plain words, each with the terms it restates',
+  ),
 } as const;
 
 export type Protocol = typeof baclofenOral;

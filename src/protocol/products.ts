@@ -1,4 +1,4 @@
-import type { FrequencyCode } from './baclofen.js';
+import type { FrequencyCode, PlainSign } from './baclofen.js';
 import { sourced, type Severity, type Sourced } from './sourced.js';
 import type { SourceKey } from './sources.js';
 
@@ -206,6 +206,16 @@ export const baclofenProducts = {
 
   interactions,
   cautions,
+  patientSedationSigns: sourced<readonly PlainSign[]>(
+    [
+      {
+        sign: 'being very sleepy, or breathing more slowly than usual (more likely with alcohol, opioid painkillers or other medicines that make you sleepy)',
+        terms: ['sedation', 'slowed breathing'],
+      },
+    ],
+    ['S1', 'S3'],
+    'for patients: the additive sedation and slowed breathing with alcohol, opioids and other CNS depressants (interactions) in plain words',
+  ),
 } as const;
 
 export type Products = typeof baclofenProducts;

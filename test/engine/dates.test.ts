@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { addDaysIso, daysBetween, isIsoDate } from '../../src/engine/dates.js';
+import { addDaysIso, daysBetween, isIsoDate, weekdayOf } from '../../src/engine/dates.js';
 import { day } from '../helpers/requests.js';
 
 // Samoa (Apia) skipped 2011-12-30 and Kwajalein 1993-08-21 from their local calendars.
@@ -32,5 +32,16 @@ describe('dates', () => {
     expect(addDaysIso(day('1993-08-20'), 1)).toBe('1993-08-21');
     expect(daysBetween(day('2011-12-29'), day('2011-12-31'))).toBe(2);
     expect(isIsoDate('2011-12-30')).toBe(true);
+  });
+
+  it.each(zones)('names the weekday from the calendar date alone in %s', (zone) => {
+    process.env.TZ = zone;
+    expect(weekdayOf(day('2026-01-05'))).toBe('Monday');
+    expect(weekdayOf(day('2026-03-01'))).toBe('Sunday');
+    expect(weekdayOf(day('2028-02-29'))).toBe('Tuesday');
+    // Samoa skipped Friday 2011-12-30 locally; the calendar date still has its weekday.
+    expect(weekdayOf(day('2011-12-30'))).toBe('Friday');
+    expect(weekdayOf(day('2011-12-31'))).toBe('Saturday');
+    expect(weekdayOf(day('1000-01-01'))).toBe('Wednesday');
   });
 });

@@ -1,6 +1,8 @@
 import { InternalError } from '../../engine/internal-error.js';
 import { csv } from './csv.js';
 import type { Format, Renderer, ResultKind, Results } from './format.js';
+import { handoutMd } from './handout-md.js';
+import { html } from './html.js';
 import { ics } from './ics.js';
 import { json } from './json.js';
 import { markdown } from './markdown.js';
@@ -11,7 +13,15 @@ import type { RenderOptions } from '../render-options.js';
  * Every output format, once. A new format is its module and one line here: the CLI's --format
  * choices, each command's help and `titrate schema` follow from this list.
  */
-export const formats: readonly Format[] = [table, json, csv, markdown, ics];
+export const formats: readonly Format[] = [
+  table,
+  json,
+  csv,
+  markdown,
+  html,
+  handoutMd,
+  ics,
+];
 
 /** The formats that render a kind of result, in the order above. */
 export function formatsFor(kind: ResultKind): Format[] {
