@@ -83,7 +83,17 @@ interface BatchTally {
   lines: number;
   failed: number;
   internal: number;
+  /** Bytes of input read, for the progress line's percentage. */
+  bytes: number;
   resultExitCode: number;
+}
+
+/** The input's chunks, passed on as they come, their bytes added to the tally. */
+async function* counted(input: AsyncIterable<string | Uint8Array>, tally: BatchTally): AsyncGenerator<string | Uint8Array> {
+  for await (const chunk of input) {
+    tally.bytes += typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.byteLength;
+    yield chunk;
+  }
 }
 
 /** 3 after an internal error, else 2 if any line failed, else the worst result's (check: 1 when a check failed). */
@@ -127,16 +137,22 @@ export async function runBatch<K extends ResultKind>(
   source: string,
   outputPath: string | undefined,
   context: CommandContext,
+  totalBytes?: number,
 ): Promise<number> {
   const { io } = context;
   const today = context.today();
   const file = outputPath === undefined ? undefined : lazyFile(context, outputPath);
   const output = createLineWriter(file ?? io.stdout);
-  const progress = createProgress(io.stderr, `titrate ${spec.name}`, () => io.now().getTime());
-  const tally: BatchTally = { lines: 0, failed: 0, internal: 0, resultExitCode: EXIT.ok };
+  const progress = createProgress(io.stderr, `titrate ${spec.name}`, {
+    nowMs: () => io.now().getTime(),
+    sharesTerminalWithData: outputPath === undefined && io.sameTerminal?.() === true,
+    totalBytes,
+  });
+  const tally: BatchTally = { lines: 0, failed: 0, internal: 0, bytes: 0, resultExitCode: EXIT.ok };
   await io.beforeBatch?.();
+  const stopWatching = io.onInterrupt?.(() => progress.interrupt());
   try {
-    for await (const lines of readLineBatches(input as AsyncIterable<string | Uint8Array>)) {
+    for await (const lines of readLineBatches(counted(input as AsyncIterable<string | Uint8Array>, tally))) {
       for (const line of lines) {
         const { text, outcome } = recordForLine(spec, line, today);
         tally.lines += 1;
@@ -154,6 +170,8 @@ export async function runBatch<K extends ResultKind>(
     if (typeof code !== 'string') throw error;
     const problem = READ_PROBLEMS[code] ?? (error as Error).message;
     throw new InputError([{ path: 'ndjson', message: `cannot read ${source}: ${problem}` }]);
+  } finally {
+    stopWatching?.();
   }
   await file?.close();
   progress.finish(tally);

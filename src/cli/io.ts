@@ -30,4 +30,10 @@ export interface Io {
   createFile(path: string): OutputFile;
   /** Called once before an NDJSON batch, so the process can set itself up for a long stream. */
   beforeBatch?(): Promise<void>;
+  /** Whether stdout and stderr are one and the same terminal (a batch then draws no progress). */
+  sameTerminal?(): boolean;
+  /** Size in bytes of an input that is a regular file: the named file, or stdin (no path); else undefined. */
+  inputSize?(path?: string): number | undefined;
+  /** Calls `handler` if the user interrupts (Ctrl-C) before the returned function is called. */
+  onInterrupt?(handler: () => void): () => void;
 }

@@ -1,6 +1,7 @@
-import { createReadStream, createWriteStream, realpathSync, writeSync } from 'node:fs';
+import { createReadStream, createWriteStream, fstatSync, realpathSync, statSync, writeSync } from 'node:fs';
 import { rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { isatty } from 'node:tty';
 import { setFlagsFromString } from 'node:v8';
 import { writeFailure } from './errors.js';
 import type { Io, OutputFile, OutputStream } from './io.js';
@@ -119,6 +120,25 @@ const io: Io = {
   // memory is the same for ten thousand lines as for a million, at no cost in speed (measured).
   beforeBatch: async () => {
     setFlagsFromString('--semi-space-growth-factor=1');
+  },
+  // The same device on both descriptors: one terminal showing both streams.
+  sameTerminal: () => isatty(1) && isatty(2) && fstatSync(1).rdev === fstatSync(2).rdev,
+  inputSize: (path) => {
+    try {
+      const stats = path === undefined ? fstatSync(0) : statSync(path);
+      return stats.isFile() ? stats.size : undefined;
+    } catch {
+      return undefined;
+    }
+  },
+  onInterrupt: (handler) => {
+    // Ends the progress line, then lets the signal do what it would have done: end the process.
+    const listener = () => {
+      handler();
+      process.kill(process.pid, 'SIGINT');
+    };
+    process.once('SIGINT', listener);
+    return () => process.removeListener('SIGINT', listener);
   },
 };
 

@@ -63,7 +63,8 @@ export function mountCommand<K extends ResultKind>(command: Command, spec: Comma
       const stdin = ndjson === true || ndjson === '-';
       const input = stdin ? context.io.stdin : context.io.openFile(String(ndjson));
       const output = typeof options.output === 'string' ? options.output : undefined;
-      context.exitCode = await runBatch(spec, input, stdin ? 'stdin' : `'${String(ndjson)}'`, output, context);
+      const totalBytes = context.io.inputSize?.(stdin ? undefined : String(ndjson));
+      context.exitCode = await runBatch(spec, input, stdin ? 'stdin' : `'${String(ndjson)}'`, output, context, totalBytes);
       return;
     }
     const fields = spec.gatherFields ? await spec.gatherFields(requestFields(options), self.args, context) : requestFields(options);

@@ -136,7 +136,7 @@ describe('progress', () => {
   it('on a terminal: lines done, rate and errors, redrawn at most every interval, ended with a newline', () => {
     const stderr = tty();
     let nowMs = 0;
-    const progress = createProgress(stderr.stream, 'titrate plan', () => nowMs, 200);
+    const progress = createProgress(stderr.stream, 'titrate plan', { nowMs: () => nowMs, sharesTerminalWithData: false, intervalMs: 200 });
     progress.update({ lines: 10, failed: 0 });
     expect(stderr.text()).toBe('');
     nowMs = 500;
@@ -146,6 +146,45 @@ describe('progress', () => {
     nowMs = 1000;
     progress.finish({ lines: 2000, failed: 3 });
     expect(stderr.text()).toBe('\rtitrate plan: 1000 lines, 2000/s, 1 error\u001b[K\rtitrate plan: 2000 lines, 2000/s, 3 errors\u001b[K\n');
+  });
+
+  it('with the size of the input known: the share read and the time left', () => {
+    const stderr = tty();
+    let nowMs = 0;
+    const progress = createProgress(stderr.stream, 'titrate plan', { nowMs: () => nowMs, sharesTerminalWithData: false, totalBytes: 1000, intervalMs: 200 });
+    nowMs = 2000;
+    progress.update({ lines: 100, failed: 0, bytes: 250 });
+    nowMs = 200_000;
+    progress.update({ lines: 200, failed: 0, bytes: 500 });
+    nowMs = 400_000;
+    progress.finish({ lines: 400, failed: 0, bytes: 1000 });
+    expect(stderr.text().split('\r').filter(Boolean)).toEqual([
+      'titrate plan: 25%, about 6 s left, 100 lines, 50/s, 0 errors\u001b[K',
+      'titrate plan: 50%, about 3 min 20 s left, 200 lines, 1/s, 0 errors\u001b[K',
+      'titrate plan: 100%, 400 lines, 1/s, 0 errors\u001b[K\n',
+    ]);
+  });
+
+  it('never on the terminal stdout writes to: a progress line there would be glued onto the data', () => {
+    const stderr = tty();
+    let nowMs = 0;
+    const progress = createProgress(stderr.stream, 'titrate plan', { nowMs: () => nowMs, sharesTerminalWithData: true });
+    nowMs = 5000;
+    progress.update({ lines: 10, failed: 0 });
+    progress.finish({ lines: 20, failed: 0 });
+    expect(stderr.text()).toBe('');
+  });
+
+  it('interrupted (Ctrl-C): ends a progress line it drew, and only then', () => {
+    const stderr = tty();
+    let nowMs = 0;
+    const progress = createProgress(stderr.stream, 'titrate plan', { nowMs: () => nowMs, sharesTerminalWithData: false });
+    progress.interrupt();
+    expect(stderr.text()).toBe('');
+    nowMs = 1000;
+    progress.update({ lines: 10, failed: 0 });
+    progress.interrupt();
+    expect(stderr.text()).toMatch(/10 lines.*\u001b\[K\n$/);
   });
 
   it('a batch shows progress on a terminal stderr, and writes nothing there otherwise', async () => {
