@@ -254,7 +254,7 @@ describe('wording', () => {
     expect(result.stdout).toBe('');
     expect(result.stderr).toMatch(/tz: expected an IANA time zone/);
     const help = (await runCli(['taper', '--help'])).stdout;
-    expect(help).toMatch(/ics: iCalendar/);
+    expect(help).toMatch(/^  ics +iCalendar/m);
     expect(help).toMatch(/--tz <zone>/);
     expect(help).toMatch(/--discreet/);
   });
