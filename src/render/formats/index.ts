@@ -1,5 +1,6 @@
 import { InternalError } from '../../engine/internal-error.js';
 import { csv } from './csv.js';
+import { fhir } from './fhir.js';
 import type { Format, Renderer, ResultKind, Results } from './format.js';
 import { json } from './json.js';
 import { markdown } from './markdown.js';
@@ -10,7 +11,7 @@ import type { RenderOptions } from '../render-options.js';
  * Every output format, once. A new format is its module and one line here: the CLI's --format
  * choices, each command's help and `titrate schema` follow from this list.
  */
-export const formats: readonly Format[] = [table, json, csv, markdown];
+export const formats: readonly Format[] = [table, json, csv, markdown, fhir];
 
 /** The formats that render a kind of result, in the order above. */
 export function formatsFor(kind: ResultKind): Format[] {
