@@ -70,10 +70,10 @@ Step numbers in the table count from 1, as in plan's table; in --json "step" is 
   lineFields: {
     file: null,
     schedule: {
+      type: 'object',
       description: "a schedule: titrate's JSON (what plan/taper --json print), or a FHIR R4 MedicationRequest or a Bundle holding one (what --format fhir prints)",
       anyOf: [
         {
-          type: 'object',
           description: "titrate's JSON; fields other than these are ignored",
           required: ['steps'],
           properties: {
@@ -98,7 +98,6 @@ Step numbers in the table count from 1, as in plan's table; in --json "step" is 
           },
         },
         {
-          type: 'object',
           description: 'FHIR R4: a MedicationRequest (a Dosage line per step: sequence, timing.repeat.boundsPeriod, timeOfDay, doseQuantity in mg), or a Bundle with exactly one',
           required: ['resourceType'],
           properties: { resourceType: { enum: ['MedicationRequest', 'Bundle'] } },
