@@ -115,7 +115,7 @@ describe('findings as DetectedIssues', () => {
       implicated: [{ reference: order.fullUrl }],
     });
     expect(cap.detail).toMatch(/^From 2026-01-08, 10 mg three times daily \(30 mg\/day\) is above 25 mg\/day/);
-    expect(order.resource.detectedIssue).toEqual(issues.map((issue) => ({ reference: `urn:uuid:${issue.id}` })));
+    expect(issues.every((issue) => issue.implicated[0].reference === order.fullUrl)).toBe(true);
   });
 
   it('a warning is moderate; info findings are notes, not issues', async () => {

@@ -137,8 +137,9 @@ export function scheduleFhir(result: ScheduleResult) {
   const issues = result.findings.flatMap((item, index) =>
     item.severity === 'info' ? [] : [withId('DetectedIssue', detectedIssueOf(item, issueSeverity.value[item.severity], order.fullUrl), String(index))],
   );
-  const linked = issues.length === 0 ? order : { ...order, resource: { ...order.resource, detectedIssue: issues.map((issue) => ({ reference: issue.fullUrl })) } };
-  const entry = [linked, ...issues];
+  // Issues point to the order (implicated), not back: validators cannot type a urn:uuid reference
+  // in MedicationRequest.detectedIssue (Reference(DetectedIssue)) and warn.
+  const entry = [order, ...issues];
   return { resourceType: 'Bundle', id: contentUuid(`Bundle${JSON.stringify(entry)}`), type: 'collection', entry };
 }
 
