@@ -127,7 +127,8 @@ function partAmount(parentPath: Path, parent: Json, part: Json | undefined, what
   if (!part) return undefined;
   const quantity = part.valueQuantity;
   if (isObject(quantity) && unitOf(quantity) === code && isNumber(quantity.value) && quantity.value > 0 && quantity.value <= MAX_DOSE_MG) return quantity.value;
-  issues.add([...partPath(parentPath, parent, part), 'valueQuantity'], `expected ${what} in ${code}, more than 0 and at most ${MAX_DOSE_MG}, got ${shown(quantity, 60)}`);
+  const got = isObject(quantity) && unitOf(quantity) === code ? shown(quantity.value, 40) : shown(quantity, 60);
+  issues.add([...partPath(parentPath, parent, part), 'valueQuantity'], `expected ${what} in ${code}, more than 0 and at most ${MAX_DOSE_MG}, got ${got}`);
   return undefined;
 }
 
