@@ -147,11 +147,22 @@ function doseLine(step: DispensedStep, index: number, group: DoseGroup, alone: b
   };
 }
 
+/** Times that do not match the doses, as stated, for check to find what the JSON shows (ADMINISTRATION_MISMATCH). */
+function statedTimes(step: DispensedStep) {
+  if (step.times.length === 0 || step.times.length === step.doses.length) return [];
+  return step.times.map((time) => ({ url: titrateFhir.statedTimes, valueTime: fhirTime(time) }));
+}
+
 /** The Dosage lines of step `index`: one, or one per distinct dose (same sequence: taken together). */
 export function dosagesOf(step: DispensedStep, index: number, context: DosageContext) {
   if (step.doses.length === 0) return [stopLine(step, index, context)];
   const groups = groupsOf(step);
-  return groups.map((group) => doseLine(step, index, group, groups.length === 1, context));
+  const lines = groups.map((group) => doseLine(step, index, group, groups.length === 1, context));
+  const mismatched = statedTimes(step);
+  const [first, ...rest] = lines;
+  if (!first || mismatched.length === 0) return lines;
+  const { extension, ...body } = first;
+  return [{ extension: [...(extension ?? []), ...mismatched], ...body }, ...rest];
 }
 
 export type FhirDosage = ReturnType<typeof dosagesOf>[number];

@@ -23,6 +23,11 @@ export const titrateFhir = {
   schedule: `${TITRATE_FHIR}/StructureDefinition/schedule`,
   /** On a Dosage: how each of its doses is given: `unit` (`strength` mg, `count`), or `volume` mL and `concentration` mg/mL; `makeable` false when the tablets cannot make it. */
   administration: `${TITRATE_FHIR}/StructureDefinition/administration`,
+  /**
+   * On the first line of a step whose times do not match its doses (titrate's own plan flags it,
+   * ADMINISTRATION_MISMATCH), one per time as stated (valueTime): timeOfDay cannot say it.
+   */
+  statedTimes: `${TITRATE_FHIR}/StructureDefinition/stated-times`,
   /** On dispenseRequest, one per strength: `strength` (Quantity mg) and `count` (decimal; halves as .5). */
   dispenseUnits: `${TITRATE_FHIR}/StructureDefinition/dispense-units`,
   /** On a DetectedIssue: the step (Dosage.sequence) the finding is about. */

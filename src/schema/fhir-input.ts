@@ -171,6 +171,8 @@ interface Line {
   readonly count: number;
   /** `HH:MM`, one per dose, or null when the line gives a frequency. */
   readonly times: readonly string[] | null;
+  /** Times titrate's `stated-times` extension gives for a step whose times do not match its doses. */
+  readonly statedTimes: readonly string[] | null;
   readonly administration: StatedAdministration | null;
 }
 
@@ -237,11 +239,15 @@ function lineAt(value: unknown, index: number, sequenced: boolean, issues: Issue
     issues.add(repeatPath, `expected timeOfDay (HH:MM:SS, one per dose) or frequency with period 1 and periodUnit "d": ${REPEAT_HELP}`);
   }
 
+  const stated = extensionsOf(dosage, titrateFhir.statedTimes, path).slice(0, MAX_DOSES_PER_DAY + 1);
+  if (stated.length > MAX_DOSES_PER_DAY) issues.add([...path, 'extension'], `expected at most ${MAX_DOSES_PER_DAY} stated times`);
+  const statedTimes = stated.length === 0 ? null : stated.map((item) => timeAt(item.extension.valueTime, [...item.path, 'valueTime'], issues) ?? '');
   const extensions = extensionsOf(dosage, titrateFhir.administration, path);
-  const [stated] = extensions;
-  const administration = stated && doseMg !== null && doseMg > 0 ? administrationAt(stated.extension, doseMg, stated.path, issues) : null;
+  const [given] = extensions;
+  const administration = given && doseMg !== null && doseMg > 0 ? administrationAt(given.extension, doseMg, given.path, issues) : null;
+  if (statedTimes !== null && times !== null) issues.add([...path, 'extension'], "expected timeOfDay or titrate's stated-times extension, not both");
   if (issues.list.length > before || start === null || doseMg === null) return null;
-  return { index, sequence, start, end, doseMg, count: doseMg === 0 ? 0 : count, times: doseMg === 0 ? null : times, administration };
+  return { index, sequence, start, end, doseMg, count: doseMg === 0 ? 0 : count, times: doseMg === 0 ? null : times, statedTimes, administration };
 }
 
 /** The lines with the same sequence as one step: one period, doses in order through the day. */
@@ -270,11 +276,13 @@ function stepOf(lines: readonly Line[], issues: Issues): SubjectStep | null {
   if (doses.length > MAX_DOSES_PER_DAY) return issues.add(path(first), `expected at most ${MAX_DOSES_PER_DAY} doses a day for sequence ${first.sequence}, got ${doses.length}`);
   // Doses in order through the day; a sort is stable, so lines without times keep their order.
   if (timed.length > 0) doses.sort((a, b) => ((a.time ?? '') < (b.time ?? '') ? -1 : (a.time ?? '') > (b.time ?? '') ? 1 : 0));
+  const statedTimes = lines.find((line) => line.statedTimes !== null)?.statedTimes;
+  const times = timed.length > 0 ? doses.map((dose) => dose.time ?? '') : statedTimes;
   return {
     startDate: first.start,
     endDate: first.end,
     doses: doses.map((dose) => dose.doseMg),
-    ...(timed.length > 0 && { times: doses.map((dose) => dose.time ?? '') }),
+    ...(times && { times }),
     ...(stated.length > 0 && { administrations: doses.flatMap((dose) => (dose.administration ? [dose.administration] : [])) }),
   };
 }

@@ -53,6 +53,25 @@ describe('FHIR to the subject check judges', () => {
     expect(dispense?.supplyDays).toBeGreaterThan(0);
   });
 
+  it("times that do not match the doses (titrate's own plan flags them) travel in the stated-times extension, so check flags them too", async () => {
+    // The taper is given the starting regimen's 3 times, then spreads the day over 4 doses: the mismatch is its only error.
+    const argv = ['taper', '--from', '30mg tid', '--start', '2026-03-02', '--times', '08:00,14:00,22:00'];
+    const order = orderOf(await fhirOf(argv));
+    expect(order.dosageInstruction[0].extension.slice(1)).toEqual(['08:00:00', '14:00:00', '22:00:00'].map((valueTime) => ({ url: 'https://titrate.invalid/fhir/StructureDefinition/stated-times', valueTime })));
+    expect(order.dosageInstruction[0].timing.repeat).toMatchObject({ frequency: 3, period: 1, periodUnit: 'd' });
+    const fromFhir = normalizeFhirSchedule(order);
+    const fromJson = normalizeSchedule(await jsonOf(argv));
+    expect(fromFhir.ok && fromFhir.value.steps[0]?.times).toEqual(fromJson.ok && fromJson.value.steps[0]?.times);
+    const checked = await runCli(['check', '-', '--json'], { stdin: JSON.stringify(order) });
+    expect(checked.code).toBe(1);
+    expect(json(checked).findings.filter((item: { severity: string }) => item.severity === 'error').map((item: { code: string; step: number }) => `${item.code}@${item.step}`)).toEqual([
+      'ADMINISTRATION_MISMATCH@0',
+      'ADMINISTRATION_MISMATCH@1',
+      'ADMINISTRATION_MISMATCH@2',
+      'ADMINISTRATION_MISMATCH@3',
+    ]);
+  });
+
   it('a lone line needs no sequence; frequency per day without times is read as that many doses', () => {
     const order = medrx0303Shaped();
     const [first] = order.dosageInstruction;
