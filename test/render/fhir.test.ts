@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { contentUuid, hash128 } from '../../src/render/content-id.js';
-import { goldenCases } from '../helpers/golden.js';
+import { fixturesDir, goldenCases } from '../helpers/golden.js';
 import { issuesOf, loadR4Definitions, orderOf, orderProblems, r4Issues } from '../helpers/fhir.js';
 import { json, runCli } from '../helpers/run-cli.js';
 
@@ -12,7 +14,7 @@ beforeAll(loadR4Definitions, DEFINITIONS_TIMEOUT_MS);
 
 /** The golden plan and taper requests, without their own format options. */
 const bare = (argv: readonly string[]) => argv.filter((arg, index) => arg !== '--json' && arg !== '--format' && argv[index - 1] !== '--format');
-const requests = ['plan', 'taper', 'dispense']
+const requests = ['plan', 'taper', 'dispense', 'fhir']
   .flatMap((folder) => goldenCases(folder).map((golden) => ({ name: `${folder}/${golden.name}`, argv: bare(golden.argv) })))
   .filter((golden) => golden.argv[0] === 'plan' || golden.argv[0] === 'taper');
 
@@ -214,6 +216,18 @@ describe('titrate\'s own checks catch what the validator misses', () => {
     change(orderOf(bundle));
     expect(r4Issues(bundle)).toEqual([]);
     expect(orderProblems(bundle).join('\n')).toMatch(problem);
+  });
+});
+
+describe('an order shaped like the R4 taper example medrx0303 (fixtures/fhir/orders)', () => {
+  it('is valid R4, yet leaves two days uncovered and dispenses what neither its dates nor its duration take', () => {
+    const order = JSON.parse(readFileSync(join(fixturesDir, 'fhir', 'orders', 'medrx0303-shaped.json'), 'utf8'));
+    expect(r4Issues(order)).toEqual([]);
+    expect(orderProblems({ resourceType: 'Bundle', type: 'collection', entry: [{ resource: order }] })).toEqual([
+      'step 2 starts 2 day(s) after the previous ends: not contiguous',
+      'expectedSupplyDuration 21 d, but the steps cover 20 days',
+      'dispense quantity 255 mg, but the steps take 215',
+    ]);
   });
 });
 
