@@ -5,7 +5,7 @@ import { baclofenOral, frequencies } from '../protocol/baclofen.js';
 import { baclofenFhir } from '../protocol/fhir.js';
 import { baclofenProducts } from '../protocol/products.js';
 import { formatCount, unitWord } from './administrations.js';
-import { DOSE_RATE_TYPE, SNOMED_CT, titrateFhir, ucum } from './fhir-vocabulary.js';
+import { DOSE_RATE_TYPE, PER_DAY, SNOMED_CT, titrateFhir, ucum } from './fhir-vocabulary.js';
 
 // A step of a schedule as FHIR R4 Dosage lines, all with the step's number as `sequence`. Equal
 // doses are one line; unequal doses (10 + 5 + 5 mg) are one line per distinct dose, each with its
@@ -133,7 +133,7 @@ function doseLine(step: DispensedStep, index: number, group: DoseGroup, alone: b
   const repeat =
     group.times.length > 0
       ? { boundsPeriod: boundsOf(step), timeOfDay: group.times.map(fhirTime) }
-      : { boundsPeriod: boundsOf(step), frequency: group.count, period: 1, periodUnit: 'd' };
+      : { boundsPeriod: boundsOf(step), frequency: group.count, ...PER_DAY };
   const extension = administrationExtension(group.administration);
   return {
     ...(extension.length > 0 && { extension }),
@@ -143,7 +143,7 @@ function doseLine(step: DispensedStep, index: number, group: DoseGroup, alone: b
     timing: { repeat },
     route: route(),
     doseAndRate: [{ type: ordered, doseQuantity: ucum(group.doseMg, 'mg') }],
-    maxDosePerPeriod: { numerator: ucum(context.capDailyMg, 'mg'), denominator: ucum(1, 'd') },
+    maxDosePerPeriod: { numerator: ucum(context.capDailyMg, 'mg'), denominator: ucum(PER_DAY.period, PER_DAY.periodUnit) },
   };
 }
 

@@ -36,6 +36,9 @@ export const titrateFhir = {
   findingCodes: `${TITRATE_FHIR}/CodeSystem/finding`,
 } as const;
 
+/** `frequency` doses per this period: per day. */
+export const PER_DAY = { period: 1, periodUnit: 'd' } as const;
+
 /** The subject of an order titrate drafts: R4 requires one, and titrate knows no patient. */
 export const UNIDENTIFIED_PATIENT = 'Patient (not identified)';
 
@@ -46,7 +49,7 @@ export interface FhirQuantity {
   readonly code: string;
 }
 
-/** A UCUM quantity: `mg`, `mL`, `mg/mL`, `d`. */
+/** A UCUM quantity: `mg`, `mL`, `mg/mL`, `d` (a daily cap's denominator is one `d`: `ucum(PER_DAY.period, 'd')`). */
 export function ucum(value: number, code: 'mg' | 'mL' | 'mg/mL' | 'd', unit: string = code): FhirQuantity {
   return { value, unit, system: UCUM, code };
 }

@@ -1,6 +1,6 @@
 import type { IsoDate } from '../engine/types.js';
 import { baclofenFhir } from '../protocol/fhir.js';
-import { RXNORM, titrateFhir, UCUM } from '../render/fhir-vocabulary.js';
+import { PER_DAY, RXNORM, titrateFhir, UCUM } from '../render/fhir-vocabulary.js';
 import type { StatedAdministration, StatedDispense, SubjectStep } from '../rules/subject.js';
 import { formatPath, type InputIssue, type Normalized } from './issues.js';
 import type { ScheduleSubject } from './schedule-input.js';
@@ -186,6 +186,27 @@ function routeProblem(route: unknown): string | null {
   return names.some((name) => /intrathecal/i.test(name)) ? intrathecalMessage : null;
 }
 
+/** The doses a day of a line and their times: timeOfDay (never with frequency or period), or a frequency per day. */
+function timesAt(repeat: Json, path: Path, issues: Issues): { times: string[] | null; count: number } {
+  if (repeat.timeOfDay !== undefined) {
+    const list = arrayAt(repeat.timeOfDay, [...path, 'timeOfDay'], 'times HH:MM:SS', MAX_DOSES_PER_DAY, issues);
+    const times = (list ?? []).map((time, position) => timeAt(time, [...path, 'timeOfDay', position], issues) ?? '');
+    for (const key of ['frequency', 'period', 'periodUnit']) {
+      if (repeat[key] !== undefined) issues.add([...path, key], 'expected no frequency or period beside timeOfDay (R4: with timeOfDay the doses are daily, at those times)');
+    }
+    return { times, count: times.length };
+  }
+  if (repeat.frequency === undefined) return { times: null, count: 0 };
+  if (repeat.period !== PER_DAY.period || repeat.periodUnit !== PER_DAY.periodUnit) {
+    issues.add([...path, 'period'], `expected a frequency per day (period 1, periodUnit "d"), got period ${shown(repeat.period, 20)} ${shown(repeat.periodUnit, 20)}`);
+  }
+  if (!isWhole(repeat.frequency) || repeat.frequency < 1 || repeat.frequency > MAX_DOSES_PER_DAY) {
+    issues.add([...path, 'frequency'], `expected doses a day, a whole number from 1 to ${MAX_DOSES_PER_DAY}, got ${shown(repeat.frequency, 40)}`);
+    return { times: null, count: 0 };
+  }
+  return { times: null, count: repeat.frequency };
+}
+
 function lineAt(value: unknown, index: number, sequenced: boolean, issues: Issues): Line | null {
   const path: Path = ['dosageInstruction', index];
   const dosage = objectAt(value, path, 'a Dosage', issues);
@@ -218,21 +239,7 @@ function lineAt(value: unknown, index: number, sequenced: boolean, issues: Issue
   if (first && first.doseQuantity === undefined && first.doseRange !== undefined) issues.add([...path, 'doseAndRate', 0, 'doseRange'], 'expected doseQuantity: a range of doses cannot be checked');
   const doseMg = first && (first.doseRange === undefined || first.doseQuantity !== undefined) ? mgQuantity(first.doseQuantity, [...path, 'doseAndRate', 0, 'doseQuantity'], issues, true) : null;
 
-  let times: string[] | null = null;
-  let count = 0;
-  if (repeat && repeat.timeOfDay !== undefined) {
-    const list = arrayAt(repeat.timeOfDay, [...repeatPath, 'timeOfDay'], 'times HH:MM:SS', MAX_DOSES_PER_DAY, issues);
-    times = (list ?? []).map((time, position) => timeAt(time, [...repeatPath, 'timeOfDay', position], issues) ?? '');
-    count = times.length;
-    for (const key of ['frequency', 'period', 'periodUnit']) {
-      if (repeat[key] !== undefined) issues.add([...repeatPath, key], 'expected no frequency or period beside timeOfDay (R4: with timeOfDay the doses are daily, at those times)');
-    }
-  } else if (repeat && repeat.frequency !== undefined) {
-    if (!isWhole(repeat.frequency) || repeat.frequency < 1 || repeat.frequency > MAX_DOSES_PER_DAY) {
-      issues.add([...repeatPath, 'frequency'], `expected doses a day, a whole number from 1 to ${MAX_DOSES_PER_DAY}, got ${shown(repeat.frequency, 40)}`);
-    } else count = repeat.frequency;
-    if (repeat.period !== 1 || repeat.periodUnit !== 'd') issues.add([...repeatPath, 'period'], `expected a frequency per day (period 1, periodUnit "d"), got period ${shown(repeat.period, 20)} ${shown(repeat.periodUnit, 20)}`);
-  }
+  const { times, count } = repeat ? timesAt(repeat, repeatPath, issues) : { times: null, count: 0 };
   if (doseMg === 0 && (times !== null || repeat?.frequency !== undefined)) {
     issues.add([...path, 'doseAndRate', 0, 'doseQuantity', 'value'], 'a line of 0 mg is a step with no baclofen, and takes no timeOfDay or frequency');
   } else if (doseMg !== null && doseMg > 0 && repeat && times === null && repeat.frequency === undefined) {
