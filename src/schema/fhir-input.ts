@@ -363,7 +363,12 @@ function orderOf(order: Json, path: Path, issues: Issues): ScheduleSubject | nul
   const inner = new Issues();
   const lines = list.map((value, index) => lineAt(value, index, list.length > 1, inner));
   const bySequence = new Map<number, Line[]>();
-  for (const line of lines) if (line) bySequence.set(line.sequence, [...(bySequence.get(line.sequence) ?? []), line]);
+  for (const line of lines) {
+    if (!line) continue;
+    const same = bySequence.get(line.sequence);
+    if (same) same.push(line);
+    else bySequence.set(line.sequence, [line]);
+  }
   const sequences = [...bySequence.keys()].sort((a, b) => a - b);
   const missing = sequences.length === 0 ? undefined : Array.from({ length: sequences.at(-1) ?? 0 }, (_, at) => at + 1).find((number) => !bySequence.has(number));
   if (inner.list.length === 0 && missing !== undefined) inner.add(['dosageInstruction'], `expected step numbers (sequence) 1, 2, 3 … without a gap; ${missing} is missing`);
