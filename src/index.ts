@@ -31,6 +31,7 @@ export { messageOf } from './rules/catalogue.js';
 // The protocol: every rule as data, each value with its sources.
 export { baclofenOral, frequencies, type Protocol } from './protocol/baclofen.js';
 export { baclofenProducts, type Products } from './protocol/products.js';
+export { baclofenFhir, type BaclofenFhir } from './protocol/fhir.js';
 export { sources, type SourceKey } from './protocol/sources.js';
 
 // Renderers: each output format a pure function from a result to text.

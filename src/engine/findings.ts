@@ -28,6 +28,11 @@ export type AdministrationProblem =
       readonly doseMg: number;
     };
 
+/** How an order's stated supply disagrees with its steps (a FHIR dispenseRequest). */
+export type DispenseProblem =
+  | { readonly field: 'quantity'; readonly stated: number; readonly expected: number; readonly unit: 'mg' | 'mL' }
+  | { readonly field: 'duration'; readonly stated: number; readonly expected: number; readonly openEnded: boolean };
+
 export interface FindingParams {
   // limits
   ABOVE_CAP: { readonly date: Date | null; readonly doses: Doses; readonly capMg: number };
@@ -59,6 +64,7 @@ export interface FindingParams {
   STEP_OVERLAP: { readonly date: Date; readonly previousEnd: Date; readonly days: number };
   STEP_DAYS_MISMATCH: { readonly stated: number | null; readonly actual: number | null; readonly startDate: Date; readonly endDate: Date | null };
   DAILY_TOTAL_MISMATCH: { readonly field: 'dosesPerDay' | 'doseMg' | 'dailyMg'; readonly stated: number | null; readonly doses: Doses };
+  DISPENSE_MISMATCH: DispenseProblem;
   // administration
   ADMINISTRATION_MISMATCH: AdministrationProblem;
   DOSE_SPACING: { readonly first: string; readonly second: string; readonly minutes: number; readonly limitMinutes: number; readonly overnight: boolean };

@@ -28,6 +28,10 @@ export const sources = {
   T4: { title: 'Medscape UK: baclofen oral', url: 'https://www.medscape.co.uk/drug/baclofen-oral-11257-11257' },
   P3: { title: 'Texas Vendor Drug Program: skeletal muscle relaxants, pediatrics', url: 'https://www.txvendordrug.com/about/manuals/retrospective-drug-use-criteria-handbook/4-drug-use-criteria/skeletal-muscle-relaxants/1-dosage/1-2-pediatrics' },
   M1: { title: 'NHS: how and when to take baclofen', url: 'https://nhs.uk/medicines/baclofen/how-and-when-to-take-baclofen' },
+  F1: { title: 'HL7 FHIR R4: Dosage (sequence, timing, doseAndRate, maxDosePerPeriod)', url: 'https://hl7.org/fhir/R4/dosage.html' },
+  F2: { title: 'HL7 FHIR R4 example medrx0303: a tapering order (oral route, SNOMED CT 26643006)', url: 'https://hl7.org/fhir/R4/medicationrequest0303.json.html' },
+  F3: { title: 'HL7 v3 ActCode code system: detected issue codes (DOSE, DOSEH, DOSECOND, …)', url: 'https://terminology.hl7.org/CodeSystem-v3-ActCode.html' },
+  F4: { title: 'HL7 FHIR R4: DetectedIssue (status, code, severity high | moderate | low, implicated)', url: 'https://hl7.org/fhir/R4/detectedissue.html' },
   TITRATE: { title: 'titrate product decision, no source sets this (explained in src/protocol/README.md)', url: null },
 } as const satisfies Record<string, { title: string; url: string | null }>;
 

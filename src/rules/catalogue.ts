@@ -1,4 +1,4 @@
-import type { AdministrationProblem, Finding, FindingCode, FindingParams, Limit } from '../engine/findings.js';
+import type { AdministrationProblem, DispenseProblem, Finding, FindingCode, FindingParams, Limit } from '../engine/findings.js';
 import type { KidneyAssessment } from '../engine/types.js';
 import { describeDaily, describeDoses, formatDuration, formatNumber, plural } from '../engine/wording.js';
 import { baclofenOral, frequencies } from '../protocol/baclofen.js';
@@ -72,6 +72,15 @@ function mismatchText(params: FindingParams['DAILY_TOTAL_MISMATCH']): string {
   }
 }
 
+function dispenseText(problem: DispenseProblem): string {
+  if (problem.field === 'quantity') {
+    return `The order dispenses ${formatNumber(problem.stated, 3)} ${problem.unit}, but its steps take ${formatNumber(problem.expected, 3)} ${problem.unit}; correct the quantity or the steps`;
+  }
+  return problem.openEnded
+    ? `The supply is to last ${plural(problem.stated, 'day')}, but the dated steps alone cover ${plural(problem.expected, 'day')}, leaving none for the ongoing step; correct the duration`
+    : `The supply is to last ${plural(problem.stated, 'day')}, but the steps cover ${plural(problem.expected, 'day')}; correct the duration or the steps`;
+}
+
 function rateReasons(params: FindingParams['RATE_ABOVE_PROTOCOL']): string {
   const reasons: string[] = [];
   if (params.heldDays !== null) reasons.push(`after only ${plural(params.heldDays, 'day')} at the previous dose`);
@@ -128,6 +137,7 @@ export const wordings: { readonly [C in FindingCode]: (params: FindingParams[C])
       : `days is ${p.stated === null ? 'null' : p.stated} but ${p.startDate} to ${p.endDate} is ${plural(p.actual, 'day')}`) +
     '; correct the field or the dates',
   DAILY_TOTAL_MISMATCH: (p) => `${mismatchText(p)}; correct the field or the doses`,
+  DISPENSE_MISMATCH: dispenseText,
   ADMINISTRATION_MISMATCH: (p) => `${administrationText(p)}; dispense from the mg doses, and correct the schedule`,
   DOSE_SPACING: (p) =>
     `Doses at ${p.first} and ${p.second}${p.overnight ? ' (the next day)' : ''} are ${formatDuration(p.minutes)} apart, less than ${formatDuration(p.limitMinutes)}` +

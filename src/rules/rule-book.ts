@@ -16,6 +16,7 @@ import { interactions } from './patient/interactions.js';
 import { kidneyFunction } from './patient/kidney.js';
 import { pregnancy } from './patient/pregnancy.js';
 import { stepDates } from './shape/dates.js';
+import { dispenseAmount } from './shape/dispense-amount.js';
 import { statedValues } from './shape/stated-values.js';
 import { abruptStop } from './taper/abrupt-stop.js';
 import { cutSize } from './taper/cut-size.js';
@@ -48,6 +49,7 @@ export const ruleBook: readonly Rule[] = [
   taperGuidance,
   stepDates,
   statedValues,
+  dispenseAmount,
   administrationMatch,
   doseSpacing,
   makeable,

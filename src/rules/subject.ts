@@ -24,6 +24,17 @@ export interface StatedValues {
   readonly dailyMg?: number;
 }
 
+/**
+ * What an order says it dispenses (a FHIR dispenseRequest), checked against its steps; titrate's
+ * JSON gives no days for its open-ended step, so only an order read from FHIR carries this.
+ */
+export interface StatedDispense {
+  /** The whole supply: mg of tablets or packets, or mL of a liquid; null when not given in either. */
+  readonly quantity: { readonly value: number; readonly unit: 'mg' | 'mL' } | null;
+  /** The days the supply is to last (expectedSupplyDuration), or null. */
+  readonly supplyDays: number | null;
+}
+
 export interface SubjectStep {
   readonly startDate: IsoDate;
   /** null: open-ended. */
@@ -45,6 +56,8 @@ export type Subject =
       /** A taper's starting regimen (the dose taken before its first step), when known. */
       readonly from: readonly number[] | null;
       readonly steps: readonly SubjectStep[];
+      /** The supply the schedule states, when it states one. */
+      readonly dispense?: StatedDispense;
     };
 
 export interface RuleContext {

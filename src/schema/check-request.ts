@@ -6,7 +6,8 @@ import type { InputIssue } from './issues.js';
 import { issuesFromZod } from './zod-issues.js';
 import { patientFrom, patientShape } from './patient-fields.js';
 import type { Normalized } from './issues.js';
-import { normalizeSchedule, objectError, parseDoseMg, underPath } from './schedule-input.js';
+import { isFhirResource, normalizeFhirSchedule } from './fhir-input.js';
+import { normalizeSchedule, objectError, parseDoseMg, underPath, type ScheduleSubject } from './schedule-input.js';
 import { fail, frequencyFromWords, intrathecalMessage, shown, unitProblem, type Parsed } from './values.js';
 
 const REGIMEN_EXAMPLE = 'a regimen like "20mg tid" or "10 + 5 + 10 mg"';
@@ -53,12 +54,20 @@ export function parseRegimen(value: unknown): Parsed<readonly number[]> {
 
 export const checkShape = {
   regimen: z.optional(field(parseRegimen)),
-  // Any JSON here; normalizeSchedule validates it so its issues carry paths inside the schedule.
+  // Any JSON here; normalizeAnySchedule validates it so its issues carry paths inside the schedule.
   schedule: z.optional(z.unknown()),
   ...patientShape,
 };
 
 export const checkFields = z.strictObject(checkShape, objectError('an object of check fields (regimen or schedule, and kidney options)'));
+
+/**
+ * A schedule to check: a FHIR R4 MedicationRequest or a Bundle holding one (told by its
+ * `resourceType`), or titrate's own JSON; either way the same subject for the same rule book.
+ */
+export function normalizeAnySchedule(input: unknown): Normalized<ScheduleSubject> {
+  return isFhirResource(input) ? normalizeFhirSchedule(input) : normalizeSchedule(input);
+}
 
 /** At most MAX_ISSUES issues, then one line that says how many more there were. */
 export function limitIssues(issues: readonly InputIssue[]): InputIssue[] {
@@ -77,9 +86,9 @@ export function normalizeCheckRequest(input: unknown): Normalized<CheckRequest> 
   if (fields.regimen !== undefined && fields.schedule !== undefined) {
     issues.push({ path: 'regimen', message: 'give a regimen or a schedule, not both' });
   } else if (fields.regimen === undefined && fields.schedule === undefined) {
-    issues.push({ path: '', message: `nothing to check: give ${REGIMEN_EXAMPLE}, or a schedule in titrate's JSON (a file, or - for stdin)` });
+    issues.push({ path: '', message: `nothing to check: give ${REGIMEN_EXAMPLE}, or a schedule in titrate's JSON or FHIR (a file, or - for stdin)` });
   }
-  const schedule = fields.schedule === undefined ? undefined : normalizeSchedule(fields.schedule);
+  const schedule = fields.schedule === undefined ? undefined : normalizeAnySchedule(fields.schedule);
   if (schedule && !schedule.ok) issues.push(...underPath('schedule', schedule.issues));
   if (issues.length > 0) return { ok: false, issues: limitIssues(issues) };
 

@@ -278,11 +278,14 @@ describe('check: NDJSON request lines', () => {
     ]);
   });
 
-  it('titrate schema check describes a line: schedule instead of file', async () => {
+  it('titrate schema check describes a line: schedule (titrate\'s JSON or FHIR) instead of file', async () => {
     const result = await runCli(['schema', 'check']);
     expect(result.code).toBe(0);
     const schema = JSON.parse(result.stdout);
-    expect(schema.properties.schedule).toMatchObject({ type: 'object', required: ['steps'] });
+    expect(schema.properties.schedule).toMatchObject({
+      type: 'object',
+      anyOf: [{ required: ['steps'] }, { required: ['resourceType'], properties: { resourceType: { enum: ['MedicationRequest', 'Bundle'] } } }],
+    });
     expect(schema.properties.file).toBeUndefined();
     expect(schema.properties.regimen).toBeDefined();
   });

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { baclofenOral } from '../../src/protocol/baclofen.js';
+import { baclofenFhir } from '../../src/protocol/fhir.js';
 import { baclofenProducts } from '../../src/protocol/products.js';
 import type { Sourced } from '../../src/protocol/sourced.js';
 import { sources } from '../../src/protocol/sources.js';
@@ -27,7 +28,7 @@ describe('src/protocol/README.md', () => {
   });
 
   it('explains every product decision (each value sourced TITRATE) by name', () => {
-    const decisions = [...sourcedValues(baclofenOral), ...sourcedValues(baclofenProducts)].filter(([, value]) => value.sources.includes('TITRATE'));
+    const decisions = [...sourcedValues(baclofenOral), ...sourcedValues(baclofenProducts), ...sourcedValues(baclofenFhir)].filter(([, value]) => value.sources.includes('TITRATE'));
     expect(decisions.length).toBeGreaterThan(5);
     for (const [name] of decisions) expect(readme, name).toContain(`\`${name}\``);
   });

@@ -55,6 +55,12 @@ const samples: { readonly [C in FindingCode]: readonly FindingParams[C][] } = {
     { field: 'doseMg', stated: null, doses: tid(5) },
     { field: 'dailyMg', stated: 20, doses: [] },
   ],
+  DISPENSE_MISMATCH: [
+    { field: 'quantity', stated: 51, expected: 49, unit: 'mg' },
+    { field: 'quantity', stated: 100, expected: 97.5, unit: 'mL' },
+    { field: 'duration', stated: 21, expected: 22, openEnded: false },
+    { field: 'duration', stated: 10, expected: 12, openEnded: true },
+  ],
   ADMINISTRATION_MISMATCH: [
     { kind: 'times-count', times: 2, doses: 3 },
     { kind: 'count', administrations: 1, doses: 3 },

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { messageOf } from '../../src/rules/catalogue.js';
 import type { SubjectStep } from '../../src/rules/subject.js';
-import { codes, day, labelSteps, review, schedule, single, tid, withCode, withStep } from '../helpers/subjects.js';
+import { codes, codesOf, day, labelSteps, review, schedule, single, steps, tid, withCode, withStep } from '../helpers/subjects.js';
 
 const shape = ['STEPS_OUT_OF_ORDER', 'STEP_GAP', 'STEP_OVERLAP', 'OPEN_STEP_NOT_LAST', 'STEP_DAYS_MISMATCH', 'DAILY_TOTAL_MISMATCH'] as const;
 const shapeCodes = (list: readonly SubjectStep[]) => codes(review(schedule(list)).filter((item) => (shape as readonly string[]).includes(item.code)));
@@ -99,5 +99,48 @@ describe('stated values', () => {
   it('each field that disagrees is its own finding', () => {
     const findings = review(schedule(stated({ dosesPerDay: 4, doseMg: 10, dailyMg: 40 })));
     expect(withCode(findings, 'DAILY_TOTAL_MISMATCH').map((item) => item.params.field)).toEqual(['dosesPerDay', 'doseMg', 'dailyMg']);
+  });
+});
+
+describe('dispense (an order read from FHIR states its supply)', () => {
+  /** A taper as the official R4 example has it: 3 steps of 4, 2 and 1 daily doses, here of 5 mg. */
+  const taperSteps = () => steps('2015-01-16', [7, [20]], [7, [10]], [7, [5]], [null, []]);
+  const stated = (value: number, unit: 'mg' | 'mL', supplyDays: number | null) => ({ quantity: { value, unit }, supplyDays });
+  const dispenseCodes = (list: readonly SubjectStep[], dispense: Parameters<typeof withDispense>[1]) => codesOf(review(withDispense(list, dispense)), 'DISPENSE_MISMATCH');
+  function withDispense(list: readonly SubjectStep[], dispense: { quantity: { value: number; unit: 'mg' | 'mL' } | null; supplyDays: number | null }) {
+    return { ...schedule(list), dispense } as const;
+  }
+
+  it('agrees: the quantity is what the steps take over their days, the duration their days', () => {
+    expect(dispenseCodes(taperSteps(), stated(245, 'mg', 21))).toEqual([]);
+    // Titrate's own JSON states no supply: nothing to compare.
+    expect(codesOf(review(schedule(taperSteps())), 'DISPENSE_MISMATCH')).toEqual([]);
+  });
+
+  it('a quantity the steps do not take is a warning on the whole order, with both amounts', () => {
+    const findings = review(withDispense(taperSteps(), stated(255, 'mg', 21)));
+    const item = single(findings, 'DISPENSE_MISMATCH');
+    expect(item).toMatchObject({ severity: 'warning', step: null, params: { field: 'quantity', stated: 255, expected: 245, unit: 'mg' } });
+    expect(messageOf(item)).toBe('The order dispenses 255 mg, but its steps take 245 mg; correct the quantity or the steps');
+  });
+
+  it('a duration other than the dated steps, or too short to leave days for the ongoing step, is a warning', () => {
+    expect(dispenseCodes(taperSteps(), stated(245, 'mg', 22))).toEqual(['DISPENSE_MISMATCH/warning@null']);
+    const ongoing = steps('2026-01-05', [3, tid(5)], [null, tid(10)]);
+    // 3 days of 15 mg and 27 days of 30 mg.
+    expect(dispenseCodes(ongoing, stated(45 + 27 * 30, 'mg', 30))).toEqual([]);
+    const short = single(review(withDispense(ongoing, stated(45, 'mg', 3))), 'DISPENSE_MISMATCH');
+    expect(short.params).toEqual({ field: 'duration', stated: 3, expected: 3, openEnded: true });
+    // Without a duration, the ongoing step's days are unknown: the quantity cannot be judged.
+    expect(dispenseCodes(ongoing, stated(1, 'mg', null))).toEqual([]);
+  });
+
+  it('mL are compared through the one concentration the doses are measured in; doses that cannot be made add nothing', () => {
+    const liquid = (volumeMl: number) => ({ doseMg: 5, volumeMl, concentrationMgPerMl: 2 });
+    const list = steps('2026-01-05', [3, tid(5)], [null, []]).map((step) => (step.doses.length > 0 ? { ...step, administrations: [liquid(2.5), liquid(2.5), liquid(2.5)] } : step));
+    expect(dispenseCodes(list, stated(22.5, 'mL', 3))).toEqual([]);
+    expect(dispenseCodes(list, stated(45, 'mL', 3))).toEqual(['DISPENSE_MISMATCH/warning@null']);
+    const tablets = steps('2026-01-05', [2, [7.5, 5]]).map((step) => ({ ...step, administrations: [{ doseMg: 7.5, units: [] }, { doseMg: 5, units: [{ strengthMg: 5, count: 1 }] }] }));
+    expect(dispenseCodes(tablets, stated(10, 'mg', 2))).toEqual([]);
   });
 });

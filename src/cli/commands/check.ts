@@ -1,8 +1,7 @@
 import type { Command } from 'commander';
 import { checkFromFields } from '../../app/fields.js';
-import { limitIssues } from '../../schema/check-request.js';
+import { limitIssues, normalizeAnySchedule } from '../../schema/check-request.js';
 import { describeIssue } from '../../schema/issues.js';
-import { normalizeSchedule } from '../../schema/schedule-input.js';
 import type { CommandSpec } from '../command-spec.js';
 import { EXIT, InputError } from '../errors.js';
 import type { CommandContext } from '../context.js';
@@ -16,8 +15,9 @@ function isScheduleSource(argument: string): boolean {
 
 /**
  * Turns the command line into request fields: a regimen (the argument or --regimen), or the
- * schedule read from --file / `-`. The file's shape is checked here, so its problems are named by
- * their path in that file (`steps[2].doses[0]`), not inside the request.
+ * schedule read from --file / `-` (titrate's JSON, or FHIR). The file's shape is checked here, so
+ * its problems are named by their path in that file (`steps[2].doses[0]`,
+ * `dosageInstruction[2].timing.repeat.boundsPeriod.end`), not inside the request.
  */
 async function gatherCheckFields(options: Record<string, unknown>, args: readonly string[], { io }: CommandContext): Promise<Record<string, unknown>> {
   const { file, regimen: regimenOption, ...rest } = options;
@@ -34,7 +34,7 @@ async function gatherCheckFields(options: Record<string, unknown>, args: readonl
   if (fileSource === undefined) return { ...rest, ...(regimen !== undefined && { regimen }) };
 
   const schedule = await readJsonInput(fileSource, io);
-  const shape = normalizeSchedule(schedule);
+  const shape = normalizeAnySchedule(schedule);
   // Paths here are inside the file (`steps`, `steps[2].doses[0]`); folded into the message, so a
   // bare `steps` is not printed as if it were an option.
   if (!shape.ok) throw new InputError(limitIssues(shape.issues).map((issue) => ({ path: '', message: describeIssue(issue, 'field') })));
@@ -52,6 +52,7 @@ export const checkCommand: CommandSpec<'check'> = {
     { command: 'titrate check "40mg bid"', says: 'a single dose above 20 mg: exit 1' },
     { command: 'titrate check --file schedule.json --json', says: "a schedule in titrate's JSON" },
     { command: 'titrate plan --target 80 --json | titrate check -', says: 'agrees with plan: the same rule book' },
+    { command: 'titrate plan --target 80 --format fhir | titrate check -', says: 'a FHIR R4 MedicationRequest or Bundle' },
   ],
   notes: [
     'Exit status: 0 no error finding; 1 an error finding; 2 unreadable or invalid input; 3 an internal error.',
@@ -61,7 +62,7 @@ export const checkCommand: CommandSpec<'check'> = {
     command
       .argument('[regimen]', 'a regimen such as "20mg tid" or "10 + 5 + 10 mg"; or - (stdin) or a .json file for a schedule')
       .option('--regimen <regimen>', 'the regimen to check, instead of the argument')
-      .option('--file <path>', "a schedule in titrate's JSON (as printed by plan/taper --json); - for stdin");
+      .option('--file <path>', "a schedule in titrate's JSON (as printed by plan/taper --json) or a FHIR R4 MedicationRequest or Bundle (--format fhir); - for stdin");
     addPatientOptions(command);
   },
   gatherFields: gatherCheckFields,
@@ -70,28 +71,38 @@ export const checkCommand: CommandSpec<'check'> = {
     file: null,
     schedule: {
       type: 'object',
-      description: "a schedule in titrate's JSON (what plan/taper --json print); fields other than these are ignored",
-      required: ['steps'],
-      properties: {
-        steps: {
-          type: 'array',
-          minItems: 1,
-          maxItems: 1000,
-          items: {
-            type: 'object',
-            required: ['startDate', 'doses'],
-            properties: {
-              startDate: { type: 'string', format: 'date' },
-              endDate: { type: ['string', 'null'], format: 'date', description: 'null: open-ended (the last step only); may be left out when days is given' },
-              days: { type: ['integer', 'null'], minimum: 1 },
-              doses: { type: 'array', maxItems: 12, items: { type: ['number', 'string'], description: 'mg per dose: a number, or text such as "5 mg"' } },
-              dosesPerDay: { type: 'integer', minimum: 0 },
-              doseMg: { type: ['number', 'null'] },
-              dailyMg: { type: 'number', minimum: 0 },
+      description: "a schedule: titrate's JSON (what plan/taper --json print), or a FHIR R4 MedicationRequest or a Bundle holding one (what --format fhir prints)",
+      anyOf: [
+        {
+          description: "titrate's JSON; fields other than these are ignored",
+          required: ['steps'],
+          properties: {
+            steps: {
+              type: 'array',
+              minItems: 1,
+              maxItems: 1000,
+              items: {
+                type: 'object',
+                required: ['startDate', 'doses'],
+                properties: {
+                  startDate: { type: 'string', format: 'date' },
+                  endDate: { type: ['string', 'null'], format: 'date', description: 'null: open-ended (the last step only); may be left out when days is given' },
+                  days: { type: ['integer', 'null'], minimum: 1 },
+                  doses: { type: 'array', maxItems: 12, items: { type: ['number', 'string'], description: 'mg per dose: a number, or text such as "5 mg"' } },
+                  dosesPerDay: { type: 'integer', minimum: 0 },
+                  doseMg: { type: ['number', 'null'] },
+                  dailyMg: { type: 'number', minimum: 0 },
+                },
+              },
             },
           },
         },
-      },
+        {
+          description: 'FHIR R4: a MedicationRequest (a Dosage line per step: sequence, timing.repeat.boundsPeriod, timeOfDay, doseQuantity in mg), or a Bundle with exactly one',
+          required: ['resourceType'],
+          properties: { resourceType: { enum: ['MedicationRequest', 'Bundle'] } },
+        },
+      ],
     },
   },
   fromFields: checkFromFields,

@@ -1,5 +1,6 @@
 import { InternalError } from '../../engine/internal-error.js';
 import { csv } from './csv.js';
+import { fhir } from './fhir.js';
 import type { Format, Renderer, ResultKind, Results } from './format.js';
 import { handoutMd } from './handout-md.js';
 import { html } from './html.js';
@@ -21,6 +22,7 @@ export const formats: readonly Format[] = [
   html,
   handoutMd,
   ics,
+  fhir,
 ];
 
 /** The formats that render a kind of result, in the order above. */
