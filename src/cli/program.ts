@@ -1,5 +1,6 @@
-import { Command } from 'commander';
+import { Argument, Command } from 'commander';
 import { checkCommand } from './commands/check.js';
+import { configureCompletion } from './commands/completion.js';
 import { configureMissed } from './commands/missed.js';
 import { planCommand } from './commands/plan.js';
 import { configureRules } from './commands/rules.js';
@@ -7,7 +8,6 @@ import { configureSchema } from './commands/schema.js';
 import { taperCommand } from './commands/taper.js';
 import type { CommandSpec } from './command-spec.js';
 import type { CommandContext } from './context.js';
-import { EXIT } from './errors.js';
 import { configureHelpLayout, examplesSection, helpParagraph, type Example } from './help.js';
 import { mountCommand } from './mount-command.js';
 
@@ -21,6 +21,7 @@ const otherCommands: Record<string, (command: Command, context: CommandContext) 
   missed: configureMissed,
   rules: configureRules,
   schema: configureSchema,
+  completion: configureCompletion,
 };
 
 const TOP_EXAMPLES: readonly Example[] = [
@@ -36,17 +37,15 @@ const EXIT_STATUS =
 /** `titrate help [command]`: a command's help, or the program's; an unknown command is a usage error. */
 function addHelpCommand(program: Command): void {
   program.helpCommand(false);
+  const names = program.commands.map((command) => command.name());
   program
-    .command('help [command]')
+    .command('help')
     .description('show the help of a command, or of titrate')
+    .addArgument(new Argument('[command]', 'the command').choices(names))
     .action((name: string | undefined) => {
-      if (name === undefined) program.help();
       const command = program.commands.find((candidate) => candidate.name() === name);
-      if (!command || command.name() === 'help') {
-        const names = program.commands.map((candidate) => candidate.name()).filter((known) => known !== 'help');
-        program.error(`unknown command '${name}' (commands: ${names.join(', ')})`, { code: 'commander.unknownCommand', exitCode: EXIT.usage });
-      }
-      command.help();
+      // An unknown name is refused by the argument's choices, as a usage error.
+      (command ?? program).help();
     });
 }
 
