@@ -59,7 +59,8 @@ export function renderStepsTable(steps: readonly TableStep[], capDailyMg: number
     String(step.dosesPerDay),
     formatNumber(step.dailyMg),
   ]);
-  const chartHeader = `of ${formatNumber(capDailyMg)} mg/day`;
+  // The cap itself is in the title above the table; a short header leaves the bar the room.
+  const chartHeader = 'of cap';
   // Room left for the bar: what the table takes without it, less the column's border and padding.
   const room = Math.min(CHART.widest, options.width - naturalTableWidth(columns, rows) - 3);
   const chartWidth = Math.max(room, options.ascii ? 0 : CHART.narrowest);
