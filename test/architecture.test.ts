@@ -13,9 +13,9 @@ function sources(folder: string): { file: string; text: string }[] {
 const importsOf = (text: string) => [...text.matchAll(/^\s*(?:import|export)[^'"]*from\s+'([^']+)'/gm)].map((match) => match[1] ?? '');
 
 describe('architecture', () => {
-  it('the engine is pure: it imports only its own modules, the protocol and date-fns', () => {
+  it('the engine is pure: it imports only its own modules and the protocol', () => {
     for (const { file, text } of sources('engine')) {
-      for (const target of importsOf(text)) expect(`${file} -> ${target}`).toMatch(/ -> (\.\/|\.\.\/protocol\/|date-fns$|@date-fns\/utc$)/);
+      for (const target of importsOf(text)) expect(`${file} -> ${target}`).toMatch(/ -> (\.\/|\.\.\/protocol\/)/);
       expect(`${file}: ${text}`).not.toMatch(/\bprocess\.|\bconsole\.|new Date\(\s*\)|Date\.now\(|Math\.random\(/);
     }
   });

@@ -1,47 +1,77 @@
-import { UTCDate } from '@date-fns/utc';
-import { addDays, differenceInCalendarDays } from 'date-fns';
 import type { IsoDate } from './types.js';
 
-// All date arithmetic lives here. A calendar date is held as a UTCDate: date-fns then counts days
-// on the UTC calendar, which has no DST switches and no skipped days (Samoa dropped 2011-12-30
-// from its local calendar), so results never depend on the machine's time zone.
+// All date arithmetic lives here, on plain calendar dates: a date is its number of days from
+// 1970-01-01 on the proleptic Gregorian calendar, converted with Howard Hinnant's exact integer
+// algorithms (days_from_civil / civil_from_days). No Date object, no time zone and no DST switch
+// takes part, so results never depend on the machine (Samoa's skipped 2011-12-30 is a local-time
+// matter, not a calendar one).
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-/** The years a written date may have: four digits. */
-export const DATE_YEARS = { min: 1000, max: 9999 } as const;
+/**
+ * The years a date may have: four digits, and one year short of 9999 so that any date titrate
+ * derives (the day after a step, an ongoing step's days supply) is still written in four digits.
+ */
+export const DATE_YEARS = { min: 1, max: 9998 } as const;
 
-function toCalendar(date: IsoDate): UTCDate {
-  const [, year, month, day] = ISO_DATE.exec(date) ?? [];
-  return new UTCDate(Number(year), Number(month) - 1, Number(day));
+/** Days in a 400-year Gregorian era, and from 0000-03-01 to 1970-01-01. */
+const ERA_DAYS = 146_097;
+const EPOCH_SHIFT = 719_468;
+
+/** Days from 1970-01-01 to a calendar date (month 1–12); any day number of the month is accepted. */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const shifted = month <= 2 ? year - 1 : year;
+  const era = Math.floor(shifted / 400);
+  const yearOfEra = shifted - era * 400;
+  const dayOfYear = Math.floor((153 * ((month + 9) % 12) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * ERA_DAYS + dayOfEra - EPOCH_SHIFT;
+}
+
+/** The calendar date (month 1–12) of a number of days from 1970-01-01. */
+function civilFromDays(days: number): [year: number, month: number, day: number] {
+  const shifted = days + EPOCH_SHIFT;
+  const era = Math.floor(shifted / ERA_DAYS);
+  const dayOfEra = shifted - era * ERA_DAYS;
+  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36524) - Math.floor(dayOfEra / 146096)) / 365);
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const monthFromMarch = Math.floor((5 * dayOfYear + 2) / 153);
+  const day = dayOfYear - Math.floor((153 * monthFromMarch + 2) / 5) + 1;
+  const month = monthFromMarch < 10 ? monthFromMarch + 3 : monthFromMarch - 9;
+  return [yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day];
+}
+
+/** Days from 1970-01-01 to a date written `yyyy-MM-dd` (checked by the caller). */
+function toDays(date: IsoDate): number {
+  return daysFromCivil(Number(date.slice(0, 4)), Number(date.slice(5, 7)), Number(date.slice(8, 10)));
 }
 
 const pad = (value: number, width: number): string => String(value).padStart(width, '0');
 
-/** `yyyy-MM-dd` from calendar fields (formatted by hand: date-fns' format is ~10× slower here). */
-function fromFields(year: number, monthIndex: number, day: number): IsoDate {
-  return `${pad(year, 4)}-${pad(monthIndex + 1, 2)}-${pad(day, 2)}` as IsoDate;
+/** `yyyy-MM-dd` from calendar fields (month 1–12). */
+function fromFields(year: number, month: number, day: number): IsoDate {
+  return `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}` as IsoDate;
 }
 
-function fromCalendar(date: UTCDate): IsoDate {
-  return fromFields(date.getFullYear(), date.getMonth(), date.getDate());
+function fromDays(days: number): IsoDate {
+  return fromFields(...civilFromDays(days));
 }
 
-/** True for a real calendar date written `yyyy-MM-dd` (so `2026-02-30` is false). */
+/** True for a real calendar date written `yyyy-MM-dd` in DATE_YEARS (so `2026-02-30` is false). */
 export function isIsoDate(text: string): text is IsoDate {
   if (!ISO_DATE.test(text)) return false;
   const year = Number(text.slice(0, 4));
   if (year < DATE_YEARS.min || year > DATE_YEARS.max) return false;
-  return fromCalendar(toCalendar(text as IsoDate)) === text;
+  return fromDays(toDays(text as IsoDate)) === text;
 }
 
 export function addDaysIso(date: IsoDate, days: number): IsoDate {
-  return fromCalendar(addDays(toCalendar(date), days));
+  return fromDays(toDays(date) + days);
 }
 
 /** Whole days from `from` to `to` (positive when `to` is later). */
 export function daysBetween(from: IsoDate, to: IsoDate): number {
-  return differenceInCalendarDays(toCalendar(to), toCalendar(from));
+  return toDays(to) - toDays(from);
 }
 
 /** Days of the week, as `dayOfWeek` numbers them. */
@@ -50,10 +80,11 @@ export type Weekday = (typeof WEEKDAYS)[number];
 
 /** The day of the week of a calendar date, from the date alone (the UTC calendar, so no zone can shift it). */
 export function weekdayOf(date: IsoDate): Weekday {
-  return WEEKDAYS[toCalendar(date).getDay()] as Weekday;
+  // 1970-01-01 was a Thursday (4).
+  return WEEKDAYS[(((toDays(date) + 4) % 7) + 7) % 7] as Weekday;
 }
 
 /** Today in the user's own calendar: the local date of the instant `now`. */
 export function todayIso(now: Date): IsoDate {
-  return fromFields(now.getFullYear(), now.getMonth(), now.getDate());
+  return fromFields(now.getFullYear(), now.getMonth() + 1, now.getDate());
 }
