@@ -1,5 +1,6 @@
 import type { IsoDate } from '../engine/types.js';
 import { jsonValue } from '../render/formats/json.js';
+import { escapeLineBreaks } from '../render/json-line.js';
 import type { ResultKind, Results } from '../render/formats/index.js';
 import { describeIssue, type InputIssue } from '../schema/issues.js';
 import type { CommandSpec } from './command-spec.js';
@@ -28,7 +29,7 @@ type Id = string | number;
 
 function errorRecord(line: number, id: Id | undefined, kind: 'input' | 'internal', issues: readonly InputIssue[]): LineRecord {
   const error = { kind, messages: issues.map((issue) => describeIssue(issue, 'field')), issues };
-  return { text: JSON.stringify({ ...(id !== undefined && { id }), line, error }), outcome: { kind } };
+  return { text: escapeLineBreaks(JSON.stringify({ ...(id !== undefined && { id }), line, error })), outcome: { kind } };
 }
 
 const whole = (message: string): InputIssue[] => [{ path: '', message }];
@@ -70,7 +71,7 @@ export function recordForLine<K extends ResultKind>(spec: CommandSpec<K>, line: 
     const { result } = outcome.value;
     const value = (jsonValue[spec.kind] as (result: Results[K]) => unknown)(result);
     return {
-      text: withId(id, JSON.stringify(value)),
+      text: escapeLineBreaks(withId(id, JSON.stringify(value))),
       outcome: { kind: 'result', exitCode: spec.exitCode?.(result) ?? EXIT.ok },
     };
   } catch (error) {

@@ -31,7 +31,7 @@ beforeAll(() => {
 
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-describe('the installed package', () => {
+describe('the installed package', { timeout: 60_000 }, () => {
   it('installs under 2 MB with nothing but titrate itself', () => {
     expect(readdirSync(join(consumer, 'node_modules')).filter((name) => !name.startsWith('.'))).toEqual(['titrate']);
     expect(sizeOf(join(consumer, 'node_modules'))).toBeLessThan(2 * 1024 * 1024);
