@@ -46,6 +46,13 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   };
   const report = (kind: ErrorKind, lines: readonly string[]) => io.stderr.write(reportLines(errorsAsJson(argv), kind, lines));
   const program = buildProgram(context);
+  // No command at all: one line, as for any other usage error (commander would print the whole
+  // help on stderr).
+  if (!argv.some((arg) => !arg.startsWith('-') || ['-h', '--help', '-V', '--version'].includes(arg))) {
+    const names = program.commands.map((command) => command.name()).join(', ');
+    report('usage', [`no command given: expected one of ${names} (see titrate --help)`]);
+    return EXIT.usage;
+  }
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return context.exitCode;

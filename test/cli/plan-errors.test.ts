@@ -73,10 +73,36 @@ describe('plan: help and version', () => {
     expect(result.stdout).toMatch(/Examples:\n {2}\$ titrate plan --start 2026-01-05/);
   });
 
-  it('no command prints usage on stderr and exits 2', async () => {
-    const result = await runCli([]);
-    expect(result.code).toBe(2);
-    expect(result.stdout).toBe('');
-    expect(result.stderr).toMatch(/Usage: titrate/);
+  it('no command is one line on stderr naming the commands and the help, exit 2', async () => {
+    for (const argv of [[], ['--no-color'], ['--debug']]) {
+      const result = await runCli(argv);
+      expect(result.code).toBe(2);
+      expect(result.stdout).toBe('');
+      expect(result.stderr).toBe('titrate: no command given: expected one of plan, taper, check, missed, rules, schema, completion, help (see titrate --help)\n');
+    }
+  });
+
+  it('titrate help <unknown> is a one-line usage error; titrate help <command> is that command\'s help', async () => {
+    const unknown = await runCli(['help', 'plna']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stdout).toBe('');
+    expect(unknown.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(unknown.stderr).toMatch(/'plna' is invalid .*Allowed choices are plan, taper, check/);
+    const known = await runCli(['help', 'taper']);
+    expect(known.code).toBe(0);
+    expect(known.stdout).toMatch(/^Usage: titrate taper/);
+  });
+
+  it('a repeated option is refused alike by every command', async () => {
+    for (const argv of [
+      ['rules', '--format', 'table', '--format', 'table'],
+      ['check', '20mg tid', '--crcl', '40', '--crcl', '30'],
+      ['missed', '--times', '08:00,20:00', '--times', '08:00', '--missed', '08:00', '--now', '09:00'],
+    ]) {
+      const result = await runCli(argv);
+      expect(result.code, argv.join(' ')).toBe(2);
+      expect(result.stdout).toBe('');
+      expect(result.stderr, argv.join(' ')).toMatch(/was given more than once; give it once \(see titrate \w+ --help\)/);
+    }
   });
 });
