@@ -3,6 +3,7 @@ import { jsonValue } from '../render/formats/json.js';
 import { escapeLineBreaks } from '../render/json-line.js';
 import type { ResultKind, Results } from '../render/formats/index.js';
 import { describeIssue, type InputIssue } from '../schema/issues.js';
+import { MAX_JSON_DEPTH, nestsDeeperThan } from '../schema/json-depth.js';
 import type { CommandSpec } from './command-spec.js';
 import type { CommandContext } from './context.js';
 import { EXIT, InputError, writeFailure } from './errors.js';
@@ -61,6 +62,7 @@ export function recordForLine<K extends ResultKind>(spec: CommandSpec<K>, line: 
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return errorRecord(number, undefined, 'input', whole(`expected a JSON object with the request's fields, got ${jsonKind(value)}`));
   }
+  if (nestsDeeperThan(value)) return errorRecord(number, undefined, 'input', whole(`nested more than ${MAX_JSON_DEPTH} levels deep; a request is a flat object`));
   const { id, ...fields } = value as Record<string, unknown>;
   if (id !== undefined && typeof id !== 'string' && typeof id !== 'number') {
     return errorRecord(number, undefined, 'input', [{ path: 'id', message: `expected a string or a number, got ${jsonKind(id)}` }]);

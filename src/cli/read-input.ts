@@ -1,3 +1,4 @@
+import { MAX_JSON_DEPTH, nestsDeeperThan } from '../schema/json-depth.js';
 import { InputError } from './errors.js';
 import type { Io } from './io.js';
 
@@ -65,11 +66,14 @@ function describeSyntaxError(text: string, error: unknown): string {
 /** JSON text to a value; a syntax error is an input error naming the source, never a stack trace. */
 export function parseJsonInput(text: string, source: string): unknown {
   if (text.trim() === '') throw problem(`${describeSource(source)} is empty: expected titrate's schedule JSON (e.g. from titrate plan --json)`);
+  let value: unknown;
   try {
-    return JSON.parse(text) as unknown;
+    value = JSON.parse(text) as unknown;
   } catch (error) {
     throw problem(`${describeSource(source)} is not valid JSON${describeSyntaxError(text, error)}`);
   }
+  if (nestsDeeperThan(value)) throw problem(`${describeSource(source)} is nested more than ${MAX_JSON_DEPTH} levels deep; titrate's schedules and FHIR orders nest far less`);
+  return value;
 }
 
 /** Reads and parses a JSON input (a file, or stdin for `-`). */

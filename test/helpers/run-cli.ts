@@ -12,7 +12,8 @@ export interface CliResult {
 }
 
 export interface FakeIoOptions {
-  readonly stdin?: string;
+  /** Text, or raw bytes (which may be invalid UTF-8). */
+  readonly stdin?: string | Uint8Array;
   readonly env?: Record<string, string | undefined>;
   readonly now?: Date;
   readonly files?: Record<string, string>;
