@@ -6,7 +6,7 @@ import { describeIssue, type InputIssue } from '../schema/issues.js';
 import { MAX_JSON_DEPTH, nestsDeeperThan } from '../schema/json-depth.js';
 import type { CommandSpec } from './command-spec.js';
 import type { CommandContext } from './context.js';
-import { EXIT, InputError, writeFailure } from './errors.js';
+import { EXIT, InputError, writeFailure, type LineErrorKind } from './errors.js';
 import type { OutputFile, OutputStream } from './io.js';
 import { createLineWriter, MAX_LINE_CHARS, readLineBatches, type InputLine } from './ndjson-lines.js';
 import { createProgress } from './progress.js';
@@ -19,7 +19,7 @@ import { createProgress } from './progress.js';
 // `line` counting from 1 and every line counted (a blank one too, so output line n answers input
 // line n). `id` is echoed as given (a string or a number) and is not a request field.
 
-export type LineOutcome = { readonly kind: 'result'; readonly exitCode: number } | { readonly kind: 'input' | 'internal' };
+export type LineOutcome = { readonly kind: 'result'; readonly exitCode: number } | { readonly kind: LineErrorKind };
 
 export interface LineRecord {
   readonly text: string;
@@ -28,7 +28,7 @@ export interface LineRecord {
 
 type Id = string | number;
 
-function errorRecord(line: number, id: Id | undefined, kind: 'input' | 'internal', issues: readonly InputIssue[]): LineRecord {
+function errorRecord(line: number, id: Id | undefined, kind: LineErrorKind, issues: readonly InputIssue[]): LineRecord {
   const error = { kind, messages: issues.map((issue) => describeIssue(issue, 'field')), issues };
   return { text: escapeLineBreaks(JSON.stringify({ ...(id !== undefined && { id }), line, error })), outcome: { kind } };
 }

@@ -3,7 +3,7 @@ import { todayIso } from '../engine/dates.js';
 import { findFormat } from '../render/formats/index.js';
 import { describeIssue } from '../schema/issues.js';
 import type { CommandContext } from './context.js';
-import { EnvironmentError, EXIT, InputError } from './errors.js';
+import { EnvironmentError, EXIT, InputError, type ErrorKind } from './errors.js';
 import type { Io } from './io.js';
 import { buildProgram } from './program.js';
 import { asciiFor, columnsFor } from './terminal.js';
@@ -26,8 +26,6 @@ function helpFor(program: Command, argv: readonly string[]): string {
   const command = program.commands.find((candidate) => candidate.name() === name && name !== 'help');
   return command ? `titrate ${command.name()} --help` : 'titrate --help';
 }
-
-export type ErrorKind = 'usage' | 'input' | 'environment' | 'internal';
 
 /** Error lines as stderr shows them: `titrate: …` each, or one JSON object. */
 export function reportLines(json: boolean, kind: ErrorKind, lines: readonly string[]): string {

@@ -6,7 +6,8 @@ export type ClockTime = string & { readonly __brand: 'ClockTime' };
 
 export const MINUTES_PER_DAY = 24 * 60;
 
-const CLOCK = /^([01]?\d|2[0-3]):([0-5]\d)$/;
+/** How a clock time is read: `8:00` or `08:00` (exported for the JSON Schema of the times fields). */
+export const CLOCK = /^([01]?\d|2[0-3]):([0-5]\d)$/;
 
 /** `8:00` and `08:00` read as 480 minutes after midnight; anything else as null. */
 export function parseClock(text: string): ClockTime | null {

@@ -1,6 +1,9 @@
-import { isIsoDate } from '../engine/dates.js';
+import { DATE_YEARS, isIsoDate } from '../engine/dates.js';
 import type { IsoDate, Target } from '../engine/types.js';
 import { frequencies, type FrequencyCode } from '../protocol/baclofen.js';
+import { datePattern } from './json-schema/calendar-patterns.js';
+import type { JsonSchema } from './json-schema/json-schema.js';
+import { alternation, multiplesOf } from './json-schema/number-text.js';
 
 // Parsers for single input values. Each returns the typed value or the sentence that says what
 // was expected; option names are added by whoever prints the problem.
@@ -97,7 +100,7 @@ export function parseStartDate(value: unknown): Parsed<IsoDate> {
   return date;
 }
 
-const FREQUENCY_WORDS: Record<string, FrequencyCode> = {
+const FREQUENCY_WORDS: Readonly<Record<string, FrequencyCode>> = {
   daily: 'daily', od: 'daily', qd: 'daily', 'once daily': 'daily', 'once a day': 'daily', '1x': 'daily', 'x1': 'daily',
   bid: 'bid', bd: 'bid', 'twice daily': 'bid', 'twice a day': 'bid', '2x': 'bid', x2: 'bid',
   tid: 'tid', tds: 'tid', 'three times daily': 'tid', 'three times a day': 'tid', '3x': 'tid', x3: 'tid',
@@ -106,6 +109,11 @@ const FREQUENCY_WORDS: Record<string, FrequencyCode> = {
 
 export function frequencyFromWords(text: string): FrequencyCode | undefined {
   return FREQUENCY_WORDS[text.trim().toLowerCase().replace(/\s+/g, ' ').replace(/[./]/g, '')];
+}
+
+/** The words read as each frequency, as written after normalising (lower case, one space, no dots). */
+export function frequencyWordsFor(code: FrequencyCode): string[] {
+  return Object.keys(FREQUENCY_WORDS).filter((words) => FREQUENCY_WORDS[words] === code);
 }
 
 export function parseFrequency(value: unknown, allowed: readonly FrequencyCode[]): Parsed<FrequencyCode> {
@@ -162,3 +170,55 @@ export function listItems(value: unknown): unknown[] | null {
   return null;
 }
 
+
+// JSON Schema fragments of the values above, for `titrate schema`: each built from the bounds its
+// parser is given, so the two cannot disagree. Text forms are claimed as the parser reads them in
+// their usual spelling; descriptions name the looser spellings the CLI also reads.
+
+export function isoDateSchema(description: string): JsonSchema {
+  return { type: 'string', pattern: datePattern(DATE_YEARS), description };
+}
+
+export function startDateSchema(description: string): JsonSchema {
+  return { type: 'string', pattern: datePattern(START_YEARS), description: `${description}; yyyy-MM-dd, a real date in the years ${START_YEARS.min} to ${START_YEARS.max}` };
+}
+
+export function frequencySchema(allowed: readonly FrequencyCode[], description: string): JsonSchema {
+  const synonyms = allowed.flatMap((code) => frequencyWordsFor(code).filter((words) => words !== code)).slice(0, 4);
+  return { enum: [...allowed], description: `${description}; the CLI also reads synonyms in any case (${synonyms.join(', ')}, …)` };
+}
+
+export function wholeDaysSchema(max: number, description: string): JsonSchema {
+  return { type: 'integer', minimum: 1, maximum: max, description: `${description}; a whole number of days from 1 to ${max}` };
+}
+
+/** An amount in mg on the dose grid: what parseMg accepts, as a JSON number. */
+export function mgSchema(unitMg: number, maxMg: number, description: string): JsonSchema {
+  return {
+    type: 'number',
+    exclusiveMinimum: 0,
+    maximum: maxMg,
+    multipleOf: unitMg,
+    description: `${description}; mg, a multiple of ${unitMg} up to ${maxMg} (the CLI also reads text such as "10 mg")`,
+  };
+}
+
+/** `20mg tid`, `20 mg three times daily`: regimens as parseDoseText reads them, each dose a multiple of `unitMg` up to the frequency's largest. */
+export function regimenTextPattern(unitMg: number, maxDoseMg: Readonly<Partial<Record<FrequencyCode, number>>>): string | null {
+  const alternatives = Object.entries(maxDoseMg).flatMap(([code, max]) => {
+    const doses = multiplesOf(unitMg, max ?? 0);
+    return doses.length === 0 ? [] : [`${alternation(doses)} ?mg ${alternation(frequencyWordsFor(code as FrequencyCode))}`];
+  });
+  return alternatives.length === 0 ? null : `^(?:${alternatives.join('|')})$`;
+}
+
+/** Text written as a regimen of `code` (`… mg tid`), whatever its dose: to tell which frequency a regimen names. */
+export function regimenOfPattern(code: FrequencyCode): string {
+  return `^[\\d.]+ ?mg ${alternation(frequencyWordsFor(code))}$`;
+}
+
+/** `60 mg/day`: a daily total as parseDoseText reads it, a multiple of `unitMg` from `minMg` up to `maxMg`. */
+export function dailyTextPattern(unitMg: number, maxMg: number, minMg = unitMg): string | null {
+  const totals = multiplesOf(unitMg, maxMg).filter((text) => Number(text) >= minMg);
+  return totals.length === 0 ? null : `^${alternation(totals)} ?mg/day$`;
+}
