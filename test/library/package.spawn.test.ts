@@ -47,6 +47,15 @@ describe('the installed package', { timeout: 60_000 }, () => {
     expect(JSON.parse(result.stdout)).toEqual([[5, 5, 5], [10, 10, 10], [15, 15, 15], [20, 20, 20]]);
   });
 
+  it('gives the JSON Schemas of its requests and results', () => {
+    const script = `const t = require('titrate');
+      const out = { taper: t.requestSchemaFor('taper').required, plan: t.requestSchemaFor('plan').properties.frequency.enum, result: t.resultSchemaFor('taper').properties.kind };
+      console.log(JSON.stringify(out));`;
+    const result = node(['-e', script]);
+    expect(result.stderr).toBe('');
+    expect(JSON.parse(result.stdout)).toEqual({ taper: ['from'], plan: ['tid', 'qid'], result: { const: 'taper' } });
+  });
+
   it('plans the label schedule from CommonJS, and renders it', () => {
     const script = `const t = require('titrate');
       const out = t.plan({ titration: { startDate: '2026-01-05', frequency: 'tid' }, patient: {}, product: {} });

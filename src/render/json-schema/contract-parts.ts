@@ -44,7 +44,7 @@ export const kidneySchema: JsonSchema = orNull(
   closedObject(
     {
       category: { enum: [...new Set(kidneyCategories)] },
-      crclMlMin: { ...orNull(mgSchema), description: `the CrCl classified, as shown (to ${baclofenOral.crclDecimals.value} decimal); null on dialysis` },
+      crclMlMin: { anyOf: [{ type: 'number', exclusiveMinimum: 0 }, { type: 'null' }], description: `the CrCl classified, as shown (to ${baclofenOral.crclDecimals.value} decimal); null on dialysis` },
       method: { enum: [...kidneyMethods] },
     },
     [],

@@ -25,7 +25,8 @@ export function requestSchema({ command, fields, required = [], rules = [] }: Re
     title: `titrate ${command} --ndjson request`,
     description:
       `One request per line for titrate ${command} --ndjson: the command's options as JSON fields, named in camelCase ` +
-      '(--start-dose is startDose); flags are true or false; amounts are JSON numbers. Unknown fields make the line an error record. ' +
+      '(--start-dose is startDose); flags are true or false; amounts are JSON numbers, while regimens, quantities with a unit, dates, times and lists ' +
+      'are text (lists also arrays). Unknown fields make the line an error record. ' +
       'Rules only the planned schedule can check (such as the number of dose times) are left to the command, and named in the field descriptions.',
     type: 'object',
     properties: { id: requestIdSchema, ...fields },
