@@ -134,7 +134,7 @@ export const checkFieldSchemas: { readonly [K in keyof typeof checkShape]: JsonS
       `a regimen: "25mg qid" (any frequency: ${Object.keys(frequencies).join(', ')}, or words such as "twice daily") or the day's doses "10 + 5 + 10 mg", ` +
       `each dose greater than 0 and at most ${MAX_DOSE_MG} mg (doses off the ${baclofenOral.doseUnitMg.value} mg grid are accepted, and flagged); the CLI also reads other spellings`,
   },
-  schedule: { anyOf: [scheduleInputSchema, FHIR_SCHEDULE], description: "a schedule: titrate's JSON (what plan/taper --json print), or FHIR R4 (what --format fhir prints)" },
+  schedule: { type: 'object', anyOf: [scheduleInputSchema, FHIR_SCHEDULE], description: "a schedule: titrate's JSON (what plan/taper --json print), or FHIR R4 (what --format fhir prints)" },
   ...patientFieldSchemas,
 };
 

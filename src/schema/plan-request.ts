@@ -133,9 +133,9 @@ export const planFieldSchemas: { readonly [K in keyof typeof planShape]: JsonSch
       'The CLI also reads other spellings ("60", "20 mg three times daily", "60 mg per day")',
   ),
   frequency: frequencySchema(planFrequencies, "doses a day of the regimen to reach (default tid); if target is a regimen, its frequency"),
-  startDose: mgSchema(unitMg, singleDoseMaxMg.value, `first dose, per administration (protocol: ${baclofenOral.startDoseMg.value}); at most the target's dose`),
-  step: mgSchema(unitMg, INPUT_MAX_MG, `increase per dose at each step (protocol: ${baclofenOral.stepMg.value})`),
-  interval: wholeDaysSchema(INPUT_MAX_DAYS, `days between increases (protocol: ${baclofenOral.intervalDays.value})`),
+  startDose: mgSchema(unitMg, singleDoseMaxMg.value, `first dose, per administration (protocol: ${baclofenOral.startDoseMg.value} mg); at most the target's dose`),
+  step: mgSchema(unitMg, INPUT_MAX_MG, `increase per dose at each step (protocol: ${baclofenOral.stepMg.value} mg)`),
+  interval: wholeDaysSchema(INPUT_MAX_DAYS, `days between increases (protocol: ${baclofenOral.intervalDays.value} days)`),
   renalAdjust: {
     type: 'boolean',
     description: 'hold each day under the kidney-adjusted ceiling (true, the default when kidney function is impaired) or not (false); needs kidney function',

@@ -158,7 +158,7 @@ export const taperFieldSchemas: { readonly [K in keyof typeof taperShape]: JsonS
   maxStep: mgSchema(
     unitMg,
     INPUT_MAX_STEP_MG,
-    `largest reduction of the daily dose at one step (protocol: ${baclofenOral.taperMaxStepDailyMg.value}); at least the smallest practical dose, ` +
+    `largest reduction of the daily dose at one step (protocol: ${baclofenOral.taperMaxStepDailyMg.value} mg/day); at least the smallest practical dose, ` +
       `${smallestUnitMg.value} mg (${halfUnitMg.value} mg with halfTablets, or when the current dose is in half units), which the CLI checks`,
   ),
   halfTablets: { type: 'boolean', description: `allow half tablets: the smallest dose is ${halfUnitMg.value} mg instead of ${smallestUnitMg.value} mg` },
