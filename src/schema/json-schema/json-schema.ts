@@ -4,9 +4,6 @@ export type JsonSchema = { readonly [keyword: string]: unknown };
 /** The dialect every schema titrate prints declares. */
 export const JSON_SCHEMA_DIALECT = 'https://json-schema.org/draft/2020-12/schema';
 
-/** `a`, or null: for the fields titrate writes as null when they do not apply. */
-export const nullable = (schema: JsonSchema): JsonSchema => ({ anyOf: [schema, { type: 'null' }] });
-
 /**
  * `{ required: names }`, naming each property too: ajv's strictest mode (strictRequired) wants a
  * required property defined beside it, and `true` adds no constraint of its own.
