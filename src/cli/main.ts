@@ -75,9 +75,9 @@ function directStdout(): OutputStream {
   let stream: NodeJS.WriteStream | undefined;
   const viaStream = () => (stream ??= process.stdout.on('error', onWriteError));
   return {
-    write(text) {
-      if (stream) return stream.write(text);
-      const bytes = Buffer.from(text);
+    write(chunk) {
+      if (stream) return stream.write(chunk);
+      const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
       let done = 0;
       try {
         while (done < bytes.length) done += writeSync(1, bytes, done);
