@@ -67,7 +67,7 @@ export interface Quantity<U extends string> {
   readonly unit: U;
 }
 
-const QUANTITY = new RegExp(`^\\s*(\\d{1,${QUANTITY_DIGITS}}(?:\\.\\d{1,${QUANTITY_DIGITS}})?|\\.\\d{1,${QUANTITY_DIGITS}})\\s*([a-z]{0,12})\\s*$`, 'i');
+const QUANTITY = new RegExp(`^(\\d{1,${QUANTITY_DIGITS}}(?:\\.\\d{1,${QUANTITY_DIGITS}})?|\\.\\d{1,${QUANTITY_DIGITS}})(?:\\s*([a-z]{1,12}))?$`, 'i');
 
 interface QuantitySpec<U extends string> {
   readonly what: string;
@@ -95,7 +95,7 @@ function quantityParser<U extends string>({ what, units, toBase, range }: Quanti
     if (typeof value === 'number') {
       amount = value;
     } else if (typeof value === 'string') {
-      const match = QUANTITY.exec(value.length > 40 ? '' : value);
+      const match = QUANTITY.exec(value.length > 40 ? '' : value.trim());
       if (!match) return fail(expected);
       amount = Number(match[1]);
       const written = (match[2] ?? '').toLowerCase();
