@@ -28,6 +28,9 @@ export function shown(value: unknown, maxChars = QUOTED_CHARS): string {
   return cut(JSON.stringify(value) ?? String(value));
 }
 
+/** Sanity ceiling for a number of days typed (an interval, a taper's length): a year. */
+export const INPUT_MAX_DAYS = 365;
+
 /**
  * The longest text any field takes (the longest real one, every interaction name in a list, is
  * about 150 characters). Longer text is refused before any pattern sees it, so the work a
