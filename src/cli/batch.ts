@@ -4,6 +4,7 @@ import { escapeLineBreaks } from '../render/json-line.js';
 import type { ResultKind, Results } from '../render/formats/index.js';
 import { describeIssue, type InputIssue } from '../schema/issues.js';
 import { MAX_JSON_DEPTH, nestsDeeperThan } from '../schema/json-depth.js';
+import { tooLong } from '../schema/values.js';
 import type { CommandSpec } from './command-spec.js';
 import type { CommandContext } from './context.js';
 import { EXIT, InputError, writeFailure, type LineErrorKind } from './errors.js';
@@ -67,6 +68,9 @@ export function recordForLine<K extends ResultKind>(spec: CommandSpec<K>, line: 
   if (id !== undefined && typeof id !== 'string' && typeof id !== 'number') {
     return errorRecord(number, undefined, 'input', [{ path: 'id', message: `expected a string or a number, got ${jsonKind(id)}` }]);
   }
+  // The id is echoed into the record: a label, not a payload.
+  const idTooLong = tooLong(id);
+  if (idTooLong !== null) return errorRecord(number, undefined, 'input', [{ path: 'id', message: idTooLong }]);
   try {
     const outcome = spec.fromFields(fields, today);
     if (!outcome.ok) return errorRecord(number, id, 'input', outcome.issues);

@@ -46,7 +46,8 @@ export async function readInput(source: string, io: Io, maxBytes = MAX_INPUT_BYT
   } catch (error) {
     throw error instanceof InputError ? error : readFailure(source, error);
   }
-  return new TextDecoder('utf-8').decode(Buffer.concat(chunks)).replace(/^\uFEFF/, '');
+  const text = new TextDecoder('utf-8').decode(Buffer.concat(chunks));
+  return text.startsWith('\uFEFF') ? text.slice(1) : text;
 }
 
 /**

@@ -20,12 +20,19 @@ import {
   underPath,
   type ScheduleSubject,
 } from './schedule-input.js';
-import { fail, frequencyFromWords, frequencyWordsFor, intrathecalMessage, shown, unitProblem, type Parsed } from './values.js';
+import { doseTextParts, fail, frequencyFromWords, frequencyWordsFor, intrathecalMessage, shown, unitProblem, type Parsed } from './values.js';
 
 const REGIMEN_EXAMPLE = 'a regimen like "20mg tid" or "10 + 5 + 10 mg"';
 /** More lines than this on stderr help nobody; the rest are counted. */
 const MAX_ISSUES = 20;
 
+
+/** The letters a text ends with (`mg` of `10 + 5 mg`), read from the end; undefined for none. */
+function trailingLetters(text: string): string | undefined {
+  let start = text.length;
+  while (start > 0 && /[a-zµμ]/i.test(text.charAt(start - 1))) start -= 1;
+  return start === text.length ? undefined : text.slice(start);
+}
 
 /**
  * `25mg qid`, `25 mg four times daily`, or the day's doses `10 + 5 + 10 mg`, as mg per dose.
@@ -37,7 +44,7 @@ export function parseRegimen(value: unknown): Parsed<readonly number[]> {
   const text = value.trim();
   if (text.includes('+')) {
     const parts = text.split('+').map((part) => part.trim());
-    const unit = /([a-zµμ]+)$/i.exec(parts[parts.length - 1] ?? '')?.[1];
+    const unit = trailingLetters(parts[parts.length - 1] ?? '');
     const doses: number[] = [];
     for (const part of parts) {
       const dose = parseDoseMg(/\d$/.test(part) && unit ? `${part} ${unit}` : part);
@@ -47,9 +54,9 @@ export function parseRegimen(value: unknown): Parsed<readonly number[]> {
     if (doses.length > MAX_DOSES_PER_DAY) return fail(`expected at most ${MAX_DOSES_PER_DAY} doses a day, got ${doses.length}`);
     return { ok: true, value: doses };
   }
-  const match = /^(\d+(?:\.\d+)?|\.\d+)\s*([a-zµμ]*)\s*(.*)$/i.exec(text);
-  if (!match) return fail(`expected ${REGIMEN_EXAMPLE}, got ${shown(value, 60)}`);
-  const [, amount = '', written = '', after = ''] = match;
+  const parts = doseTextParts(text);
+  if (!parts || /^[+-]/.test(parts.amountText) || parts.perDay) return fail(`expected ${REGIMEN_EXAMPLE}, got ${shown(value, 60)}`);
+  const { amountText: amount, unit: written, rest: after } = parts;
   // `10 daily`: the word after the number is how often, not a unit.
   const bareFrequency = written !== '' && unitProblem(written) !== null && frequencyFromWords(`${written} ${after}`) !== undefined;
   const unit = bareFrequency ? '' : written;

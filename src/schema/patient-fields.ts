@@ -63,11 +63,14 @@ export function parseInteractions(value: unknown): Parsed<InteractionName[]> {
 
 /** A quantity written with one of its units (`154lb`, `67 in`), or a plain number in the first unit. */
 export interface Quantity<U extends string> {
+  /** In the base unit (kg, cm). */
   readonly value: number;
+  /** The unit it was given in, and the amount in that unit. */
   readonly unit: U;
+  readonly amount: number;
 }
 
-const QUANTITY = new RegExp(`^\\s*(\\d{1,${QUANTITY_DIGITS}}(?:\\.\\d{1,${QUANTITY_DIGITS}})?|\\.\\d{1,${QUANTITY_DIGITS}})\\s*([a-z]{0,12})\\s*$`, 'i');
+const QUANTITY = new RegExp(`^(\\d{1,${QUANTITY_DIGITS}}(?:\\.\\d{1,${QUANTITY_DIGITS}})?|\\.\\d{1,${QUANTITY_DIGITS}})(?:\\s*([a-z]{1,12}))?$`, 'i');
 
 interface QuantitySpec<U extends string> {
   readonly what: string;
@@ -95,7 +98,7 @@ function quantityParser<U extends string>({ what, units, toBase, range }: Quanti
     if (typeof value === 'number') {
       amount = value;
     } else if (typeof value === 'string') {
-      const match = QUANTITY.exec(value.length > 40 ? '' : value);
+      const match = QUANTITY.exec(value.length > 40 ? '' : value.trim());
       if (!match) return fail(expected);
       amount = Number(match[1]);
       const written = (match[2] ?? '').toLowerCase();
@@ -109,7 +112,7 @@ function quantityParser<U extends string>({ what, units, toBase, range }: Quanti
     }
     const inBase = amount * toBase[unit];
     if (!Number.isFinite(inBase) || inBase < range.min || inBase > range.max) return fail(expected);
-    return ok({ value: inBase, unit });
+    return ok({ value: inBase, unit, amount });
   };
 }
 
@@ -170,8 +173,12 @@ function kidneyFrom(fields: PatientFields, issues: InputIssue[]): KidneyInput | 
     kind: 'cockcroft-gault',
     ageYears: fields.age,
     weightKg: fields.weight.value,
-    weightUnit: fields.weight.unit,
     ...(fields.height !== undefined && { heightCm: fields.height.value }),
+    asGiven: {
+      ...(fields.weight.unit === 'lb' && { weight: { amount: fields.weight.amount, unit: 'lb' as const } }),
+      ...(fields.height?.unit === 'in' && { height: { amount: fields.height.amount, unit: 'in' as const } }),
+      ...(fields.scrUmol !== undefined && { serumCreatinine: { amount: fields.scrUmol, unit: 'µmol/L' as const } }),
+    },
     ...(fields.weightBasis !== undefined && { weightBasis: fields.weightBasis }),
     serumCreatinineMgDl: scrMgDl,
     sex: fields.sex,

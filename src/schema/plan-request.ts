@@ -12,6 +12,7 @@ import { normalizeProductFields, productFieldSchemas, productKeysShape, productR
 import {
   dailyTextPattern,
   frequencySchema,
+  INPUT_MAX_DAYS,
   mgSchema,
   parseDoseText,
   parseFrequency,
@@ -27,7 +28,6 @@ import {
 const unitMg = baclofenOral.doseUnitMg.value;
 /** Sanity ceilings for input; the engine refuses anything above the protocol cap with its own reason. */
 const INPUT_MAX_MG = 1000;
-const INPUT_MAX_DAYS = 365;
 
 export const planFrequencies = ['tid', 'qid'] as const;
 

@@ -18,6 +18,9 @@ export function parseForm(value: unknown): Parsed<FormCode> {
     : fail(`expected one of ${formCodes.join(', ')} (solution-1 = 1 mg/mL, solution-2 = 2 mg/mL, suspension-5 = 5 mg/mL), got ${shown(value)}`);
 }
 
+/** `10`, from `10mg` or `10 mg`. */
+const withoutMg = (item: string): string => (item.toLowerCase().endsWith('mg') ? item.slice(0, -2).trimEnd() : item);
+
 /** `5,10,20`, `"10mg, 20 mg"` or `[10, 20]`: tablet or packet strengths in mg. */
 export function parseStrengths(value: unknown): Parsed<number[]> {
   const items = listItems(value);
@@ -25,7 +28,7 @@ export function parseStrengths(value: unknown): Parsed<number[]> {
   if (!items || items.length === 0) return fail(expected);
   const numbers: number[] = [];
   for (const item of items) {
-    const text = typeof item === 'number' ? String(item) : typeof item === 'string' ? item.replace(/\s*mg$/i, '') : '';
+    const text = typeof item === 'number' ? String(item) : typeof item === 'string' ? withoutMg(item) : '';
     if (!/^\d+(\.\d+)?$/.test(text) || Number(text) <= 0) return fail(expected);
     numbers.push(Number(text));
   }
@@ -34,7 +37,7 @@ export function parseStrengths(value: unknown): Parsed<number[]> {
 
 /** Like strengths, and `none` (or an empty list) for no scored strength. */
 export function parseScored(value: unknown): Parsed<number[]> {
-  if (typeof value === 'string' && /^\s*(none)?\s*$/i.test(value)) return ok([]);
+  if (typeof value === 'string' && ['', 'none'].includes(value.trim().toLowerCase())) return ok([]);
   if (Array.isArray(value) && value.length === 0) return ok([]);
   const parsed = parseStrengths(value);
   return parsed.ok ? parsed : fail(`expected scored strengths in mg (e.g. 10,20) or none, got ${shown(value)}`);

@@ -12,7 +12,7 @@ import { decimalTextPattern } from './json-schema/number-text.js';
 import { formatPath, type InputIssue } from './issues.js';
 import { issuesFromZod } from './zod-issues.js';
 import type { Normalized } from './issues.js';
-import { fail, intrathecalMessage, ok, parseIsoDate, parseWholeDays, shown, unitProblem, type Parsed } from './values.js';
+import { doseTextParts, fail, intrathecalMessage, ok, parseIsoDate, parseWholeDays, shown, unitProblem, type Parsed } from './values.js';
 
 // A schedule in titrate's own JSON contract (what `plan --json` and `taper --json` print), as
 // `check` reads it: dated steps with their doses, and a taper's starting regimen (`from`). Fields
@@ -44,11 +44,11 @@ export function parseDoseMg(value: unknown): Parsed<number> {
   const expected = `expected a positive number (mg per dose, at most ${MAX_DOSE_MG})`;
   if (typeof value === 'string') {
     if (/intrathecal|pump/i.test(value)) return fail(intrathecalMessage);
-    const match = /^\s*(\d+(?:\.\d+)?|\.\d+)\s*([a-zµμ]*)\s*$/i.exec(value);
-    if (!match) return fail(`${expected}, got ${shown(value, 40)}`);
-    const problem = match[2] ? unitProblem(match[2]) : null;
+    const parts = doseTextParts(value);
+    if (!parts || /^[+-]/.test(parts.amountText) || parts.perDay || parts.rest !== '') return fail(`${expected}, got ${shown(value, 40)}`);
+    const problem = parts.unit ? unitProblem(parts.unit) : null;
     if (problem) return fail(problem);
-    return parseDoseMg(Number(match[1]));
+    return parseDoseMg(Number(parts.amountText));
   }
   if (!isPlainNumber(value) || value <= 0 || value > MAX_DOSE_MG) return fail(`${expected}, got ${shown(value, 40)}`);
   return ok(value);

@@ -13,6 +13,7 @@ import { requestSchema } from './json-schema/request-schema.js';
 import {
   dailyTextPattern,
   frequencySchema,
+  INPUT_MAX_DAYS,
   mgSchema,
   parseDoseText,
   parseFrequency,
@@ -20,6 +21,7 @@ import {
   parseStartDate,
   regimenOfPattern,
   regimenTextPattern,
+  shown,
   startDateSchema,
   wholeDaysSchema,
   type Parsed,
@@ -31,7 +33,6 @@ const unitMg = baclofenOral.doseUnitMg.value;
  * on them, and the engine flags them); beyond this it is more likely a typing error.
  */
 export const FROM_MAX_DAILY_MG = 300;
-const INPUT_MAX_DAYS = 365;
 const INPUT_MAX_STEP_MG = FROM_MAX_DAILY_MG;
 
 export const taperFrequencies = Object.keys(frequencies) as FrequencyCode[];
@@ -48,7 +49,7 @@ export function parseTaperDays(value: unknown): Parsed<number> {
   if (!Number.isInteger(number) || number < 0 || number > INPUT_MAX_DAYS) {
     return {
       ok: false,
-      message: `expected a whole number of days from 1 to ${INPUT_MAX_DAYS} (the protocol advises ${baclofenOral.taperMinDays.value}–${baclofenOral.taperDefaultDays.value}), got ${typeof value === 'string' ? `'${value}'` : JSON.stringify(value)}`,
+      message: `expected a whole number of days from 1 to ${INPUT_MAX_DAYS} (the protocol advises ${baclofenOral.taperMinDays.value}–${baclofenOral.taperDefaultDays.value}), got ${shown(value)}`,
     };
   }
   return { ok: true, value: number };

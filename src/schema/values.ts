@@ -13,10 +13,34 @@ export type Parsed<T> = { readonly ok: true; readonly value: T } | { readonly ok
 export const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
 export const fail = (message: string): Parsed<never> => ({ ok: false, message });
 
-/** A value as an error message quotes it (`'abc'`, `12`, `null`), cut to `maxChars` for large input. */
-export function shown(value: unknown, maxChars = Infinity): string {
-  if (typeof value === 'string') return `'${value.slice(0, maxChars)}'`;
-  return (JSON.stringify(value) ?? String(value)).slice(0, maxChars);
+/** How much of a value an error message quotes: enough to recognise it, never a whole file. */
+export const QUOTED_CHARS = 40;
+
+/**
+ * A value as an error message quotes it (`'abc'`, `12`, `null`), cut to `maxChars` with `…` for
+ * large input. A number JSON cannot hold (`1e400` reads as Infinity) is said as such, not as the
+ * `null` JSON.stringify would write.
+ */
+export function shown(value: unknown, maxChars = QUOTED_CHARS): string {
+  const cut = (text: string) => (text.length > maxChars ? `${text.slice(0, maxChars)}…` : text);
+  if (typeof value === 'string') return `'${cut(value)}'`;
+  if (typeof value === 'number' && !Number.isFinite(value)) return Number.isNaN(value) ? 'NaN' : 'a number too large for JSON (such as 1e400)';
+  return cut(JSON.stringify(value) ?? String(value));
+}
+
+/** Sanity ceiling for a number of days typed (an interval, a taper's length): a year. */
+export const INPUT_MAX_DAYS = 365;
+
+/**
+ * The longest text any field takes (the longest real one, every interaction name in a list, is
+ * about 150 characters). Longer text is refused before any pattern sees it, so the work a
+ * hostile value costs is bounded, whatever the patterns.
+ */
+export const MAX_TEXT_CHARS = 500;
+
+/** The refusal of text longer than MAX_TEXT_CHARS, or null. */
+export function tooLong(value: unknown): string | null {
+  return typeof value === 'string' && value.length > MAX_TEXT_CHARS ? `expected at most ${MAX_TEXT_CHARS} characters, got ${value.length} (${shown(value)})` : null;
 }
 
 const INTRATHECAL = /\b(intrathecal|it pump|pump)\b/i;
@@ -67,7 +91,7 @@ export function parseWholeDays(value: unknown, max: number): Parsed<number> {
 export function parseMg(value: unknown, unitMg: number, max: number): Parsed<number> {
   if (typeof value === 'string') {
     if (INTRATHECAL.test(value)) return fail(intrathecalMessage);
-    const match = /^\s*([+-]?[\d.]+)\s*([a-zµμ]+)\s*$/i.exec(value);
+    const match = /^([+-]?[\d.]+)\s*([a-zµμ]+)$/i.exec(value.trim());
     if (match?.[2]) {
       const problem = unitProblem(match[2]);
       if (problem) return fail(problem);
@@ -82,8 +106,20 @@ export function parseMg(value: unknown, unitMg: number, max: number): Parsed<num
   return ok(number);
 }
 
+/** A year as dates write it: four digits. */
+const yearText = (year: number): string => String(year).padStart(4, '0');
+
+/** A date of the right shape in a year outside `years` (0000, 9999, 10000): the message that says so, or null. */
+function yearOutside(value: unknown, years: { readonly min: number; readonly max: number }): Parsed<never> | null {
+  const year = typeof value === 'string' && value.length <= 16 ? /^(\d{4,})-\d{2}-\d{2}$/.exec(value)?.[1] : undefined;
+  if (year === undefined || (Number(year) >= years.min && Number(year) <= years.max)) return null;
+  return fail(`expected a date in the years ${yearText(years.min)} to ${yearText(years.max)}, got ${shown(value)}`);
+}
+
 export function parseIsoDate(value: unknown): Parsed<IsoDate> {
   if (typeof value === 'string' && isIsoDate(value)) return ok(value);
+  const outside = yearOutside(value, DATE_YEARS);
+  if (outside) return outside;
   return fail(`expected a calendar date yyyy-MM-dd (e.g. 2026-01-05), got ${shown(value)}`);
 }
 
@@ -91,13 +127,7 @@ export function parseIsoDate(value: unknown): Parsed<IsoDate> {
 export const START_YEARS = { min: 1900, max: 2999 } as const;
 
 export function parseStartDate(value: unknown): Parsed<IsoDate> {
-  const date = parseIsoDate(value);
-  if (!date.ok) return date;
-  const year = Number(date.value.slice(0, 4));
-  if (year < START_YEARS.min || year > START_YEARS.max) {
-    return fail(`expected a date in the years ${START_YEARS.min} to ${START_YEARS.max}, got ${shown(value)}`);
-  }
-  return date;
+  return yearOutside(value, START_YEARS) ?? parseIsoDate(value);
 }
 
 const FREQUENCY_WORDS: Readonly<Record<string, FrequencyCode>> = {
@@ -125,6 +155,24 @@ export function parseFrequency(value: unknown, allowed: readonly FrequencyCode[]
 const REGIMEN_EXAMPLE = `a regimen like "20mg tid"`;
 
 /**
+ * `60 mg/day` as its parts: the amount, a unit (letters right after it), `/day`, `per day` or
+ * `a day`, and what follows (how often). Read piece by piece, each piece an anchored pattern with
+ * no optional repetition beside another, so the work is linear in the text; null without an
+ * amount.
+ */
+export function doseTextParts(value: string): { amountText: string; unit: string; perDay: boolean; rest: string } | null {
+  let text = value.trim();
+  const amountText = /^[+-]?(?:\d+(?:\.\d+)?|\.\d+)/.exec(text)?.[0];
+  if (amountText === undefined) return null;
+  text = text.slice(amountText.length).trimStart();
+  const unit = /^[a-zµμ]+/i.exec(text)?.[0] ?? '';
+  text = text.slice(unit.length).trimStart();
+  const perDay = /^(?:\/\s*(?:day|d)|per day|a day)/i.exec(text)?.[0];
+  if (perDay !== undefined) text = text.slice(perDay.length).trimStart();
+  return { amountText, unit, perDay: perDay !== undefined, rest: text };
+}
+
+/**
  * `20mg tid`, `20 mg four times daily`, `60`, `60 mg/day`: a regimen or (when `dailyAllowed`) a
  * daily total. Anything else says what was expected.
  */
@@ -137,9 +185,9 @@ export function parseDoseText(value: unknown, unitMg: number, maxMg: number, dai
   }
   if (typeof value !== 'string') return fail(`expected ${expected}, got ${shown(value)}`);
   if (INTRATHECAL.test(value)) return fail(intrathecalMessage);
-  const match = /^\s*([+-]?\d*\.?\d+)\s*([a-zµμ]*)\s*(\/\s*(day|d)|per day|a day)?\s*(.*?)\s*$/i.exec(value);
-  if (!match) return fail(`expected ${expected}, got ${shown(value)}`);
-  const [, amountText = '', unit = '', perDay, , rest = ''] = match;
+  const parts = doseTextParts(value);
+  if (!parts) return fail(`expected ${expected}, got ${shown(value)}`);
+  const { amountText, unit, perDay, rest } = parts;
   if (unit) {
     const problem = unitProblem(unit);
     if (problem) return fail(problem);
@@ -162,9 +210,9 @@ export function parseDoseText(value: unknown, unitMg: number, maxMg: number, dai
   return ok({ kind: 'regimen', doseMg: amount, frequency });
 }
 
-/** `"a,b, c"` or a JSON array (NDJSON) to trimmed items; null for anything else. */
+/** `"a,b, c"` or a JSON array (NDJSON) to trimmed items; null for anything else, or an item of overlong text. */
 export function listItems(value: unknown): unknown[] | null {
-  if (Array.isArray(value)) return value.map((item) => (typeof item === 'string' ? item.trim() : item));
+  if (Array.isArray(value)) return value.some((item) => tooLong(item) !== null) ? null : value.map((item) => (typeof item === 'string' ? item.trim() : item));
   if (typeof value === 'string') return value.split(',').map((item) => item.trim()).filter((item) => item !== '');
   if (typeof value === 'number') return [value];
   return null;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expectInputError, runCli } from '../helpers/run-cli.js';
+import { expectInputError, json, runCli } from '../helpers/run-cli.js';
 
 /** Each bad input: exit 2, nothing on stdout, one line on stderr naming the option, no stack. */
 const cases: [argv: string[], pattern: RegExp][] = [
@@ -104,5 +104,23 @@ describe('plan: help and version', () => {
       expect(result.stdout).toBe('');
       expect(result.stderr, argv.join(' ')).toMatch(/was given more than once; give it once \(see titrate \w+ --help\)/);
     }
+  });
+});
+
+describe('units people type', () => {
+  it('--weight in kg or lb, --height in cm or in, serum creatinine in µmol/L: the estimate shows each as given beside the value used', async () => {
+    const argv = ['plan', '--start', '2026-01-05', '--age', '70', '--sex', 'female', '--json'];
+    const metric = json(await runCli([...argv, '--weight', '69.853', '--height', '170.18', '--weight-basis', 'ideal', '--scr', '1.131']));
+    const typed = json(await runCli([...argv, '--weight', '154lb', '--height', '67in', '--weight-basis', 'ideal', '--scr-umol', '100']));
+    const message = (result: { findings: { code: string; message: string }[] }) => result.findings.find((item) => item.code === 'CRCL_ESTIMATED')?.message ?? '';
+    expect(message(typed)).toMatch(/ideal body weight 61\.6 kg \(from 154 lb = 69\.9 kg total and 67 in = 170\.2 cm\), serum creatinine 100 µmol\/L = 1\.13 mg\/dL, female/);
+    expect(message(metric)).toMatch(/ideal body weight 61\.6 kg \(from 69\.9 kg total and 170\.2 cm\), serum creatinine 1\.13 mg\/dL, female/);
+    // The same patient: the same kidney function and plan, whatever the units.
+    expect(typed.kidney).toEqual(metric.kidney);
+    expect(typed.steps).toEqual(metric.steps);
+    const plain = json(await runCli([...argv, '--weight', '70', '--scr', '1.2']));
+    const kg = json(await runCli([...argv, '--weight', '70kg', '--scr', '1.2']));
+    expect(message(kg)).toBe(message(plain));
+    expect(message(plain)).toMatch(/total body weight 70 kg, /);
   });
 });

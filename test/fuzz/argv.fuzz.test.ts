@@ -68,6 +68,9 @@ const argvFor = (name: string): fc.Arbitrary<string[]> => {
 };
 
 const RUNS = 150;
+// Command lines a run once failed on, tried first every time. The plan's wrapped findings start a
+// line with "at most 5 mg", which an earlier stack-trace pattern took for a frame.
+const found: Record<string, string[][]> = { plan: [['plan', '--start', '2020-01-01', '--step', '7.5', '--interval', '1']] };
 const outcomes: Record<string, number[]> = { plan: [], taper: [], check: [], missed: [], rules: [] };
 
 describe('command lines, random and hostile', { timeout: PROPERTY_MS }, () => {
@@ -78,7 +81,7 @@ describe('command lines, random and hostile', { timeout: PROPERTY_MS }, () => {
         outcomes[name]?.push(result.code);
         expectContract(result, `titrate ${argv.map((arg) => JSON.stringify(arg)).join(' ')}`, { json: argv.includes('--json') && !argv.includes('--format') });
       }),
-      { numRuns: RUNS },
+      { numRuns: RUNS, examples: (found[name] ?? []).map((argv) => [argv]) },
     );
   });
 

@@ -1,11 +1,9 @@
 import { expect } from 'vitest';
-import type { CliResult } from './run-cli.js';
+import { STACK_FRAME, type CliResult } from './run-cli.js';
 
 // The contract every command keeps, whatever it is given: the exit codes it may end with, no
 // stack trace, nothing on stdout when it refuses, JSON when JSON was asked for, and the schedule
 // invariants of whatever it plans.
-
-const STACK = /\n\s+at |^\s+at .+:\d+:\d+/m;
 
 interface StepJson {
   readonly startDate: string;
@@ -45,8 +43,8 @@ export function expectScheduleInvariants(schedule: { kind: string; capDailyMg: n
 /** Holds one run of the CLI to the contract; `label` is the reproducer printed on failure. */
 export function expectContract(result: CliResult, label: string, options: { json: boolean }): void {
   expect([0, 1, 2], `${label}: exit ${result.code}\n${result.stderr}`).toContain(result.code);
-  expect(result.stderr, `${label}: a stack trace`).not.toMatch(STACK);
-  expect(result.stdout, label).not.toMatch(STACK);
+  expect(result.stderr, `${label}: a stack trace`).not.toMatch(STACK_FRAME);
+  expect(result.stdout, label).not.toMatch(STACK_FRAME);
   if (result.code === 2) {
     expect(result.stdout, `${label}: stdout on exit 2`).toBe('');
     expect(result.stderr.trim(), `${label}: exit 2 without a reason`).not.toBe('');

@@ -11,7 +11,7 @@ import { readJsonInput } from '../read-input.js';
 
 /** A positional `-` or `*.json` names a schedule file; anything else is a regimen. */
 function isScheduleSource(argument: string): boolean {
-  return argument === '-' || /\.json$/i.test(argument);
+  return argument === '-' || argument.toLowerCase().endsWith('.json');
 }
 
 /**

@@ -1,3 +1,4 @@
+import { MAX_TEXT_CHARS } from '../values.js';
 import { JSON_SCHEMA_DIALECT, type JsonSchema } from './json-schema.js';
 
 /** The `id` any request line may carry (the batch reads it; the request never sees it). */
@@ -19,6 +20,21 @@ export interface RequestSchemaParts {
  * The JSON Schema of one request (an --ndjson line, or the fields a library caller passes): the
  * fields in camelCase, `id`, nothing else.
  */
+/**
+ * A field's schema with `maxLength` on every text it takes, as the CLI refuses longer text before
+ * reading it (MAX_TEXT_CHARS), in alternatives and list items too.
+ */
+function withMaxLength(schema: JsonSchema): JsonSchema {
+  const bounded: Record<string, unknown> = { ...schema };
+  if (schema.type === 'string') bounded.maxLength = MAX_TEXT_CHARS;
+  for (const key of ['anyOf', 'oneOf'] as const) {
+    const alternatives = schema[key];
+    if (Array.isArray(alternatives)) bounded[key] = alternatives.map((alternative: JsonSchema) => withMaxLength(alternative));
+  }
+  if (schema.type === 'array' && typeof schema.items === 'object' && schema.items !== null) bounded.items = withMaxLength(schema.items as JsonSchema);
+  return bounded;
+}
+
 export function requestSchema({ command, fields, required = [], rules = [] }: RequestSchemaParts): JsonSchema {
   return {
     $schema: JSON_SCHEMA_DIALECT,
@@ -29,7 +45,7 @@ export function requestSchema({ command, fields, required = [], rules = [] }: Re
       'are text (lists also arrays). Unknown fields make the line an error record. ' +
       'Rules only the planned schedule can check (such as the number of dose times) are left to the command, and named in the field descriptions.',
     type: 'object',
-    properties: { id: requestIdSchema, ...fields },
+    properties: { id: withMaxLength(requestIdSchema), ...Object.fromEntries(Object.entries(fields).map(([name, schema]) => [name, withMaxLength(schema)])) },
     ...(required.length > 0 && { required: [...required] }),
     additionalProperties: false,
     ...(rules.length > 0 && { allOf: [...rules] }),
