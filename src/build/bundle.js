@@ -17,17 +17,19 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 /**
  * Modules that only some commands use become stubs that load them on first use: commander's
  * child_process (only for external subcommands, which titrate has none of), colour (only for
- * table output), v8 (only for batches). Static imports would load them on
- * every start. A module required by CommonJS is stubbed whole; one imported by an ES module, by
- * the named exports titrate uses.
+ * table output), v8 (only for batches), tty (only to ask whether a stream is a terminal; it
+ * loads node:net). Static imports would load them on every start. A module required by CommonJS is stubbed whole; one imported by an ES module, by
+ * the named exports titrate uses (and whole as its default export where one imports it so).
  */
 const lazyModules = {
   'node:child_process': { commonjs: true },
   chalk: { exports: ['Chalk'] },
   'node:v8': { exports: ['setFlagsFromString'] },
+  // chalk's colour detection imports the module whole; titrate imports isatty.
+  'node:tty': { exports: ['isatty'], whole: true },
 };
 
-function stubSource(id, { commonjs, exports = [] }) {
+function stubSource(id, { commonjs, exports = [], whole = false }) {
   const head = `
     let real;
     const load = () => (real ??= require(${JSON.stringify(id)}));
@@ -37,7 +39,8 @@ function stubSource(id, { commonjs, exports = [] }) {
       apply: (_, self, args) => Reflect.apply(pick(), self, args),
     });`;
   if (commonjs) return `${head}\nmodule.exports = lazy(load);`;
-  return `${head}\n${exports.map((name) => `export const ${name} = lazy(() => load().${name});`).join('\n')}`;
+  const named = exports.map((name) => `export const ${name} = lazy(() => load().${name});`);
+  return [head, ...named, ...(whole ? ['export default lazy(load);'] : [])].join('\n');
 }
 
 const lazy = {
