@@ -86,6 +86,9 @@ export function buildProgram(context: CommandContext, argv?: readonly string[]):
       writeErr: (text) => context.io.stderr.write(text),
       // run() prints commander's errors itself, as one line.
       outputError: () => undefined,
+      // Help is never coloured; commander would otherwise make process.stdout to ask.
+      getOutHasColors: () => false,
+      getErrHasColors: () => false,
     });
   const built = builtFor(argv);
   for (const entry of commandEntries) {

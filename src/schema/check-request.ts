@@ -118,41 +118,41 @@ export function normalizeCheckRequest(input: unknown): Normalized<CheckRequest> 
 // The JSON Schema of a check request (`titrate schema check`), from the same limits as the parse
 // above: a regimen or a schedule (exactly one), and the patient.
 
-const DOSE = decimalTextPattern({ min: 0, max: MAX_DOSE_MG, exclusiveMinimum: true });
-const EVERY_FREQUENCY = alternation((Object.keys(frequencies) as (keyof typeof frequencies)[]).flatMap(frequencyWordsFor));
+const DOSE = (): string => decimalTextPattern({ min: 0, max: MAX_DOSE_MG, exclusiveMinimum: true });
+const EVERY_FREQUENCY = (): string => alternation((Object.keys(frequencies) as (keyof typeof frequencies)[]).flatMap(frequencyWordsFor));
 /** `25mg qid`, `25 mg four times daily`; `10 + 5 + 10 mg` (2 to MAX_DOSES_PER_DAY doses). */
-const REGIMEN_PATTERN =
-  `^\\s*(?:${DOSE}\\s*mg\\s+${EVERY_FREQUENCY}|${DOSE}(?:\\s*mg)?(?:\\s*\\+\\s*${DOSE}(?:\\s*mg)?){1,${MAX_DOSES_PER_DAY - 1}})\\s*$`;
+const REGIMEN_PATTERN = (): string =>
+  `^\\s*(?:${DOSE()}\\s*mg\\s+${EVERY_FREQUENCY()}|${DOSE()}(?:\\s*mg)?(?:\\s*\\+\\s*${DOSE()}(?:\\s*mg)?){1,${MAX_DOSES_PER_DAY - 1}})\\s*$`;
 
-const FHIR_SCHEDULE: JsonSchema = {
+const FHIR_SCHEDULE = (): JsonSchema => ({
   type: 'object',
   description:
     'FHIR R4: a MedicationRequest (a Dosage line per step: sequence, timing.repeat.boundsPeriod, timeOfDay, doseQuantity in mg), or a Bundle holding exactly one; ' +
     'what would change its meaning and cannot be judged is refused by the CLI, with the element\'s path',
   required: ['resourceType'],
   properties: { resourceType: { enum: ['MedicationRequest', 'Bundle'] } },
-};
+});
 
-export const checkFieldSchemas: { readonly [K in keyof typeof checkShape]: JsonSchema } = {
+export const checkFieldSchemas = (): { readonly [K in keyof typeof checkShape]: JsonSchema } => ({
   regimen: {
     type: 'string',
-    pattern: REGIMEN_PATTERN,
+    pattern: REGIMEN_PATTERN(),
     description:
       `a regimen: "25mg qid" (any frequency: ${Object.keys(frequencies).join(', ')}, or words such as "twice daily") or the day's doses "10 + 5 + 10 mg", ` +
       `each dose greater than 0 and at most ${MAX_DOSE_MG} mg (doses off the ${baclofenOral.doseUnitMg.value} mg grid are accepted, and flagged); the CLI also reads other spellings`,
   },
-  schedule: { type: 'object', anyOf: [scheduleInputSchema, FHIR_SCHEDULE], description: "a schedule: titrate's JSON (what plan/taper --json print), or FHIR R4 (what --format fhir prints)" },
-  ...patientFieldSchemas,
-};
+  schedule: { type: 'object', anyOf: [scheduleInputSchema(), FHIR_SCHEDULE()], description: "a schedule: titrate's JSON (what plan/taper --json print), or FHIR R4 (what --format fhir prints)" },
+  ...patientFieldSchemas(),
+});
 
 /** `titrate schema check`: a check request line. */
 export function checkRequestSchema(): JsonSchema {
   return requestSchema({
     command: 'check',
-    fields: checkFieldSchemas,
+    fields: checkFieldSchemas(),
     rules: [
       { description: 'one thing to check: a regimen or a schedule', oneOf: [requires('regimen'), requires('schedule')] },
-      ...kidneyRules,
+      ...kidneyRules(),
     ],
   });
 }

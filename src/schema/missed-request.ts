@@ -96,7 +96,7 @@ export function normalizeMissedRequest(input: unknown, today: IsoDate): Normaliz
 // them), the missed dose and the time now; the missed time must be one of the times, which the
 // CLI checks.
 
-export const missedFieldSchemas: { readonly [K in keyof typeof missedShape]: JsonSchema } = {
+export const missedFieldSchemas = (): { readonly [K in keyof typeof missedShape]: JsonSchema } => ({
   times: timesSchema("the day's dose times HH:MM, in order through the day (e.g. 08:00,14:00,20:00); or give plan instead"),
   missed: timeSchema('the scheduled time HH:MM of the missed dose: one of the times (the CLI checks)'),
   now: timeSchema('the time now, HH:MM; required in a line (a batch does not read the clock)'),
@@ -121,13 +121,13 @@ export const missedFieldSchemas: { readonly [K in keyof typeof missedShape]: Jso
     description: "the JSON output of titrate plan or taper (what --plan reads from a file); the times of its step on date apply, which must have doses (the CLI checks)",
   },
   date: isoDateSchema('with plan: the day whose step applies (default: today), yyyy-MM-dd'),
-};
+});
 
 /** `titrate schema missed`: a missed-dose request line. */
 export function missedRequestSchema(): JsonSchema {
   return requestSchema({
     command: 'missed',
-    fields: missedFieldSchemas,
+    fields: missedFieldSchemas(),
     required: ['missed', 'now'],
     rules: [
       { description: 'the dose times one way: times, or a plan', oneOf: [requires('times'), requires('plan')] },

@@ -233,7 +233,7 @@ const positive = (max: number, description: string): JsonSchema => ({ type: 'num
 const flagSchema = (description: string): JsonSchema => ({ type: 'boolean', description });
 
 /** One JSON Schema per patient field, for `titrate schema`: the same bounds as the parsers above and the engine's refusals (age under 12). */
-export const patientFieldSchemas: { readonly [K in keyof typeof patientShape]: JsonSchema } = {
+export const patientFieldSchemas = (): { readonly [K in keyof typeof patientShape]: JsonSchema } => ({
   age: {
     type: 'number',
     minimum: baclofenOral.minAgeYears.value,
@@ -259,13 +259,13 @@ export const patientFieldSchemas: { readonly [K in keyof typeof patientShape]: J
     ],
     description: `also taking: any of ${interactionNames.join(', ')}, comma-separated or as an array; the CLI also reads plurals and any case`,
   },
-};
+});
 
 const onDialysis: JsonSchema = { required: ['dialysis'], properties: { dialysis: { const: true } } };
 const cockcroftGault: JsonSchema = { anyOf: CG_FIELDS.map((name) => requires(name)) };
 
 /** Kidney function is given one way, and Cockcroft–Gault with all it needs (kidneyFrom's rules). */
-export const kidneyRules: readonly JsonSchema[] = [
+export const kidneyRules = (): readonly JsonSchema[] => ([
   {
     description: 'kidney function one way only: dialysis, crcl, or the Cockcroft–Gault inputs',
     not: { anyOf: [{ allOf: [onDialysis, requires('crcl')] }, { allOf: [onDialysis, cockcroftGault] }, { allOf: [requires('crcl'), cockcroftGault] }] },
@@ -280,10 +280,10 @@ export const kidneyRules: readonly JsonSchema[] = [
     if: { required: ['weightBasis'], properties: { weightBasis: { enum: weightBases.filter((basis) => basis !== 'total') } } },
     then: requires('height'),
   },
-];
+]);
 
 /** renalAdjust means nothing without kidney function (checkRenalAdjust). */
-export const renalAdjustRule: JsonSchema = {
+export const renalAdjustRule = (): JsonSchema => ({
   description: 'renalAdjust needs kidney function: crcl, dialysis, or the Cockcroft–Gault inputs',
   dependentSchemas: { renalAdjust: { anyOf: [requires('crcl'), onDialysis, cockcroftGault] } },
-};
+});

@@ -123,7 +123,7 @@ function targetSchema(dailyMaxMg: number, description: string): JsonSchema {
   };
 }
 
-export const planFieldSchemas: { readonly [K in keyof typeof planShape]: JsonSchema } = {
+export const planFieldSchemas = (): { readonly [K in keyof typeof planShape]: JsonSchema } => ({
   start: startDateSchema('first day of the plan (default: today)'),
   target: targetSchema(
     maxDailyMg.value,
@@ -140,14 +140,14 @@ export const planFieldSchemas: { readonly [K in keyof typeof planShape]: JsonSch
     type: 'boolean',
     description: 'hold each day under the kidney-adjusted ceiling (true, the default when kidney function is impaired) or not (false); needs kidney function',
   },
-  ...patientFieldSchemas,
-};
+  ...patientFieldSchemas(),
+});
 
 /** `titrate schema plan`: a plan request line. */
 export function planRequestSchema(): JsonSchema {
   return requestSchema({
     command: 'plan',
-    fields: { ...planFieldSchemas, ...productFieldSchemas },
+    fields: { ...planFieldSchemas(), ...productFieldSchemas() },
     rules: [
       {
         description: `on dialysis, plans go only to a target of at most ${dialysisMaxDailyMg.value} mg/day`,
@@ -159,9 +159,9 @@ export function planRequestSchema(): JsonSchema {
         if: { required: ['target'], properties: { target: { type: 'string', pattern: regimenOfPattern(code) } } },
         then: { properties: { frequency: { const: code } } },
       })),
-      ...kidneyRules,
-      renalAdjustRule,
-      ...productRules,
+      ...kidneyRules(),
+      renalAdjustRule(),
+      ...productRules(),
     ],
   });
 }

@@ -190,7 +190,7 @@ const solidForms = Object.values(productForms).filter((form): form is SolidForm 
 const allStrengthsMg = [...new Set(solidForms.flatMap((form) => form.knownStrengthsMg.value))].sort((a, b) => a - b);
 const times = baclofenProducts.defaultTimes.value;
 
-export const productFieldSchemas: { readonly [K in keyof typeof productShape]: JsonSchema } = {
+export const productFieldSchemas = (): { readonly [K in keyof typeof productShape]: JsonSchema } => ({
   form: {
     enum: [...formCodes],
     description: `the product (default ${baclofenProducts.defaultForm.value}; solution-1 = 1 mg/mL, solution-2 = 2 mg/mL, suspension-5 = 5 mg/mL, granules = packets); the CLI also reads any case`,
@@ -203,7 +203,7 @@ export const productFieldSchemas: { readonly [K in keyof typeof productShape]: J
       'as many as the most doses a day in the schedule (for a taper, or as many as the current dose): a rule only the planned schedule can check, so the CLI checks it',
   ),
   explain: { type: 'boolean', description: 'under each step of the table, the rule that produced it and its sources (the JSON always carries basis)' },
-};
+});
 
 const formIs = (code: FormCode): JsonSchema =>
   code === baclofenProducts.defaultForm.value
@@ -211,7 +211,7 @@ const formIs = (code: FormCode): JsonSchema =>
     : { required: ['form'], properties: { form: { const: code } } };
 
 /** What each form allows of strengths and scoring (normalizeProductFields). */
-export const productRules: readonly JsonSchema[] = Object.entries(productForms).map(([code, form]) => {
+export const productRules = (): readonly JsonSchema[] => Object.entries(productForms).map(([code, form]) => {
   if (form.kind === 'liquid') {
     return { description: `${code} is a liquid: no strengths or scored`, if: formIs(code as FormCode), then: { not: { anyOf: [requires('strengths'), requires('scored')] } } };
   }

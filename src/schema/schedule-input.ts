@@ -251,18 +251,18 @@ export function normalizeSchedule(input: unknown): Normalized<ScheduleSubject> {
 // rules across a schedule (dates in order, stated values that agree) are the rule book's findings,
 // not input errors; an endDate before its startDate is refused by the CLI.
 
-const DOSE_TEXT = `^\\s*${decimalTextPattern({ min: 0, max: MAX_DOSE_MG, exclusiveMinimum: true })}\\s*(?:mg)?\\s*$`;
-const dateSchema: JsonSchema = { type: 'string', pattern: datePattern(DATE_YEARS) };
+const DOSE_TEXT = (): string => `^\\s*${decimalTextPattern({ min: 0, max: MAX_DOSE_MG, exclusiveMinimum: true })}\\s*(?:mg)?\\s*$`;
+const dateSchema = (): JsonSchema => ({ type: 'string', pattern: datePattern(DATE_YEARS) });
 const positiveUpTo = (max: number): JsonSchema => ({ type: 'number', exclusiveMinimum: 0, maximum: max });
 const arrayOf = (items: JsonSchema, maxItems: number, minItems = 0): JsonSchema => ({ type: 'array', ...(minItems > 0 && { minItems }), maxItems, items });
 
 /** One dose in mg, as parseDoseMg reads it. */
-export const doseMgSchema: JsonSchema = {
-  anyOf: [positiveUpTo(MAX_DOSE_MG), { type: 'string', pattern: DOSE_TEXT }],
+export const doseMgSchema = (): JsonSchema => ({
+  anyOf: [positiveUpTo(MAX_DOSE_MG), { type: 'string', pattern: DOSE_TEXT() }],
   description: `mg per dose: a number greater than 0 and at most ${MAX_DOSE_MG}, or text such as "5 mg"`,
-};
+});
 
-export const scheduleInputSchema: JsonSchema = {
+export const scheduleInputSchema = (): JsonSchema => ({
   type: 'object',
   description:
     "titrate's schedule JSON, as plan and taper --json print it; derived fields (days, dosesPerDay, doseMg, dailyMg, times, administrations) may be left out, " +
@@ -276,10 +276,10 @@ export const scheduleInputSchema: JsonSchema = {
         required: ['startDate', 'doses'],
         anyOf: [requires('endDate'), requires('days')],
         properties: {
-          startDate: dateSchema,
-          endDate: { anyOf: [dateSchema, { type: 'null' }], description: 'inclusive, on or after startDate; null: open-ended (the last step only)' },
+          startDate: dateSchema(),
+          endDate: { anyOf: [dateSchema(), { type: 'null' }], description: 'inclusive, on or after startDate; null: open-ended (the last step only)' },
           days: { anyOf: [{ type: 'integer', minimum: 1, maximum: MAX_DAYS }, { type: 'null' }], description: 'the step\'s length; enough without endDate' },
-          doses: arrayOf(doseMgSchema, MAX_DOSES_PER_DAY),
+          doses: arrayOf(doseMgSchema(), MAX_DOSES_PER_DAY),
           dosesPerDay: { type: 'integer', minimum: 0, maximum: MAX_DOSES_PER_DAY },
           doseMg: { anyOf: [{ type: 'number', minimum: 0 }, { type: 'null' }] },
           dailyMg: { type: 'number', minimum: 0 },
@@ -290,7 +290,7 @@ export const scheduleInputSchema: JsonSchema = {
               type: 'object',
               required: ['doseMg'],
               properties: {
-                doseMg: doseMgSchema,
+                doseMg: doseMgSchema(),
                 volumeMl: positiveUpTo(MAX_DOSE_MG),
                 concentrationMgPerMl: positiveUpTo(MAX_DOSE_MG),
                 units: arrayOf({ type: 'object', required: ['strengthMg', 'count'], properties: { strengthMg: positiveUpTo(MAX_DOSE_MG), count: positiveUpTo(MAX_UNIT_COUNT) } }, MAX_DOSES_PER_DAY),
@@ -303,11 +303,11 @@ export const scheduleInputSchema: JsonSchema = {
       MAX_STEPS,
       1,
     ),
-    from: { anyOf: [{ type: 'object', required: ['doses'], properties: { doses: arrayOf(doseMgSchema, MAX_DOSES_PER_DAY, 1) } }, { type: 'null' }] },
+    from: { anyOf: [{ type: 'object', required: ['doses'], properties: { doses: arrayOf(doseMgSchema(), MAX_DOSES_PER_DAY, 1) } }, { type: 'null' }] },
     schemaVersion: { const: SCHEMA_VERSION },
     kind: { enum: ['titration', 'taper'] },
     drug: { const: baclofenOral.drug },
     route: { const: baclofenOral.route },
     unit: { const: 'mg' },
   },
-};
+});

@@ -130,7 +130,7 @@ export function normalizeTaperRequest(input: unknown, today: IsoDate): Normalize
 const { taperDefaultDays, taperMinDays, halfUnitMg, smallestUnitMg } = baclofenOral;
 
 /** Regimens up to FROM_MAX_DAILY_MG a day, at any frequency. */
-const fromRegimenPattern = regimenTextPattern(
+const fromRegimenPattern = (): string | null => regimenTextPattern(
   unitMg,
   Object.fromEntries(taperFrequencies.map((code) => [code, FROM_MAX_DAILY_MG / frequencies[code].dosesPerDay])),
 );
@@ -138,12 +138,12 @@ const fromRegimenPattern = regimenTextPattern(
 /** The least daily total given `code`: one dose unit a dose (the planner splits it into that many doses). */
 const fromMinDailyMg = (code: FrequencyCode): number => unitMg * frequencies[code].dosesPerDay;
 
-export const taperFieldSchemas: { readonly [K in keyof typeof taperShape]: JsonSchema } = {
+export const taperFieldSchemas = (): { readonly [K in keyof typeof taperShape]: JsonSchema } => ({
   from: {
     anyOf: [
       { type: 'number', minimum: unitMg, maximum: FROM_MAX_DAILY_MG, multipleOf: unitMg, description: 'mg/day' },
       { type: 'string', pattern: dailyTextPattern(unitMg, FROM_MAX_DAILY_MG), description: `mg/day as text, a multiple of ${unitMg}` },
-      { type: 'string', pattern: fromRegimenPattern, description: 'a regimen: mg per dose and how often' },
+      { type: 'string', pattern: fromRegimenPattern(), description: 'a regimen: mg per dose and how often' },
     ],
     description:
       `the current dose: a regimen ("20mg tid") or mg/day (60, or "60 mg/day", split into frequency's doses a day), a multiple of ${unitMg} mg, ` +
@@ -165,8 +165,8 @@ export const taperFieldSchemas: { readonly [K in keyof typeof taperShape]: JsonS
   halfTablets: { type: 'boolean', description: `allow half tablets: the smallest dose is ${halfUnitMg.value} mg instead of ${smallestUnitMg.value} mg` },
   longTerm: { type: 'boolean', description: `taken for more than about ${baclofenOral.longTermMonths.value} months: taper over ${baclofenOral.taperLongDays.value} days unless over says otherwise` },
   renalAdjust: { type: 'boolean', description: 'accepted as for plan (needs kidney function); a taper only comes down, so no kidney reduction is added' },
-  ...patientFieldSchemas,
-};
+  ...patientFieldSchemas(),
+});
 
 /** `titrate schema taper`: a taper request line. */
 export function taperRequestSchema(): JsonSchema {
@@ -176,7 +176,7 @@ export function taperRequestSchema(): JsonSchema {
       : { required: ['frequency'], properties: { frequency: { const: code } } };
   return requestSchema({
     command: 'taper',
-    fields: { ...taperFieldSchemas, ...productFieldSchemas },
+    fields: { ...taperFieldSchemas(), ...productFieldSchemas() },
     required: ['from'],
     rules: [
       ...taperFrequencies.flatMap((code) => {
@@ -197,9 +197,9 @@ export function taperRequestSchema(): JsonSchema {
         if: { required: ['from'], properties: { from: { type: 'string', pattern: regimenOfPattern(code) } } },
         then: { properties: { frequency: { const: code } } },
       })),
-      ...kidneyRules,
-      renalAdjustRule,
-      ...productRules,
+      ...kidneyRules(),
+      renalAdjustRule(),
+      ...productRules(),
     ],
   });
 }
