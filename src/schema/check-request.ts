@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import type { CheckRequest } from '../app/check.js';
 import { baclofenOral, frequencies } from '../protocol/baclofen.js';
+import { lazily } from './lazily.js';
 import { field } from './field.js';
 import type { InputIssue } from './issues.js';
 import { issuesFromZod } from './zod-issues.js';
@@ -71,14 +72,14 @@ export function parseRegimen(value: unknown): Parsed<readonly number[]> {
   return { ok: true, value: Array(frequencies[frequency].dosesPerDay).fill(dose.value) };
 }
 
-export const checkShape = {
+export const checkShape = () => ({
   regimen: z.optional(field(parseRegimen)),
   // Any JSON here; normalizeAnySchedule validates it so its issues carry paths inside the schedule.
   schedule: z.optional(z.unknown()),
-  ...patientShape,
-};
+  ...patientShape(),
+});
 
-export const checkFields = z.strictObject(checkShape, objectError('an object of check fields (regimen or schedule, and kidney options)'));
+const checkFields = lazily(() => z.strictObject(checkShape(), objectError('an object of check fields (regimen or schedule, and kidney options)')));
 
 /**
  * A schedule to check: a FHIR R4 MedicationRequest or a Bundle holding one (told by its
@@ -96,7 +97,7 @@ export function limitIssues(issues: readonly InputIssue[]): InputIssue[] {
 
 /** Check request fields (options, or one NDJSON line) to an engine request: a regimen or a schedule, and the patient. */
 export function normalizeCheckRequest(input: unknown): Normalized<CheckRequest> {
-  const parsed = checkFields.safeParse(input, { reportInput: true });
+  const parsed = checkFields().safeParse(input, { reportInput: true });
   if (!parsed.success) return { ok: false, issues: limitIssues(issuesFromZod(parsed.error)) };
   const fields = parsed.data;
   const issues: InputIssue[] = [];
@@ -133,7 +134,7 @@ const FHIR_SCHEDULE = (): JsonSchema => ({
   properties: { resourceType: { enum: ['MedicationRequest', 'Bundle'] } },
 });
 
-export const checkFieldSchemas = (): { readonly [K in keyof typeof checkShape]: JsonSchema } => ({
+export const checkFieldSchemas = (): { readonly [K in keyof ReturnType<typeof checkShape>]: JsonSchema } => ({
   regimen: {
     type: 'string',
     pattern: REGIMEN_PATTERN(),

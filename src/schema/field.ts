@@ -29,6 +29,5 @@ export function field<T>(parse: (value: unknown) => Parsed<T>) {
 }
 
 /** A true/false flag, from a JSON boolean (NDJSON) or commander's `true`. */
-export const flag = field((value): Parsed<boolean> =>
-  typeof value === 'boolean' ? { ok: true, value } : { ok: false, message: `expected true or false, got ${shown(value)}` },
-);
+export const flag = () =>
+  field((value): Parsed<boolean> => (typeof value === 'boolean' ? { ok: true, value } : { ok: false, message: `expected true or false, got ${shown(value)}` }));

@@ -5,6 +5,7 @@ import type { IsoDate } from '../engine/types.js';
 import { DATE_YEARS } from '../engine/dates.js';
 import { SCHEMA_VERSION } from '../render/json.js';
 import { baclofenOral } from '../protocol/baclofen.js';
+import { lazily } from './lazily.js';
 import { field } from './field.js';
 import { CLOCK_PATTERN_SOURCE, datePattern } from './json-schema/calendar-patterns.js';
 import { requires, type JsonSchema } from './json-schema/json-schema.js';
@@ -126,60 +127,71 @@ const positiveAmount = (what: string, max: number) =>
   );
 
 const CLOCK = new RegExp(`^${CLOCK_PATTERN_SOURCE}$`);
-const clockTime = field((value): Parsed<string> => (typeof value === 'string' && CLOCK.test(value) ? ok(value) : fail(`expected a time HH:MM, got ${shown(value, 40)}`)));
+const clockTime = () =>
+  field((value): Parsed<string> => (typeof value === 'string' && CLOCK.test(value) ? ok(value) : fail(`expected a time HH:MM, got ${shown(value, 40)}`)));
 
-const unitSchema = z.object(
-  { strengthMg: positiveAmount('a strength in mg', MAX_DOSE_MG), count: positiveAmount('a count of units', MAX_UNIT_COUNT) },
-  objectError('a unit: { strengthMg, count }'),
-);
+// The zod schemas of a schedule are functions, made when a schedule is first read (scheduleInput
+// keeps the one made): building them on load cost every command's start-up, and only check and
+// missed read schedules.
+
+const unitSchema = () =>
+  z.object(
+    { strengthMg: positiveAmount('a strength in mg', MAX_DOSE_MG), count: positiveAmount('a count of units', MAX_UNIT_COUNT) },
+    objectError('a unit: { strengthMg, count }'),
+  );
 
 /** How titrate's JSON says a dose is given; check compares it with the dose (ADMINISTRATION_MISMATCH). */
-const administrationSchema = z.object(
-  {
-    doseMg: field(parseDoseMg),
-    volumeMl: z.optional(positiveAmount('a volume in mL', MAX_DOSE_MG)),
-    concentrationMgPerMl: z.optional(positiveAmount('a concentration in mg/mL', MAX_DOSE_MG)),
-    units: z.optional(z.pipe(boundedArray('units', MAX_DOSES_PER_DAY), z.array(unitSchema))),
-  },
-  objectError('an administration: { doseMg, units } or { doseMg, volumeMl, concentrationMgPerMl }'),
-);
+const administrationSchema = () =>
+  z.object(
+    {
+      doseMg: field(parseDoseMg),
+      volumeMl: z.optional(positiveAmount('a volume in mL', MAX_DOSE_MG)),
+      concentrationMgPerMl: z.optional(positiveAmount('a concentration in mg/mL', MAX_DOSE_MG)),
+      units: z.optional(z.pipe(boundedArray('units', MAX_DOSES_PER_DAY), z.array(unitSchema()))),
+    },
+    objectError('an administration: { doseMg, units } or { doseMg, volumeMl, concentrationMgPerMl }'),
+  );
 
-const stepSchema = z.object(
-  {
-    startDate: field(parseIsoDate),
-    endDate: z.optional(field(isoDateOrNull)),
-    days: z.optional(field(daysOrNull)),
-    doses: z.pipe(boundedArray('doses in mg', MAX_DOSES_PER_DAY), z.array(field(parseDoseMg))),
-    dosesPerDay: z.optional(field(parseCount)),
-    doseMg: z.optional(field(parseMgOrNull)),
-    dailyMg: z.optional(field(parseDailyMg)),
-    unit: z.optional(field(parseUnit)),
-    times: z.optional(z.pipe(boundedArray('times HH:MM', MAX_DOSES_PER_DAY), z.array(clockTime))),
-    administrations: z.optional(z.pipe(boundedArray('administrations', MAX_DOSES_PER_DAY), z.array(administrationSchema))),
-  },
-  objectError('a step: an object with startDate, endDate and doses'),
-);
+const stepSchema = () =>
+  z.object(
+    {
+      startDate: field(parseIsoDate),
+      endDate: z.optional(field(isoDateOrNull)),
+      days: z.optional(field(daysOrNull)),
+      doses: z.pipe(boundedArray('doses in mg', MAX_DOSES_PER_DAY), z.array(field(parseDoseMg))),
+      dosesPerDay: z.optional(field(parseCount)),
+      doseMg: z.optional(field(parseMgOrNull)),
+      dailyMg: z.optional(field(parseDailyMg)),
+      unit: z.optional(field(parseUnit)),
+      times: z.optional(z.pipe(boundedArray('times HH:MM', MAX_DOSES_PER_DAY), z.array(clockTime()))),
+      administrations: z.optional(z.pipe(boundedArray('administrations', MAX_DOSES_PER_DAY), z.array(administrationSchema()))),
+    },
+    objectError('a step: an object with startDate, endDate and doses'),
+  );
 
 /** A taper's starting regimen, as `taper --json` writes it. */
-const fromSchema = z.object(
-  { doses: z.pipe(boundedArray('doses in mg', MAX_DOSES_PER_DAY, 'expected at least one dose, got an empty array'), z.array(field(parseDoseMg))) },
-  objectError('the regimen the taper starts from: { doses }'),
+const fromSchema = () =>
+  z.object(
+    { doses: z.pipe(boundedArray('doses in mg', MAX_DOSES_PER_DAY, 'expected at least one dose, got an empty array'), z.array(field(parseDoseMg))) },
+    objectError('the regimen the taper starts from: { doses }'),
+  );
+
+const scheduleInput = lazily(() =>
+  z.object(
+    {
+      steps: z.pipe(boundedArray('steps', MAX_STEPS, 'expected at least one step, got an empty array'), z.array(stepSchema())),
+      from: z.optional(z.nullable(fromSchema())),
+      schemaVersion: z.optional(field(parseSchemaVersion)),
+      kind: z.optional(field(parseScheduleKind)),
+      drug: z.optional(field(parseDrug)),
+      route: z.optional(field(parseRoute)),
+      unit: z.optional(field(parseUnit)),
+    },
+    objectError(`titrate's schedule JSON: an object with "steps"`),
+  ),
 );
 
-export const scheduleInput = z.object(
-  {
-    steps: z.pipe(boundedArray('steps', MAX_STEPS, 'expected at least one step, got an empty array'), z.array(stepSchema)),
-    from: z.optional(z.nullable(fromSchema)),
-    schemaVersion: z.optional(field(parseSchemaVersion)),
-    kind: z.optional(field(parseScheduleKind)),
-    drug: z.optional(field(parseDrug)),
-    route: z.optional(field(parseRoute)),
-    unit: z.optional(field(parseUnit)),
-  },
-  objectError(`titrate's schedule JSON: an object with "steps"`),
-);
-
-type StepFields = z.infer<typeof stepSchema>;
+type StepFields = z.infer<ReturnType<typeof stepSchema>>;
 
 /** The step as the rule book sees it; an endDate left out is taken from days. */
 function toSubjectStep(step: StepFields, index: number, issues: InputIssue[]): SubjectStep | null {
@@ -231,7 +243,7 @@ export type ScheduleSubject = Extract<Subject, { kind: 'schedule' }>;
 /** Parsed JSON (anything) to the schedule to check, or issues whose paths name the place in the JSON: `steps[2].doses[0]`. */
 export function normalizeSchedule(input: unknown): Normalized<ScheduleSubject> {
   // reportInput: issuesFromZod tells a missing value from a wrong one by the input.
-  const parsed = scheduleInput.safeParse(input, { reportInput: true });
+  const parsed = scheduleInput().safeParse(input, { reportInput: true });
   if (!parsed.success) return { ok: false, issues: issuesFromZod(parsed.error) };
   const issues: InputIssue[] = [];
   const steps = parsed.data.steps.map((step, index) => toSubjectStep(step, index, issues));
