@@ -82,9 +82,9 @@ function writeCodeCache(buildId) {
   });
 }
 
-/** In a child process: whether V8 takes the cache as bin/titrate.js offers it (exit 0). */
+/** In a child process: whether V8 takes the package's cache as bin/titrate.js offers it to Node run without flags (exit 0). */
 function checkCodeCache() {
-  process.exitCode = compileBundle().script.cachedDataRejected === false ? 0 : 1;
+  process.exitCode = compileBundle(true, '').script.cachedDataRejected === false ? 0 : 1;
 }
 
 /**
@@ -155,7 +155,10 @@ if (process.argv[2] === '--code-cache') {
   writeFileSync(bundlePath, `${code}//# titrate-build=${buildId}\n`);
   await buildLibrary();
   const self = fileURLToPath(import.meta.url);
-  const made = spawnSync(process.execPath, [self, '--code-cache', buildId], { stdio: ['ignore', 'ignore', 'inherit'] }).status === 0;
-  const taken = made && spawnSync(process.execPath, [self, '--check-code-cache'], { stdio: 'inherit' }).status === 0;
+  // Without the flags of this build's own Node (NODE_OPTIONS): the package's cache is for Node run
+  // as is; bin/titrate.js makes one per flag set for the rest.
+  const plain = { ...process.env, NODE_OPTIONS: '' };
+  const made = spawnSync(process.execPath, [self, '--code-cache', buildId], { stdio: ['ignore', 'ignore', 'inherit'], env: plain }).status === 0;
+  const taken = made && spawnSync(process.execPath, [self, '--check-code-cache'], { stdio: 'inherit', env: plain }).status === 0;
   if (!taken) console.warn(`build: ${made ? 'V8 rejects the code cache' : 'no code cache'}; titrate works without it, only starts slower`);
 }
