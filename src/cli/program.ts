@@ -86,7 +86,7 @@ export function buildProgram(context: CommandContext, argv?: readonly string[]):
       writeErr: (text) => context.io.stderr.write(text),
       // run() prints commander's errors itself, as one line.
       outputError: () => undefined,
-      // Help is never coloured; commander would otherwise make process.stdout to ask.
+      // Help is never coloured; commander would otherwise make Node's stdout stream to ask.
       getOutHasColors: () => false,
       getErrHasColors: () => false,
     });
