@@ -1,11 +1,15 @@
 #!/usr/bin/env node
 'use strict';
-// Starts the built CLI (dist/titrate.cjs) with the V8 code cache that `npm run build` leaves
-// beside it, so a call skips parsing and compiling. A cache that is missing, or made for another
-// build (checked here) or another Node or V8 flags (checked by V8), is passed over and the bundle
-// compiles as usual. Nothing is written at run time. CommonJS (bin/package.json): an ES module
+// Starts the built CLI (dist/titrate.cjs) with a V8 code cache, so a call skips parsing and
+// compiling. `npm run build` leaves the cache for Node run as is beside the bundle. V8 rejects a
+// cache made under other V8 flags, and NODE_OPTIONS often carries one (--max-old-space-size in
+// containers and CI): under flags, the cache is one per flag set, made by the first run under
+// them and kept in the user's cache folder ($XDG_CACHE_HOME/titrate, or ~/.cache/titrate), never
+// in the package. A cache that is missing, made for another build (checked here) or rejected by
+// V8 is passed over and the bundle compiles as usual. CommonJS (bin/package.json): an ES module
 // entry costs Node 20 its ESM loader on every start.
-const { readFileSync } = require('node:fs');
+const { mkdirSync, readFileSync, renameSync, writeFileSync } = require('node:fs');
+const { homedir } = require('node:os');
 const { join } = require('node:path');
 const { Script } = require('node:vm');
 
@@ -14,22 +18,64 @@ const cachePath = `${bundlePath}.cache`;
 /** The build id the build appends to the bundle: `\n//# titrate-build=<16 hex digits>\n`. */
 const BUILD_ID = /\/\/# titrate-build=([0-9a-f]{16})\n$/;
 
+/** Node's own options that name code or files to load: they do not touch V8's flags. */
+const LOADING = new Set(['--eval', '--print', '--require', '--import', '--input-type', '--loader', '--experimental-loader']);
+
+/**
+ * The flags this Node runs under that V8 may tie a code cache to: the long options of its command
+ * line and of NODE_OPTIONS (a value given apart, `-e <code>`, is not one).
+ */
+function runtimeFlags() {
+  return [...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)]
+    .filter((arg) => arg.startsWith('--') && !LOADING.has(arg.split('=')[0]))
+    .join(' ');
+}
+
+/** FNV-1a: a short, stable name for a flag set (not a security measure). */
+function nameOf(text) {
+  let hash = 0x811c9dc5;
+  for (let index = 0; index < text.length; index += 1) hash = Math.imul(hash ^ text.charCodeAt(index), 0x01000193) >>> 0;
+  return hash.toString(16).padStart(8, '0');
+}
+
+/** Where the cache for this build under these flags lives: the package's own without flags. */
+function cacheFor(id, flags) {
+  if (flags === '') return { path: cachePath, own: true };
+  const folder = join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'titrate');
+  return { path: join(folder, `${id}-${process.version}-${nameOf(flags)}.cache`), own: false };
+}
+
 /** The cache's V8 data when it was made for this very bundle, else undefined. */
-function cachedDataFor(source) {
-  const id = BUILD_ID.exec(source.slice(-40))?.[1];
-  if (!id) return undefined;
+function cachedDataFrom(path, id) {
   try {
-    const cache = readFileSync(cachePath);
+    const cache = readFileSync(path);
     return cache.toString('latin1', 0, 17) === `${id}\n` ? cache.subarray(17) : undefined;
   } catch {
     return undefined;
   }
 }
 
-/** The bundle compiled as a CommonJS module function, using the cache when it fits. */
-function compileBundle(useCache = true) {
+/** Writes a cache whole or not at all; a folder that cannot be written to only costs speed. */
+function keepCache(path, id, script) {
+  try {
+    mkdirSync(join(path, '..'), { recursive: true });
+    const temporary = `${path}.${process.pid}.tmp`;
+    writeFileSync(temporary, Buffer.concat([Buffer.from(`${id}\n`, 'latin1'), script.createCachedData()]));
+    renameSync(temporary, path);
+  } catch {
+    // No cache this time.
+  }
+}
+
+/**
+ * The bundle compiled as a CommonJS module function, using the cache when it fits. `useCache`
+ * false compiles without one (the build's warm-up, which makes the package's cache).
+ */
+function compileBundle(useCache = true, flags = runtimeFlags()) {
   const source = readFileSync(bundlePath, 'utf8');
-  const cachedData = useCache ? cachedDataFor(source) : undefined;
+  const id = BUILD_ID.exec(source.slice(-40))?.[1];
+  const cache = id && useCache ? cacheFor(id, flags) : undefined;
+  const cachedData = cache && cachedDataFrom(cache.path, id);
   const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
     filename: bundlePath,
     ...(cachedData && { cachedData }),
@@ -38,7 +84,10 @@ function compileBundle(useCache = true) {
     const module = { exports: {} };
     script.runInThisContext().call(module.exports, module.exports, require, module, bundlePath, join(__dirname, '..', 'dist'));
   };
-  return { script, run };
+  // Under flags with no cache that V8 takes, this run makes one for the next (once the command
+  // has run, so it holds the code the command compiled).
+  const makesCache = cache !== undefined && !cache.own && (cachedData === undefined || script.cachedDataRejected === true);
+  return { script, run, keep: makesCache ? () => keepCache(cache.path, id, script) : undefined };
 }
 
 function start() {
@@ -51,6 +100,7 @@ function start() {
     process.exitCode = 3;
     return;
   }
+  if (bundle.keep) process.once('exit', bundle.keep);
   bundle.run();
 }
 

@@ -17,17 +17,20 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 /**
  * Modules that only some commands use become stubs that load them on first use: commander's
  * child_process (only for external subcommands, which titrate has none of), colour (only for
- * table output), v8 (only for batches). Static imports would load them on
- * every start. A module required by CommonJS is stubbed whole; one imported by an ES module, by
- * the named exports titrate uses.
+ * table output), v8 (only for batches), tty (only to ask whether a stream is a terminal; it
+ * loads node:net), fs/promises (only for --output; it loads Node's streams). Static imports would load them on every start. A module required by CommonJS is stubbed whole; one imported by an ES module, by
+ * the named exports titrate uses (and whole as its default export where one imports it so).
  */
 const lazyModules = {
   'node:child_process': { commonjs: true },
   chalk: { exports: ['Chalk'] },
   'node:v8': { exports: ['setFlagsFromString'] },
+  // chalk's colour detection imports the module whole; titrate imports isatty.
+  'node:tty': { exports: ['isatty'], whole: true },
+  'node:fs/promises': { exports: ['rename', 'rm', 'writeFile'] },
 };
 
-function stubSource(id, { commonjs, exports = [] }) {
+function stubSource(id, { commonjs, exports = [], whole = false }) {
   const head = `
     let real;
     const load = () => (real ??= require(${JSON.stringify(id)}));
@@ -37,7 +40,8 @@ function stubSource(id, { commonjs, exports = [] }) {
       apply: (_, self, args) => Reflect.apply(pick(), self, args),
     });`;
   if (commonjs) return `${head}\nmodule.exports = lazy(load);`;
-  return `${head}\n${exports.map((name) => `export const ${name} = lazy(() => load().${name});`).join('\n')}`;
+  const named = exports.map((name) => `export const ${name} = lazy(() => load().${name});`);
+  return [head, ...named, ...(whole ? ['export default lazy(load);'] : [])].join('\n');
 }
 
 const lazy = {
@@ -78,9 +82,9 @@ function writeCodeCache(buildId) {
   });
 }
 
-/** In a child process: whether V8 takes the cache as bin/titrate.js offers it (exit 0). */
+/** In a child process: whether V8 takes the package's cache as bin/titrate.js offers it to Node run without flags (exit 0). */
 function checkCodeCache() {
-  process.exitCode = compileBundle().script.cachedDataRejected === false ? 0 : 1;
+  process.exitCode = compileBundle(true, '').script.cachedDataRejected === false ? 0 : 1;
 }
 
 /**
@@ -151,7 +155,10 @@ if (process.argv[2] === '--code-cache') {
   writeFileSync(bundlePath, `${code}//# titrate-build=${buildId}\n`);
   await buildLibrary();
   const self = fileURLToPath(import.meta.url);
-  const made = spawnSync(process.execPath, [self, '--code-cache', buildId], { stdio: ['ignore', 'ignore', 'inherit'] }).status === 0;
-  const taken = made && spawnSync(process.execPath, [self, '--check-code-cache'], { stdio: 'inherit' }).status === 0;
+  // Without the flags of this build's own Node (NODE_OPTIONS): the package's cache is for Node run
+  // as is; bin/titrate.js makes one per flag set for the rest.
+  const plain = { ...process.env, NODE_OPTIONS: '' };
+  const made = spawnSync(process.execPath, [self, '--code-cache', buildId], { stdio: ['ignore', 'ignore', 'inherit'], env: plain }).status === 0;
+  const taken = made && spawnSync(process.execPath, [self, '--check-code-cache'], { stdio: 'inherit', env: plain }).status === 0;
   if (!taken) console.warn(`build: ${made ? 'V8 rejects the code cache' : 'no code cache'}; titrate works without it, only starts slower`);
 }

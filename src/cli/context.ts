@@ -10,6 +10,6 @@ export interface CommandContext {
   /** Today in the user's own calendar, at that instant. */
   today(): IsoDate;
   exitCode: number;
-  /** How help fits the terminal. */
+  /** How help fits the terminal (looked up when help is shown: asking the terminal costs a few ms). */
   readonly help: HelpLayout;
 }

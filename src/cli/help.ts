@@ -45,11 +45,15 @@ function formatItem(layout: HelpLayout, term: string, termWidth: number, descrip
  * at words, and in ASCII when output is plain. Set on the program before its commands are added,
  * so they inherit it.
  */
-export function configureHelpLayout(program: Command, layout: HelpLayout): void {
-  const plain = (text: string) => (layout.ascii ? toAscii(text) : text);
+export function configureHelpLayout(program: Command, context: { readonly help: HelpLayout }): void {
+  const plain = (text: string) => (context.help.ascii ? toAscii(text) : text);
   program.configureHelp({
-    helpWidth: layout.width,
-    formatItem: (term, termWidth, description) => formatItem(layout, plain(term), termWidth, plain(description)),
+    // A getter: commander copies the configuration when it makes help, so the terminal is asked
+    // only then, not on every run.
+    get helpWidth() {
+      return context.help.width;
+    },
+    formatItem: (term, termWidth, description) => formatItem(context.help, plain(term), termWidth, plain(description)),
     boxWrap: (text, width) => wrapLines(plain(text), width).join('\n'),
     displayWidth: (text) => displayWidth(plain(text)),
   });

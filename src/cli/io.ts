@@ -1,6 +1,7 @@
 /** Everything the CLI touches outside itself, so tests can run it in-process. */
 export interface OutputStream {
-  write(text: string): boolean;
+  /** Text, or UTF-8 bytes (NDJSON batches write whole lines as bytes; the stream may keep them). */
+  write(chunk: string | Buffer): boolean;
   readonly isTTY?: boolean | undefined;
   /** Columns of the terminal, when the stream is one. */
   readonly columns?: number | undefined;

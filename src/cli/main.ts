@@ -65,6 +65,20 @@ function createFile(path: string): OutputFile {
 }
 
 /**
+ * Whether a descriptor may be a terminal, from a stat alone: a pipe, a file or /dev/null is not.
+ * Asking the stream instead makes Node's stream machinery (or tty, which loads node:net), a few
+ * ms of every start, for an answer that is usually no.
+ */
+function mayBeTerminal(fd: number): boolean {
+  try {
+    const stats = fstatSync(fd);
+    return stats.isCharacterDevice() && stats.rdev !== statSync('/dev/null').rdev;
+  } catch {
+    return true;
+  }
+}
+
+/**
  * stdout, written straight to its descriptor: creating process.stdout loads Node's stream
  * machinery, some 5 ms of every start, for what is mostly one write. The write blocks until the
  * reader has taken it (so a batch cannot run ahead of a slow reader). process.stdout takes over
@@ -75,9 +89,9 @@ function directStdout(): OutputStream {
   let stream: NodeJS.WriteStream | undefined;
   const viaStream = () => (stream ??= process.stdout.on('error', onWriteError));
   return {
-    write(text) {
-      if (stream) return stream.write(text);
-      const bytes = Buffer.from(text);
+    write(chunk) {
+      if (stream) return stream.write(chunk);
+      const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
       let done = 0;
       try {
         while (done < bytes.length) done += writeSync(1, bytes, done);
@@ -88,7 +102,7 @@ function directStdout(): OutputStream {
       }
     },
     get isTTY() {
-      return viaStream().isTTY;
+      return mayBeTerminal(1) && viaStream().isTTY;
     },
     get columns() {
       return viaStream().columns;

@@ -7,13 +7,6 @@ import { examplesSection, helpParagraph, type Example, type HelpLayout } from '.
 import { addOutputOptions, requestFields } from './options.js';
 import { writeResult } from './output.js';
 
-const mounted = new WeakMap<Command, CommandSpec<ResultKind>>();
-
-/** The spec behind a mounted command (for `titrate schema`), or undefined for other commands. */
-export function specOf(command: Command): CommandSpec<ResultKind> | undefined {
-  return mounted.get(command);
-}
-
 /** The help after a command's options: its examples, batches, and its notes. */
 function helpAfter(spec: CommandSpec<ResultKind>, layout: HelpLayout): string {
   const batch: Example = {
@@ -41,12 +34,10 @@ function checkFormat(self: Command, options: Record<string, unknown>): void {
 
 /** Gives a commander command the spec's options, help and the one action every spec shares. */
 export function mountCommand<K extends ResultKind>(command: Command, spec: CommandSpec<K>, context: CommandContext): void {
-  mounted.set(command, spec as unknown as CommandSpec<ResultKind>);
-  command.description(spec.summary);
   spec.configure(command);
-  addOutputOptions(command, spec.kind, context.help);
+  addOutputOptions(command, spec.kind, context);
   command.option('--ndjson [file]', 'batch: one JSON request a line from the file, or stdin (no file, or -); one JSON result a line');
-  command.addHelpText('after', helpAfter(spec as unknown as CommandSpec<ResultKind>, context.help));
+  command.addHelpText('after', () => helpAfter(spec as unknown as CommandSpec<ResultKind>, context.help));
   command.action(async (...received: unknown[]) => {
     const self = received[received.length - 1] as Command;
     const { ndjson, ...options } = self.opts<Record<string, unknown>>();

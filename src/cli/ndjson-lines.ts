@@ -57,25 +57,48 @@ export interface LineWriter {
   flush(): Promise<void>;
 }
 
-/** Lines are written in pieces of about this many characters: few system calls, bounded memory. */
-const FLUSH_CHARS = 1 << 16;
+/** Lines are written in pieces of about this many bytes: few system calls, bounded memory. */
+const FLUSH_BYTES = 1 << 16;
+/** Room for a piece and the line that fills it (a longer line gets a buffer of its own). */
+const BUFFER_BYTES = FLUSH_BYTES + (1 << 14);
+const NEWLINE = 0x0a;
 
+/**
+ * Each line is encoded as UTF-8 straight into a buffer, which is written once it holds
+ * FLUSH_BYTES. Joining the lines into one string first would copy them twice, and a joined string
+ * with one character beyond Latin-1 ("–", "’") is stored two bytes a character: from 64K
+ * characters on, V8 puts it in large-object space, which made writing cost more than planning.
+ * A buffer handed to the stream is never written to again (a file stream keeps it until written).
+ */
 export function createLineWriter(stream: OutputStream): LineWriter {
-  let queued: string[] = [];
-  let size = 0;
+  let buffer = Buffer.allocUnsafe(BUFFER_BYTES);
+  let used = 0;
+  let filled: Buffer[] = [];
   return {
     push(line) {
-      queued.push(line);
-      size += line.length + 1;
-      return size >= FLUSH_CHARS;
+      // UTF-8 takes at most 3 bytes for each UTF-16 code unit.
+      const most = line.length * 3 + 1;
+      if (used + most > buffer.length) {
+        if (used > 0) filled.push(buffer.subarray(0, used));
+        buffer = Buffer.allocUnsafe(Math.max(BUFFER_BYTES, most));
+        used = 0;
+      }
+      used += buffer.write(line, used);
+      buffer[used++] = NEWLINE;
+      return used >= FLUSH_BYTES || filled.length > 0;
     },
     async flush() {
-      if (queued.length === 0) return;
-      const text = `${queued.join('\n')}\n`;
-      queued = [];
-      size = 0;
+      if (used > 0) {
+        filled.push(buffer.subarray(0, used));
+        buffer = Buffer.allocUnsafe(BUFFER_BYTES);
+        used = 0;
+      }
+      const pieces = filled;
+      filled = [];
       const once = stream.once?.bind(stream);
-      if (!stream.write(text) && once) await new Promise<void>((resolve) => once('drain', resolve));
+      for (const piece of pieces) {
+        if (!stream.write(piece) && once) await new Promise<void>((resolve) => once('drain', resolve));
+      }
     },
   };
 }

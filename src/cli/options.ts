@@ -38,7 +38,7 @@ const formatOptions: Readonly<Record<'timeZone' | 'discreet', readonly [flags: s
 };
 
 /** --format (the registry's formats for this kind of result), --json, --output, and the options those formats read. */
-export function addOutputOptions(command: Command, kind: ResultKind, layout: HelpLayout): Command {
+export function addOutputOptions(command: Command, kind: ResultKind, context: { readonly help: HelpLayout }): Command {
   const choices = formatsFor(kind);
   command
     .addOption(new Option('--format <format>', 'output format (each is described under Formats below)').choices(choices.map((format) => format.name)).default('table'))
@@ -47,7 +47,7 @@ export function addOutputOptions(command: Command, kind: ResultKind, layout: Hel
     .option('--no-color', 'no colour (also with NO_COLOR set, TERM=dumb, or when stdout is not a terminal)')
     .option('--ascii', 'plain ASCII: no box drawing or bars (also with TERM=dumb or a locale that is not UTF-8)');
   for (const read of new Set(choices.flatMap((format) => format.reads ?? []))) command.option(...formatOptions[read]);
-  command.addHelpText('after', `\n${itemsSection('Formats:', choices.map((format) => [format.name, format.summary]), layout)}`);
+  command.addHelpText('after', () => `\n${itemsSection('Formats:', choices.map((format) => [format.name, format.summary]), context.help)}`);
   return command;
 }
 

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { defaultRenderOptions, type RenderOptions } from '../render/render-options.js';
-import { renderAs, type ResultKind, type Results } from '../render/formats/index.js';
+import { findFormat, renderAs, type ResultKind, type Results } from '../render/formats/index.js';
+import type { Paint } from '../render/paint.js';
 import { paintFor } from './colour.js';
 import { InputError, writeFailure } from './errors.js';
 import { asciiFor, columnsFor } from './terminal.js';
@@ -34,13 +35,25 @@ export async function writeResult<K extends ResultKind>(context: CommandContext,
   const path = outputPathOf(command);
   // --no-color works before the command (a program option) and after it (the command's own).
   const colorOff = options.color === false || command.parent?.opts<{ color?: boolean }>().color === false;
-  const text = renderAs(formatOf(options), kind, result, {
+  const format = formatOf(options);
+  // The machine's zone is looked up only for a format that reads it: Intl's set-up costs more
+  // than the rest of a plan. A --tz given is checked whatever the format.
+  const needsZone = options.tz !== undefined || findFormat(format)?.reads?.includes('timeZone') === true;
+  let paint: Paint | undefined;
+  let width: number | undefined;
+  const text = renderAs(format, kind, result, {
     ...defaultRenderOptions,
     ...render,
-    paint: paintFor(context.io, colorOff ? false : undefined, path !== undefined),
-    width: columnsFor(context.io, path !== undefined),
+    // Getters: only a format that lays text out asks whether stdout is a terminal, which makes
+    // Node's stdout stream (a few ms of a JSON answer's start-up).
+    get paint() {
+      return (paint ??= paintFor(context.io, colorOff ? false : undefined, path !== undefined));
+    },
+    get width() {
+      return (width ??= columnsFor(context.io, path !== undefined));
+    },
     ascii: asciiFor(context.io, options.ascii as boolean | undefined),
-    timeZone: timeZoneOf(options.tz, context),
+    timeZone: needsZone ? timeZoneOf(options.tz, context) : defaultRenderOptions.timeZone,
     discreet: options.discreet === true,
   });
   await writeText(context, path, text);

@@ -1,12 +1,8 @@
 import { Argument, Command } from 'commander';
-import { checkCommand } from './commands/check.js';
-import { configureCompletion } from './commands/completion.js';
-import { configureMissed } from './commands/missed.js';
-import { planCommand } from './commands/plan.js';
-import { configureRules } from './commands/rules.js';
-import { configureSchema } from './commands/schema.js';
-import { taperCommand } from './commands/taper.js';
-import type { CommandSpec } from './command-spec.js';
+import { completionSummary, configureCompletion } from './commands/completion.js';
+import { requestSpecs } from './commands/request-specs.js';
+import { configureRules, rulesSummary } from './commands/rules.js';
+import { configureSchema, schemaSummary } from './commands/schema.js';
 import type { CommandContext } from './context.js';
 import { configureHelpLayout, examplesSection, helpParagraph, type Example } from './help.js';
 import { mountCommand } from './mount-command.js';
@@ -14,16 +10,37 @@ import { guardRepeats } from './options.js';
 
 export const VERSION = '0.1.0';
 
-/** Commands that turn one request into one result (and so can run as NDJSON batches). */
-const requestCommands: readonly CommandSpec<any>[] = [planCommand, taperCommand, checkCommand];
+interface CommandEntry {
+  readonly name: string;
+  /** The line the program's help gives it. */
+  readonly summary: string;
+  /** Its arguments, options, help and action. */
+  readonly build: (command: Command, context: CommandContext) => void;
+}
 
-/** Commands with their own shape. */
-const otherCommands: Record<string, (command: Command, context: CommandContext) => void> = {
-  missed: configureMissed,
-  rules: configureRules,
-  schema: configureSchema,
-  completion: configureCompletion,
-};
+/** Every command, in the order help lists them. */
+const commandEntries: readonly CommandEntry[] = [
+  ...requestSpecs.map((spec) => ({ name: spec.name, summary: spec.summary, build: (command: Command, context: CommandContext) => mountCommand(command, spec, context) })),
+  { name: 'rules', summary: rulesSummary, build: configureRules },
+  { name: 'schema', summary: schemaSummary, build: configureSchema },
+  { name: 'completion', summary: completionSummary, build: configureCompletion },
+];
+
+/**
+ * Which commands a command line needs built in full: the one it invokes (`titrate plan …`, or
+ * `titrate help plan`), or all of them for the program's help and for completion, which list every
+ * option. The others are only a name and a summary, enough to list them and to suggest a name
+ * for a misspelt one; building all six on every start cost more than planning.
+ */
+function builtFor(argv: readonly string[] | undefined): (name: string) => boolean {
+  const first = argv?.findIndex((arg) => !arg.startsWith('-')) ?? -1;
+  const command = argv?.[first];
+  const helpFirst = argv?.slice(0, Math.max(first, 0)).some((arg) => arg === '-h' || arg === '--help');
+  if (argv === undefined || command === undefined || helpFirst || command === 'completion') return () => true;
+  if (command !== 'help') return (name) => name === command;
+  const target = argv.slice(first + 1).find((arg) => !arg.startsWith('-'));
+  return target === undefined ? () => true : (name) => name === target;
+}
 
 const TOP_EXAMPLES: readonly Example[] = [
   { command: 'titrate plan --start 2026-01-05', says: 'a titration to 20 mg three times daily, as the label suggests' },
@@ -50,11 +67,14 @@ function addHelpCommand(program: Command): void {
     });
 }
 
-/** A fresh program per run: commander keeps parse state on the instance. */
-export function buildProgram(context: CommandContext): Command {
+/**
+ * A fresh program per run (commander keeps parse state on the instance), with the commands
+ * `argv` needs built in full; every command when no command line is given.
+ */
+export function buildProgram(context: CommandContext, argv?: readonly string[]): Command {
   const program = new Command('titrate');
   // Before the commands are added, so that they inherit the layout.
-  configureHelpLayout(program, context.help);
+  configureHelpLayout(program, context);
   program
     .description('Plans oral baclofen titration and taper schedules, and checks them against the protocol.')
     .version(VERSION, '-V, --version')
@@ -66,12 +86,18 @@ export function buildProgram(context: CommandContext): Command {
       writeErr: (text) => context.io.stderr.write(text),
       // run() prints commander's errors itself, as one line.
       outputError: () => undefined,
+      // Help is never coloured; commander would otherwise make Node's stdout stream to ask.
+      getOutHasColors: () => false,
+      getErrHasColors: () => false,
     });
-  for (const spec of requestCommands) mountCommand(program.command(spec.name), spec, context);
-  for (const [name, configure] of Object.entries(otherCommands)) configure(program.command(name), context);
+  const built = builtFor(argv);
+  for (const entry of commandEntries) {
+    const command = program.command(entry.name).description(entry.summary);
+    if (built(entry.name)) entry.build(command, context);
+  }
   addHelpCommand(program);
   // Every command treats a repeated option alike (options.ts), once all its options are added.
   for (const command of [program, ...program.commands]) guardRepeats(command);
-  program.addHelpText('after', ['', examplesSection(TOP_EXAMPLES, context.help), '', helpParagraph(EXIT_STATUS, context.help), '', helpParagraph('Each command has its own help: titrate <command> --help.', context.help)].join('\n'));
+  program.addHelpText('after', () => ['', examplesSection(TOP_EXAMPLES, context.help), '', helpParagraph(EXIT_STATUS, context.help), '', helpParagraph('Each command has its own help: titrate <command> --help.', context.help)].join('\n'));
   return program;
 }

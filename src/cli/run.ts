@@ -5,6 +5,7 @@ import { describeIssue } from '../schema/issues.js';
 import { QUOTED_CHARS, shown } from '../schema/values.js';
 import type { CommandContext } from './context.js';
 import { EnvironmentError, EXIT, InputError, type ErrorKind } from './errors.js';
+import type { HelpLayout } from './help.js';
 import type { Io } from './io.js';
 import { buildProgram } from './program.js';
 import { asciiFor, columnsFor } from './terminal.js';
@@ -58,15 +59,18 @@ export function reportLines(json: boolean, kind: ErrorKind, lines: readonly stri
 /** Runs one command line; returns the exit code. The only place errors become exit codes. */
 export async function run(argv: readonly string[], io: Io): Promise<number> {
   let instant: Date | undefined;
+  let help: HelpLayout | undefined;
   const context: CommandContext = {
     io,
     instant: () => (instant ??= io.now()),
     today: () => todayIso(context.instant()),
     exitCode: EXIT.ok,
-    help: { width: columnsFor(io, false), ascii: asciiFor(io, argv.includes('--ascii')) },
+    get help() {
+      return (help ??= { width: columnsFor(io, false), ascii: asciiFor(io, argv.includes('--ascii')) });
+    },
   };
   const report = (kind: ErrorKind, lines: readonly string[]) => io.stderr.write(reportLines(errorsAsJson(argv), kind, lines));
-  const program = buildProgram(context);
+  const program = buildProgram(context, argv);
   // An argument longer than any path or value titrate takes is refused before anything reads it,
   // so no pattern (commander's or titrate's) ever sees a megabyte of it.
   const overlong = argv.find((arg) => arg.length > MAX_ARGUMENT_CHARS);

@@ -1,5 +1,6 @@
 import type { FormCode, Products } from '../protocol/products.js';
 import { mgToUnits } from './dose-units.js';
+import { remember } from './memo.js';
 
 /** The product a schedule is dispensed as: whole units of set strengths, or one liquid. */
 export type Product =
@@ -19,15 +20,31 @@ export interface ProductChoice {
   readonly scoredMg?: readonly number[];
 }
 
-/** The product for a form, with the protocol's default strengths and scoring where not given. */
+/** The products made for each choice, per product data: a batch asks for the same few again and again. */
+const productsMade = new WeakMap<Products, Map<string, Product>>();
+
+const listKey = (list: readonly number[] | undefined): string => (list === undefined ? '*' : list.join(','));
+
+/**
+ * The product for a form, with the protocol's default strengths and scoring where not given. The
+ * same choice gives the same product, frozen, so what is worked out per product (the doses it
+ * makes, each dose's administration) is worked out once.
+ */
 export function productFor(choice: ProductChoice, products: Products): Product {
+  let made = productsMade.get(products);
+  if (!made) productsMade.set(products, (made = new Map()));
+  const key = `${choice.form ?? '*'}|${listKey(choice.strengthsMg)}|${listKey(choice.scoredMg)}`;
+  return made.get(key) ?? remember(made, key, makeProduct(choice, products));
+}
+
+function makeProduct(choice: ProductChoice, products: Products): Product {
   const form = choice.form ?? products.defaultForm.value;
   const data = products.forms[form];
-  if (data.kind === 'liquid') return { kind: 'liquid', form, concentrationMgPerMl: data.concentrationMgPerMl.value };
+  if (data.kind === 'liquid') return Object.freeze({ kind: 'liquid', form, concentrationMgPerMl: data.concentrationMgPerMl.value });
   const strengthsMg = [...new Set(choice.strengthsMg ?? data.defaultStrengthsMg.value)].sort((a, b) => a - b);
   const scoredDefault = data.defaultScoredMg.value.filter((strength) => strengthsMg.includes(strength));
   const scoredMg = data.splittable ? [...new Set(choice.scoredMg ?? scoredDefault)].sort((a, b) => a - b) : [];
-  return { kind: 'solid', form, strengthsMg, scoredMg };
+  return Object.freeze({ kind: 'solid', form, strengthsMg: Object.freeze(strengthsMg), scoredMg: Object.freeze(scoredMg) });
 }
 
 /** `count` is in halves where halves are allowed: 1.5 means one whole and one half. */
@@ -137,10 +154,24 @@ export function volumeForDose(doseMg: number, concentrationMgPerMl: number): num
   return doseMg / concentrationMgPerMl;
 }
 
-/** How one dose is given with the product, or null (solid forms only) when it cannot be made. */
+/** Each product's administration of each dose (for one dose unit), made once. */
+const administered = new WeakMap<Product, { readonly unitMg: number; readonly byDose: Map<number, Administration> }>();
+
+/**
+ * How one dose is given with the product (units: [] for a solid dose it cannot make). Doses
+ * repeat within a schedule and across requests, and finding the best combination of tablets is
+ * a search, so each is made once per product and frozen: results share them.
+ */
 export function administrationFor(doseMg: number, product: Product, unitMg: number): Administration {
+  let made = administered.get(product);
+  if (made?.unitMg !== unitMg) administered.set(product, (made = { unitMg, byDose: new Map() }));
+  return made.byDose.get(doseMg) ?? remember(made.byDose, doseMg, makeAdministration(doseMg, product, unitMg));
+}
+
+function makeAdministration(doseMg: number, product: Product, unitMg: number): Administration {
   if (product.kind === 'liquid') {
-    return { doseMg, volumeMl: volumeForDose(doseMg, product.concentrationMgPerMl), concentrationMgPerMl: product.concentrationMgPerMl };
+    return Object.freeze({ doseMg, volumeMl: volumeForDose(doseMg, product.concentrationMgPerMl), concentrationMgPerMl: product.concentrationMgPerMl });
   }
-  return { doseMg, units: unitsForDose(doseMg, product, unitMg) ?? [] };
+  const units = (unitsForDose(doseMg, product, unitMg) ?? []).map((unit) => Object.freeze(unit));
+  return Object.freeze({ doseMg, units: Object.freeze(units) });
 }

@@ -44,19 +44,30 @@ export function sumDispensed(periods: readonly DispensedDays[], product: Product
     if (doseUnits === 0) return [];
     return [{ concentrationMgPerMl: product.concentrationMgPerMl, volumeMl: unitsToMg(doseUnits, unitMg) / product.concentrationMgPerMl }];
   }
-  const halvesByStrength = new Map<number, number>();
+  // Halves per strength, the strengths kept in ascending order as they are met: a product has a
+  // few, and this runs for every step of every plan.
+  const strengths: number[] = [];
+  const halves: number[] = [];
   for (const period of periods) {
     for (const item of period.administrations) {
       if (isLiquidAdministration(item)) continue;
       for (const unit of item.units) {
-        halvesByStrength.set(unit.strengthMg, (halvesByStrength.get(unit.strengthMg) ?? 0) + unit.count * 2 * period.days);
+        let at = 0;
+        while (at < strengths.length && (strengths[at] as number) < unit.strengthMg) at += 1;
+        if (strengths[at] !== unit.strengthMg) {
+          strengths.splice(at, 0, unit.strengthMg);
+          halves.splice(at, 0, 0);
+        }
+        halves[at] = (halves[at] as number) + unit.count * 2 * period.days;
       }
     }
   }
-  return [...halvesByStrength.entries()]
-    .filter(([, halves]) => halves > 0)
-    .sort(([a], [b]) => a - b)
-    .map(([strengthMg, halves]) => ({ strengthMg, count: halves / 2 }));
+  const totals: SolidTotal[] = [];
+  strengths.forEach((strengthMg, at) => {
+    const count = halves[at] as number;
+    if (count > 0) totals.push({ strengthMg, count: count / 2 });
+  });
+  return totals;
 }
 
 /** The days a step is dispensed for: its own length, or the days supply when it is open-ended. */

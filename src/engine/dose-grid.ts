@@ -1,5 +1,6 @@
 import { unitsForDose, type Product } from './administrations.js';
 import { unitsToMg } from './dose-units.js';
+import { remember } from './memo.js';
 
 /**
  * Which doses a product can give, in whole dose units (2.5 mg): a liquid any, tablets and
@@ -11,19 +12,25 @@ export interface DoseGrid {
   canMake(doseUnits: number): boolean;
 }
 
+/** Each product's grid (for one dose unit): what it makes is worked out once, not per request. */
+const grids = new WeakMap<Product, DoseGrid>();
+
 export function doseGridFor(product: Product, unitMg: number): DoseGrid {
+  const known = grids.get(product);
+  if (known?.unitMg === unitMg) return known;
+  const grid = makeGrid(product, unitMg);
+  grids.set(product, grid);
+  return grid;
+}
+
+function makeGrid(product: Product, unitMg: number): DoseGrid {
   if (product.kind === 'liquid') return { unitMg, canMake: (doseUnits) => doseUnits >= 1 };
   const known = new Map<number, boolean>();
   return {
     unitMg,
     canMake(doseUnits) {
       if (doseUnits < 1) return false;
-      let made = known.get(doseUnits);
-      if (made === undefined) {
-        made = unitsForDose(unitsToMg(doseUnits, unitMg), product, unitMg) !== null;
-        known.set(doseUnits, made);
-      }
-      return made;
+      return known.get(doseUnits) ?? remember(known, doseUnits, unitsForDose(unitsToMg(doseUnits, unitMg), product, unitMg) !== null);
     },
   };
 }

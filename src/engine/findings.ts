@@ -1,6 +1,7 @@
 import type { InteractionName } from '../protocol/products.js';
 import type { Fraction, Severity } from '../protocol/sourced.js';
 import { sources, type SourceKey } from '../protocol/sources.js';
+import { remember } from './memo.js';
 import type { CockcroftGaultInput, KidneyAssessment } from './types.js';
 
 // Findings as data. Rules (src/rules) and planners make them; the catalogue (src/rules/catalogue.ts)
@@ -137,32 +138,48 @@ export interface Finding<C extends FindingCode = FindingCode> {
   readonly params: FindingParams[C];
 }
 
+type Basis = readonly ({ readonly sources: readonly SourceKey[] } | SourceKey)[];
+
 /** Source keys of protocol values (or bare keys), each once, in order. */
-export function sourcesOf(...basis: readonly ({ readonly sources: readonly SourceKey[] } | SourceKey)[]): SourceKey[] {
-  return [...new Set(basis.flatMap((item) => (typeof item === 'string' ? [item] : item.sources)))];
+export function sourcesOf(...basis: Basis): SourceKey[] {
+  return uniqueSources(basis);
+}
+
+/** A loop rather than a Set: a finding has a few keys, and every finding of every request comes here. */
+function uniqueSources(basis: Basis): SourceKey[] {
+  const keys: SourceKey[] = [];
+  for (const item of basis) {
+    if (typeof item === 'string') {
+      if (!keys.includes(item)) keys.push(item);
+    } else {
+      for (const key of item.sources) if (!keys.includes(key)) keys.push(key);
+    }
+  }
+  return keys;
 }
 
 export function finding<C extends FindingCode>(
   code: C,
   severity: Severity,
   step: number | null,
-  basis: readonly ({ readonly sources: readonly SourceKey[] } | SourceKey)[],
+  basis: Basis,
   params: FindingParams[C],
 ): Finding<C> {
-  return { code, severity, step, sources: sourcesOf(...basis), params };
+  return { code, severity, step, sources: uniqueSources(basis), params };
 }
 
-const described = new Map<string, string>();
+/** Descriptions made so far, by their keys one after another: found without joining the keys into a new string. */
+interface Described {
+  text?: string;
+  readonly next: Map<SourceKey, Described>;
+}
+const described: Described = { next: new Map() };
 
 /** `S1: OZOBAX …; S7: Baclofen Tablets USP labels`: keys first, so scripts can match them. */
 export function describeSources(keys: readonly SourceKey[]): string {
-  const id = keys.join(',');
-  let text = described.get(id);
-  if (text === undefined) {
-    text = [...new Set(keys)].map((key) => `${key}: ${sources[key].title}`).join('; ');
-    described.set(id, text);
-  }
-  return text;
+  let node = described;
+  for (const key of keys) node = node.next.get(key) ?? remember(node.next, key, { next: new Map() });
+  return (node.text ??= [...new Set(keys)].map((key) => `${key}: ${sources[key].title}`).join('; '));
 }
 
 export function hasError(findings: readonly { readonly severity: Severity }[]): boolean {
@@ -171,15 +188,10 @@ export function hasError(findings: readonly { readonly severity: Severity }[]): 
 
 const severityOrder: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
-/** Errors first, then warnings, then info; within each, whole-schedule findings, then by step; else in the order given. */
+/**
+ * Errors first, then warnings, then info; within each, whole-schedule findings, then by step; else
+ * in the order given (Array.prototype.sort is stable).
+ */
 export function sortFindings<F extends Finding>(findings: readonly F[]): F[] {
-  return findings
-    .map((item, order) => ({ item, order }))
-    .sort(
-      (a, b) =>
-        severityOrder[a.item.severity] - severityOrder[b.item.severity] ||
-        (a.item.step ?? -1) - (b.item.step ?? -1) ||
-        a.order - b.order,
-    )
-    .map(({ item }) => item);
+  return findings.slice().sort((a, b) => severityOrder[a.severity] - severityOrder[b.severity] || (a.step ?? -1) - (b.step ?? -1));
 }

@@ -4,7 +4,8 @@ import { frequencies } from '../protocol/baclofen.js';
 
 /** `45.3`, `70`, `2.5`: at most `decimals` places, no trailing zeros. */
 export function formatNumber(value: number, decimals = 2): string {
-  if (Number.isInteger(value)) return String(value);
+  // Whole and half numbers (every dose is a multiple of 2.5 mg) are written as they are.
+  if (Number.isInteger(value * 2)) return String(value);
   return String(Number(value.toFixed(decimals)));
 }
 
@@ -13,12 +14,15 @@ export function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
 
+/** Each frequency's label by its doses a day. */
+const labelByDoses = new Map<number, string>(Object.values(frequencies).map((item) => [item.dosesPerDay, item.label]));
+
 /** `20 mg three times daily`, `10 + 5 + 5 mg a day`, or `no baclofen`. */
 export function describeDoses(doses: readonly number[]): string {
   const first = doses[0];
   if (first === undefined) return 'no baclofen';
-  const frequency = Object.values(frequencies).find((item) => item.dosesPerDay === doses.length);
-  if (doses.every((dose) => dose === first) && frequency) return `${formatNumber(first)} mg ${frequency.label}`;
+  const label = labelByDoses.get(doses.length);
+  if (label !== undefined && doses.every((dose) => dose === first)) return `${formatNumber(first)} mg ${label}`;
   return `${doses.map((dose) => formatNumber(dose)).join(' + ')} mg a day`;
 }
 

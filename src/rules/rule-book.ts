@@ -60,5 +60,7 @@ export const ruleBook: readonly Rule[] = [
 /** The rule book's findings on one subject: errors first, then warnings, then info. */
 export function reviewSubject(subject: Subject, context: RuleContext): Finding[] {
   const review = reviewOf(subject, context);
-  return sortFindings(ruleBook.flatMap((rule) => rule(review)));
+  const findings: Finding[] = [];
+  for (const rule of ruleBook) for (const item of rule(review)) findings.push(item);
+  return sortFindings(findings);
 }

@@ -68,10 +68,22 @@ export interface RuleContext {
   readonly product: Product | null;
 }
 
-/** A step with its place in the input and its daily total. */
-export interface Placed extends SubjectStep {
+/** A step's fields the rules read, with its place in the input and its daily total. */
+export interface Placed {
+  readonly startDate: IsoDate;
+  readonly endDate: IsoDate | null;
+  readonly doses: readonly number[];
+  readonly times: readonly string[] | undefined;
+  readonly administrations: readonly StatedAdministration[] | undefined;
+  readonly stated: StatedValues | undefined;
   readonly index: number;
   readonly dailyMg: number;
+}
+
+/** Written out, not spread: a spread copied every field of every step (a plan's too) through a slow path. */
+function placed(step: SubjectStep, index: number): Placed {
+  const { startDate, endDate, doses, times, administrations, stated } = step;
+  return { startDate, endDate, doses, times, administrations, stated, index, dailyMg: sum(step.doses) };
 }
 
 /** One day's doses the limits apply to: a step's, or the regimen's (step null, no date). */
@@ -140,7 +152,7 @@ export function reviewOf(subject: Subject, context: RuleContext): Review {
     const doseSet = { step: null, date: null, doses: subject.doses, dailyMg: sum(subject.doses) };
     return { subject, context, steps: [], byDate: [], doseSets: [doseSet], from: null, kidneyLimit, descent: new Set() };
   }
-  const steps = subject.steps.map((step, index): Placed => ({ ...step, index, dailyMg: sum(step.doses) }));
+  const steps = subject.steps.map(placed);
   const byDate = placeByDate(steps);
   return {
     subject,

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import type { CheckRequest } from '../app/check.js';
 import { baclofenOral, frequencies } from '../protocol/baclofen.js';
+import { lazily } from './lazily.js';
 import { field } from './field.js';
 import type { InputIssue } from './issues.js';
 import { issuesFromZod } from './zod-issues.js';
@@ -71,14 +72,14 @@ export function parseRegimen(value: unknown): Parsed<readonly number[]> {
   return { ok: true, value: Array(frequencies[frequency].dosesPerDay).fill(dose.value) };
 }
 
-export const checkShape = {
+export const checkShape = () => ({
   regimen: z.optional(field(parseRegimen)),
   // Any JSON here; normalizeAnySchedule validates it so its issues carry paths inside the schedule.
   schedule: z.optional(z.unknown()),
-  ...patientShape,
-};
+  ...patientShape(),
+});
 
-export const checkFields = z.strictObject(checkShape, objectError('an object of check fields (regimen or schedule, and kidney options)'));
+const checkFields = lazily(() => z.strictObject(checkShape(), objectError('an object of check fields (regimen or schedule, and kidney options)')));
 
 /**
  * A schedule to check: a FHIR R4 MedicationRequest or a Bundle holding one (told by its
@@ -96,7 +97,7 @@ export function limitIssues(issues: readonly InputIssue[]): InputIssue[] {
 
 /** Check request fields (options, or one NDJSON line) to an engine request: a regimen or a schedule, and the patient. */
 export function normalizeCheckRequest(input: unknown): Normalized<CheckRequest> {
-  const parsed = checkFields.safeParse(input, { reportInput: true });
+  const parsed = checkFields().safeParse(input, { reportInput: true });
   if (!parsed.success) return { ok: false, issues: limitIssues(issuesFromZod(parsed.error)) };
   const fields = parsed.data;
   const issues: InputIssue[] = [];
@@ -118,41 +119,41 @@ export function normalizeCheckRequest(input: unknown): Normalized<CheckRequest> 
 // The JSON Schema of a check request (`titrate schema check`), from the same limits as the parse
 // above: a regimen or a schedule (exactly one), and the patient.
 
-const DOSE = decimalTextPattern({ min: 0, max: MAX_DOSE_MG, exclusiveMinimum: true });
-const EVERY_FREQUENCY = alternation((Object.keys(frequencies) as (keyof typeof frequencies)[]).flatMap(frequencyWordsFor));
+const DOSE = (): string => decimalTextPattern({ min: 0, max: MAX_DOSE_MG, exclusiveMinimum: true });
+const EVERY_FREQUENCY = (): string => alternation((Object.keys(frequencies) as (keyof typeof frequencies)[]).flatMap(frequencyWordsFor));
 /** `25mg qid`, `25 mg four times daily`; `10 + 5 + 10 mg` (2 to MAX_DOSES_PER_DAY doses). */
-const REGIMEN_PATTERN =
-  `^\\s*(?:${DOSE}\\s*mg\\s+${EVERY_FREQUENCY}|${DOSE}(?:\\s*mg)?(?:\\s*\\+\\s*${DOSE}(?:\\s*mg)?){1,${MAX_DOSES_PER_DAY - 1}})\\s*$`;
+const REGIMEN_PATTERN = (): string =>
+  `^\\s*(?:${DOSE()}\\s*mg\\s+${EVERY_FREQUENCY()}|${DOSE()}(?:\\s*mg)?(?:\\s*\\+\\s*${DOSE()}(?:\\s*mg)?){1,${MAX_DOSES_PER_DAY - 1}})\\s*$`;
 
-const FHIR_SCHEDULE: JsonSchema = {
+const FHIR_SCHEDULE = (): JsonSchema => ({
   type: 'object',
   description:
     'FHIR R4: a MedicationRequest (a Dosage line per step: sequence, timing.repeat.boundsPeriod, timeOfDay, doseQuantity in mg), or a Bundle holding exactly one; ' +
     'what would change its meaning and cannot be judged is refused by the CLI, with the element\'s path',
   required: ['resourceType'],
   properties: { resourceType: { enum: ['MedicationRequest', 'Bundle'] } },
-};
+});
 
-export const checkFieldSchemas: { readonly [K in keyof typeof checkShape]: JsonSchema } = {
+export const checkFieldSchemas = (): { readonly [K in keyof ReturnType<typeof checkShape>]: JsonSchema } => ({
   regimen: {
     type: 'string',
-    pattern: REGIMEN_PATTERN,
+    pattern: REGIMEN_PATTERN(),
     description:
       `a regimen: "25mg qid" (any frequency: ${Object.keys(frequencies).join(', ')}, or words such as "twice daily") or the day's doses "10 + 5 + 10 mg", ` +
       `each dose greater than 0 and at most ${MAX_DOSE_MG} mg (doses off the ${baclofenOral.doseUnitMg.value} mg grid are accepted, and flagged); the CLI also reads other spellings`,
   },
-  schedule: { type: 'object', anyOf: [scheduleInputSchema, FHIR_SCHEDULE], description: "a schedule: titrate's JSON (what plan/taper --json print), or FHIR R4 (what --format fhir prints)" },
-  ...patientFieldSchemas,
-};
+  schedule: { type: 'object', anyOf: [scheduleInputSchema(), FHIR_SCHEDULE()], description: "a schedule: titrate's JSON (what plan/taper --json print), or FHIR R4 (what --format fhir prints)" },
+  ...patientFieldSchemas(),
+});
 
 /** `titrate schema check`: a check request line. */
 export function checkRequestSchema(): JsonSchema {
   return requestSchema({
     command: 'check',
-    fields: checkFieldSchemas,
+    fields: checkFieldSchemas(),
     rules: [
       { description: 'one thing to check: a regimen or a schedule', oneOf: [requires('regimen'), requires('schedule')] },
-      ...kidneyRules,
+      ...kidneyRules(),
     ],
   });
 }

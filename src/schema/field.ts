@@ -16,19 +16,16 @@ function required(message: string): string {
  * longer than any field takes is refused before the parser runs, so no pattern ever sees it.
  */
 export function field<T>(parse: (value: unknown) => Parsed<T>) {
-  return z.pipe(
-    z.unknown(),
-    z.transform((value: unknown, context): T => {
-      const long = tooLong(value);
-      const parsed: Parsed<T> = long === null ? parse(value) : { ok: false, message: long };
-      if (parsed.ok) return parsed.value;
-      context.issues.push({ code: 'custom', message: value === undefined ? required(parsed.message) : parsed.message, input: value });
-      return z.NEVER;
-    }),
-  );
+  // A transform takes any input, so it needs no pipe from z.unknown().
+  return z.transform((value: unknown, context): T => {
+    const long = tooLong(value);
+    const parsed: Parsed<T> = long === null ? parse(value) : { ok: false, message: long };
+    if (parsed.ok) return parsed.value;
+    context.issues.push({ code: 'custom', message: value === undefined ? required(parsed.message) : parsed.message, input: value });
+    return z.NEVER;
+  });
 }
 
 /** A true/false flag, from a JSON boolean (NDJSON) or commander's `true`. */
-export const flag = field((value): Parsed<boolean> =>
-  typeof value === 'boolean' ? { ok: true, value } : { ok: false, message: `expected true or false, got ${shown(value)}` },
-);
+export const flag = () =>
+  field((value): Parsed<boolean> => (typeof value === 'boolean' ? { ok: true, value } : { ok: false, message: `expected true or false, got ${shown(value)}` }));

@@ -4,6 +4,7 @@ import { defaultTimesFor, type ClockTime } from '../engine/dose-times.js';
 import type { MissedDoseRequest } from '../engine/missed-dose.js';
 import type { IsoDate } from '../engine/types.js';
 import { baclofenProducts } from '../protocol/products.js';
+import { lazily } from './lazily.js';
 import { field } from './field.js';
 import type { InputIssue } from './issues.js';
 import { issuesFromZod } from './zod-issues.js';
@@ -14,15 +15,16 @@ import { parseTime, parseTimes, timeSchema, timesSchema } from './product-fields
 import { isoDateSchema, parseIsoDate } from './values.js';
 
 /** The part of a `titrate plan|taper --json` output that missed reads: each step's dates and times. */
-const planStep = z.object({
-  startDate: z.string(),
-  endDate: z.nullable(z.string()),
-  dosesPerDay: z.number(),
-  times: z.optional(z.array(z.string())),
-});
-const planOutput = z.object({ steps: z.array(planStep) });
+const planStep = () =>
+  z.object({
+    startDate: z.string(),
+    endDate: z.nullable(z.string()),
+    dosesPerDay: z.number(),
+    times: z.optional(z.array(z.string())),
+  });
+const planOutput = lazily(() => z.object({ steps: z.array(planStep()) }));
 
-export const missedShape = {
+export const missedShape = () => ({
   times: z.optional(field(parseTimes)),
   missed: z.optional(field(parseTime)),
   now: z.optional(field(parseTime)),
@@ -30,11 +32,11 @@ export const missedShape = {
   plan: z.optional(z.unknown()),
   /** The day whose step's times apply, with `plan` (default today). */
   date: z.optional(field(parseIsoDate)),
-};
+});
 
-export const missedFields = z.strictObject(missedShape);
+const missedFields = lazily(() => z.strictObject(missedShape()));
 
-type PlanStep = z.infer<typeof planStep>;
+type PlanStep = z.infer<ReturnType<typeof planStep>>;
 
 function stepOn(steps: readonly PlanStep[], date: IsoDate): PlanStep | undefined {
   return steps.find((item) => item.startDate <= date && (item.endDate === null || date <= item.endDate));
@@ -42,7 +44,7 @@ function stepOn(steps: readonly PlanStep[], date: IsoDate): PlanStep | undefined
 
 /** The dose times of the plan step in effect on `date` (its `times`, or the defaults for its doses a day), and whether doses follow the next day. */
 function timesFromPlan(plan: unknown, date: IsoDate, issues: InputIssue[]): { times: ClockTime[]; lastDosingDay: boolean } | undefined {
-  const parsed = planOutput.safeParse(plan);
+  const parsed = planOutput().safeParse(plan);
   if (!parsed.success) {
     issues.push({ path: 'plan', message: 'expected the JSON output of titrate plan or taper (an object with steps)' });
     return undefined;
@@ -67,7 +69,7 @@ function timesFromPlan(plan: unknown, date: IsoDate, issues: InputIssue[]): { ti
 
 /** Missed-dose fields (options, or one NDJSON line) to an engine request; `today` picks the plan step. */
 export function normalizeMissedRequest(input: unknown, today: IsoDate): Normalized<MissedDoseRequest> {
-  const parsed = missedFields.safeParse(input);
+  const parsed = missedFields().safeParse(input);
   if (!parsed.success) return { ok: false, issues: issuesFromZod(parsed.error) };
   const fields = parsed.data;
   const issues: InputIssue[] = [];
@@ -96,7 +98,7 @@ export function normalizeMissedRequest(input: unknown, today: IsoDate): Normaliz
 // them), the missed dose and the time now; the missed time must be one of the times, which the
 // CLI checks.
 
-export const missedFieldSchemas: { readonly [K in keyof typeof missedShape]: JsonSchema } = {
+export const missedFieldSchemas = (): { readonly [K in keyof ReturnType<typeof missedShape>]: JsonSchema } => ({
   times: timesSchema("the day's dose times HH:MM, in order through the day (e.g. 08:00,14:00,20:00); or give plan instead"),
   missed: timeSchema('the scheduled time HH:MM of the missed dose: one of the times (the CLI checks)'),
   now: timeSchema('the time now, HH:MM; required in a line (a batch does not read the clock)'),
@@ -121,13 +123,13 @@ export const missedFieldSchemas: { readonly [K in keyof typeof missedShape]: Jso
     description: "the JSON output of titrate plan or taper (what --plan reads from a file); the times of its step on date apply, which must have doses (the CLI checks)",
   },
   date: isoDateSchema('with plan: the day whose step applies (default: today), yyyy-MM-dd'),
-};
+});
 
 /** `titrate schema missed`: a missed-dose request line. */
 export function missedRequestSchema(): JsonSchema {
   return requestSchema({
     command: 'missed',
-    fields: missedFieldSchemas,
+    fields: missedFieldSchemas(),
     required: ['missed', 'now'],
     rules: [
       { description: 'the dose times one way: times, or a plan', oneOf: [requires('times'), requires('plan')] },

@@ -120,7 +120,7 @@ const parseWeight = quantityParser(weightSpec);
 const parseHeight = quantityParser(heightSpec);
 
 /** Age, kidney function and the factors that raise cautions: the fields every command takes (camelCase, as in NDJSON). */
-export const patientShape = {
+export const patientShape = () => ({
   age: z.optional(field((value) => parsePositiveNumber(value, 'an age in years', AGE_MAX_YEARS))),
   weight: z.optional(field(parseWeight)),
   height: z.optional(field(parseHeight)),
@@ -129,15 +129,15 @@ export const patientShape = {
   scrUmol: z.optional(field((value) => parsePositiveNumber(value, 'serum creatinine in µmol/L', SCR_MAX_UMOL_L))),
   sex: z.optional(field(parseSex)),
   crcl: z.optional(field((value) => parsePositiveNumber(value, 'a creatinine clearance in mL/min', baclofenOral.crclInputMaxMlMin.value))),
-  dialysis: z.optional(flag),
+  dialysis: z.optional(flag()),
   route: z.optional(field(parseRoute)),
-  pregnant: z.optional(flag),
-  breastfeeding: z.optional(flag),
-  epilepsy: z.optional(flag),
+  pregnant: z.optional(flag()),
+  breastfeeding: z.optional(flag()),
+  epilepsy: z.optional(flag()),
   with: z.optional(field(parseInteractions)),
-};
+});
 
-export type PatientFields = { [K in keyof typeof patientShape]?: z.infer<(typeof patientShape)[K]> | undefined };
+export type PatientFields = { [K in keyof ReturnType<typeof patientShape>]?: z.infer<(ReturnType<typeof patientShape>)[K]> | undefined };
 
 const CG_FIELDS = ['weight', 'height', 'weightBasis', 'scr', 'scrUmol', 'sex'] as const;
 
@@ -233,7 +233,7 @@ const positive = (max: number, description: string): JsonSchema => ({ type: 'num
 const flagSchema = (description: string): JsonSchema => ({ type: 'boolean', description });
 
 /** One JSON Schema per patient field, for `titrate schema`: the same bounds as the parsers above and the engine's refusals (age under 12). */
-export const patientFieldSchemas: { readonly [K in keyof typeof patientShape]: JsonSchema } = {
+export const patientFieldSchemas = (): { readonly [K in keyof ReturnType<typeof patientShape>]: JsonSchema } => ({
   age: {
     type: 'number',
     minimum: baclofenOral.minAgeYears.value,
@@ -259,13 +259,13 @@ export const patientFieldSchemas: { readonly [K in keyof typeof patientShape]: J
     ],
     description: `also taking: any of ${interactionNames.join(', ')}, comma-separated or as an array; the CLI also reads plurals and any case`,
   },
-};
+});
 
 const onDialysis: JsonSchema = { required: ['dialysis'], properties: { dialysis: { const: true } } };
 const cockcroftGault: JsonSchema = { anyOf: CG_FIELDS.map((name) => requires(name)) };
 
 /** Kidney function is given one way, and Cockcroft–Gault with all it needs (kidneyFrom's rules). */
-export const kidneyRules: readonly JsonSchema[] = [
+export const kidneyRules = (): readonly JsonSchema[] => ([
   {
     description: 'kidney function one way only: dialysis, crcl, or the Cockcroft–Gault inputs',
     not: { anyOf: [{ allOf: [onDialysis, requires('crcl')] }, { allOf: [onDialysis, cockcroftGault] }, { allOf: [requires('crcl'), cockcroftGault] }] },
@@ -280,10 +280,10 @@ export const kidneyRules: readonly JsonSchema[] = [
     if: { required: ['weightBasis'], properties: { weightBasis: { enum: weightBases.filter((basis) => basis !== 'total') } } },
     then: requires('height'),
   },
-];
+]);
 
 /** renalAdjust means nothing without kidney function (checkRenalAdjust). */
-export const renalAdjustRule: JsonSchema = {
+export const renalAdjustRule = (): JsonSchema => ({
   description: 'renalAdjust needs kidney function: crcl, dialysis, or the Cockcroft–Gault inputs',
   dependentSchemas: { renalAdjust: { anyOf: [requires('crcl'), onDialysis, cockcroftGault] } },
-};
+});

@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import type { PlanRequest } from '../app/plan.js';
 import type { IsoDate } from '../engine/types.js';
 import { baclofenOral, frequencies } from '../protocol/baclofen.js';
+import { lazily } from './lazily.js';
 import { field, flag } from './field.js';
 import type { InputIssue, Normalized } from './issues.js';
 import { issuesFromZod } from './zod-issues.js';
@@ -31,19 +32,19 @@ const INPUT_MAX_MG = 1000;
 
 export const planFrequencies = ['tid', 'qid'] as const;
 
-export const planShape = {
+export const planShape = () => ({
   start: z.optional(field(parseStartDate)),
   target: z.optional(field((value) => parseDoseText(value, unitMg, INPUT_MAX_MG, true))),
   frequency: z.optional(field((value) => parseFrequency(value, planFrequencies))),
   startDose: z.optional(field((value) => parseMg(value, unitMg, INPUT_MAX_MG))),
   step: z.optional(field((value) => parseMg(value, unitMg, INPUT_MAX_MG))),
   interval: z.optional(field((value) => parseWholeDays(value, INPUT_MAX_DAYS))),
-  renalAdjust: z.optional(flag),
-  ...patientShape,
-};
+  renalAdjust: z.optional(flag()),
+  ...patientShape(),
+});
 
 /** Strict: an unknown field is an error. Product fields are checked by normalizeProductFields. */
-export const planFields = z.strictObject({ ...planShape, ...productKeysShape });
+const planFields = lazily(() => z.strictObject({ ...planShape(), ...productKeysShape() }));
 
 /** A plan request and how its table is to be shown. */
 export interface PlanInput {
@@ -57,7 +58,7 @@ export interface PlanInput {
  * `today` fills `start`. Every problem is reported together.
  */
 export function normalizePlanRequest(input: unknown, today: IsoDate): Normalized<PlanInput> {
-  const parsed = planFields.safeParse(input, { reportInput: true });
+  const parsed = planFields().safeParse(input, { reportInput: true });
   const product = normalizeProductFields(input);
   if (!parsed.success) return { ok: false, issues: [...issuesFromZod(parsed.error), ...(product.ok ? [] : product.issues)] };
   const fields = parsed.data;
@@ -123,7 +124,7 @@ function targetSchema(dailyMaxMg: number, description: string): JsonSchema {
   };
 }
 
-export const planFieldSchemas: { readonly [K in keyof typeof planShape]: JsonSchema } = {
+export const planFieldSchemas = (): { readonly [K in keyof ReturnType<typeof planShape>]: JsonSchema } => ({
   start: startDateSchema('first day of the plan (default: today)'),
   target: targetSchema(
     maxDailyMg.value,
@@ -140,14 +141,14 @@ export const planFieldSchemas: { readonly [K in keyof typeof planShape]: JsonSch
     type: 'boolean',
     description: 'hold each day under the kidney-adjusted ceiling (true, the default when kidney function is impaired) or not (false); needs kidney function',
   },
-  ...patientFieldSchemas,
-};
+  ...patientFieldSchemas(),
+});
 
 /** `titrate schema plan`: a plan request line. */
 export function planRequestSchema(): JsonSchema {
   return requestSchema({
     command: 'plan',
-    fields: { ...planFieldSchemas, ...productFieldSchemas },
+    fields: { ...planFieldSchemas(), ...productFieldSchemas() },
     rules: [
       {
         description: `on dialysis, plans go only to a target of at most ${dialysisMaxDailyMg.value} mg/day`,
@@ -159,9 +160,9 @@ export function planRequestSchema(): JsonSchema {
         if: { required: ['target'], properties: { target: { type: 'string', pattern: regimenOfPattern(code) } } },
         then: { properties: { frequency: { const: code } } },
       })),
-      ...kidneyRules,
-      renalAdjustRule,
-      ...productRules,
+      ...kidneyRules(),
+      renalAdjustRule(),
+      ...productRules(),
     ],
   });
 }

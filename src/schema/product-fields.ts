@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import type { ProductRequest as ProductChoiceRequest } from '../app/schedule-result.js';
 import { CLOCK, parseClock, type ClockTime } from '../engine/dose-times.js';
 import { baclofenProducts, formCodes, type FormCode, type ProductForm, type SolidForm } from '../protocol/products.js';
+import { lazily } from './lazily.js';
 import { field, flag } from './field.js';
 import type { InputIssue } from './issues.js';
 import { requires, type JsonSchema } from './json-schema/json-schema.js';
@@ -65,19 +66,19 @@ export function parseTime(value: unknown): Parsed<ClockTime> {
 }
 
 /** Product, supply, times and explain: the fields plan and taper share besides the patient's (camelCase). */
-export const productShape = {
+export const productShape = () => ({
   form: z.optional(field(parseForm)),
   strengths: z.optional(field(parseStrengths)),
   scored: z.optional(field(parseScored)),
   daysSupply: z.optional(field((value) => parseWholeDays(value, baclofenProducts.maxDaysSupply.value))),
   times: z.optional(field(parseTimes)),
-  explain: z.optional(flag),
-};
+  explain: z.optional(flag()),
+});
 
 /** The product fields' names, so a command can tell its own fields from these. */
-export const productFieldNames = Object.keys(productShape) as (keyof typeof productShape)[];
+export const productFieldNames = ['form', 'strengths', 'scored', 'daysSupply', 'times', 'explain'] as const satisfies readonly (keyof ReturnType<typeof productShape>)[];
 
-const productFields = z.object(productShape);
+const productFields = lazily(() => z.object(productShape()));
 
 export interface ProductRequest {
   readonly dispensing: ProductChoiceRequest;
@@ -89,16 +90,17 @@ export interface ProductRequest {
  * The product field names, known but not checked: a command's strict request schema spreads this
  * so its own parse accepts them, and `normalizeProductFields` checks each of them once.
  */
-export const productKeysShape = Object.fromEntries(productFieldNames.map((name) => [name, z.optional(z.unknown())])) as {
-  [K in keyof typeof productShape]: z.ZodMiniOptional<z.ZodMiniUnknown>;
-};
+export const productKeysShape = () =>
+  Object.fromEntries(productFieldNames.map((name) => [name, z.optional(z.unknown())])) as {
+    [K in keyof ReturnType<typeof productShape>]: z.ZodMiniOptional<z.ZodMiniUnknown>;
+  };
 
 /**
  * The product and patient-factor fields of a plan or taper request (other fields are ignored), to
  * a dispensing request: checks that strengths and scoring fit the form.
  */
 export function normalizeProductFields(input: unknown): Normalized<ProductRequest> {
-  const parsed = productFields.safeParse(input);
+  const parsed = productFields().safeParse(input);
   if (!parsed.success) return { ok: false, issues: issuesFromZod(parsed.error) };
   const fields = parsed.data;
   const issues: InputIssue[] = [];
@@ -190,7 +192,7 @@ const solidForms = Object.values(productForms).filter((form): form is SolidForm 
 const allStrengthsMg = [...new Set(solidForms.flatMap((form) => form.knownStrengthsMg.value))].sort((a, b) => a - b);
 const times = baclofenProducts.defaultTimes.value;
 
-export const productFieldSchemas: { readonly [K in keyof typeof productShape]: JsonSchema } = {
+export const productFieldSchemas = (): { readonly [K in keyof ReturnType<typeof productShape>]: JsonSchema } => ({
   form: {
     enum: [...formCodes],
     description: `the product (default ${baclofenProducts.defaultForm.value}; solution-1 = 1 mg/mL, solution-2 = 2 mg/mL, suspension-5 = 5 mg/mL, granules = packets); the CLI also reads any case`,
@@ -203,7 +205,7 @@ export const productFieldSchemas: { readonly [K in keyof typeof productShape]: J
       'as many as the most doses a day in the schedule (for a taper, or as many as the current dose): a rule only the planned schedule can check, so the CLI checks it',
   ),
   explain: { type: 'boolean', description: 'under each step of the table, the rule that produced it and its sources (the JSON always carries basis)' },
-};
+});
 
 const formIs = (code: FormCode): JsonSchema =>
   code === baclofenProducts.defaultForm.value
@@ -211,7 +213,7 @@ const formIs = (code: FormCode): JsonSchema =>
     : { required: ['form'], properties: { form: { const: code } } };
 
 /** What each form allows of strengths and scoring (normalizeProductFields). */
-export const productRules: readonly JsonSchema[] = Object.entries(productForms).map(([code, form]) => {
+export const productRules = (): readonly JsonSchema[] => Object.entries(productForms).map(([code, form]) => {
   if (form.kind === 'liquid') {
     return { description: `${code} is a liquid: no strengths or scored`, if: formIs(code as FormCode), then: { not: { anyOf: [requires('strengths'), requires('scored')] } } };
   }

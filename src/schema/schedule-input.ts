@@ -5,6 +5,7 @@ import type { IsoDate } from '../engine/types.js';
 import { DATE_YEARS } from '../engine/dates.js';
 import { SCHEMA_VERSION } from '../render/json.js';
 import { baclofenOral } from '../protocol/baclofen.js';
+import { lazily } from './lazily.js';
 import { field } from './field.js';
 import { CLOCK_PATTERN_SOURCE, datePattern } from './json-schema/calendar-patterns.js';
 import { requires, type JsonSchema } from './json-schema/json-schema.js';
@@ -126,60 +127,71 @@ const positiveAmount = (what: string, max: number) =>
   );
 
 const CLOCK = new RegExp(`^${CLOCK_PATTERN_SOURCE}$`);
-const clockTime = field((value): Parsed<string> => (typeof value === 'string' && CLOCK.test(value) ? ok(value) : fail(`expected a time HH:MM, got ${shown(value, 40)}`)));
+const clockTime = () =>
+  field((value): Parsed<string> => (typeof value === 'string' && CLOCK.test(value) ? ok(value) : fail(`expected a time HH:MM, got ${shown(value, 40)}`)));
 
-const unitSchema = z.object(
-  { strengthMg: positiveAmount('a strength in mg', MAX_DOSE_MG), count: positiveAmount('a count of units', MAX_UNIT_COUNT) },
-  objectError('a unit: { strengthMg, count }'),
-);
+// The zod schemas of a schedule are functions, made when a schedule is first read (scheduleInput
+// keeps the one made): building them on load cost every command's start-up, and only check and
+// missed read schedules.
+
+const unitSchema = () =>
+  z.object(
+    { strengthMg: positiveAmount('a strength in mg', MAX_DOSE_MG), count: positiveAmount('a count of units', MAX_UNIT_COUNT) },
+    objectError('a unit: { strengthMg, count }'),
+  );
 
 /** How titrate's JSON says a dose is given; check compares it with the dose (ADMINISTRATION_MISMATCH). */
-const administrationSchema = z.object(
-  {
-    doseMg: field(parseDoseMg),
-    volumeMl: z.optional(positiveAmount('a volume in mL', MAX_DOSE_MG)),
-    concentrationMgPerMl: z.optional(positiveAmount('a concentration in mg/mL', MAX_DOSE_MG)),
-    units: z.optional(z.pipe(boundedArray('units', MAX_DOSES_PER_DAY), z.array(unitSchema))),
-  },
-  objectError('an administration: { doseMg, units } or { doseMg, volumeMl, concentrationMgPerMl }'),
-);
+const administrationSchema = () =>
+  z.object(
+    {
+      doseMg: field(parseDoseMg),
+      volumeMl: z.optional(positiveAmount('a volume in mL', MAX_DOSE_MG)),
+      concentrationMgPerMl: z.optional(positiveAmount('a concentration in mg/mL', MAX_DOSE_MG)),
+      units: z.optional(z.pipe(boundedArray('units', MAX_DOSES_PER_DAY), z.array(unitSchema()))),
+    },
+    objectError('an administration: { doseMg, units } or { doseMg, volumeMl, concentrationMgPerMl }'),
+  );
 
-const stepSchema = z.object(
-  {
-    startDate: field(parseIsoDate),
-    endDate: z.optional(field(isoDateOrNull)),
-    days: z.optional(field(daysOrNull)),
-    doses: z.pipe(boundedArray('doses in mg', MAX_DOSES_PER_DAY), z.array(field(parseDoseMg))),
-    dosesPerDay: z.optional(field(parseCount)),
-    doseMg: z.optional(field(parseMgOrNull)),
-    dailyMg: z.optional(field(parseDailyMg)),
-    unit: z.optional(field(parseUnit)),
-    times: z.optional(z.pipe(boundedArray('times HH:MM', MAX_DOSES_PER_DAY), z.array(clockTime))),
-    administrations: z.optional(z.pipe(boundedArray('administrations', MAX_DOSES_PER_DAY), z.array(administrationSchema))),
-  },
-  objectError('a step: an object with startDate, endDate and doses'),
-);
+const stepSchema = () =>
+  z.object(
+    {
+      startDate: field(parseIsoDate),
+      endDate: z.optional(field(isoDateOrNull)),
+      days: z.optional(field(daysOrNull)),
+      doses: z.pipe(boundedArray('doses in mg', MAX_DOSES_PER_DAY), z.array(field(parseDoseMg))),
+      dosesPerDay: z.optional(field(parseCount)),
+      doseMg: z.optional(field(parseMgOrNull)),
+      dailyMg: z.optional(field(parseDailyMg)),
+      unit: z.optional(field(parseUnit)),
+      times: z.optional(z.pipe(boundedArray('times HH:MM', MAX_DOSES_PER_DAY), z.array(clockTime()))),
+      administrations: z.optional(z.pipe(boundedArray('administrations', MAX_DOSES_PER_DAY), z.array(administrationSchema()))),
+    },
+    objectError('a step: an object with startDate, endDate and doses'),
+  );
 
 /** A taper's starting regimen, as `taper --json` writes it. */
-const fromSchema = z.object(
-  { doses: z.pipe(boundedArray('doses in mg', MAX_DOSES_PER_DAY, 'expected at least one dose, got an empty array'), z.array(field(parseDoseMg))) },
-  objectError('the regimen the taper starts from: { doses }'),
+const fromSchema = () =>
+  z.object(
+    { doses: z.pipe(boundedArray('doses in mg', MAX_DOSES_PER_DAY, 'expected at least one dose, got an empty array'), z.array(field(parseDoseMg))) },
+    objectError('the regimen the taper starts from: { doses }'),
+  );
+
+const scheduleInput = lazily(() =>
+  z.object(
+    {
+      steps: z.pipe(boundedArray('steps', MAX_STEPS, 'expected at least one step, got an empty array'), z.array(stepSchema())),
+      from: z.optional(z.nullable(fromSchema())),
+      schemaVersion: z.optional(field(parseSchemaVersion)),
+      kind: z.optional(field(parseScheduleKind)),
+      drug: z.optional(field(parseDrug)),
+      route: z.optional(field(parseRoute)),
+      unit: z.optional(field(parseUnit)),
+    },
+    objectError(`titrate's schedule JSON: an object with "steps"`),
+  ),
 );
 
-export const scheduleInput = z.object(
-  {
-    steps: z.pipe(boundedArray('steps', MAX_STEPS, 'expected at least one step, got an empty array'), z.array(stepSchema)),
-    from: z.optional(z.nullable(fromSchema)),
-    schemaVersion: z.optional(field(parseSchemaVersion)),
-    kind: z.optional(field(parseScheduleKind)),
-    drug: z.optional(field(parseDrug)),
-    route: z.optional(field(parseRoute)),
-    unit: z.optional(field(parseUnit)),
-  },
-  objectError(`titrate's schedule JSON: an object with "steps"`),
-);
-
-type StepFields = z.infer<typeof stepSchema>;
+type StepFields = z.infer<ReturnType<typeof stepSchema>>;
 
 /** The step as the rule book sees it; an endDate left out is taken from days. */
 function toSubjectStep(step: StepFields, index: number, issues: InputIssue[]): SubjectStep | null {
@@ -231,7 +243,7 @@ export type ScheduleSubject = Extract<Subject, { kind: 'schedule' }>;
 /** Parsed JSON (anything) to the schedule to check, or issues whose paths name the place in the JSON: `steps[2].doses[0]`. */
 export function normalizeSchedule(input: unknown): Normalized<ScheduleSubject> {
   // reportInput: issuesFromZod tells a missing value from a wrong one by the input.
-  const parsed = scheduleInput.safeParse(input, { reportInput: true });
+  const parsed = scheduleInput().safeParse(input, { reportInput: true });
   if (!parsed.success) return { ok: false, issues: issuesFromZod(parsed.error) };
   const issues: InputIssue[] = [];
   const steps = parsed.data.steps.map((step, index) => toSubjectStep(step, index, issues));
@@ -251,18 +263,18 @@ export function normalizeSchedule(input: unknown): Normalized<ScheduleSubject> {
 // rules across a schedule (dates in order, stated values that agree) are the rule book's findings,
 // not input errors; an endDate before its startDate is refused by the CLI.
 
-const DOSE_TEXT = `^\\s*${decimalTextPattern({ min: 0, max: MAX_DOSE_MG, exclusiveMinimum: true })}\\s*(?:mg)?\\s*$`;
-const dateSchema: JsonSchema = { type: 'string', pattern: datePattern(DATE_YEARS) };
+const DOSE_TEXT = (): string => `^\\s*${decimalTextPattern({ min: 0, max: MAX_DOSE_MG, exclusiveMinimum: true })}\\s*(?:mg)?\\s*$`;
+const dateSchema = (): JsonSchema => ({ type: 'string', pattern: datePattern(DATE_YEARS) });
 const positiveUpTo = (max: number): JsonSchema => ({ type: 'number', exclusiveMinimum: 0, maximum: max });
 const arrayOf = (items: JsonSchema, maxItems: number, minItems = 0): JsonSchema => ({ type: 'array', ...(minItems > 0 && { minItems }), maxItems, items });
 
 /** One dose in mg, as parseDoseMg reads it. */
-export const doseMgSchema: JsonSchema = {
-  anyOf: [positiveUpTo(MAX_DOSE_MG), { type: 'string', pattern: DOSE_TEXT }],
+export const doseMgSchema = (): JsonSchema => ({
+  anyOf: [positiveUpTo(MAX_DOSE_MG), { type: 'string', pattern: DOSE_TEXT() }],
   description: `mg per dose: a number greater than 0 and at most ${MAX_DOSE_MG}, or text such as "5 mg"`,
-};
+});
 
-export const scheduleInputSchema: JsonSchema = {
+export const scheduleInputSchema = (): JsonSchema => ({
   type: 'object',
   description:
     "titrate's schedule JSON, as plan and taper --json print it; derived fields (days, dosesPerDay, doseMg, dailyMg, times, administrations) may be left out, " +
@@ -276,10 +288,10 @@ export const scheduleInputSchema: JsonSchema = {
         required: ['startDate', 'doses'],
         anyOf: [requires('endDate'), requires('days')],
         properties: {
-          startDate: dateSchema,
-          endDate: { anyOf: [dateSchema, { type: 'null' }], description: 'inclusive, on or after startDate; null: open-ended (the last step only)' },
+          startDate: dateSchema(),
+          endDate: { anyOf: [dateSchema(), { type: 'null' }], description: 'inclusive, on or after startDate; null: open-ended (the last step only)' },
           days: { anyOf: [{ type: 'integer', minimum: 1, maximum: MAX_DAYS }, { type: 'null' }], description: 'the step\'s length; enough without endDate' },
-          doses: arrayOf(doseMgSchema, MAX_DOSES_PER_DAY),
+          doses: arrayOf(doseMgSchema(), MAX_DOSES_PER_DAY),
           dosesPerDay: { type: 'integer', minimum: 0, maximum: MAX_DOSES_PER_DAY },
           doseMg: { anyOf: [{ type: 'number', minimum: 0 }, { type: 'null' }] },
           dailyMg: { type: 'number', minimum: 0 },
@@ -290,7 +302,7 @@ export const scheduleInputSchema: JsonSchema = {
               type: 'object',
               required: ['doseMg'],
               properties: {
-                doseMg: doseMgSchema,
+                doseMg: doseMgSchema(),
                 volumeMl: positiveUpTo(MAX_DOSE_MG),
                 concentrationMgPerMl: positiveUpTo(MAX_DOSE_MG),
                 units: arrayOf({ type: 'object', required: ['strengthMg', 'count'], properties: { strengthMg: positiveUpTo(MAX_DOSE_MG), count: positiveUpTo(MAX_UNIT_COUNT) } }, MAX_DOSES_PER_DAY),
@@ -303,11 +315,11 @@ export const scheduleInputSchema: JsonSchema = {
       MAX_STEPS,
       1,
     ),
-    from: { anyOf: [{ type: 'object', required: ['doses'], properties: { doses: arrayOf(doseMgSchema, MAX_DOSES_PER_DAY, 1) } }, { type: 'null' }] },
+    from: { anyOf: [{ type: 'object', required: ['doses'], properties: { doses: arrayOf(doseMgSchema(), MAX_DOSES_PER_DAY, 1) } }, { type: 'null' }] },
     schemaVersion: { const: SCHEMA_VERSION },
     kind: { enum: ['titration', 'taper'] },
     drug: { const: baclofenOral.drug },
     route: { const: baclofenOral.route },
     unit: { const: 'mg' },
   },
-};
+});

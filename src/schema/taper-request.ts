@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import type { TaperPlanRequest } from '../app/taper.js';
 import type { IsoDate } from '../engine/types.js';
 import { baclofenOral, frequencies, type FrequencyCode } from '../protocol/baclofen.js';
+import { lazily } from './lazily.js';
 import { field, flag } from './field.js';
 import type { InputIssue } from './issues.js';
 import { issuesFromZod } from './zod-issues.js';
@@ -55,21 +56,21 @@ export function parseTaperDays(value: unknown): Parsed<number> {
   return { ok: true, value: number };
 }
 
-export const taperShape = {
+export const taperShape = () => ({
   from: z.optional(field((value) => parseDoseText(value, unitMg, FROM_MAX_DAILY_MG, true))),
   start: z.optional(field(parseStartDate)),
   frequency: z.optional(field((value) => parseFrequency(value, taperFrequencies))),
   over: z.optional(field(parseTaperDays)),
   maxStep: z.optional(field((value) => parseMg(value, unitMg, INPUT_MAX_STEP_MG))),
-  halfTablets: z.optional(flag),
-  longTerm: z.optional(flag),
+  halfTablets: z.optional(flag()),
+  longTerm: z.optional(flag()),
   // Accepted as in plan; a taper never adds a kidney reduction (RENAL_ADJUST_NOT_APPLIED says so).
-  renalAdjust: z.optional(flag),
-  ...patientShape,
-};
+  renalAdjust: z.optional(flag()),
+  ...patientShape(),
+});
 
 /** Strict: an unknown field is an error. Product fields are checked by normalizeProductFields. */
-export const taperFields = z.strictObject({ ...taperShape, ...productKeysShape });
+const taperFields = lazily(() => z.strictObject({ ...taperShape(), ...productKeysShape() }));
 
 /** A taper request and how its table is to be shown. */
 export interface TaperInput {
@@ -80,7 +81,7 @@ export interface TaperInput {
 
 /** Options (from the command line or one NDJSON line) to a taper request and a dispensing request; `today` fills --start. */
 export function normalizeTaperRequest(input: unknown, today: IsoDate): Normalized<TaperInput> {
-  const parsed = taperFields.safeParse(input, { reportInput: true });
+  const parsed = taperFields().safeParse(input, { reportInput: true });
   const product = normalizeProductFields(input);
   if (!parsed.success) return { ok: false, issues: [...issuesFromZod(parsed.error), ...(product.ok ? [] : product.issues)] };
   const fields = parsed.data;
@@ -130,7 +131,7 @@ export function normalizeTaperRequest(input: unknown, today: IsoDate): Normalize
 const { taperDefaultDays, taperMinDays, halfUnitMg, smallestUnitMg } = baclofenOral;
 
 /** Regimens up to FROM_MAX_DAILY_MG a day, at any frequency. */
-const fromRegimenPattern = regimenTextPattern(
+const fromRegimenPattern = (): string | null => regimenTextPattern(
   unitMg,
   Object.fromEntries(taperFrequencies.map((code) => [code, FROM_MAX_DAILY_MG / frequencies[code].dosesPerDay])),
 );
@@ -138,12 +139,12 @@ const fromRegimenPattern = regimenTextPattern(
 /** The least daily total given `code`: one dose unit a dose (the planner splits it into that many doses). */
 const fromMinDailyMg = (code: FrequencyCode): number => unitMg * frequencies[code].dosesPerDay;
 
-export const taperFieldSchemas: { readonly [K in keyof typeof taperShape]: JsonSchema } = {
+export const taperFieldSchemas = (): { readonly [K in keyof ReturnType<typeof taperShape>]: JsonSchema } => ({
   from: {
     anyOf: [
       { type: 'number', minimum: unitMg, maximum: FROM_MAX_DAILY_MG, multipleOf: unitMg, description: 'mg/day' },
       { type: 'string', pattern: dailyTextPattern(unitMg, FROM_MAX_DAILY_MG), description: `mg/day as text, a multiple of ${unitMg}` },
-      { type: 'string', pattern: fromRegimenPattern, description: 'a regimen: mg per dose and how often' },
+      { type: 'string', pattern: fromRegimenPattern(), description: 'a regimen: mg per dose and how often' },
     ],
     description:
       `the current dose: a regimen ("20mg tid") or mg/day (60, or "60 mg/day", split into frequency's doses a day), a multiple of ${unitMg} mg, ` +
@@ -165,8 +166,8 @@ export const taperFieldSchemas: { readonly [K in keyof typeof taperShape]: JsonS
   halfTablets: { type: 'boolean', description: `allow half tablets: the smallest dose is ${halfUnitMg.value} mg instead of ${smallestUnitMg.value} mg` },
   longTerm: { type: 'boolean', description: `taken for more than about ${baclofenOral.longTermMonths.value} months: taper over ${baclofenOral.taperLongDays.value} days unless over says otherwise` },
   renalAdjust: { type: 'boolean', description: 'accepted as for plan (needs kidney function); a taper only comes down, so no kidney reduction is added' },
-  ...patientFieldSchemas,
-};
+  ...patientFieldSchemas(),
+});
 
 /** `titrate schema taper`: a taper request line. */
 export function taperRequestSchema(): JsonSchema {
@@ -176,7 +177,7 @@ export function taperRequestSchema(): JsonSchema {
       : { required: ['frequency'], properties: { frequency: { const: code } } };
   return requestSchema({
     command: 'taper',
-    fields: { ...taperFieldSchemas, ...productFieldSchemas },
+    fields: { ...taperFieldSchemas(), ...productFieldSchemas() },
     required: ['from'],
     rules: [
       ...taperFrequencies.flatMap((code) => {
@@ -197,9 +198,9 @@ export function taperRequestSchema(): JsonSchema {
         if: { required: ['from'], properties: { from: { type: 'string', pattern: regimenOfPattern(code) } } },
         then: { properties: { frequency: { const: code } } },
       })),
-      ...kidneyRules,
-      renalAdjustRule,
-      ...productRules,
+      ...kidneyRules(),
+      renalAdjustRule(),
+      ...productRules(),
     ],
   });
 }

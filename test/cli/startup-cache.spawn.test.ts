@@ -19,14 +19,14 @@ function copyPackage(name: string): string {
 }
 
 const args = ['plan', '--start', '2026-01-05', '--target', '60', '--crcl', '40', '--renal-adjust', '--json'];
-function titrate(packageDir: string) {
-  return spawnSync(process.execPath, [join(packageDir, 'bin', 'titrate.js'), ...args], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '' } });
+function titrate(packageDir: string, env: Record<string, string> = {}) {
+  return spawnSync(process.execPath, [join(packageDir, 'bin', 'titrate.js'), ...args], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '', ...env } });
 }
 
-/** Whether V8 takes the cache as the bin offers it. */
-function cacheTaken(packageDir: string): boolean | undefined {
+/** Whether V8 takes the cache as the bin offers it (under `env`'s NODE_OPTIONS, if any). */
+function cacheTaken(packageDir: string, env: Record<string, string> = {}): boolean | undefined {
   const probe = `process.stdout.write(String(require(${JSON.stringify(join(packageDir, 'bin', 'titrate.js'))}).compileBundle().script.cachedDataRejected === false))`;
-  const result = spawnSync(process.execPath, ['-e', probe], { encoding: 'utf8' });
+  const result = spawnSync(process.execPath, ['-e', probe], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '', ...env } });
   return result.stdout === 'true' ? true : result.stdout === 'false' ? false : undefined;
 }
 
@@ -56,6 +56,30 @@ describe('bin/titrate.js and the code cache', () => {
     rmSync(join(missing, 'dist', 'titrate.cjs.cache'));
     expect(cacheTaken(missing)).toBe(false);
     expect(titrate(missing)).toMatchObject({ status: 0, stdout: expected.stdout, stderr: '' });
+  }, 60_000);
+
+  it('under a V8 flag in NODE_OPTIONS, the first run keeps a cache for that flag set outside the package, and V8 takes it', () => {
+    const flagged = copyPackage('flagged');
+    const listing = () => readdirSync(flagged, { recursive: true, encoding: 'utf8' }).sort();
+    const before = listing();
+    for (const flags of ['--max-old-space-size=4096', '--max-semi-space-size=32 --max-old-space-size=2048']) {
+      const env = { NODE_OPTIONS: flags, XDG_CACHE_HOME: join(dir, 'user-cache') };
+      // V8 ties a cache to its flags: the package's own, made without flags, is not taken here.
+      expect(cacheTaken(flagged, env), flags).toBe(false);
+      expect(titrate(flagged, env), flags).toMatchObject({ status: 0, stdout: expected.stdout, stderr: '' });
+      expect(cacheTaken(flagged, env), flags).toBe(true);
+      expect(titrate(flagged, env), flags).toMatchObject({ status: 0, stdout: expected.stdout, stderr: '' });
+    }
+    expect(readdirSync(join(dir, 'user-cache', 'titrate'))).toHaveLength(2);
+    expect(listing()).toEqual(before);
+  }, 120_000);
+
+  it('a cache folder that cannot be written costs only speed', () => {
+    const blocked = join(dir, 'not-a-folder');
+    writeFileSync(blocked, '');
+    const env = { NODE_OPTIONS: '--max-old-space-size=4096', XDG_CACHE_HOME: blocked };
+    expect(titrate(intact, env)).toMatchObject({ status: 0, stdout: expected.stdout, stderr: '' });
+    expect(cacheTaken(intact, env)).toBe(false);
   }, 60_000);
 
   it('a cache made for another build is not used, and the output is the same', () => {

@@ -50,7 +50,7 @@ describe('readLineBatches', () => {
 
 /** A stdout that says it is full after every write, until the test drains it. */
 function slowStdout() {
-  const written: string[] = [];
+  const written: (string | Buffer)[] = [];
   let drain: (() => void) | undefined;
   let writesWhileFull = 0;
   const stream: OutputStream = {
@@ -194,7 +194,7 @@ describe('progress', () => {
     expect(await run(['plan', '--ndjson'], ioWith(stdout, input(), stderr.stream))).toBe(0);
     expect(stderr.text()).toMatch(/^\rtitrate plan: 2 lines, \d+\/s, 0 errors\u001b\[K\n$/);
 
-    const pipe: string[] = [];
+    const pipe: (string | Buffer)[] = [];
     expect(await run(['plan', '--ndjson'], ioWith(stdout, input(), { write: (text) => (pipe.push(text), true), isTTY: false }))).toBe(0);
     expect(pipe).toEqual([]);
   });

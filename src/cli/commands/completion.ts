@@ -12,14 +12,15 @@ const shells: Readonly<Record<string, (model: CompletionModel) => string>> = {
   fish: fishCompletion,
 };
 
+export const completionSummary = 'print a shell completion script (commands, options and their choices)';
+
 /** `titrate completion bash|zsh|fish`: a completion script made from the program's own commands and options. */
 export function configureCompletion(command: Command, context: CommandContext): void {
   command
-    .description('print a shell completion script (commands, options and their choices)')
     .addArgument(new Argument('<shell>', 'the shell to complete in').choices(Object.keys(shells)))
     .addHelpText(
       'after',
-      `\n${examplesSection(
+      () => `\n${examplesSection(
         [
           { command: 'source <(npx titrate completion bash)', says: 'complete titrate in this bash' },
           { command: 'npx titrate completion fish | source', says: 'complete titrate in this fish' },

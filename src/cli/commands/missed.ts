@@ -6,7 +6,6 @@ import { missedResultSchema } from '../../render/json-schema/missed-output.js';
 import { missedRequestSchema } from '../../schema/missed-request.js';
 import type { CommandSpec } from '../command-spec.js';
 import type { CommandContext } from '../context.js';
-import { mountCommand } from '../mount-command.js';
 import { readJsonInput } from '../read-input.js';
 
 /** `--plan <file>` becomes the plan's JSON; a missing `--now` becomes the clock's local HH:MM. */
@@ -49,7 +48,3 @@ export const missedCommand: CommandSpec<'missed'> = {
   requestSchema: missedRequestSchema,
   resultSchema: missedResultSchema,
 };
-
-export function configureMissed(command: Command, context: CommandContext): void {
-  mountCommand(command, missedCommand, context);
-}

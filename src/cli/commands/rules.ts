@@ -4,9 +4,10 @@ import type { CommandContext } from '../context.js';
 import { addOutputOptions } from '../options.js';
 import { writeResult } from '../output.js';
 
+export const rulesSummary = 'print the protocol in use: every dosing and dispensing rule with its value and sources';
+
 export function configureRules(command: Command, context: CommandContext): void {
-  command.description('print the protocol in use: every dosing and dispensing rule with its value and sources');
-  addOutputOptions(command, 'rules', context.help);
+  addOutputOptions(command, 'rules', context);
   command.action(async (_options: unknown, self: Command) => {
     await writeResult(context, self, 'rules', defaultProtocolData, {});
   });

@@ -7,8 +7,8 @@ import type { CommandContext } from '../context.js';
 import { lineErrorRecordSchema, stderrErrorSchema } from '../error-schemas.js';
 import { InputError } from '../errors.js';
 import { examplesSection } from '../help.js';
-import { specOf } from '../mount-command.js';
 import { writeText } from '../output.js';
+import { requestSpecs } from './request-specs.js';
 
 // `titrate schema <command>`: the JSON Schema (2020-12) of one request line of that command, from
 // the schemas its field parsers carry; with --output, the JSON Schema of what it writes as JSON.
@@ -30,22 +30,19 @@ export function outputSchema(spec: CommandSpec<ResultKind>): JsonSchema {
   };
 }
 
-/** The mounted commands a schema describes (those that take --ndjson), in the program's order. */
-function describedCommands(program: Command | null): Command[] {
-  return (program?.commands ?? []).filter((command) => specOf(command) !== undefined);
-}
+/** The commands a schema describes: those that take --ndjson. */
+const names = requestSpecs.map((spec) => spec.name);
+
+export const schemaSummary = `print the JSON Schema of a command's --ndjson request lines, or with --output of its --json output (${names.join(', ')})`;
 
 export function configureSchema(command: Command, context: CommandContext): void {
-  // Commands are mounted before this one (program.ts), so the list is complete here.
-  const names = describedCommands(command.parent).map((described) => described.name());
   command
-    .description(`print the JSON Schema of a command's --ndjson request lines, or with --output of its --json output (${names.join(', ')})`)
     .argument('<command>', `the command to describe: ${names.join(', ')}`)
     .option('--output', "the schema of the command's --json output (and its error records) instead of its requests")
     .option('-o, --to <file>', 'write the schema to this file (whole, or not at all); here -o is --to, as --output names the output schema')
     .addHelpText(
       'after',
-      `\n${examplesSection(
+      () => `\n${examplesSection(
         [
           { command: 'titrate schema plan -o plan-request.schema.json', says: 'the request line of titrate plan --ndjson' },
           { command: 'titrate schema taper --output', says: 'what titrate taper --json prints, and its error records' },
@@ -53,9 +50,8 @@ export function configureSchema(command: Command, context: CommandContext): void
         context.help,
       )}\n`,
     )
-    .action(async (name: string, options: { output?: boolean; to?: string }, self: Command) => {
-      const target = describedCommands(self.parent).find((sibling) => sibling.name() === name);
-      const spec = target && specOf(target);
+    .action(async (name: string, options: { output?: boolean; to?: string }) => {
+      const spec = requestSpecs.find((candidate) => candidate.name === name);
       if (!spec) {
         throw new InputError([{ path: '', message: `schema: expected a command that takes --ndjson (${names.join(', ')}), got '${name}'` }]);
       }

@@ -7,7 +7,12 @@ export function stripAnsi(text: string): string {
   return text.replace(ANSI, '');
 }
 
+/** What makes a character count differ from the length: an escape sequence or a surrogate pair. */
+const NOT_ONE_PER_UNIT = /[\u001b\uD800-\uDFFF]/;
+
 export function displayWidth(text: string): number {
+  // Most text has neither: its length is its width (tables measure every cell many times).
+  if (!NOT_ONE_PER_UNIT.test(text)) return text.length;
   let width = 0;
   for (const _ of stripAnsi(text)) width += 1;
   return width;

@@ -1,12 +1,14 @@
 import { finding, type AdministrationProblem, type Finding } from '../../engine/findings.js';
-import { EPSILON_MG, sum, type Rule, type StatedAdministration } from '../subject.js';
+import { EPSILON_MG, type Rule, type StatedAdministration } from '../subject.js';
 
 /** What a stated administration delivers, in mg, or null when a volume lacks its concentration (or the reverse). */
 function deliveredMg(item: StatedAdministration): number | null {
   if (item.volumeMl !== undefined || item.concentrationMgPerMl !== undefined) {
     return item.volumeMl === undefined || item.concentrationMgPerMl === undefined ? null : item.volumeMl * item.concentrationMgPerMl;
   }
-  return sum((item.units ?? []).map((unit) => unit.strengthMg * unit.count));
+  let total = 0;
+  for (const unit of item.units ?? []) total += unit.strengthMg * unit.count;
+  return total;
 }
 
 function problemsOf(doses: readonly number[], times: readonly string[] | undefined, administrations: readonly StatedAdministration[] | undefined): AdministrationProblem[] {

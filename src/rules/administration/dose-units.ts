@@ -1,12 +1,21 @@
 import { isWholeUnits } from '../../engine/dose-units.js';
-import { finding } from '../../engine/findings.js';
+import { finding, type Finding } from '../../engine/findings.js';
 import type { Rule } from '../subject.js';
+
+function allWhole(doses: readonly number[], unitMg: number): boolean {
+  for (const dose of doses) if (!isWholeUnits(dose, unitMg)) return false;
+  return true;
+}
 
 /** Doses in whole 2.5 mg units (half of a 5 mg tablet): titrate's grid (titrate's choice). */
 export const doseUnits: Rule = ({ doseSets, context }) => {
   const rule = context.protocol.doseUnitMg;
-  return doseSets.flatMap((set) => {
+  const findings: Finding[] = [];
+  for (const set of doseSets) {
+    // The list of odd doses is made only for a set that has one (titrate's own never do).
+    if (allWhole(set.doses, rule.value)) continue;
     const odd = [...new Set(set.doses.filter((dose) => !isWholeUnits(dose, rule.value)))];
-    return odd.length === 0 ? [] : [finding('DOSE_NOT_IN_UNITS', 'warning', set.step, [rule], { date: set.date, doses: set.doses, odd, unitMg: rule.value })];
-  });
+    findings.push(finding('DOSE_NOT_IN_UNITS', 'warning', set.step, [rule], { date: set.date, doses: set.doses, odd, unitMg: rule.value }));
+  }
+  return findings;
 };

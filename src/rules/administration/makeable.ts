@@ -1,5 +1,5 @@
 import { finding, type Finding } from '../../engine/findings.js';
-import type { Rule } from '../subject.js';
+import type { Rule, StatedAdministration } from '../subject.js';
 
 /**
  * Every dose can be made exactly from the tablets or packets dispensed: a solid administration
@@ -17,13 +17,16 @@ export const makeable: Rule = ({ steps, context }) => {
   const basis = [form?.kind === 'solid' ? form.defaultStrengthsMg : products.defaultForm, products.makeableSuggestion];
   const findings: Finding[] = [];
   for (const step of steps) {
-    const missing = new Set<number>();
-    (step.administrations ?? []).forEach((item, position) => {
+    const administrations = step.administrations ?? [];
+    // Made only for a step with a dose missing (titrate's own plans rarely have one).
+    let missing: Set<number> | undefined;
+    for (let position = 0; position < administrations.length; position += 1) {
+      const item = administrations[position] as StatedAdministration;
       if (item.volumeMl === undefined && item.concentrationMgPerMl === undefined && item.units?.length === 0 && item.doseMg === step.doses[position]) {
-        missing.add(item.doseMg);
+        (missing ??= new Set()).add(item.doseMg);
       }
-    });
-    if (missing.size === 0) continue;
+    }
+    if (!missing) continue;
     findings.push(
       finding('DOSE_NOT_MAKEABLE', 'error', step.index, basis, {
         doses: [...missing].sort((a, b) => a - b),

@@ -24,16 +24,43 @@ export interface Stop {
   readonly severity: Severity;
 }
 
+// Several rules ask for the levels and the stops of one review: each is worked out once.
+const levelsMade = new WeakMap<Review, readonly Level[]>();
+const stopsMade = new WeakMap<Review, readonly Stop[]>();
+
 /** The levels in date order, a taper's starting regimen first. */
-export function levelsOf(review: Review): Level[] {
+export function levelsOf(review: Review): readonly Level[] {
+  let levels = levelsMade.get(review);
+  if (!levels) {
+    levels = makeLevels(review);
+    levelsMade.set(review, levels);
+  }
+  return levels;
+}
+
+function makeLevels(review: Review): Level[] {
   const steps = review.byDate.map((step): Level => ({ doses: step.doses, dailyMg: step.dailyMg, step }));
   return review.from ? [{ doses: review.from, dailyMg: sum(review.from), step: null }, ...steps] : steps;
 }
 
 /** Each step with no doses after doses (from the starting regimen too), and the end of a finite schedule. */
-export function stopsOf(review: Review): Stop[] {
+export function stopsOf(review: Review): readonly Stop[] {
+  let stops = stopsMade.get(review);
+  if (!stops) {
+    stops = findStops(review);
+    stopsMade.set(review, stops);
+  }
+  return stops;
+}
+
+/**
+ * The stops' `before` levels are objects of their own, not levelsOf's: duration.ts compares a
+ * level of levelsOf with `stop.before` by identity, which has never been true, and sharing the
+ * objects would change its findings (whether it should is a question for the rule, not here).
+ */
+function findStops(review: Review): Stop[] {
   const stops: Stop[] = [];
-  const levels = levelsOf(review);
+  const levels = makeLevels(review);
   const offset = review.from ? 1 : 0;
   levels.forEach((level, position) => {
     const before = levels[position - 1];
