@@ -17,7 +17,10 @@ const partsOf = (word: string): string[] => (isPath(word) ? [word] : word.split(
 function hardBreak(text: string, limit: number): [string, string] {
   const chars = [...text];
   let taken = 1;
-  while (taken < chars.length && displayWidth(chars.slice(0, taken + 1).join('')) <= limit) taken += 1;
+  // Text without escape sequences is one column a character, so the head's width is its count;
+  // with them, the head is measured whole each time (rare, and short).
+  const headWidth = text.includes('\u001b') ? (count: number) => displayWidth(chars.slice(0, count).join('')) : (count: number) => count;
+  while (taken < chars.length && headWidth(taken + 1) <= limit) taken += 1;
   return [chars.slice(0, taken).join(''), chars.slice(taken).join('')];
 }
 
@@ -70,7 +73,13 @@ export function wrapLines(text: string, width: number, rest: number = width): st
 
 /** The narrowest a text can be wrapped to without cutting inside a word's parts. */
 export function longestWord(text: string): number {
-  return Math.max(0, ...text.split(/[\n ]/).flatMap(partsOf).map(displayWidth));
+  let longest = 0;
+  for (const word of text.split(/[\n ]/)) {
+    // A part is never wider than its word: only a word wider than the longest so far is split.
+    if (displayWidth(word) <= longest) continue;
+    for (const part of partsOf(word)) longest = Math.max(longest, displayWidth(part));
+  }
+  return longest;
 }
 
 /**
