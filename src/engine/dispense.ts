@@ -1,5 +1,5 @@
 import type { FormCode } from '../protocol/products.js';
-import { isLiquidAdministration, type Administration, type Product } from './administrations.js';
+import { isLiquidAdministration, type Administration, type Product, type UnitCount } from './administrations.js';
 import { mgToUnits, unitsToMg } from './dose-units.js';
 
 /** Tablets or packets of one strength; `count` may end in .5 when halves are used. */
@@ -45,20 +45,21 @@ export function sumDispensed(periods: readonly DispensedDays[], product: Product
     return [{ concentrationMgPerMl: product.concentrationMgPerMl, volumeMl: unitsToMg(doseUnits, unitMg) / product.concentrationMgPerMl }];
   }
   // Halves per strength, the strengths kept in ascending order as they are met: a product has a
-  // few, and this runs for every step of every plan.
+  // few, and this runs for every step of every plan, so it is written with plain index loops
+  // (no iterators, no splice), which allocate nothing but the two lists.
   const strengths: number[] = [];
   const halves: number[] = [];
-  for (const period of periods) {
-    for (const item of period.administrations) {
+  for (let p = 0; p < periods.length; p += 1) {
+    const { administrations, days } = periods[p] as DispensedDays;
+    for (let a = 0; a < administrations.length; a += 1) {
+      const item = administrations[a] as Administration;
       if (isLiquidAdministration(item)) continue;
-      for (const unit of item.units) {
+      for (let u = 0; u < item.units.length; u += 1) {
+        const { strengthMg, count } = item.units[u] as UnitCount;
         let at = 0;
-        while (at < strengths.length && (strengths[at] as number) < unit.strengthMg) at += 1;
-        if (strengths[at] !== unit.strengthMg) {
-          strengths.splice(at, 0, unit.strengthMg);
-          halves.splice(at, 0, 0);
-        }
-        halves[at] = (halves[at] as number) + unit.count * 2 * period.days;
+        while (at < strengths.length && (strengths[at] as number) < strengthMg) at += 1;
+        if (strengths[at] !== strengthMg) insertAt(strengths, halves, at, strengthMg);
+        halves[at] = (halves[at] as number) + count * 2 * days;
       }
     }
   }
@@ -68,6 +69,16 @@ export function sumDispensed(periods: readonly DispensedDays[], product: Product
     if (count > 0) totals.push({ strengthMg, count: count / 2 });
   });
   return totals;
+}
+
+/** Puts a strength, with no halves yet, at `at` of the two lists, moving the rest up one. */
+function insertAt(strengths: number[], halves: number[], at: number, strengthMg: number): void {
+  for (let index = strengths.length; index > at; index -= 1) {
+    strengths[index] = strengths[index - 1] as number;
+    halves[index] = halves[index - 1] as number;
+  }
+  strengths[at] = strengthMg;
+  halves[at] = 0;
 }
 
 /** The days a step is dispensed for: its own length, or the days supply when it is open-ended. */

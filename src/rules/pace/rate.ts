@@ -3,12 +3,22 @@ import { finding, type Finding } from '../../engine/findings.js';
 import { above, EPSILON_MG, type Rule } from '../subject.js';
 import { levelsOf } from '../taper/stops.js';
 
+/** The doses in size order: the list itself when it is already (as a day's doses almost always are). */
+function ascending(doses: readonly number[]): readonly number[] {
+  for (let index = 1; index < doses.length; index += 1) {
+    if ((doses[index] as number) < (doses[index - 1] as number)) return [...doses].sort((a, b) => a - b);
+  }
+  return doses;
+}
+
 /** The largest rise of any one dose; doses are compared in size order when the count is unchanged. */
 function perDoseRiseMg(from: readonly number[], to: readonly number[]): number {
   if (from.length !== to.length) return Math.max(...to) - Math.max(0, ...from);
-  const before = [...from].sort((a, b) => a - b);
-  const after = [...to].sort((a, b) => a - b);
-  return Math.max(...after.map((dose, index) => dose - (before[index] ?? 0)));
+  const before = ascending(from);
+  const after = ascending(to);
+  let rise = -Infinity;
+  for (let index = 0; index < after.length; index += 1) rise = Math.max(rise, (after[index] as number) - (before[index] ?? 0));
+  return rise;
 }
 
 /**
