@@ -24,33 +24,28 @@ export interface Stop {
   readonly severity: Severity;
 }
 
-// Several rules ask for the levels and the stops of one review: each is worked out once.
-const levelsMade = new WeakMap<Review, readonly Level[]>();
-const stopsMade = new WeakMap<Review, readonly Stop[]>();
+/** What `make` works out for a review, once: several rules ask for the levels and the stops of one review. */
+function oncePerReview<T extends object>(make: (review: Review) => T): (review: Review) => T {
+  const made = new WeakMap<Review, T>();
+  return (review) => {
+    let value = made.get(review);
+    if (!value) {
+      value = make(review);
+      made.set(review, value);
+    }
+    return value;
+  };
+}
 
 /** The levels in date order, a taper's starting regimen first. */
-export function levelsOf(review: Review): readonly Level[] {
-  let levels = levelsMade.get(review);
-  if (!levels) {
-    levels = makeLevels(review);
-    levelsMade.set(review, levels);
-  }
-  return levels;
-}
+export const levelsOf: (review: Review) => readonly Level[] = oncePerReview(makeLevels);
+
+/** Each step with no doses after doses (from the starting regimen too), and the end of a finite schedule. */
+export const stopsOf: (review: Review) => readonly Stop[] = oncePerReview(findStops);
 
 function makeLevels(review: Review): Level[] {
   const steps = review.byDate.map((step): Level => ({ doses: step.doses, dailyMg: step.dailyMg, step }));
   return review.from ? [{ doses: review.from, dailyMg: sum(review.from), step: null }, ...steps] : steps;
-}
-
-/** Each step with no doses after doses (from the starting regimen too), and the end of a finite schedule. */
-export function stopsOf(review: Review): readonly Stop[] {
-  let stops = stopsMade.get(review);
-  if (!stops) {
-    stops = findStops(review);
-    stopsMade.set(review, stops);
-  }
-  return stops;
 }
 
 /**
