@@ -34,6 +34,12 @@ export { baclofenProducts, type Products } from './protocol/products.js';
 export { baclofenFhir, type BaclofenFhir } from './protocol/fhir.js';
 export { sources, type SourceKey } from './protocol/sources.js';
 
+// JSON Schemas (2020-12) of the request fields the *FromFields use cases take (one NDJSON line of
+// the CLI), and of the JSON results (jsonValue); each built when called.
+export type { JsonSchema } from './schema/json-schema/json-schema.js';
+export { requestSchemaFor, type RequestSchemaName } from './schema/json-schema/request-schemas.js';
+export { resultSchemaFor } from './render/json-schema/result-schemas.js';
+
 // Renderers: each output format a pure function from a result to text.
 export { formats, formatsFor, findFormat, renderAs, type Format, type ResultKind, type Results } from './render/formats/index.js';
 export { jsonValue } from './render/formats/json.js';

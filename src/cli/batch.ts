@@ -1,10 +1,13 @@
 import type { IsoDate } from '../engine/types.js';
 import { jsonValue } from '../render/formats/json.js';
+import { escapeLineBreaks } from '../render/json-line.js';
 import type { ResultKind, Results } from '../render/formats/index.js';
 import { describeIssue, type InputIssue } from '../schema/issues.js';
+import { MAX_JSON_DEPTH, nestsDeeperThan } from '../schema/json-depth.js';
+import { tooLong } from '../schema/values.js';
 import type { CommandSpec } from './command-spec.js';
 import type { CommandContext } from './context.js';
-import { EXIT, InputError, writeFailure } from './errors.js';
+import { EXIT, InputError, writeFailure, type LineErrorKind } from './errors.js';
 import type { OutputFile, OutputStream } from './io.js';
 import { createLineWriter, MAX_LINE_CHARS, readLineBatches, type InputLine } from './ndjson-lines.js';
 import { createProgress } from './progress.js';
@@ -17,7 +20,7 @@ import { createProgress } from './progress.js';
 // `line` counting from 1 and every line counted (a blank one too, so output line n answers input
 // line n). `id` is echoed as given (a string or a number) and is not a request field.
 
-export type LineOutcome = { readonly kind: 'result'; readonly exitCode: number } | { readonly kind: 'input' | 'internal' };
+export type LineOutcome = { readonly kind: 'result'; readonly exitCode: number } | { readonly kind: LineErrorKind };
 
 export interface LineRecord {
   readonly text: string;
@@ -26,9 +29,9 @@ export interface LineRecord {
 
 type Id = string | number;
 
-function errorRecord(line: number, id: Id | undefined, kind: 'input' | 'internal', issues: readonly InputIssue[]): LineRecord {
+function errorRecord(line: number, id: Id | undefined, kind: LineErrorKind, issues: readonly InputIssue[]): LineRecord {
   const error = { kind, messages: issues.map((issue) => describeIssue(issue, 'field')), issues };
-  return { text: JSON.stringify({ ...(id !== undefined && { id }), line, error }), outcome: { kind } };
+  return { text: escapeLineBreaks(JSON.stringify({ ...(id !== undefined && { id }), line, error })), outcome: { kind } };
 }
 
 const whole = (message: string): InputIssue[] => [{ path: '', message }];
@@ -60,17 +63,21 @@ export function recordForLine<K extends ResultKind>(spec: CommandSpec<K>, line: 
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return errorRecord(number, undefined, 'input', whole(`expected a JSON object with the request's fields, got ${jsonKind(value)}`));
   }
+  if (nestsDeeperThan(value)) return errorRecord(number, undefined, 'input', whole(`nested more than ${MAX_JSON_DEPTH} levels deep; a request is a flat object`));
   const { id, ...fields } = value as Record<string, unknown>;
   if (id !== undefined && typeof id !== 'string' && typeof id !== 'number') {
     return errorRecord(number, undefined, 'input', [{ path: 'id', message: `expected a string or a number, got ${jsonKind(id)}` }]);
   }
+  // The id is echoed into the record: a label, not a payload.
+  const idTooLong = tooLong(id);
+  if (idTooLong !== null) return errorRecord(number, undefined, 'input', [{ path: 'id', message: idTooLong }]);
   try {
     const outcome = spec.fromFields(fields, today);
     if (!outcome.ok) return errorRecord(number, id, 'input', outcome.issues);
     const { result } = outcome.value;
     const value = (jsonValue[spec.kind] as (result: Results[K]) => unknown)(result);
     return {
-      text: withId(id, JSON.stringify(value)),
+      text: escapeLineBreaks(withId(id, JSON.stringify(value))),
       outcome: { kind: 'result', exitCode: spec.exitCode?.(result) ?? EXIT.ok },
     };
   } catch (error) {

@@ -3,6 +3,7 @@ import type { IsoDate } from '../engine/types.js';
 import type { ResultKind, Results } from '../render/formats/index.js';
 import type { Prepared } from '../app/fields.js';
 import type { Normalized } from '../schema/issues.js';
+import type { JsonSchema } from '../schema/json-schema/json-schema.js';
 import type { CommandContext } from './context.js';
 import type { Example } from './help.js';
 
@@ -30,16 +31,11 @@ export interface CommandSpec<K extends ResultKind> {
   fromFields(fields: Record<string, unknown>, today: IsoDate): Normalized<Prepared<Results[K]>>;
   /** Exit code for a result: 1 when it carries an error finding; 0 when absent. */
   exitCode?(result: Results[K]): number;
-  /**
-   * `titrate schema` derives an NDJSON line's JSON Schema from the command's options; this
-   * changes it where a line differs: a schema replaces a field's, null drops an option a line
-   * does not carry (e.g. a file that gatherFields reads).
-   */
-  readonly lineFields?: Readonly<Record<string, JsonSchema | null>>;
+  /** The JSON Schema of one request, as fromFields reads it (`titrate schema <name>`); built beside the field parsers. */
+  requestSchema(): JsonSchema;
+  /** The JSON Schema of the --json result (`titrate schema <name> --output`); built beside the JSON renderer. */
+  resultSchema(): JsonSchema;
 }
-
-/** A JSON Schema (draft 2020-12) as plain data. */
-export type JsonSchema = { readonly [keyword: string]: unknown };
 
 /** The exit status of a command whose result can carry findings (plan, taper). */
 export const FINDINGS_EXIT_STATUS = (name: string): string =>

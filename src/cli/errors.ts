@@ -18,6 +18,14 @@ export class EnvironmentError extends Error {
 
 export const EXIT = { ok: 0, checkFailed: 1, usage: 2, internal: 3 } as const;
 
+/** What kind of error stderr reports (`{"error":{"kind":…}}` with --json). */
+export const errorKinds = ['usage', 'input', 'environment', 'internal'] as const;
+export type ErrorKind = (typeof errorKinds)[number];
+
+/** What kind of error an --ndjson line's record reports: its input, or a bug. */
+export const lineErrorKinds = ['input', 'internal'] as const satisfies readonly ErrorKind[];
+export type LineErrorKind = (typeof lineErrorKinds)[number];
+
 const WRITE_PROBLEMS: Readonly<Record<string, string>> = {
   ENOSPC: 'no space left on the device',
   EDQUOT: 'the disk quota is used up',

@@ -4,7 +4,7 @@ import type { CommandSpec } from './command-spec.js';
 import type { CommandContext } from './context.js';
 import { EXIT, InputError } from './errors.js';
 import { examplesSection, helpParagraph, type Example, type HelpLayout } from './help.js';
-import { addOutputOptions, guardRepeats, requestFields } from './options.js';
+import { addOutputOptions, requestFields } from './options.js';
 import { writeResult } from './output.js';
 
 const mounted = new WeakMap<Command, CommandSpec<ResultKind>>();
@@ -47,7 +47,6 @@ export function mountCommand<K extends ResultKind>(command: Command, spec: Comma
   addOutputOptions(command, spec.kind, context.help);
   command.option('--ndjson [file]', 'batch: one JSON request a line from the file, or stdin (no file, or -); one JSON result a line');
   command.addHelpText('after', helpAfter(spec as unknown as CommandSpec<ResultKind>, context.help));
-  guardRepeats(command);
   command.action(async (...received: unknown[]) => {
     const self = received[received.length - 1] as Command;
     const { ndjson, ...options } = self.opts<Record<string, unknown>>();

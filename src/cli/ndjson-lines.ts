@@ -23,7 +23,8 @@ export async function* readLineBatches(input: AsyncIterable<string | Uint8Array>
   let number = 0;
   const lineOf = (text: string): InputLine => {
     number += 1;
-    if (overlong) {
+    // A line is too long whether its start was carried over from earlier chunks or not.
+    if (overlong || text.length > MAX_LINE_CHARS) {
       overlong = false;
       return { number, text: null };
     }

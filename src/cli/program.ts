@@ -10,6 +10,7 @@ import type { CommandSpec } from './command-spec.js';
 import type { CommandContext } from './context.js';
 import { configureHelpLayout, examplesSection, helpParagraph, type Example } from './help.js';
 import { mountCommand } from './mount-command.js';
+import { guardRepeats } from './options.js';
 
 export const VERSION = '0.1.0';
 
@@ -69,6 +70,8 @@ export function buildProgram(context: CommandContext): Command {
   for (const spec of requestCommands) mountCommand(program.command(spec.name), spec, context);
   for (const [name, configure] of Object.entries(otherCommands)) configure(program.command(name), context);
   addHelpCommand(program);
+  // Every command treats a repeated option alike (options.ts), once all its options are added.
+  for (const command of [program, ...program.commands]) guardRepeats(command);
   program.addHelpText('after', ['', examplesSection(TOP_EXAMPLES, context.help), '', helpParagraph(EXIT_STATUS, context.help), '', helpParagraph('Each command has its own help: titrate <command> --help.', context.help)].join('\n'));
   return program;
 }

@@ -1,3 +1,4 @@
+import { MAX_JSON_DEPTH, nestsDeeperThan } from '../schema/json-depth.js';
 import { InputError } from './errors.js';
 import type { Io } from './io.js';
 
@@ -45,7 +46,8 @@ export async function readInput(source: string, io: Io, maxBytes = MAX_INPUT_BYT
   } catch (error) {
     throw error instanceof InputError ? error : readFailure(source, error);
   }
-  return new TextDecoder('utf-8').decode(Buffer.concat(chunks)).replace(/^\uFEFF/, '');
+  const text = new TextDecoder('utf-8').decode(Buffer.concat(chunks));
+  return text.startsWith('\uFEFF') ? text.slice(1) : text;
 }
 
 /**
@@ -65,11 +67,14 @@ function describeSyntaxError(text: string, error: unknown): string {
 /** JSON text to a value; a syntax error is an input error naming the source, never a stack trace. */
 export function parseJsonInput(text: string, source: string): unknown {
   if (text.trim() === '') throw problem(`${describeSource(source)} is empty: expected titrate's schedule JSON (e.g. from titrate plan --json)`);
+  let value: unknown;
   try {
-    return JSON.parse(text) as unknown;
+    value = JSON.parse(text) as unknown;
   } catch (error) {
     throw problem(`${describeSource(source)} is not valid JSON${describeSyntaxError(text, error)}`);
   }
+  if (nestsDeeperThan(value)) throw problem(`${describeSource(source)} is nested more than ${MAX_JSON_DEPTH} levels deep; titrate's schedules and FHIR orders nest far less`);
+  return value;
 }
 
 /** Reads and parses a JSON input (a file, or stdin for `-`). */

@@ -2,8 +2,9 @@ import { CommanderError, type Command } from 'commander';
 import { todayIso } from '../engine/dates.js';
 import { findFormat } from '../render/formats/index.js';
 import { describeIssue } from '../schema/issues.js';
+import { QUOTED_CHARS, shown } from '../schema/values.js';
 import type { CommandContext } from './context.js';
-import { EnvironmentError, EXIT, InputError } from './errors.js';
+import { EnvironmentError, EXIT, InputError, type ErrorKind } from './errors.js';
 import type { Io } from './io.js';
 import { buildProgram } from './program.js';
 import { asciiFor, columnsFor } from './terminal.js';
@@ -20,14 +21,34 @@ export function errorsAsJson(argv: readonly string[]): boolean {
   });
 }
 
+/** The longest argument titrate reads: a file path (PATH_MAX); values are far shorter. */
+const MAX_ARGUMENT_CHARS = 4096;
+
+/**
+ * Commander quotes what was typed in its messages (`argument '…' is invalid`): each quoted piece
+ * is cut to a short quote, so a megabyte typed is never echoed back. Read by splitting on the
+ * quote mark: linear in the message, whatever it holds.
+ */
+function shortenQuotes(message: string): string {
+  return message
+    .split("'")
+    .map((piece, index) => (index % 2 === 1 && piece.length > QUOTED_CHARS ? `${piece.slice(0, QUOTED_CHARS)}…` : piece))
+    .join("'");
+}
+
+/** A message on one line: its line breaks, and the spaces around them, become one space. */
+const oneLine = (message: string): string =>
+  message
+    .split('\n')
+    .map((line) => line.trim())
+    .join(' ');
+
 /** The help that explains a usage error: the command's own when one was named (`titrate plan --help`). */
 function helpFor(program: Command, argv: readonly string[]): string {
   const name = argv.find((arg) => !arg.startsWith('-'));
   const command = program.commands.find((candidate) => candidate.name() === name && name !== 'help');
   return command ? `titrate ${command.name()} --help` : 'titrate --help';
 }
-
-export type ErrorKind = 'usage' | 'input' | 'environment' | 'internal';
 
 /** Error lines as stderr shows them: `titrate: …` each, or one JSON object. */
 export function reportLines(json: boolean, kind: ErrorKind, lines: readonly string[]): string {
@@ -46,6 +67,20 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   };
   const report = (kind: ErrorKind, lines: readonly string[]) => io.stderr.write(reportLines(errorsAsJson(argv), kind, lines));
   const program = buildProgram(context);
+  // An argument longer than any path or value titrate takes is refused before anything reads it,
+  // so no pattern (commander's or titrate's) ever sees a megabyte of it.
+  const overlong = argv.find((arg) => arg.length > MAX_ARGUMENT_CHARS);
+  if (overlong !== undefined) {
+    report('usage', [`an argument of ${overlong.length} characters (${shown(overlong)}) is longer than any titrate takes (${MAX_ARGUMENT_CHARS}) (see ${helpFor(program, argv)})`]);
+    return EXIT.usage;
+  }
+  // No command at all: one line, as for any other usage error (commander would print the whole
+  // help on stderr).
+  if (!argv.some((arg) => !arg.startsWith('-') || ['-h', '--help', '-V', '--version'].includes(arg))) {
+    const names = program.commands.map((command) => command.name()).join(', ');
+    report('usage', [`no command given: expected one of ${names} (see titrate --help)`]);
+    return EXIT.usage;
+  }
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return context.exitCode;
@@ -53,7 +88,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     if (error instanceof CommanderError) {
       if (error.exitCode === 0) return EXIT.ok;
       if (error.code === 'commander.help' || error.code === 'commander.helpDisplayed') return EXIT.usage;
-      const message = error.message.replace(/^error: /, '').replace(/\s*\n\s*/g, ' ');
+      const message = oneLine(shortenQuotes(error.message.replace(/^error: /, '')));
       report('usage', [`${message} (see ${helpFor(program, argv)})`]);
       return EXIT.usage;
     }

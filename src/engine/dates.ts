@@ -59,7 +59,7 @@ function fromDays(days: number): IsoDate {
 
 /** True for a real calendar date written `yyyy-MM-dd` in DATE_YEARS (so `2026-02-30` is false). */
 export function isIsoDate(text: string): text is IsoDate {
-  if (!ISO_DATE.test(text)) return false;
+  if (text.length !== 10 || !ISO_DATE.test(text)) return false;
   const year = Number(text.slice(0, 4));
   if (year < DATE_YEARS.min || year > DATE_YEARS.max) return false;
   return fromDays(toDays(text as IsoDate)) === text;

@@ -6,11 +6,17 @@ export type ClockTime = string & { readonly __brand: 'ClockTime' };
 
 export const MINUTES_PER_DAY = 24 * 60;
 
-const CLOCK = /^([01]?\d|2[0-3]):([0-5]\d)$/;
+/** How a clock time is read: `8:00` or `08:00` (exported for the JSON Schema of the times fields). */
+export const CLOCK = /^([01]?\d|2[0-3]):([0-5]\d)$/;
+
+/** The longest text a clock time is read from (with room for spaces around it). */
+const CLOCK_MAX_CHARS = 16;
 
 /** `8:00` and `08:00` read as 480 minutes after midnight; anything else as null. */
 export function parseClock(text: string): ClockTime | null {
-  const match = CLOCK.exec(text.trim());
+  // A time is five characters; longer text is no time, and no pattern need read it.
+  const trimmed = text.length > CLOCK_MAX_CHARS ? '' : text.trim();
+  const match = CLOCK.exec(trimmed);
   if (!match) return null;
   return clockFromMinutes(Number(match[1]) * 60 + Number(match[2]));
 }

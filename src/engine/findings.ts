@@ -1,7 +1,7 @@
 import type { InteractionName } from '../protocol/products.js';
 import type { Fraction, Severity } from '../protocol/sourced.js';
 import { sources, type SourceKey } from '../protocol/sources.js';
-import type { KidneyAssessment } from './types.js';
+import type { CockcroftGaultInput, KidneyAssessment } from './types.js';
 
 // Findings as data. Rules (src/rules) and planners make them; the catalogue (src/rules/catalogue.ts)
 // words them from their params.
@@ -84,8 +84,9 @@ export interface FindingParams {
     readonly weightKg: number;
     readonly weightBasis: 'total' | 'ideal' | 'adjusted';
     readonly totalWeightKg: number;
-    readonly weightUnit: string;
     readonly heightCm: number | null;
+    /** What was given in another unit than kg, cm or mg/dL: shown beside the value used. */
+    readonly asGiven: NonNullable<CockcroftGaultInput['asGiven']>;
     readonly serumCreatinineMgDl: number;
     readonly sex: 'female' | 'male';
     readonly femaleFactor: number | null;

@@ -36,14 +36,24 @@ export interface Level {
 
 export type WeightBasis = 'total' | 'ideal' | 'adjusted';
 
+/** An amount as the user wrote it, in the unit they wrote it in (shown beside the metric value). */
+export interface AsGiven<U extends string> {
+  readonly amount: number;
+  readonly unit: U;
+}
+
 export interface CockcroftGaultInput {
   readonly kind: 'cockcroft-gault';
   readonly ageYears: number;
   /** Total body weight. */
   readonly weightKg: number;
-  /** The unit the weight was given in (shown with the estimate). */
-  readonly weightUnit?: 'kg' | 'lb';
   readonly heightCm?: number;
+  /** The weight, height and serum creatinine as given, when given in another unit (lb, in, µmol/L). */
+  readonly asGiven?: {
+    readonly weight?: AsGiven<'lb'>;
+    readonly height?: AsGiven<'in'>;
+    readonly serumCreatinine?: AsGiven<'µmol/L'>;
+  };
   /** Which weight goes into the formula (total unless asked); ideal and adjusted need the height. */
   readonly weightBasis?: WeightBasis;
   readonly serumCreatinineMgDl: number;

@@ -18,4 +18,6 @@ export interface Fraction {
   readonly denominator: number;
 }
 
-export type Severity = 'info' | 'warning' | 'error';
+/** How serious a finding is, least first. */
+export const severities = ['info', 'warning', 'error'] as const;
+export type Severity = (typeof severities)[number];

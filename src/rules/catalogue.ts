@@ -92,6 +92,10 @@ function rateReasons(params: FindingParams['RATE_ABOVE_PROTOCOL']): string {
 }
 
 /** Every finding's sentence, keyed by code: a new code does not compile until it is worded here. */
+/** `154 lb = 69.9 kg`: an amount given in another unit, beside the value titrate used. */
+const asGiven = (given: { readonly amount: number; readonly unit: string } | undefined, used: string): string =>
+  given === undefined ? used : `${formatNumber(given.amount, 2)} ${given.unit} = ${used}`;
+
 export const wordings: { readonly [C in FindingCode]: (params: FindingParams[C]) => string } = {
   ABOVE_CAP: (p) => `${fromDate(p.date)}${describeDaily(p.doses)} is above the ${perDay(p.capMg)} maximum for oral baclofen`,
   ABOVE_RENAL_CAP: (p) =>
@@ -169,11 +173,11 @@ export const wordings: { readonly [C in FindingCode]: (params: FindingParams[C])
     `${p.odd.length === 1 ? 'is' : 'are'} not a whole multiple of ${mg(p.unitMg)} (half of a 5 mg tablet); titrate works in ${mg(p.unitMg)} units (titrate's choice)`,
   CRCL_ESTIMATED: (p) =>
     `CrCl ${formatNumber(p.crclMlMin, baclofenOral.crclDecimals.value)} mL/min estimated by Cockcroft–Gault from age ${formatNumber(p.ageYears)}, ` +
-    `${p.weightBasis} body weight ${formatNumber(p.weightKg, 1)} kg` +
     (p.weightBasis === 'total'
-      ? p.weightUnit === 'kg' ? '' : ` (as ${p.weightUnit})`
-      : ` (from ${formatNumber(p.totalWeightKg, 1)} kg total${p.heightCm === null ? '' : ` and ${formatNumber(p.heightCm, 1)} cm`})`) +
-    `, serum creatinine ${formatNumber(p.serumCreatinineMgDl, 2)} mg/dL, ${p.sex}` +
+      ? `total body weight ${asGiven(p.asGiven.weight, `${formatNumber(p.weightKg, 1)} kg`)}`
+      : `${p.weightBasis} body weight ${formatNumber(p.weightKg, 1)} kg (from ${asGiven(p.asGiven.weight, `${formatNumber(p.totalWeightKg, 1)} kg`)} total` +
+        `${p.heightCm === null ? '' : ` and ${asGiven(p.asGiven.height, `${formatNumber(p.heightCm, 1)} cm`)}`})`) +
+    `, serum creatinine ${asGiven(p.asGiven.serumCreatinine, `${formatNumber(p.serumCreatinineMgDl, 2)} mg/dL`)}, ${p.sex}` +
     (p.femaleFactor === null ? '' : ` (× ${p.femaleFactor})`),
   CRCL_MAY_OVERESTIMATE: (p) =>
     `Serum creatinine ${formatNumber(p.serumCreatinineMgDl, 2)} mg/dL is below ${formatNumber(p.belowMgDl)} mg/dL: Cockcroft–Gault may overestimate CrCl ` +

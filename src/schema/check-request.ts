@@ -1,19 +1,38 @@
 import * as z from 'zod/mini';
 import type { CheckRequest } from '../app/check.js';
-import { frequencies } from '../protocol/baclofen.js';
+import { baclofenOral, frequencies } from '../protocol/baclofen.js';
 import { field } from './field.js';
 import type { InputIssue } from './issues.js';
 import { issuesFromZod } from './zod-issues.js';
-import { patientFrom, patientShape } from './patient-fields.js';
+import { kidneyRules, patientFieldSchemas, patientFrom, patientShape } from './patient-fields.js';
 import type { Normalized } from './issues.js';
 import { isFhirResource, normalizeFhirSchedule } from './fhir-input.js';
-import { normalizeSchedule, objectError, parseDoseMg, underPath, type ScheduleSubject } from './schedule-input.js';
-import { fail, frequencyFromWords, intrathecalMessage, shown, unitProblem, type Parsed } from './values.js';
+import { requires, type JsonSchema } from './json-schema/json-schema.js';
+import { alternation, decimalTextPattern } from './json-schema/number-text.js';
+import { requestSchema } from './json-schema/request-schema.js';
+import {
+  MAX_DOSE_MG,
+  MAX_DOSES_PER_DAY,
+  normalizeSchedule,
+  objectError,
+  parseDoseMg,
+  scheduleInputSchema,
+  underPath,
+  type ScheduleSubject,
+} from './schedule-input.js';
+import { doseTextParts, fail, frequencyFromWords, frequencyWordsFor, intrathecalMessage, shown, unitProblem, type Parsed } from './values.js';
 
 const REGIMEN_EXAMPLE = 'a regimen like "20mg tid" or "10 + 5 + 10 mg"';
 /** More lines than this on stderr help nobody; the rest are counted. */
 const MAX_ISSUES = 20;
 
+
+/** The letters a text ends with (`mg` of `10 + 5 mg`), read from the end; undefined for none. */
+function trailingLetters(text: string): string | undefined {
+  let start = text.length;
+  while (start > 0 && /[a-zµμ]/i.test(text.charAt(start - 1))) start -= 1;
+  return start === text.length ? undefined : text.slice(start);
+}
 
 /**
  * `25mg qid`, `25 mg four times daily`, or the day's doses `10 + 5 + 10 mg`, as mg per dose.
@@ -25,19 +44,19 @@ export function parseRegimen(value: unknown): Parsed<readonly number[]> {
   const text = value.trim();
   if (text.includes('+')) {
     const parts = text.split('+').map((part) => part.trim());
-    const unit = /([a-zµμ]+)$/i.exec(parts[parts.length - 1] ?? '')?.[1];
+    const unit = trailingLetters(parts[parts.length - 1] ?? '');
     const doses: number[] = [];
     for (const part of parts) {
       const dose = parseDoseMg(/\d$/.test(part) && unit ? `${part} ${unit}` : part);
       if (!dose.ok) return fail(`${dose.message} (in ${shown(value, 60)})`);
       doses.push(dose.value);
     }
-    if (doses.length > 12) return fail(`expected at most 12 doses a day, got ${doses.length}`);
+    if (doses.length > MAX_DOSES_PER_DAY) return fail(`expected at most ${MAX_DOSES_PER_DAY} doses a day, got ${doses.length}`);
     return { ok: true, value: doses };
   }
-  const match = /^(\d+(?:\.\d+)?|\.\d+)\s*([a-zµμ]*)\s*(.*)$/i.exec(text);
-  if (!match) return fail(`expected ${REGIMEN_EXAMPLE}, got ${shown(value, 60)}`);
-  const [, amount = '', written = '', after = ''] = match;
+  const parts = doseTextParts(text);
+  if (!parts || /^[+-]/.test(parts.amountText) || parts.perDay) return fail(`expected ${REGIMEN_EXAMPLE}, got ${shown(value, 60)}`);
+  const { amountText: amount, unit: written, rest: after } = parts;
   // `10 daily`: the word after the number is how often, not a unit.
   const bareFrequency = written !== '' && unitProblem(written) !== null && frequencyFromWords(`${written} ${after}`) !== undefined;
   const unit = bareFrequency ? '' : written;
@@ -94,4 +113,46 @@ export function normalizeCheckRequest(input: unknown): Normalized<CheckRequest> 
 
   if (schedule?.ok) return { ok: true, value: { subject: schedule.value, patient } };
   return { ok: true, value: { subject: { kind: 'regimen', doses: fields.regimen ?? [] }, patient } };
+}
+
+// The JSON Schema of a check request (`titrate schema check`), from the same limits as the parse
+// above: a regimen or a schedule (exactly one), and the patient.
+
+const DOSE = decimalTextPattern({ min: 0, max: MAX_DOSE_MG, exclusiveMinimum: true });
+const EVERY_FREQUENCY = alternation((Object.keys(frequencies) as (keyof typeof frequencies)[]).flatMap(frequencyWordsFor));
+/** `25mg qid`, `25 mg four times daily`; `10 + 5 + 10 mg` (2 to MAX_DOSES_PER_DAY doses). */
+const REGIMEN_PATTERN =
+  `^\\s*(?:${DOSE}\\s*mg\\s+${EVERY_FREQUENCY}|${DOSE}(?:\\s*mg)?(?:\\s*\\+\\s*${DOSE}(?:\\s*mg)?){1,${MAX_DOSES_PER_DAY - 1}})\\s*$`;
+
+const FHIR_SCHEDULE: JsonSchema = {
+  type: 'object',
+  description:
+    'FHIR R4: a MedicationRequest (a Dosage line per step: sequence, timing.repeat.boundsPeriod, timeOfDay, doseQuantity in mg), or a Bundle holding exactly one; ' +
+    'what would change its meaning and cannot be judged is refused by the CLI, with the element\'s path',
+  required: ['resourceType'],
+  properties: { resourceType: { enum: ['MedicationRequest', 'Bundle'] } },
+};
+
+export const checkFieldSchemas: { readonly [K in keyof typeof checkShape]: JsonSchema } = {
+  regimen: {
+    type: 'string',
+    pattern: REGIMEN_PATTERN,
+    description:
+      `a regimen: "25mg qid" (any frequency: ${Object.keys(frequencies).join(', ')}, or words such as "twice daily") or the day's doses "10 + 5 + 10 mg", ` +
+      `each dose greater than 0 and at most ${MAX_DOSE_MG} mg (doses off the ${baclofenOral.doseUnitMg.value} mg grid are accepted, and flagged); the CLI also reads other spellings`,
+  },
+  schedule: { type: 'object', anyOf: [scheduleInputSchema, FHIR_SCHEDULE], description: "a schedule: titrate's JSON (what plan/taper --json print), or FHIR R4 (what --format fhir prints)" },
+  ...patientFieldSchemas,
+};
+
+/** `titrate schema check`: a check request line. */
+export function checkRequestSchema(): JsonSchema {
+  return requestSchema({
+    command: 'check',
+    fields: checkFieldSchemas,
+    rules: [
+      { description: 'one thing to check: a regimen or a schedule', oneOf: [requires('regimen'), requires('schedule')] },
+      ...kidneyRules,
+    ],
+  });
 }

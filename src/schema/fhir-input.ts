@@ -4,7 +4,7 @@ import { PER_DAY, RXNORM, titrateFhir, UCUM } from '../render/fhir-vocabulary.js
 import type { StatedAdministration, StatedDispense, SubjectStep } from '../rules/subject.js';
 import { formatPath, type InputIssue, type Normalized } from './issues.js';
 import type { ScheduleSubject } from './schedule-input.js';
-import { intrathecalMessage, parseIsoDate, shown, unitProblem } from './values.js';
+import { intrathecalMessage, MAX_TEXT_CHARS, parseIsoDate, shown, unitProblem } from './values.js';
 
 // A FHIR R4 MedicationRequest, or a Bundle holding one, as `check` reads it: each Dosage line a
 // step (lines with the same `sequence` taken together), each dated by timing.repeat.boundsPeriod
@@ -102,7 +102,7 @@ function mgQuantity(value: unknown, path: Path, issues: Issues, zero: boolean): 
 
 function dateAt(value: unknown, path: Path, issues: Issues): IsoDate | null {
   if (value === undefined) return issues.add(path, 'is required (a date yyyy-MM-dd)');
-  if (typeof value === 'string' && /T/.test(value)) return issues.add(path, `expected a date yyyy-MM-dd (titrate schedules whole days), got ${shown(value, 40)}`);
+  if (typeof value === 'string' && value.includes('T')) return issues.add(path, `expected a date yyyy-MM-dd (titrate schedules whole days), got ${shown(value, 40)}`);
   const parsed = parseIsoDate(value);
   return parsed.ok ? parsed.value : issues.add(path, parsed.message.replace('expected a calendar date', 'expected a date'));
 }
@@ -183,7 +183,7 @@ function routeProblem(route: unknown): string | null {
   if (!isObject(route)) return null;
   const codings = Array.isArray(route.coding) ? route.coding.slice(0, MAX_UNITS) : [];
   const names = [route.text, ...codings.map((coding) => (isObject(coding) ? coding.display : undefined))].filter((name): name is string => typeof name === 'string');
-  return names.some((name) => /intrathecal/i.test(name)) ? intrathecalMessage : null;
+  return names.some((name) => /intrathecal/i.test(name.slice(0, MAX_TEXT_CHARS))) ? intrathecalMessage : null;
 }
 
 /** The doses a day of a line and their times: timeOfDay (never with frequency or period), or a frequency per day. */
@@ -348,7 +348,7 @@ function checkMedication(order: Json, path: Path, issues: Issues): void {
   const names = [isObject(concept) ? concept.text : undefined, ...codings.map((coding) => coding.display), isObject(reference) ? reference.display : undefined].filter(
     (name): name is string => typeof name === 'string',
   );
-  if (names.some((name) => /baclofen/i.test(name))) return;
+  if (names.some((name) => /baclofen/i.test(name.slice(0, MAX_TEXT_CHARS)))) return;
   const where = concept !== undefined ? 'medicationCodeableConcept' : 'medicationReference';
   issues.add([...path, where], `expected baclofen (titrate checks baclofen schedules only), got ${names.length === 0 ? 'no name' : shown(names[0], 60)}`);
 }

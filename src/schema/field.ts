@@ -1,14 +1,28 @@
 import * as z from 'zod/mini';
-import type { Parsed } from './values.js';
+import { shown, tooLong, type Parsed } from './values.js';
 
-/** A zod field whose value is checked by one of our parsers; its message becomes the issue. */
+/**
+ * "expected a calendar date …, got undefined" as a missing field says it: "is required: a
+ * calendar date …". Parsers word what they expect; a field nobody gave has no value to quote.
+ */
+function required(message: string): string {
+  const expected = message.startsWith('expected ') ? message.slice('expected '.length) : message;
+  const got = expected.lastIndexOf(', got ');
+  return `is required: ${got === -1 ? expected : expected.slice(0, got)}`;
+}
+
+/**
+ * A zod field whose value is checked by one of our parsers; its message becomes the issue. Text
+ * longer than any field takes is refused before the parser runs, so no pattern ever sees it.
+ */
 export function field<T>(parse: (value: unknown) => Parsed<T>) {
   return z.pipe(
     z.unknown(),
     z.transform((value: unknown, context): T => {
-      const parsed = parse(value);
+      const long = tooLong(value);
+      const parsed: Parsed<T> = long === null ? parse(value) : { ok: false, message: long };
       if (parsed.ok) return parsed.value;
-      context.issues.push({ code: 'custom', message: parsed.message, input: value });
+      context.issues.push({ code: 'custom', message: value === undefined ? required(parsed.message) : parsed.message, input: value });
       return z.NEVER;
     }),
   );
@@ -16,5 +30,5 @@ export function field<T>(parse: (value: unknown) => Parsed<T>) {
 
 /** A true/false flag, from a JSON boolean (NDJSON) or commander's `true`. */
 export const flag = field((value): Parsed<boolean> =>
-  typeof value === 'boolean' ? { ok: true, value } : { ok: false, message: `expected true or false, got ${JSON.stringify(value)}` },
+  typeof value === 'boolean' ? { ok: true, value } : { ok: false, message: `expected true or false, got ${shown(value)}` },
 );

@@ -8,8 +8,10 @@ import { field } from './field.js';
 import type { InputIssue } from './issues.js';
 import { issuesFromZod } from './zod-issues.js';
 import type { Normalized } from './issues.js';
-import { parseTime, parseTimes } from './product-fields.js';
-import { parseIsoDate } from './values.js';
+import { requires, type JsonSchema } from './json-schema/json-schema.js';
+import { requestSchema } from './json-schema/request-schema.js';
+import { parseTime, parseTimes, timeSchema, timesSchema } from './product-fields.js';
+import { isoDateSchema, parseIsoDate } from './values.js';
 
 /** The part of a `titrate plan|taper --json` output that missed reads: each step's dates and times. */
 const planStep = z.object({
@@ -88,4 +90,48 @@ export function normalizeMissedRequest(input: unknown, today: IsoDate): Normaliz
   if (fields.now === undefined) issues.push({ path: 'now', message: 'is required (the time now, HH:MM)' });
   if (issues.length > 0 || !times || !fields.missed || !fields.now) return { ok: false, issues };
   return { ok: true, value: { times, missed: fields.missed, now: fields.now, ...(lastDosingDay && { lastDosingDay }) } };
+}
+
+// The JSON Schema of a missed-dose request (`titrate schema missed`): the times or a plan (one of
+// them), the missed dose and the time now; the missed time must be one of the times, which the
+// CLI checks.
+
+export const missedFieldSchemas: { readonly [K in keyof typeof missedShape]: JsonSchema } = {
+  times: timesSchema("the day's dose times HH:MM, in order through the day (e.g. 08:00,14:00,20:00); or give plan instead"),
+  missed: timeSchema('the scheduled time HH:MM of the missed dose: one of the times (the CLI checks)'),
+  now: timeSchema('the time now, HH:MM; required in a line (a batch does not read the clock)'),
+  plan: {
+    type: 'object',
+    required: ['steps'],
+    properties: {
+      steps: {
+        type: 'array',
+        items: {
+          type: 'object',
+          required: ['startDate', 'endDate', 'dosesPerDay'],
+          properties: {
+            startDate: { type: 'string' },
+            endDate: { anyOf: [{ type: 'string' }, { type: 'null' }] },
+            dosesPerDay: { type: 'number' },
+            times: { type: 'array', items: { type: 'string' } },
+          },
+        },
+      },
+    },
+    description: "the JSON output of titrate plan or taper (what --plan reads from a file); the times of its step on date apply, which must have doses (the CLI checks)",
+  },
+  date: isoDateSchema('with plan: the day whose step applies (default: today), yyyy-MM-dd'),
+};
+
+/** `titrate schema missed`: a missed-dose request line. */
+export function missedRequestSchema(): JsonSchema {
+  return requestSchema({
+    command: 'missed',
+    fields: missedFieldSchemas,
+    required: ['missed', 'now'],
+    rules: [
+      { description: 'the dose times one way: times, or a plan', oneOf: [requires('times'), requires('plan')] },
+      { description: 'date applies only with a plan', if: requires('date'), then: requires('plan') },
+    ],
+  });
 }

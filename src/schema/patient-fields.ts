@@ -4,11 +4,24 @@ import { baclofenOral } from '../protocol/baclofen.js';
 import { interactionNames, type InteractionName } from '../protocol/products.js';
 import { field, flag } from './field.js';
 import type { InputIssue } from './issues.js';
+import { requires, type JsonSchema } from './json-schema/json-schema.js';
+import { alternation, decimalTextPattern } from './json-schema/number-text.js';
 import { fail, intrathecalMessage, listItems, ok, parsePositiveNumber, shown, type Parsed } from './values.js';
 
 const sexes = ['female', 'male'] as const;
 type Sex = (typeof sexes)[number];
 const weightBases = ['total', 'ideal', 'adjusted'] as const;
+
+/** Sanity ceilings for input: beyond them a value is more likely a typing error than a patient. */
+const AGE_MAX_YEARS = 120;
+const SCR_MAX_MG_DL = 30;
+const SCR_MAX_UMOL_L = 2650;
+const WEIGHT_KG = { min: 1, max: 400 } as const;
+const HEIGHT_CM = { min: 50, max: 250 } as const;
+/** The international pound, by definition. */
+const KG_PER_LB = 0.45359237;
+/** The most digits a quantity (`70.5kg`) is read with, before and after the point. */
+const QUANTITY_DIGITS = 6;
 
 function parseSex(value: unknown): Parsed<Sex> {
   const text = typeof value === 'string' ? value.trim().toLowerCase() : '';
@@ -50,13 +63,32 @@ export function parseInteractions(value: unknown): Parsed<InteractionName[]> {
 
 /** A quantity written with one of its units (`154lb`, `67 in`), or a plain number in the first unit. */
 export interface Quantity<U extends string> {
+  /** In the base unit (kg, cm). */
   readonly value: number;
+  /** The unit it was given in, and the amount in that unit. */
   readonly unit: U;
+  readonly amount: number;
 }
 
-const QUANTITY = /^\s*(\d{1,6}(?:\.\d{1,6})?|\.\d{1,6})\s*([a-z]{0,12})\s*$/i;
+const QUANTITY = new RegExp(`^(\\d{1,${QUANTITY_DIGITS}}(?:\\.\\d{1,${QUANTITY_DIGITS}})?|\\.\\d{1,${QUANTITY_DIGITS}})(?:\\s*([a-z]{1,12}))?$`, 'i');
 
-function quantityParser<U extends string>(what: string, units: Readonly<Record<string, U>>, toBase: Readonly<Record<U, number>>, range: { min: number; max: number }) {
+interface QuantitySpec<U extends string> {
+  readonly what: string;
+  /** Each spelling read, to its unit; the first unit is the base (a plain number is in it). */
+  readonly units: Readonly<Record<string, U>>;
+  readonly toBase: Readonly<Record<U, number>>;
+  readonly range: { readonly min: number; readonly max: number };
+}
+
+const weightSpec: QuantitySpec<'kg' | 'lb'> = { what: 'a weight', units: { kg: 'kg', kgs: 'kg', lb: 'lb', lbs: 'lb' }, toBase: { kg: 1, lb: KG_PER_LB }, range: WEIGHT_KG };
+const heightSpec: QuantitySpec<'cm' | 'in'> = {
+  what: 'a height',
+  units: { cm: 'cm', in: 'in', inch: 'in', inches: 'in' },
+  toBase: { cm: 1, in: baclofenOral.bodyWeight.value.cmPerInch },
+  range: HEIGHT_CM,
+};
+
+function quantityParser<U extends string>({ what, units, toBase, range }: QuantitySpec<U>) {
   const base = Object.values(units)[0] as U;
   const accepted = [...new Set(Object.values(units))].join(' or ');
   return (value: unknown): Parsed<Quantity<U>> => {
@@ -66,7 +98,7 @@ function quantityParser<U extends string>(what: string, units: Readonly<Record<s
     if (typeof value === 'number') {
       amount = value;
     } else if (typeof value === 'string') {
-      const match = QUANTITY.exec(value.length > 40 ? '' : value);
+      const match = QUANTITY.exec(value.length > 40 ? '' : value.trim());
       if (!match) return fail(expected);
       amount = Number(match[1]);
       const written = (match[2] ?? '').toLowerCase();
@@ -80,26 +112,21 @@ function quantityParser<U extends string>(what: string, units: Readonly<Record<s
     }
     const inBase = amount * toBase[unit];
     if (!Number.isFinite(inBase) || inBase < range.min || inBase > range.max) return fail(expected);
-    return ok({ value: inBase, unit });
+    return ok({ value: inBase, unit, amount });
   };
 }
 
-const parseWeight = quantityParser(
-  'a weight',
-  { kg: 'kg', kgs: 'kg', lb: 'lb', lbs: 'lb' },
-  { kg: 1, lb: 0.45359237 },
-  { min: 1, max: 400 },
-);
-const parseHeight = quantityParser('a height', { cm: 'cm', in: 'in', inch: 'in', inches: 'in' }, { cm: 1, in: baclofenOral.bodyWeight.value.cmPerInch }, { min: 50, max: 250 });
+const parseWeight = quantityParser(weightSpec);
+const parseHeight = quantityParser(heightSpec);
 
 /** Age, kidney function and the factors that raise cautions: the fields every command takes (camelCase, as in NDJSON). */
 export const patientShape = {
-  age: z.optional(field((value) => parsePositiveNumber(value, 'an age in years', 120))),
+  age: z.optional(field((value) => parsePositiveNumber(value, 'an age in years', AGE_MAX_YEARS))),
   weight: z.optional(field(parseWeight)),
   height: z.optional(field(parseHeight)),
   weightBasis: z.optional(field(parseWeightBasis)),
-  scr: z.optional(field((value) => parsePositiveNumber(value, 'serum creatinine in mg/dL', 30))),
-  scrUmol: z.optional(field((value) => parsePositiveNumber(value, 'serum creatinine in µmol/L', 2650))),
+  scr: z.optional(field((value) => parsePositiveNumber(value, 'serum creatinine in mg/dL', SCR_MAX_MG_DL))),
+  scrUmol: z.optional(field((value) => parsePositiveNumber(value, 'serum creatinine in µmol/L', SCR_MAX_UMOL_L))),
   sex: z.optional(field(parseSex)),
   crcl: z.optional(field((value) => parsePositiveNumber(value, 'a creatinine clearance in mL/min', baclofenOral.crclInputMaxMlMin.value))),
   dialysis: z.optional(flag),
@@ -146,8 +173,12 @@ function kidneyFrom(fields: PatientFields, issues: InputIssue[]): KidneyInput | 
     kind: 'cockcroft-gault',
     ageYears: fields.age,
     weightKg: fields.weight.value,
-    weightUnit: fields.weight.unit,
     ...(fields.height !== undefined && { heightCm: fields.height.value }),
+    asGiven: {
+      ...(fields.weight.unit === 'lb' && { weight: { amount: fields.weight.amount, unit: 'lb' as const } }),
+      ...(fields.height?.unit === 'in' && { height: { amount: fields.height.amount, unit: 'in' as const } }),
+      ...(fields.scrUmol !== undefined && { serumCreatinine: { amount: fields.scrUmol, unit: 'µmol/L' as const } }),
+    },
     ...(fields.weightBasis !== undefined && { weightBasis: fields.weightBasis }),
     serumCreatinineMgDl: scrMgDl,
     sex: fields.sex,
@@ -173,3 +204,86 @@ export function checkRenalAdjust(renalAdjust: boolean | undefined, patient: Pati
     issues.push({ path: 'renalAdjust', message: 'needs kidney function: a CrCl, dialysis, or age, weight, serum creatinine and sex' });
   }
 }
+
+/**
+ * A quantity as a JSON number in the base unit, or as text with a unit (`70kg`, `154 lb`). The
+ * text's range in another unit is claimed in whole units inside the base range (1–400 kg is
+ * 3–881 lb), so whatever the pattern accepts the parser accepts.
+ */
+function quantitySchema<U extends string>({ units, toBase, range }: QuantitySpec<U>, description: string): JsonSchema {
+  const base = Object.values(units)[0] as U;
+  const spellings = (unit: U) => alternation(Object.keys(units).filter((spelling) => units[spelling] === unit));
+  const ranges = ([...new Set(Object.values(units))] as U[]).map((unit) => ({
+    unit,
+    min: unit === base ? range.min : Math.ceil(range.min / toBase[unit]),
+    max: unit === base ? range.max : Math.floor(range.max / toBase[unit]),
+  }));
+  const texts = ranges.map(({ unit, min, max }) => `${decimalTextPattern({ min, max, fractionDigits: QUANTITY_DIGITS })}\\s*${spellings(unit)}${unit === base ? '?' : ''}`);
+  const claimed = ranges.map(({ unit, min, max }) => `${min}–${max} ${unit}`).join(', ');
+  return {
+    anyOf: [
+      { type: 'number', minimum: range.min, maximum: range.max, description: `in ${base}` },
+      { type: 'string', pattern: `^\\s*(?:${texts.join('|')})\\s*$`, description: `with its unit (${claimed}); a plain number is in ${base}` },
+    ],
+    description: `${description}: a number in ${base}, or text with its unit (${claimed}); the CLI also reads the unit in any case`,
+  };
+}
+
+const positive = (max: number, description: string): JsonSchema => ({ type: 'number', exclusiveMinimum: 0, maximum: max, description: `${description}; greater than 0, at most ${max}` });
+const flagSchema = (description: string): JsonSchema => ({ type: 'boolean', description });
+
+/** One JSON Schema per patient field, for `titrate schema`: the same bounds as the parsers above and the engine's refusals (age under 12). */
+export const patientFieldSchemas: { readonly [K in keyof typeof patientShape]: JsonSchema } = {
+  age: {
+    type: 'number',
+    minimum: baclofenOral.minAgeYears.value,
+    maximum: AGE_MAX_YEARS,
+    description: `age in years, from ${baclofenOral.minAgeYears.value} (younger patients are refused) to ${AGE_MAX_YEARS}; also used by Cockcroft–Gault and the Beers check`,
+  },
+  weight: quantitySchema(weightSpec, 'body weight, for Cockcroft–Gault'),
+  height: quantitySchema(heightSpec, 'height, for the ideal or adjusted weight of Cockcroft–Gault'),
+  weightBasis: { enum: [...weightBases], description: 'the weight Cockcroft–Gault uses (default total); ideal and adjusted need the height' },
+  scr: positive(SCR_MAX_MG_DL, 'serum creatinine in mg/dL, for Cockcroft–Gault'),
+  scrUmol: positive(SCR_MAX_UMOL_L, `serum creatinine in µmol/L (÷ ${baclofenOral.cockcroftGault.value.umolPerMgDl}), instead of scr`),
+  sex: { enum: [...sexes], description: 'sex, for Cockcroft–Gault; the CLI also reads f, m and any case' },
+  crcl: positive(baclofenOral.crclInputMaxMlMin.value, 'creatinine clearance in mL/min, if known'),
+  dialysis: flagSchema(`on dialysis: no step above about ${baclofenOral.dialysisMaxDailyMg.value} mg/day (false: not on dialysis)`),
+  route: { enum: ['oral'], description: 'oral, the only route titrate plans (intrathecal is refused)' },
+  pregnant: flagSchema('pregnant: a caution, and a taper should finish before delivery'),
+  breastfeeding: flagSchema('breastfeeding: a caution'),
+  epilepsy: flagSchema('epilepsy: a caution'),
+  with: {
+    anyOf: [
+      { type: 'string', pattern: `^\\s*${alternation(interactionNames)}(?:\\s*,\\s*${alternation(interactionNames)})*\\s*$`, description: 'names separated by commas' },
+      { type: 'array', minItems: 1, items: { enum: [...interactionNames] } },
+    ],
+    description: `also taking: any of ${interactionNames.join(', ')}, comma-separated or as an array; the CLI also reads plurals and any case`,
+  },
+};
+
+const onDialysis: JsonSchema = { required: ['dialysis'], properties: { dialysis: { const: true } } };
+const cockcroftGault: JsonSchema = { anyOf: CG_FIELDS.map((name) => requires(name)) };
+
+/** Kidney function is given one way, and Cockcroft–Gault with all it needs (kidneyFrom's rules). */
+export const kidneyRules: readonly JsonSchema[] = [
+  {
+    description: 'kidney function one way only: dialysis, crcl, or the Cockcroft–Gault inputs',
+    not: { anyOf: [{ allOf: [onDialysis, requires('crcl')] }, { allOf: [onDialysis, cockcroftGault] }, { allOf: [requires('crcl'), cockcroftGault] }] },
+  },
+  {
+    description: 'Cockcroft–Gault needs age, weight, sex and serum creatinine once (scr or scrUmol)',
+    if: cockcroftGault,
+    then: { ...requires('age', 'weight', 'sex'), oneOf: [requires('scr'), requires('scrUmol')] },
+  },
+  {
+    description: 'the ideal and adjusted weights need the height',
+    if: { required: ['weightBasis'], properties: { weightBasis: { enum: weightBases.filter((basis) => basis !== 'total') } } },
+    then: requires('height'),
+  },
+];
+
+/** renalAdjust means nothing without kidney function (checkRenalAdjust). */
+export const renalAdjustRule: JsonSchema = {
+  description: 'renalAdjust needs kidney function: crcl, dialysis, or the Cockcroft–Gault inputs',
+  dependentSchemas: { renalAdjust: { anyOf: [requires('crcl'), onDialysis, cockcroftGault] } },
+};

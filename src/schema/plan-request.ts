@@ -5,14 +5,29 @@ import { baclofenOral, frequencies } from '../protocol/baclofen.js';
 import { field, flag } from './field.js';
 import type { InputIssue, Normalized } from './issues.js';
 import { issuesFromZod } from './zod-issues.js';
-import { checkRenalAdjust, patientFrom, patientShape } from './patient-fields.js';
-import { normalizeProductFields, productKeysShape } from './product-fields.js';
-import { parseDoseText, parseFrequency, parseStartDate, parseMg, parseWholeDays } from './values.js';
+import type { JsonSchema } from './json-schema/json-schema.js';
+import { requestSchema } from './json-schema/request-schema.js';
+import { checkRenalAdjust, kidneyRules, patientFieldSchemas, patientFrom, patientShape, renalAdjustRule } from './patient-fields.js';
+import { normalizeProductFields, productFieldSchemas, productKeysShape, productRules } from './product-fields.js';
+import {
+  dailyTextPattern,
+  frequencySchema,
+  INPUT_MAX_DAYS,
+  mgSchema,
+  parseDoseText,
+  parseFrequency,
+  parseMg,
+  parseStartDate,
+  parseWholeDays,
+  regimenOfPattern,
+  regimenTextPattern,
+  startDateSchema,
+  wholeDaysSchema,
+} from './values.js';
 
 const unitMg = baclofenOral.doseUnitMg.value;
 /** Sanity ceilings for input; the engine refuses anything above the protocol cap with its own reason. */
 const INPUT_MAX_MG = 1000;
-const INPUT_MAX_DAYS = 365;
 
 export const planFrequencies = ['tid', 'qid'] as const;
 
@@ -78,4 +93,75 @@ export function normalizePlanRequest(input: unknown, today: IsoDate): Normalized
       explain: product.value.explain,
     },
   };
+}
+
+// The JSON Schema of a plan request (`titrate schema plan`), from the same bounds as the parse
+// above and the refusals of the planner: a target above the daily maximum or a dose above the
+// largest single dose, a regimen other than tid or qid, a start dose above the largest dose.
+
+const { maxDailyMg, singleDoseMaxMg, dialysisMaxDailyMg } = baclofenOral;
+
+/** Regimen targets plan accepts: tid or qid, each dose at most the largest, the day at most `dailyMaxMg`. */
+function targetRegimenPattern(dailyMaxMg: number): string | null {
+  return regimenTextPattern(
+    unitMg,
+    Object.fromEntries(planFrequencies.map((code) => [code, Math.min(singleDoseMaxMg.value, dailyMaxMg / frequencies[code].dosesPerDay)])),
+  );
+}
+
+/** A target of at most `dailyMaxMg`: mg/day as a number or text, or a regimen. */
+function targetSchema(dailyMaxMg: number, description: string): JsonSchema {
+  const daily = dailyTextPattern(unitMg, dailyMaxMg);
+  const regimen = targetRegimenPattern(dailyMaxMg);
+  return {
+    anyOf: [
+      { type: 'number', minimum: unitMg, maximum: dailyMaxMg, description: 'mg/day' },
+      ...(daily ? [{ type: 'string', pattern: daily, description: `mg/day as text, a multiple of ${unitMg}` }] : []),
+      ...(regimen ? [{ type: 'string', pattern: regimen, description: 'a regimen: mg per dose and how often' }] : []),
+    ],
+    description,
+  };
+}
+
+export const planFieldSchemas: { readonly [K in keyof typeof planShape]: JsonSchema } = {
+  start: startDateSchema('first day of the plan (default: today)'),
+  target: targetSchema(
+    maxDailyMg.value,
+    `the daily total to reach, mg/day (60, or "60 mg/day"), or a regimen ("20mg qid", tid or qid); at most ${maxDailyMg.value} mg/day and ` +
+      `${singleDoseMaxMg.value} mg a dose; at least the smallest dose the product makes (${unitMg} mg as a liquid, ${baclofenOral.smallestUnitMg.value} mg with the default tablets), ` +
+      'and with kidney function impaired enough that the reduced doses can be made: rules over several fields that the CLI checks. ' +
+      'The CLI also reads other spellings ("60", "20 mg three times daily", "60 mg per day")',
+  ),
+  frequency: frequencySchema(planFrequencies, "doses a day of the regimen to reach (default tid); if target is a regimen, its frequency"),
+  startDose: mgSchema(unitMg, singleDoseMaxMg.value, `first dose, per administration (protocol: ${baclofenOral.startDoseMg.value} mg); at most the target's dose`),
+  step: mgSchema(unitMg, INPUT_MAX_MG, `increase per dose at each step (protocol: ${baclofenOral.stepMg.value} mg)`),
+  interval: wholeDaysSchema(INPUT_MAX_DAYS, `days between increases (protocol: ${baclofenOral.intervalDays.value} days)`),
+  renalAdjust: {
+    type: 'boolean',
+    description: 'hold each day under the kidney-adjusted ceiling (true, the default when kidney function is impaired) or not (false); needs kidney function',
+  },
+  ...patientFieldSchemas,
+};
+
+/** `titrate schema plan`: a plan request line. */
+export function planRequestSchema(): JsonSchema {
+  return requestSchema({
+    command: 'plan',
+    fields: { ...planFieldSchemas, ...productFieldSchemas },
+    rules: [
+      {
+        description: `on dialysis, plans go only to a target of at most ${dialysisMaxDailyMg.value} mg/day`,
+        if: { required: ['dialysis'], properties: { dialysis: { const: true } } },
+        then: { required: ['target'], properties: { target: targetSchema(dialysisMaxDailyMg.value, `at most ${dialysisMaxDailyMg.value} mg/day`) } },
+      },
+      ...planFrequencies.map((code) => ({
+        description: `a ${code} regimen target and frequency agree`,
+        if: { required: ['target'], properties: { target: { type: 'string', pattern: regimenOfPattern(code) } } },
+        then: { properties: { frequency: { const: code } } },
+      })),
+      ...kidneyRules,
+      renalAdjustRule,
+      ...productRules,
+    ],
+  });
 }

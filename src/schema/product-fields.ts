@@ -1,12 +1,14 @@
 import * as z from 'zod/mini';
 import type { ProductRequest as ProductChoiceRequest } from '../app/schedule-result.js';
-import { parseClock, type ClockTime } from '../engine/dose-times.js';
-import { baclofenProducts, formCodes, type FormCode } from '../protocol/products.js';
+import { CLOCK, parseClock, type ClockTime } from '../engine/dose-times.js';
+import { baclofenProducts, formCodes, type FormCode, type ProductForm, type SolidForm } from '../protocol/products.js';
 import { field, flag } from './field.js';
 import type { InputIssue } from './issues.js';
+import { requires, type JsonSchema } from './json-schema/json-schema.js';
+import { alternation } from './json-schema/number-text.js';
 import { issuesFromZod } from './zod-issues.js';
 import type { Normalized } from './issues.js';
-import { fail, listItems, ok, parseWholeDays, shown, type Parsed } from './values.js';
+import { fail, listItems, ok, parseWholeDays, shown, wholeDaysSchema, type Parsed } from './values.js';
 
 
 export function parseForm(value: unknown): Parsed<FormCode> {
@@ -16,6 +18,9 @@ export function parseForm(value: unknown): Parsed<FormCode> {
     : fail(`expected one of ${formCodes.join(', ')} (solution-1 = 1 mg/mL, solution-2 = 2 mg/mL, suspension-5 = 5 mg/mL), got ${shown(value)}`);
 }
 
+/** `10`, from `10mg` or `10 mg`. */
+const withoutMg = (item: string): string => (item.toLowerCase().endsWith('mg') ? item.slice(0, -2).trimEnd() : item);
+
 /** `5,10,20`, `"10mg, 20 mg"` or `[10, 20]`: tablet or packet strengths in mg. */
 export function parseStrengths(value: unknown): Parsed<number[]> {
   const items = listItems(value);
@@ -23,7 +28,7 @@ export function parseStrengths(value: unknown): Parsed<number[]> {
   if (!items || items.length === 0) return fail(expected);
   const numbers: number[] = [];
   for (const item of items) {
-    const text = typeof item === 'number' ? String(item) : typeof item === 'string' ? item.replace(/\s*mg$/i, '') : '';
+    const text = typeof item === 'number' ? String(item) : typeof item === 'string' ? withoutMg(item) : '';
     if (!/^\d+(\.\d+)?$/.test(text) || Number(text) <= 0) return fail(expected);
     numbers.push(Number(text));
   }
@@ -32,7 +37,7 @@ export function parseStrengths(value: unknown): Parsed<number[]> {
 
 /** Like strengths, and `none` (or an empty list) for no scored strength. */
 export function parseScored(value: unknown): Parsed<number[]> {
-  if (typeof value === 'string' && /^\s*(none)?\s*$/i.test(value)) return ok([]);
+  if (typeof value === 'string' && ['', 'none'].includes(value.trim().toLowerCase())) return ok([]);
   if (Array.isArray(value) && value.length === 0) return ok([]);
   const parsed = parseStrengths(value);
   return parsed.ok ? parsed : fail(`expected scored strengths in mg (e.g. 10,20) or none, got ${shown(value)}`);
@@ -136,3 +141,91 @@ export function normalizeProductFields(input: unknown): Normalized<ProductReques
     },
   };
 }
+
+// JSON Schema of the product fields, for `titrate schema`: each field alone, then what the form
+// allows (normalizeProductFields' rules), from the same product data.
+
+/** A clock time as parseClock reads it (`8:00`, `08:00`), with the spaces listItems trims. */
+const CLOCK_TEXT = `\\s*${CLOCK.source.slice(1, -1)}\\s*`;
+
+/** `5,10,20`, `"10 mg, 20 mg"` or `[10, 20]`, each one of `strengthsMg`. */
+function strengthsSchema(strengthsMg: readonly number[], description: string): JsonSchema {
+  const strength = `\\s*${alternation(strengthsMg.map(String))}(?:\\s*mg)?\\s*`;
+  return {
+    anyOf: [
+      { type: 'string', pattern: `^${strength}(?:,${strength})*$`, description: 'strengths in mg separated by commas' },
+      { type: 'array', minItems: 1, items: { enum: [...strengthsMg] } },
+    ],
+    description,
+  };
+}
+
+const noneScored: readonly JsonSchema[] = [
+  { type: 'string', pattern: '^\\s*(?:none)?\\s*$', description: 'none: no strength may be halved' },
+  { type: 'array', maxItems: 0 },
+];
+
+function scoredSchema(strengthsMg: readonly number[], description: string): JsonSchema {
+  return { anyOf: [...noneScored, ...((strengthsSchema(strengthsMg, '').anyOf as JsonSchema[]) ?? [])], description };
+}
+
+const productForms: Readonly<Record<FormCode, ProductForm>> = baclofenProducts.forms;
+/** A time as parseTime reads it. */
+export function timeSchema(description: string): JsonSchema {
+  return { type: 'string', pattern: `^${CLOCK_TEXT}$`, description };
+}
+
+/** Times as parseTimes reads them: `08:00,14:00` or an array. Their order is not a pattern: the CLI checks it. */
+export function timesSchema(description: string): JsonSchema {
+  return {
+    anyOf: [
+      { type: 'string', pattern: `^${CLOCK_TEXT}(?:,${CLOCK_TEXT})*$`, description: 'times HH:MM separated by commas' },
+      { type: 'array', minItems: 1, items: timeSchema('HH:MM') },
+    ],
+    description,
+  };
+}
+
+const solidForms = Object.values(productForms).filter((form): form is SolidForm => form.kind === 'solid');
+const allStrengthsMg = [...new Set(solidForms.flatMap((form) => form.knownStrengthsMg.value))].sort((a, b) => a - b);
+const times = baclofenProducts.defaultTimes.value;
+
+export const productFieldSchemas: { readonly [K in keyof typeof productShape]: JsonSchema } = {
+  form: {
+    enum: [...formCodes],
+    description: `the product (default ${baclofenProducts.defaultForm.value}; solution-1 = 1 mg/mL, solution-2 = 2 mg/mL, suspension-5 = 5 mg/mL, granules = packets); the CLI also reads any case`,
+  },
+  strengths: strengthsSchema(allStrengthsMg, 'tablet or packet strengths to dispense, in mg (default 5,10,20); only strengths the form comes in, and not for a liquid'),
+  scored: scoredSchema(allStrengthsMg, 'tablet strengths that may be halved (default 10,20), or none; among the strengths dispensed; packets are never split, and not for a liquid'),
+  daysSupply: wholeDaysSchema(baclofenProducts.maxDaysSupply.value, `days the open-ended last step is dispensed for (default ${baclofenProducts.defaultDaysSupply.value})`),
+  times: timesSchema(
+    `dose times HH:MM, in order through the day, each later than the one before (default ${times.tid.join(',')} for tid); ` +
+      'as many as the most doses a day in the schedule (for a taper, or as many as the current dose): a rule only the planned schedule can check, so the CLI checks it',
+  ),
+  explain: { type: 'boolean', description: 'under each step of the table, the rule that produced it and its sources (the JSON always carries basis)' },
+};
+
+const formIs = (code: FormCode): JsonSchema =>
+  code === baclofenProducts.defaultForm.value
+    ? { anyOf: [{ not: requires('form') }, { required: ['form'], properties: { form: { const: code } } }] }
+    : { required: ['form'], properties: { form: { const: code } } };
+
+/** What each form allows of strengths and scoring (normalizeProductFields). */
+export const productRules: readonly JsonSchema[] = Object.entries(productForms).map(([code, form]) => {
+  if (form.kind === 'liquid') {
+    return { description: `${code} is a liquid: no strengths or scored`, if: formIs(code as FormCode), then: { not: { anyOf: [requires('strengths'), requires('scored')] } } };
+  }
+  const known = form.knownStrengthsMg.value;
+  const scored = form.splittable ? scoredSchema(known, `${form.label}: strengths that may be halved`) : { anyOf: noneScored, description: `${form.label} are never split` };
+  return {
+    description: `${code}: strengths ${known.join(', ')} mg` + (form.splittable ? `; without strengths, scored among ${form.defaultStrengthsMg.value.join(', ')} mg` : '; never split'),
+    if: formIs(code as FormCode),
+    then: {
+      properties: { strengths: strengthsSchema(known, `${form.label} come in ${known.join(', ')} mg`), scored },
+      ...(form.splittable && {
+        if: { not: requires('strengths') },
+        then: { properties: { scored: scoredSchema(form.defaultStrengthsMg.value, `among the default strengths ${form.defaultStrengthsMg.value.join(', ')} mg`) } },
+      }),
+    },
+  };
+});

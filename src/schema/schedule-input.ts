@@ -2,13 +2,17 @@ import * as z from 'zod/mini';
 import type { StatedAdministration, StatedValues, Subject, SubjectStep } from '../rules/subject.js';
 import { addDaysIso } from '../engine/dates.js';
 import type { IsoDate } from '../engine/types.js';
+import { DATE_YEARS } from '../engine/dates.js';
 import { SCHEMA_VERSION } from '../render/json.js';
 import { baclofenOral } from '../protocol/baclofen.js';
 import { field } from './field.js';
+import { CLOCK_PATTERN_SOURCE, datePattern } from './json-schema/calendar-patterns.js';
+import { requires, type JsonSchema } from './json-schema/json-schema.js';
+import { decimalTextPattern } from './json-schema/number-text.js';
 import { formatPath, type InputIssue } from './issues.js';
 import { issuesFromZod } from './zod-issues.js';
 import type { Normalized } from './issues.js';
-import { fail, intrathecalMessage, ok, parseIsoDate, parseWholeDays, shown, unitProblem, type Parsed } from './values.js';
+import { doseTextParts, fail, intrathecalMessage, ok, parseIsoDate, parseWholeDays, shown, unitProblem, type Parsed } from './values.js';
 
 // A schedule in titrate's own JSON contract (what `plan --json` and `taper --json` print), as
 // `check` reads it: dated steps with their doses, and a taper's starting regimen (`from`). Fields
@@ -19,8 +23,10 @@ import { fail, intrathecalMessage, ok, parseIsoDate, parseWholeDays, shown, unit
 
 /** Sanity limits on input; the engine judges the doses themselves. */
 const MAX_STEPS = 1000;
-const MAX_DOSES_PER_DAY = 12;
-const MAX_DOSE_MG = 1000;
+export const MAX_DOSES_PER_DAY = 12;
+export const MAX_DOSE_MG = 1000;
+/** Tablets or packets in one administration. */
+const MAX_UNIT_COUNT = MAX_DOSES_PER_DAY * 10;
 const MAX_DAYS = 36500;
 
 
@@ -38,11 +44,11 @@ export function parseDoseMg(value: unknown): Parsed<number> {
   const expected = `expected a positive number (mg per dose, at most ${MAX_DOSE_MG})`;
   if (typeof value === 'string') {
     if (/intrathecal|pump/i.test(value)) return fail(intrathecalMessage);
-    const match = /^\s*(\d+(?:\.\d+)?|\.\d+)\s*([a-zµμ]*)\s*$/i.exec(value);
-    if (!match) return fail(`${expected}, got ${shown(value, 40)}`);
-    const problem = match[2] ? unitProblem(match[2]) : null;
+    const parts = doseTextParts(value);
+    if (!parts || /^[+-]/.test(parts.amountText) || parts.perDay || parts.rest !== '') return fail(`${expected}, got ${shown(value, 40)}`);
+    const problem = parts.unit ? unitProblem(parts.unit) : null;
     if (problem) return fail(problem);
-    return parseDoseMg(Number(match[1]));
+    return parseDoseMg(Number(parts.amountText));
   }
   if (!isPlainNumber(value) || value <= 0 || value > MAX_DOSE_MG) return fail(`${expected}, got ${shown(value, 40)}`);
   return ok(value);
@@ -119,11 +125,11 @@ const positiveAmount = (what: string, max: number) =>
     isPlainNumber(value) && value > 0 && value <= max ? ok(value) : fail(`expected ${what}, a positive number up to ${max}, got ${shown(value, 40)}`),
   );
 
-const CLOCK = /^([01]\d|2[0-3]):[0-5]\d$/;
+const CLOCK = new RegExp(`^${CLOCK_PATTERN_SOURCE}$`);
 const clockTime = field((value): Parsed<string> => (typeof value === 'string' && CLOCK.test(value) ? ok(value) : fail(`expected a time HH:MM, got ${shown(value, 40)}`)));
 
 const unitSchema = z.object(
-  { strengthMg: positiveAmount('a strength in mg', MAX_DOSE_MG), count: positiveAmount('a count of units', MAX_DOSES_PER_DAY * 10) },
+  { strengthMg: positiveAmount('a strength in mg', MAX_DOSE_MG), count: positiveAmount('a count of units', MAX_UNIT_COUNT) },
   objectError('a unit: { strengthMg, count }'),
 );
 
@@ -240,3 +246,68 @@ export function normalizeSchedule(input: unknown): Normalized<ScheduleSubject> {
     },
   };
 }
+
+// The JSON Schema of the schedule `check` reads (a line's `schedule`), from the limits above. The
+// rules across a schedule (dates in order, stated values that agree) are the rule book's findings,
+// not input errors; an endDate before its startDate is refused by the CLI.
+
+const DOSE_TEXT = `^\\s*${decimalTextPattern({ min: 0, max: MAX_DOSE_MG, exclusiveMinimum: true })}\\s*(?:mg)?\\s*$`;
+const dateSchema: JsonSchema = { type: 'string', pattern: datePattern(DATE_YEARS) };
+const positiveUpTo = (max: number): JsonSchema => ({ type: 'number', exclusiveMinimum: 0, maximum: max });
+const arrayOf = (items: JsonSchema, maxItems: number, minItems = 0): JsonSchema => ({ type: 'array', ...(minItems > 0 && { minItems }), maxItems, items });
+
+/** One dose in mg, as parseDoseMg reads it. */
+export const doseMgSchema: JsonSchema = {
+  anyOf: [positiveUpTo(MAX_DOSE_MG), { type: 'string', pattern: DOSE_TEXT }],
+  description: `mg per dose: a number greater than 0 and at most ${MAX_DOSE_MG}, or text such as "5 mg"`,
+};
+
+export const scheduleInputSchema: JsonSchema = {
+  type: 'object',
+  description:
+    "titrate's schedule JSON, as plan and taper --json print it; derived fields (days, dosesPerDay, doseMg, dailyMg, times, administrations) may be left out, " +
+    'and where given they must agree with the doses (the rule book flags them otherwise); other fields are ignored',
+  required: ['steps'],
+  not: requires('resourceType'),
+  properties: {
+    steps: arrayOf(
+      {
+        type: 'object',
+        required: ['startDate', 'doses'],
+        anyOf: [requires('endDate'), requires('days')],
+        properties: {
+          startDate: dateSchema,
+          endDate: { anyOf: [dateSchema, { type: 'null' }], description: 'inclusive, on or after startDate; null: open-ended (the last step only)' },
+          days: { anyOf: [{ type: 'integer', minimum: 1, maximum: MAX_DAYS }, { type: 'null' }], description: 'the step\'s length; enough without endDate' },
+          doses: arrayOf(doseMgSchema, MAX_DOSES_PER_DAY),
+          dosesPerDay: { type: 'integer', minimum: 0, maximum: MAX_DOSES_PER_DAY },
+          doseMg: { anyOf: [{ type: 'number', minimum: 0 }, { type: 'null' }] },
+          dailyMg: { type: 'number', minimum: 0 },
+          unit: { const: 'mg' },
+          times: arrayOf({ type: 'string', pattern: `^${CLOCK_PATTERN_SOURCE}$` }, MAX_DOSES_PER_DAY),
+          administrations: arrayOf(
+            {
+              type: 'object',
+              required: ['doseMg'],
+              properties: {
+                doseMg: doseMgSchema,
+                volumeMl: positiveUpTo(MAX_DOSE_MG),
+                concentrationMgPerMl: positiveUpTo(MAX_DOSE_MG),
+                units: arrayOf({ type: 'object', required: ['strengthMg', 'count'], properties: { strengthMg: positiveUpTo(MAX_DOSE_MG), count: positiveUpTo(MAX_UNIT_COUNT) } }, MAX_DOSES_PER_DAY),
+              },
+            },
+            MAX_DOSES_PER_DAY,
+          ),
+        },
+      },
+      MAX_STEPS,
+      1,
+    ),
+    from: { anyOf: [{ type: 'object', required: ['doses'], properties: { doses: arrayOf(doseMgSchema, MAX_DOSES_PER_DAY, 1) } }, { type: 'null' }] },
+    schemaVersion: { const: SCHEMA_VERSION },
+    kind: { enum: ['titration', 'taper'] },
+    drug: { const: baclofenOral.drug },
+    route: { const: baclofenOral.route },
+    unit: { const: 'mg' },
+  },
+};

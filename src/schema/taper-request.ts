@@ -5,10 +5,27 @@ import { baclofenOral, frequencies, type FrequencyCode } from '../protocol/baclo
 import { field, flag } from './field.js';
 import type { InputIssue } from './issues.js';
 import { issuesFromZod } from './zod-issues.js';
-import { checkRenalAdjust, patientFrom, patientShape } from './patient-fields.js';
-import { normalizeProductFields, productKeysShape } from './product-fields.js';
+import { checkRenalAdjust, kidneyRules, patientFieldSchemas, patientFrom, patientShape, renalAdjustRule } from './patient-fields.js';
+import { normalizeProductFields, productFieldSchemas, productKeysShape, productRules } from './product-fields.js';
 import type { Normalized } from './issues.js';
-import { parseDoseText, parseFrequency, parseStartDate, parseMg, type Parsed } from './values.js';
+import { requires, type JsonSchema } from './json-schema/json-schema.js';
+import { requestSchema } from './json-schema/request-schema.js';
+import {
+  dailyTextPattern,
+  frequencySchema,
+  INPUT_MAX_DAYS,
+  mgSchema,
+  parseDoseText,
+  parseFrequency,
+  parseMg,
+  parseStartDate,
+  regimenOfPattern,
+  regimenTextPattern,
+  shown,
+  startDateSchema,
+  wholeDaysSchema,
+  type Parsed,
+} from './values.js';
 
 const unitMg = baclofenOral.doseUnitMg.value;
 /**
@@ -16,10 +33,11 @@ const unitMg = baclofenOral.doseUnitMg.value;
  * on them, and the engine flags them); beyond this it is more likely a typing error.
  */
 export const FROM_MAX_DAILY_MG = 300;
-const INPUT_MAX_DAYS = 365;
 const INPUT_MAX_STEP_MG = FROM_MAX_DAILY_MG;
 
 export const taperFrequencies = Object.keys(frequencies) as FrequencyCode[];
+/** How many doses a day a current dose given in mg/day is taken in, unless the request says. */
+const DEFAULT_TAPER_FREQUENCY: FrequencyCode = 'tid';
 
 /**
  * Whole days from 0: 0 is let through so the engine can refuse an abrupt stop with its reason
@@ -31,7 +49,7 @@ export function parseTaperDays(value: unknown): Parsed<number> {
   if (!Number.isInteger(number) || number < 0 || number > INPUT_MAX_DAYS) {
     return {
       ok: false,
-      message: `expected a whole number of days from 1 to ${INPUT_MAX_DAYS} (the protocol advises ${baclofenOral.taperMinDays.value}–${baclofenOral.taperDefaultDays.value}), got ${typeof value === 'string' ? `'${value}'` : JSON.stringify(value)}`,
+      message: `expected a whole number of days from 1 to ${INPUT_MAX_DAYS} (the protocol advises ${baclofenOral.taperMinDays.value}–${baclofenOral.taperDefaultDays.value}), got ${shown(value)}`,
     };
   }
   return { ok: true, value: number };
@@ -91,7 +109,7 @@ export function normalizeTaperRequest(input: unknown, today: IsoDate): Normalize
         taper: {
           startDate: fields.start ?? today,
           from,
-          frequency: fields.frequency ?? 'tid',
+          frequency: fields.frequency ?? DEFAULT_TAPER_FREQUENCY,
           ...(fields.over !== undefined && { overDays: fields.over }),
           ...(fields.maxStep !== undefined && { maxStepMg: fields.maxStep }),
           ...(fields.halfTablets && { halfTablets: true }),
@@ -103,4 +121,85 @@ export function normalizeTaperRequest(input: unknown, today: IsoDate): Normalize
       explain: product.value.explain,
     },
   };
+}
+
+// The JSON Schema of a taper request (`titrate schema taper`), from the same bounds as the parse
+// above and the taper planner's refusals: a current dose off the dose grid or too small for its
+// doses a day, an abrupt stop (over 0).
+
+const { taperDefaultDays, taperMinDays, halfUnitMg, smallestUnitMg } = baclofenOral;
+
+/** Regimens up to FROM_MAX_DAILY_MG a day, at any frequency. */
+const fromRegimenPattern = regimenTextPattern(
+  unitMg,
+  Object.fromEntries(taperFrequencies.map((code) => [code, FROM_MAX_DAILY_MG / frequencies[code].dosesPerDay])),
+);
+
+/** The least daily total given `code`: one dose unit a dose (the planner splits it into that many doses). */
+const fromMinDailyMg = (code: FrequencyCode): number => unitMg * frequencies[code].dosesPerDay;
+
+export const taperFieldSchemas: { readonly [K in keyof typeof taperShape]: JsonSchema } = {
+  from: {
+    anyOf: [
+      { type: 'number', minimum: unitMg, maximum: FROM_MAX_DAILY_MG, multipleOf: unitMg, description: 'mg/day' },
+      { type: 'string', pattern: dailyTextPattern(unitMg, FROM_MAX_DAILY_MG), description: `mg/day as text, a multiple of ${unitMg}` },
+      { type: 'string', pattern: fromRegimenPattern, description: 'a regimen: mg per dose and how often' },
+    ],
+    description:
+      `the current dose: a regimen ("20mg tid") or mg/day (60, or "60 mg/day", split into frequency's doses a day), a multiple of ${unitMg} mg, ` +
+      `at most ${FROM_MAX_DAILY_MG} mg/day; above the ${baclofenOral.maxDailyMg.value} mg/day maximum it is accepted and flagged. ` +
+      'The CLI also reads other spellings ("60", "20 mg three times daily")',
+  },
+  start: startDateSchema('first day of the first reduced dose (default: today)'),
+  frequency: frequencySchema(taperFrequencies, `doses a day of a from given in mg/day (default ${DEFAULT_TAPER_FREQUENCY}); if from is a regimen, its frequency`),
+  over: wholeDaysSchema(
+    INPUT_MAX_DAYS,
+    `days from start to the first day without baclofen (default ${taperDefaultDays.value}; under ${taperMinDays.value} is flagged; 0, an abrupt stop, is refused)`,
+  ),
+  maxStep: mgSchema(
+    unitMg,
+    INPUT_MAX_STEP_MG,
+    `largest reduction of the daily dose at one step (protocol: ${baclofenOral.taperMaxStepDailyMg.value} mg/day); at least the smallest practical dose, ` +
+      `${smallestUnitMg.value} mg (${halfUnitMg.value} mg with halfTablets, or when the current dose is in half units), which the CLI checks`,
+  ),
+  halfTablets: { type: 'boolean', description: `allow half tablets: the smallest dose is ${halfUnitMg.value} mg instead of ${smallestUnitMg.value} mg` },
+  longTerm: { type: 'boolean', description: `taken for more than about ${baclofenOral.longTermMonths.value} months: taper over ${baclofenOral.taperLongDays.value} days unless over says otherwise` },
+  renalAdjust: { type: 'boolean', description: 'accepted as for plan (needs kidney function); a taper only comes down, so no kidney reduction is added' },
+  ...patientFieldSchemas,
+};
+
+/** `titrate schema taper`: a taper request line. */
+export function taperRequestSchema(): JsonSchema {
+  const frequencyIs = (code: FrequencyCode): JsonSchema =>
+    code === DEFAULT_TAPER_FREQUENCY
+      ? { anyOf: [{ not: requires('frequency') }, { required: ['frequency'], properties: { frequency: { const: code } } }] }
+      : { required: ['frequency'], properties: { frequency: { const: code } } };
+  return requestSchema({
+    command: 'taper',
+    fields: { ...taperFieldSchemas, ...productFieldSchemas },
+    required: ['from'],
+    rules: [
+      ...taperFrequencies.flatMap((code) => {
+        // Below one unit a dose: the totals a number or text may not be.
+        const below = dailyTextPattern(unitMg, fromMinDailyMg(code) - unitMg);
+        return below === null
+          ? []
+          : [
+              {
+                description: `a daily total given ${code} is at least ${unitMg} mg a dose, ${fromMinDailyMg(code)} mg/day`,
+                if: frequencyIs(code),
+                then: { properties: { from: { not: { anyOf: [{ type: 'number', exclusiveMaximum: fromMinDailyMg(code) }, { type: 'string', pattern: below }] } } } },
+              },
+            ];
+      }),
+      ...taperFrequencies.map((code) => ({
+        description: `a ${code} regimen and frequency agree`,
+        if: { required: ['from'], properties: { from: { type: 'string', pattern: regimenOfPattern(code) } } },
+        then: { properties: { frequency: { const: code } } },
+      })),
+      ...kidneyRules,
+      renalAdjustRule,
+      ...productRules,
+    ],
+  });
 }

@@ -1,6 +1,9 @@
-import { isIsoDate } from '../engine/dates.js';
+import { DATE_YEARS, isIsoDate } from '../engine/dates.js';
 import type { IsoDate, Target } from '../engine/types.js';
 import { frequencies, type FrequencyCode } from '../protocol/baclofen.js';
+import { datePattern } from './json-schema/calendar-patterns.js';
+import type { JsonSchema } from './json-schema/json-schema.js';
+import { alternation, multiplesOf } from './json-schema/number-text.js';
 
 // Parsers for single input values. Each returns the typed value or the sentence that says what
 // was expected; option names are added by whoever prints the problem.
@@ -10,10 +13,34 @@ export type Parsed<T> = { readonly ok: true; readonly value: T } | { readonly ok
 export const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
 export const fail = (message: string): Parsed<never> => ({ ok: false, message });
 
-/** A value as an error message quotes it (`'abc'`, `12`, `null`), cut to `maxChars` for large input. */
-export function shown(value: unknown, maxChars = Infinity): string {
-  if (typeof value === 'string') return `'${value.slice(0, maxChars)}'`;
-  return (JSON.stringify(value) ?? String(value)).slice(0, maxChars);
+/** How much of a value an error message quotes: enough to recognise it, never a whole file. */
+export const QUOTED_CHARS = 40;
+
+/**
+ * A value as an error message quotes it (`'abc'`, `12`, `null`), cut to `maxChars` with `…` for
+ * large input. A number JSON cannot hold (`1e400` reads as Infinity) is said as such, not as the
+ * `null` JSON.stringify would write.
+ */
+export function shown(value: unknown, maxChars = QUOTED_CHARS): string {
+  const cut = (text: string) => (text.length > maxChars ? `${text.slice(0, maxChars)}…` : text);
+  if (typeof value === 'string') return `'${cut(value)}'`;
+  if (typeof value === 'number' && !Number.isFinite(value)) return Number.isNaN(value) ? 'NaN' : 'a number too large for JSON (such as 1e400)';
+  return cut(JSON.stringify(value) ?? String(value));
+}
+
+/** Sanity ceiling for a number of days typed (an interval, a taper's length): a year. */
+export const INPUT_MAX_DAYS = 365;
+
+/**
+ * The longest text any field takes (the longest real one, every interaction name in a list, is
+ * about 150 characters). Longer text is refused before any pattern sees it, so the work a
+ * hostile value costs is bounded, whatever the patterns.
+ */
+export const MAX_TEXT_CHARS = 500;
+
+/** The refusal of text longer than MAX_TEXT_CHARS, or null. */
+export function tooLong(value: unknown): string | null {
+  return typeof value === 'string' && value.length > MAX_TEXT_CHARS ? `expected at most ${MAX_TEXT_CHARS} characters, got ${value.length} (${shown(value)})` : null;
 }
 
 const INTRATHECAL = /\b(intrathecal|it pump|pump)\b/i;
@@ -64,7 +91,7 @@ export function parseWholeDays(value: unknown, max: number): Parsed<number> {
 export function parseMg(value: unknown, unitMg: number, max: number): Parsed<number> {
   if (typeof value === 'string') {
     if (INTRATHECAL.test(value)) return fail(intrathecalMessage);
-    const match = /^\s*([+-]?[\d.]+)\s*([a-zµμ]+)\s*$/i.exec(value);
+    const match = /^([+-]?[\d.]+)\s*([a-zµμ]+)$/i.exec(value.trim());
     if (match?.[2]) {
       const problem = unitProblem(match[2]);
       if (problem) return fail(problem);
@@ -79,8 +106,20 @@ export function parseMg(value: unknown, unitMg: number, max: number): Parsed<num
   return ok(number);
 }
 
+/** A year as dates write it: four digits. */
+const yearText = (year: number): string => String(year).padStart(4, '0');
+
+/** A date of the right shape in a year outside `years` (0000, 9999, 10000): the message that says so, or null. */
+function yearOutside(value: unknown, years: { readonly min: number; readonly max: number }): Parsed<never> | null {
+  const year = typeof value === 'string' && value.length <= 16 ? /^(\d{4,})-\d{2}-\d{2}$/.exec(value)?.[1] : undefined;
+  if (year === undefined || (Number(year) >= years.min && Number(year) <= years.max)) return null;
+  return fail(`expected a date in the years ${yearText(years.min)} to ${yearText(years.max)}, got ${shown(value)}`);
+}
+
 export function parseIsoDate(value: unknown): Parsed<IsoDate> {
   if (typeof value === 'string' && isIsoDate(value)) return ok(value);
+  const outside = yearOutside(value, DATE_YEARS);
+  if (outside) return outside;
   return fail(`expected a calendar date yyyy-MM-dd (e.g. 2026-01-05), got ${shown(value)}`);
 }
 
@@ -88,16 +127,10 @@ export function parseIsoDate(value: unknown): Parsed<IsoDate> {
 export const START_YEARS = { min: 1900, max: 2999 } as const;
 
 export function parseStartDate(value: unknown): Parsed<IsoDate> {
-  const date = parseIsoDate(value);
-  if (!date.ok) return date;
-  const year = Number(date.value.slice(0, 4));
-  if (year < START_YEARS.min || year > START_YEARS.max) {
-    return fail(`expected a date in the years ${START_YEARS.min} to ${START_YEARS.max}, got ${shown(value)}`);
-  }
-  return date;
+  return yearOutside(value, START_YEARS) ?? parseIsoDate(value);
 }
 
-const FREQUENCY_WORDS: Record<string, FrequencyCode> = {
+const FREQUENCY_WORDS: Readonly<Record<string, FrequencyCode>> = {
   daily: 'daily', od: 'daily', qd: 'daily', 'once daily': 'daily', 'once a day': 'daily', '1x': 'daily', 'x1': 'daily',
   bid: 'bid', bd: 'bid', 'twice daily': 'bid', 'twice a day': 'bid', '2x': 'bid', x2: 'bid',
   tid: 'tid', tds: 'tid', 'three times daily': 'tid', 'three times a day': 'tid', '3x': 'tid', x3: 'tid',
@@ -108,6 +141,11 @@ export function frequencyFromWords(text: string): FrequencyCode | undefined {
   return FREQUENCY_WORDS[text.trim().toLowerCase().replace(/\s+/g, ' ').replace(/[./]/g, '')];
 }
 
+/** The words read as each frequency, as written after normalising (lower case, one space, no dots). */
+export function frequencyWordsFor(code: FrequencyCode): string[] {
+  return Object.keys(FREQUENCY_WORDS).filter((words) => FREQUENCY_WORDS[words] === code);
+}
+
 export function parseFrequency(value: unknown, allowed: readonly FrequencyCode[]): Parsed<FrequencyCode> {
   const code = typeof value === 'string' ? frequencyFromWords(value) : undefined;
   if (code && allowed.includes(code)) return ok(code);
@@ -115,6 +153,24 @@ export function parseFrequency(value: unknown, allowed: readonly FrequencyCode[]
 }
 
 const REGIMEN_EXAMPLE = `a regimen like "20mg tid"`;
+
+/**
+ * `60 mg/day` as its parts: the amount, a unit (letters right after it), `/day`, `per day` or
+ * `a day`, and what follows (how often). Read piece by piece, each piece an anchored pattern with
+ * no optional repetition beside another, so the work is linear in the text; null without an
+ * amount.
+ */
+export function doseTextParts(value: string): { amountText: string; unit: string; perDay: boolean; rest: string } | null {
+  let text = value.trim();
+  const amountText = /^[+-]?(?:\d+(?:\.\d+)?|\.\d+)/.exec(text)?.[0];
+  if (amountText === undefined) return null;
+  text = text.slice(amountText.length).trimStart();
+  const unit = /^[a-zµμ]+/i.exec(text)?.[0] ?? '';
+  text = text.slice(unit.length).trimStart();
+  const perDay = /^(?:\/\s*(?:day|d)|per day|a day)/i.exec(text)?.[0];
+  if (perDay !== undefined) text = text.slice(perDay.length).trimStart();
+  return { amountText, unit, perDay: perDay !== undefined, rest: text };
+}
 
 /**
  * `20mg tid`, `20 mg four times daily`, `60`, `60 mg/day`: a regimen or (when `dailyAllowed`) a
@@ -129,9 +185,9 @@ export function parseDoseText(value: unknown, unitMg: number, maxMg: number, dai
   }
   if (typeof value !== 'string') return fail(`expected ${expected}, got ${shown(value)}`);
   if (INTRATHECAL.test(value)) return fail(intrathecalMessage);
-  const match = /^\s*([+-]?\d*\.?\d+)\s*([a-zµμ]*)\s*(\/\s*(day|d)|per day|a day)?\s*(.*?)\s*$/i.exec(value);
-  if (!match) return fail(`expected ${expected}, got ${shown(value)}`);
-  const [, amountText = '', unit = '', perDay, , rest = ''] = match;
+  const parts = doseTextParts(value);
+  if (!parts) return fail(`expected ${expected}, got ${shown(value)}`);
+  const { amountText, unit, perDay, rest } = parts;
   if (unit) {
     const problem = unitProblem(unit);
     if (problem) return fail(problem);
@@ -154,11 +210,63 @@ export function parseDoseText(value: unknown, unitMg: number, maxMg: number, dai
   return ok({ kind: 'regimen', doseMg: amount, frequency });
 }
 
-/** `"a,b, c"` or a JSON array (NDJSON) to trimmed items; null for anything else. */
+/** `"a,b, c"` or a JSON array (NDJSON) to trimmed items; null for anything else, or an item of overlong text. */
 export function listItems(value: unknown): unknown[] | null {
-  if (Array.isArray(value)) return value.map((item) => (typeof item === 'string' ? item.trim() : item));
+  if (Array.isArray(value)) return value.some((item) => tooLong(item) !== null) ? null : value.map((item) => (typeof item === 'string' ? item.trim() : item));
   if (typeof value === 'string') return value.split(',').map((item) => item.trim()).filter((item) => item !== '');
   if (typeof value === 'number') return [value];
   return null;
 }
 
+
+// JSON Schema fragments of the values above, for `titrate schema`: each built from the bounds its
+// parser is given, so the two cannot disagree. Text forms are claimed as the parser reads them in
+// their usual spelling; descriptions name the looser spellings the CLI also reads.
+
+export function isoDateSchema(description: string): JsonSchema {
+  return { type: 'string', pattern: datePattern(DATE_YEARS), description };
+}
+
+export function startDateSchema(description: string): JsonSchema {
+  return { type: 'string', pattern: datePattern(START_YEARS), description: `${description}; yyyy-MM-dd, a real date in the years ${START_YEARS.min} to ${START_YEARS.max}` };
+}
+
+export function frequencySchema(allowed: readonly FrequencyCode[], description: string): JsonSchema {
+  const synonyms = allowed.flatMap((code) => frequencyWordsFor(code).filter((words) => words !== code)).slice(0, 4);
+  return { enum: [...allowed], description: `${description}; the CLI also reads synonyms in any case (${synonyms.join(', ')}, …)` };
+}
+
+export function wholeDaysSchema(max: number, description: string): JsonSchema {
+  return { type: 'integer', minimum: 1, maximum: max, description: `${description}; a whole number of days from 1 to ${max}` };
+}
+
+/** An amount in mg on the dose grid: what parseMg accepts, as a JSON number. */
+export function mgSchema(unitMg: number, maxMg: number, description: string): JsonSchema {
+  return {
+    type: 'number',
+    exclusiveMinimum: 0,
+    maximum: maxMg,
+    multipleOf: unitMg,
+    description: `${description}; mg, a multiple of ${unitMg} up to ${maxMg} (the CLI also reads text such as "10 mg")`,
+  };
+}
+
+/** `20mg tid`, `20 mg three times daily`: regimens as parseDoseText reads them, each dose a multiple of `unitMg` up to the frequency's largest. */
+export function regimenTextPattern(unitMg: number, maxDoseMg: Readonly<Partial<Record<FrequencyCode, number>>>): string | null {
+  const alternatives = Object.entries(maxDoseMg).flatMap(([code, max]) => {
+    const doses = multiplesOf(unitMg, max ?? 0);
+    return doses.length === 0 ? [] : [`${alternation(doses)} ?mg ${alternation(frequencyWordsFor(code as FrequencyCode))}`];
+  });
+  return alternatives.length === 0 ? null : `^(?:${alternatives.join('|')})$`;
+}
+
+/** Text written as a regimen of `code` (`… mg tid`), whatever its dose: to tell which frequency a regimen names. */
+export function regimenOfPattern(code: FrequencyCode): string {
+  return `^[\\d.]+ ?mg ${alternation(frequencyWordsFor(code))}$`;
+}
+
+/** `60 mg/day`: a daily total as parseDoseText reads it, a multiple of `unitMg` from `minMg` up to `maxMg`. */
+export function dailyTextPattern(unitMg: number, maxMg: number, minMg = unitMg): string | null {
+  const totals = multiplesOf(unitMg, maxMg).filter((text) => Number(text) >= minMg);
+  return totals.length === 0 ? null : `^${alternation(totals)} ?mg/day$`;
+}

@@ -11,6 +11,7 @@ import { baclofenOral } from '../../src/protocol/baclofen.js';
 import { baclofenProducts } from '../../src/protocol/products.js';
 import { messageOf } from '../../src/rules/catalogue.js';
 import { frequencyCode, isoDate, mgInUnits, planRequest } from '../helpers/arbitraries.js';
+import { PROPERTY_MS } from '../helpers/timeouts.js';
 
 // Honest explanations: every amount of baclofen a step's explanation or a finding's message
 // names is an amount of the schedule it describes (a dose, a day's total, a cut or a rise), of the
@@ -56,7 +57,7 @@ function expectHonest(result: ScheduleResult, extra: readonly number[]): void {
   }
 }
 
-describe('explanations name only numbers of their schedule', () => {
+describe('explanations name only numbers of their schedule', { timeout: PROPERTY_MS }, () => {
   it('plans', () => {
     fc.assert(
       fc.property(planRequest, (request) => {

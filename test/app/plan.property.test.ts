@@ -5,6 +5,7 @@ import { plan } from '../../src/app/plan.js';
 import type { PlanRequest } from '../../src/app/plan.js';
 import { baclofenOral } from '../../src/protocol/baclofen.js';
 import { planRequest as titrationRequest } from '../helpers/arbitraries.js';
+import { PROPERTY_MS } from '../helpers/timeouts.js';
 
 const protocol = baclofenOral;
 
@@ -13,7 +14,7 @@ function planned(request: PlanRequest) {
   return outcome.ok ? outcome.value : null;
 }
 
-describe('plan properties', () => {
+describe('plan properties', { timeout: PROPERTY_MS }, () => {
   it('never exceeds the cap, and the cap never exceeds 80 mg/day', () => {
     fc.assert(
       fc.property(titrationRequest, (request) => {

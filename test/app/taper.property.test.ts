@@ -7,6 +7,7 @@ import { planTaper, type TaperRequest } from '../../src/engine/plan-taper.js';
 import type { PlannedSchedule } from '../../src/engine/plan-titration.js';
 import { baclofenOral, frequencies } from '../../src/protocol/baclofen.js';
 import { isoDate, kidneyInput, mgInUnits, frequencyCode } from '../helpers/arbitraries.js';
+import { PROPERTY_MS } from '../helpers/timeouts.js';
 
 type TaperPlan = PlannedSchedule;
 
@@ -74,7 +75,7 @@ function reviewed(request: TaperRequest, patient: Parameters<typeof taper>[0]['p
 /** Daily totals from the current dose down, the current dose first. */
 const dailies = (request: TaperRequest, plan: TaperPlan) => [fromDailyMg(request), ...plan.steps.map((step) => step.dailyMg)];
 
-describe('planTaper properties', () => {
+describe('planTaper properties', { timeout: PROPERTY_MS }, () => {
   it('the daily dose never rises; each step is strictly lower than the one before', () => {
     check((request, plan) => {
       const values = dailies(request, plan);

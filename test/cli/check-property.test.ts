@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { planArgs, taperArgs, withoutTimes } from '../helpers/cli-requests.js';
 import { runCli } from '../helpers/run-cli.js';
+import { PROPERTY_MS } from '../helpers/timeouts.js';
 
 // `titrate plan --json | titrate check -` (and the same for taper), with the same patient
 // options, must give the same verdict as the command that made the schedule: the same warning and
@@ -39,7 +40,7 @@ async function produceThenCheck(command: 'plan' | 'taper', asked: { args: readon
   return true;
 }
 
-describe('check agrees with the command that made the schedule', () => {
+describe('check agrees with the command that made the schedule', { timeout: PROPERTY_MS }, () => {
   it('titrate plan --json | titrate check - with the same patient options: same codes on the same steps, same ok and exit', async () => {
     await fc.assert(
       fc.asyncProperty(planArgs, async (request) => {

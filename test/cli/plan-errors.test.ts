@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expectInputError, runCli } from '../helpers/run-cli.js';
+import { expectInputError, json, runCli } from '../helpers/run-cli.js';
 
 /** Each bad input: exit 2, nothing on stdout, one line on stderr naming the option, no stack. */
 const cases: [argv: string[], pattern: RegExp][] = [
@@ -73,10 +73,54 @@ describe('plan: help and version', () => {
     expect(result.stdout).toMatch(/Examples:\n {2}\$ titrate plan --start 2026-01-05/);
   });
 
-  it('no command prints usage on stderr and exits 2', async () => {
-    const result = await runCli([]);
-    expect(result.code).toBe(2);
-    expect(result.stdout).toBe('');
-    expect(result.stderr).toMatch(/Usage: titrate/);
+  it('no command is one line on stderr naming the commands and the help, exit 2', async () => {
+    for (const argv of [[], ['--no-color'], ['--debug']]) {
+      const result = await runCli(argv);
+      expect(result.code).toBe(2);
+      expect(result.stdout).toBe('');
+      expect(result.stderr).toBe('titrate: no command given: expected one of plan, taper, check, missed, rules, schema, completion, help (see titrate --help)\n');
+    }
+  });
+
+  it('titrate help <unknown> is a one-line usage error; titrate help <command> is that command\'s help', async () => {
+    const unknown = await runCli(['help', 'plna']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stdout).toBe('');
+    expect(unknown.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(unknown.stderr).toMatch(/'plna' is invalid .*Allowed choices are plan, taper, check/);
+    const known = await runCli(['help', 'taper']);
+    expect(known.code).toBe(0);
+    expect(known.stdout).toMatch(/^Usage: titrate taper/);
+  });
+
+  it('a repeated option is refused alike by every command', async () => {
+    for (const argv of [
+      ['rules', '--format', 'table', '--format', 'table'],
+      ['check', '20mg tid', '--crcl', '40', '--crcl', '30'],
+      ['missed', '--times', '08:00,20:00', '--times', '08:00', '--missed', '08:00', '--now', '09:00'],
+    ]) {
+      const result = await runCli(argv);
+      expect(result.code, argv.join(' ')).toBe(2);
+      expect(result.stdout).toBe('');
+      expect(result.stderr, argv.join(' ')).toMatch(/was given more than once; give it once \(see titrate \w+ --help\)/);
+    }
+  });
+});
+
+describe('units people type', () => {
+  it('--weight in kg or lb, --height in cm or in, serum creatinine in µmol/L: the estimate shows each as given beside the value used', async () => {
+    const argv = ['plan', '--start', '2026-01-05', '--age', '70', '--sex', 'female', '--json'];
+    const metric = json(await runCli([...argv, '--weight', '69.853', '--height', '170.18', '--weight-basis', 'ideal', '--scr', '1.131']));
+    const typed = json(await runCli([...argv, '--weight', '154lb', '--height', '67in', '--weight-basis', 'ideal', '--scr-umol', '100']));
+    const message = (result: { findings: { code: string; message: string }[] }) => result.findings.find((item) => item.code === 'CRCL_ESTIMATED')?.message ?? '';
+    expect(message(typed)).toMatch(/ideal body weight 61\.6 kg \(from 154 lb = 69\.9 kg total and 67 in = 170\.2 cm\), serum creatinine 100 µmol\/L = 1\.13 mg\/dL, female/);
+    expect(message(metric)).toMatch(/ideal body weight 61\.6 kg \(from 69\.9 kg total and 170\.2 cm\), serum creatinine 1\.13 mg\/dL, female/);
+    // The same patient: the same kidney function and plan, whatever the units.
+    expect(typed.kidney).toEqual(metric.kidney);
+    expect(typed.steps).toEqual(metric.steps);
+    const plain = json(await runCli([...argv, '--weight', '70', '--scr', '1.2']));
+    const kg = json(await runCli([...argv, '--weight', '70kg', '--scr', '1.2']));
+    expect(message(kg)).toBe(message(plain));
+    expect(message(plain)).toMatch(/total body weight 70 kg, /);
   });
 });

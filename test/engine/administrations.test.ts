@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { administrationFor, productFor, unitsForDose, volumeForDose, type Product } from '../../src/engine/administrations.js';
 import { baclofenProducts } from '../../src/protocol/products.js';
 import { mgInUnits } from '../helpers/arbitraries.js';
+import { PROPERTY_MS } from '../helpers/timeouts.js';
 
 const products = baclofenProducts;
 const unitMg = 2.5;
@@ -30,7 +31,7 @@ describe('productFor', () => {
   });
 });
 
-describe('unitsForDose', () => {
+describe('unitsForDose', { timeout: PROPERTY_MS }, () => {
   it.each([
     [5, [{ strengthMg: 5, count: 1 }]],
     [10, [{ strengthMg: 10, count: 1 }]],
@@ -136,7 +137,7 @@ describe('unitsForDose', () => {
   });
 });
 
-describe('liquids', () => {
+describe('liquids', { timeout: PROPERTY_MS }, () => {
   it.each([
     [5, 1, 5],
     [10, 2, 5],

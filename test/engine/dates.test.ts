@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { addDaysIso, DATE_YEARS, daysBetween, isIsoDate, weekdayOf } from '../../src/engine/dates.js';
 import type { IsoDate } from '../../src/engine/types.js';
 import { day } from '../helpers/requests.js';
+import { PROPERTY_MS } from '../helpers/timeouts.js';
 
 // Samoa (Apia) skipped 2011-12-30 and Kwajalein 1993-08-21 from their local calendars.
 const zones = ['UTC', 'America/Sao_Paulo', 'Australia/Lord_Howe', 'Pacific/Auckland', 'Europe/London', 'Pacific/Apia', 'Pacific/Kwajalein'];
@@ -11,7 +12,7 @@ afterEach(() => {
   process.env.TZ = original;
 });
 
-describe('dates', () => {
+describe('dates', { timeout: PROPERTY_MS }, () => {
   it.each(['2026-02-30', '2026-13-01', '2026-1-5', '05/01/2026', '2026-01-05T00:00', ''])('rejects %s', (text) => {
     expect(isIsoDate(text)).toBe(false);
   });

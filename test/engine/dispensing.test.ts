@@ -12,6 +12,7 @@ import { baclofenOral } from '../../src/protocol/baclofen.js';
 import { baclofenProducts, formCodes } from '../../src/protocol/products.js';
 import { titrationRequest as titrationArbitrary } from '../helpers/arbitraries.js';
 import { day, titrationRequest } from '../helpers/requests.js';
+import { PROPERTY_MS } from '../helpers/timeouts.js';
 
 const protocol = baclofenOral;
 const products = baclofenProducts;
@@ -37,7 +38,7 @@ const taper = (): readonly Step[] => [
   stepFromDoses(day('2026-03-14'), null, []),
 ];
 
-describe('planDispensing', () => {
+describe('planDispensing', { timeout: PROPERTY_MS }, () => {
   it('gives every step times and administrations parallel to its doses', () => {
     const result = dispensed(titration());
     for (const step of result.steps) {

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { clockFromMinutes, minutesOfDay, type ClockTime } from '../../src/engine/dose-times.js';
 import { adviseMissedDose, type MissedDoseRequest } from '../../src/engine/missed-dose.js';
 import { baclofenOral } from '../../src/protocol/baclofen.js';
+import { PROPERTY_MS } from '../helpers/timeouts.js';
 
 const tid = ['08:00', '14:00', '20:00'] as ClockTime[];
 
@@ -12,7 +13,7 @@ function advise(missed: string, now: string, times: readonly ClockTime[] = tid) 
   return outcome.value;
 }
 
-describe('adviseMissedDose', () => {
+describe('adviseMissedDose', { timeout: PROPERTY_MS }, () => {
   it('skips when the next dose is less than 2 hours away (NHS)', () => {
     expect(advise('14:00', '18:30')).toMatchObject({ action: 'skip', reason: 'next-too-close', nextDose: '20:00', minutesToNext: 90 });
   });

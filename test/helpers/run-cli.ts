@@ -3,6 +3,12 @@ import { expect } from 'vitest';
 import { run } from '../../src/cli/run.js';
 import type { Io, OutputStream } from '../../src/cli/io.js';
 
+/**
+ * One frame of a stack trace: `at` and a file position on a line of its own. Wrapped prose can
+ * start a line with "at" ("…raises by\n  at most 5 mg"), so a frame needs a path with a line and column.
+ */
+export const STACK_FRAME = /^[ \t]+at (?:.+ \()?(?:node:|file:|[^\s()]*[/\\])[^\s()]*:\d+:\d+\)?$/m;
+
 export interface CliResult {
   readonly code: number;
   readonly stdout: string;
@@ -12,7 +18,8 @@ export interface CliResult {
 }
 
 export interface FakeIoOptions {
-  readonly stdin?: string;
+  /** Text, or raw bytes (which may be invalid UTF-8). */
+  readonly stdin?: string | Uint8Array;
   readonly env?: Record<string, string | undefined>;
   readonly now?: Date;
   readonly files?: Record<string, string>;
@@ -88,6 +95,7 @@ export function expectInputError(result: CliResult, pattern: RegExp, lines = 1):
   expect(result.code).toBe(2);
   expect(result.stdout).toBe('');
   expect(result.stderr).toMatch(pattern);
-  expect(result.stderr).not.toMatch(/\n\s+at |Error:/);
+  expect(result.stderr).not.toMatch(STACK_FRAME);
+  expect(result.stderr).not.toMatch(/Error:/);
   if (lines > 0) expect(result.stderr.trimEnd().split('\n')).toHaveLength(lines);
 }

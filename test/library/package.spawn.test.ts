@@ -31,7 +31,7 @@ beforeAll(() => {
 
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-describe('the installed package', () => {
+describe('the installed package', { timeout: 60_000 }, () => {
   it('installs under 2 MB with nothing but titrate itself', () => {
     expect(readdirSync(join(consumer, 'node_modules')).filter((name) => !name.startsWith('.'))).toEqual(['titrate']);
     expect(sizeOf(join(consumer, 'node_modules'))).toBeLessThan(2 * 1024 * 1024);
@@ -45,6 +45,15 @@ describe('the installed package', () => {
     const result = node(['--input-type=module', '-e', script]);
     expect(result.stderr).toBe('');
     expect(JSON.parse(result.stdout)).toEqual([[5, 5, 5], [10, 10, 10], [15, 15, 15], [20, 20, 20]]);
+  });
+
+  it('gives the JSON Schemas of its requests and results', () => {
+    const script = `const t = require('titrate');
+      const out = { taper: t.requestSchemaFor('taper').required, plan: t.requestSchemaFor('plan').properties.frequency.enum, result: t.resultSchemaFor('taper').properties.kind };
+      console.log(JSON.stringify(out));`;
+    const result = node(['-e', script]);
+    expect(result.stderr).toBe('');
+    expect(JSON.parse(result.stdout)).toEqual({ taper: ['from'], plan: ['tid', 'qid'], result: { const: 'taper' } });
   });
 
   it('plans the label schedule from CommonJS, and renders it', () => {

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -56,11 +56,15 @@ mkdirSync(join(scratch, 'node_modules', '.bin'), { recursive: true });
 symlinkSync(join(root, 'bin', 'titrate.js'), join(scratch, 'node_modules', '.bin', 'titrate'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-function inScratch(line: string) {
-  return spawnSync('bash', ['-c', line], {
-    cwd: scratch,
-    encoding: 'utf8',
-    env: { PATH: `${dirname(process.execPath)}:${process.env.PATH ?? ''}`, HOME: process.env.HOME ?? scratch, LANG: 'C.UTF-8' },
+const scratchEnv = { PATH: `${dirname(process.execPath)}:${process.env.PATH ?? ''}`, HOME: process.env.HOME ?? scratch, LANG: 'C.UTF-8' };
+
+/** Runs a shell line in the scratch folder; its exit status and output. */
+function inScratch(line: string): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile('bash', ['-c', line], { cwd: scratch, encoding: 'utf8', env: scratchEnv, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+      const code = error === null ? 0 : typeof error.code === 'number' ? error.code : null;
+      resolve({ status: code, stdout, stderr });
+    });
   });
 }
 
@@ -72,10 +76,10 @@ describe('the README', () => {
 
   it(
     'shows the real start of the first command’s output',
-    () => {
+    async () => {
       const shown = /The first command prints[\s\S]*?```text\n([\s\S]*?)```/.exec(readme)?.[1] ?? '';
       expect(shown.split('\n').length).toBeGreaterThan(5);
-      const result = inScratch(runnable[0] ?? '');
+      const result = await inScratch(runnable[0] ?? '');
       expect(result.stdout.startsWith(shown)).toBe(true);
     },
     EXAMPLE_MS,
@@ -100,18 +104,16 @@ describe('the README', () => {
     }
   });
 
-  describe.each(runnable.map((line) => [line.replace(/\s+#.*$/, '')]))('%s', (command) => {
-    const example = exampleOf(runnable.find((line) => line.startsWith(command)) ?? command);
-    it(
-      `exits ${example.exit}, and its comment names the findings it prints`,
-      () => {
-        const result = inScratch(example.line);
-        const output = `${result.stdout}\n${result.stderr}`;
-        expect(result.status, output).toBe(example.exit);
-        for (const code of example.named) expect(output, `${code} named but not printed`).toContain(code);
-        for (const code of printedErrorsAndWarnings(output)) expect(example.named, `${code} printed but not named`).toContain(code);
-      },
-      EXAMPLE_MS,
-    );
-  });
+  // The examples are independent (each reads only the sample files), so they run side by side.
+  it.concurrent.each(runnable.map((line) => [line.replace(/\s+#.*$/, ''), exampleOf(line)] as const))(
+    '%s: exits as its comment says, and names the findings it prints',
+    async (_command, example) => {
+      const result = await inScratch(example.line);
+      const output = `${result.stdout}\n${result.stderr}`;
+      expect(result.status, output).toBe(example.exit);
+      for (const code of example.named) expect(output, `${code} named but not printed`).toContain(code);
+      for (const code of printedErrorsAndWarnings(output)) expect(example.named, `${code} printed but not named`).toContain(code);
+    },
+    EXAMPLE_MS,
+  );
 });

@@ -13,6 +13,7 @@ import { escapeHtml, renderHandoutHtml } from '../../src/render/formats/html.js'
 import { draftNotice } from '../../src/render/notice.js';
 import { frequencyCode, isoDate, mgInUnits, planRequest } from '../helpers/arbitraries.js';
 import { planned, tapered } from '../helpers/requests.js';
+import { PROPERTY_MS } from '../helpers/timeouts.js';
 
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 /** The weekday worked out independently of the code under test: the UTC calendar of the date. */
@@ -77,7 +78,7 @@ function expectDaysMatch(result: ScheduleResult): void {
   expect(markdown.match(/\| ☐ \|$/gm)?.length ?? 0).toBe(doses);
 }
 
-describe('the handout content', () => {
+describe('the handout content', { timeout: PROPERTY_MS }, () => {
   it('a titration: every day of every step, then the ongoing step for the days supply, saying it continues', () => {
     const result = planned({}, { product: { daysSupply: 10 } });
     const content = handoutContent(result);

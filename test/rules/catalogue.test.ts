@@ -88,9 +88,9 @@ const samples: { readonly [C in FindingCode]: readonly FindingParams[C][] } = {
     { date, doses: [11, 12, 10], odd: [11, 12], unitMg: 2.5 },
   ],
   CRCL_ESTIMATED: [
-    { crclMlMin: 77.8, ageYears: 60, weightKg: 70, weightBasis: 'total', totalWeightKg: 70, weightUnit: 'kg', heightCm: null, serumCreatinineMgDl: 1, sex: 'male', femaleFactor: null },
-    { crclMlMin: 77.8, ageYears: 60, weightKg: 70, weightBasis: 'total', totalWeightKg: 70, weightUnit: 'lb', heightCm: null, serumCreatinineMgDl: 1, sex: 'male', femaleFactor: null },
-    { crclMlMin: 52.2, ageYears: 60, weightKg: 61.4, weightBasis: 'ideal', totalWeightKg: 90, weightUnit: 'kg', heightCm: 170, serumCreatinineMgDl: 1.1, sex: 'female', femaleFactor: 0.85 },
+    { crclMlMin: 77.8, ageYears: 60, weightKg: 70, weightBasis: 'total', totalWeightKg: 70, heightCm: null, asGiven: {}, serumCreatinineMgDl: 1, sex: 'male', femaleFactor: null },
+    { crclMlMin: 77.8, ageYears: 60, weightKg: 70, weightBasis: 'total', totalWeightKg: 70, heightCm: null, asGiven: { weight: { amount: 154.32, unit: 'lb' } }, serumCreatinineMgDl: 1, sex: 'male', femaleFactor: null },
+    { crclMlMin: 52.2, ageYears: 60, weightKg: 61.4, weightBasis: 'ideal', totalWeightKg: 90, heightCm: 170, asGiven: { height: { amount: 67, unit: 'in' }, serumCreatinine: { amount: 97.24, unit: 'µmol/L' } }, serumCreatinineMgDl: 1.1, sex: 'female', femaleFactor: 0.85 },
   ],
   CRCL_MAY_OVERESTIMATE: [{ serumCreatinineMgDl: 0.6, belowMgDl: 0.7 }],
   RENAL_IMPAIRMENT: [

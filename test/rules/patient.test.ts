@@ -33,7 +33,7 @@ describe('CRCL_ESTIMATED', () => {
         weightKg: 70,
         weightBasis: 'total',
         totalWeightKg: 70,
-        weightUnit: 'kg',
+        asGiven: {},
         heightCm: null,
         serumCreatinineMgDl: 1,
         sex: 'male',

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { checkFromFields } from '../../app/fields.js';
-import { limitIssues, normalizeAnySchedule } from '../../schema/check-request.js';
+import { checkResultSchema } from '../../render/json-schema/check-output.js';
+import { checkRequestSchema, limitIssues, normalizeAnySchedule } from '../../schema/check-request.js';
 import { describeIssue } from '../../schema/issues.js';
 import type { CommandSpec } from '../command-spec.js';
 import { EXIT, InputError } from '../errors.js';
@@ -10,7 +11,7 @@ import { readJsonInput } from '../read-input.js';
 
 /** A positional `-` or `*.json` names a schedule file; anything else is a regimen. */
 function isScheduleSource(argument: string): boolean {
-  return argument === '-' || /\.json$/i.test(argument);
+  return argument === '-' || argument.toLowerCase().endsWith('.json');
 }
 
 /**
@@ -66,45 +67,8 @@ export const checkCommand: CommandSpec<'check'> = {
     addPatientOptions(command);
   },
   gatherFields: gatherCheckFields,
-  // A line carries the schedule itself, not a file to read.
-  lineFields: {
-    file: null,
-    schedule: {
-      type: 'object',
-      description: "a schedule: titrate's JSON (what plan/taper --json print), or a FHIR R4 MedicationRequest or a Bundle holding one (what --format fhir prints)",
-      anyOf: [
-        {
-          description: "titrate's JSON; fields other than these are ignored",
-          required: ['steps'],
-          properties: {
-            steps: {
-              type: 'array',
-              minItems: 1,
-              maxItems: 1000,
-              items: {
-                type: 'object',
-                required: ['startDate', 'doses'],
-                properties: {
-                  startDate: { type: 'string', format: 'date' },
-                  endDate: { type: ['string', 'null'], format: 'date', description: 'null: open-ended (the last step only); may be left out when days is given' },
-                  days: { type: ['integer', 'null'], minimum: 1 },
-                  doses: { type: 'array', maxItems: 12, items: { type: ['number', 'string'], description: 'mg per dose: a number, or text such as "5 mg"' } },
-                  dosesPerDay: { type: 'integer', minimum: 0 },
-                  doseMg: { type: ['number', 'null'] },
-                  dailyMg: { type: 'number', minimum: 0 },
-                },
-              },
-            },
-          },
-        },
-        {
-          description: 'FHIR R4: a MedicationRequest (a Dosage line per step: sequence, timing.repeat.boundsPeriod, timeOfDay, doseQuantity in mg), or a Bundle with exactly one',
-          required: ['resourceType'],
-          properties: { resourceType: { enum: ['MedicationRequest', 'Bundle'] } },
-        },
-      ],
-    },
-  },
   fromFields: checkFromFields,
+  requestSchema: checkRequestSchema,
+  resultSchema: checkResultSchema,
   exitCode: (result) => (result.ok ? EXIT.ok : EXIT.checkFailed),
 };

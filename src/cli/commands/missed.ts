@@ -2,6 +2,8 @@ import type { Command } from 'commander';
 import { missedFromFields } from '../../app/fields.js';
 import { clockFromMinutes } from '../../engine/dose-times.js';
 import { baclofenOral } from '../../protocol/baclofen.js';
+import { missedResultSchema } from '../../render/json-schema/missed-output.js';
+import { missedRequestSchema } from '../../schema/missed-request.js';
 import type { CommandSpec } from '../command-spec.js';
 import type { CommandContext } from '../context.js';
 import { mountCommand } from '../mount-command.js';
@@ -43,12 +45,9 @@ export const missedCommand: CommandSpec<'missed'> = {
       .option('--now <HH:MM>', 'the time now (default: the clock)');
   },
   gatherFields: gatherMissedFields,
-  // A batch line carries the plan itself, not a file name; and the time now, as no clock is read.
-  lineFields: {
-    plan: { type: 'object', description: 'the JSON output of titrate plan or taper (what --plan reads from a file); its step on date gives the times' },
-    now: { type: 'string', description: '--now <HH:MM>: the time now; required in a line (a batch does not read the clock)' },
-  },
   fromFields: missedFromFields,
+  requestSchema: missedRequestSchema,
+  resultSchema: missedResultSchema,
 };
 
 export function configureMissed(command: Command, context: CommandContext): void {

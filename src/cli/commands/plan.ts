@@ -5,6 +5,8 @@ import { FINDINGS_EXIT_STATUS, type CommandSpec } from '../command-spec.js';
 import { EXIT } from '../errors.js';
 import { addPatientOptions, addRenalAdjustOptions } from '../options.js';
 import { addProductOptions } from '../product-options.js';
+import { scheduleResultSchema } from '../../render/json-schema/schedule-output.js';
+import { planRequestSchema } from '../../schema/plan-request.js';
 
 /** 1 when the schedule carries an error finding (it is still printed whole), else 0. */
 export const scheduleExitCode = (result: ScheduleResult): number => (result.ok ? EXIT.ok : EXIT.checkFailed);
@@ -37,5 +39,7 @@ export const planCommand: CommandSpec<'schedule'> = {
     addProductOptions(command);
   },
   fromFields: planFromFields,
+  requestSchema: planRequestSchema,
+  resultSchema: () => scheduleResultSchema('titration'),
   exitCode: scheduleExitCode,
 };

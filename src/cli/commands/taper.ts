@@ -5,6 +5,8 @@ import { FINDINGS_EXIT_STATUS, type CommandSpec } from '../command-spec.js';
 import { addPatientOptions, addRenalAdjustOptions } from '../options.js';
 import { addProductOptions } from '../product-options.js';
 import { scheduleExitCode } from './plan.js';
+import { scheduleResultSchema } from '../../render/json-schema/schedule-output.js';
+import { taperRequestSchema } from '../../schema/taper-request.js';
 
 const protocol = baclofenOral;
 
@@ -38,5 +40,7 @@ export const taperCommand: CommandSpec<'schedule'> = {
     addProductOptions(command);
   },
   fromFields: taperFromFields,
+  requestSchema: taperRequestSchema,
+  resultSchema: () => scheduleResultSchema('taper'),
   exitCode: scheduleExitCode,
 };

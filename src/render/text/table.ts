@@ -49,13 +49,26 @@ interface Layout {
  * to its longest word; last, any column is broken inside words. Nothing is cut.
  */
 function fit(columns: readonly Column[], rows: readonly (readonly Cell[])[], width: number): Layout {
+  // Each column's measures, once: the squeezing below reads them many times.
+  const measures = columns.map((column, index) => {
+    const cells = rows.map((row) => textOf(row[index] ?? ''));
+    const cellsWide = Math.max(0, ...cells.map(displayWidth));
+    const words = Math.max(longestWord(column.header), ...cells.map(longestWord));
+    const natural = Math.max(displayWidth(column.header), cellsWide);
+    const cellsWhole = Math.max(cellsWide, longestWord(column.header));
+    return {
+      natural,
+      cellsWhole,
+      readable: column.wrap ? Math.max(words, Math.min(natural, READABLE)) : cellsWhole,
+      byWord: column.wrap ? words : cellsWhole,
+    };
+  });
+  const measure = (index: number) => measures[index] as (typeof measures)[number];
   const column = (index: number) => columns[index] as Column;
-  const cells = (index: number) => rows.map((row) => textOf(row[index] ?? ''));
-  const natural = (index: number) => Math.max(displayWidth(column(index).header), ...cells(index).map(displayWidth));
-  const cellsWhole = (index: number) => Math.max(0, ...cells(index).map(displayWidth), longestWord(column(index).header));
-  const words = (index: number) => Math.max(longestWord(column(index).header), ...cells(index).map(longestWord));
-  const readable = (index: number) => (column(index).wrap ? Math.max(words(index), Math.min(natural(index), READABLE)) : cellsWhole(index));
-  const byWord = (index: number) => (column(index).wrap ? words(index) : cellsWhole(index));
+  const natural = (index: number) => measure(index).natural;
+  const cellsWhole = (index: number) => measure(index).cellsWhole;
+  const readable = (index: number) => measure(index).readable;
+  const byWord = (index: number) => measure(index).byWord;
 
   const squeeze = (keep: readonly number[], padding: number, floor: (index: number) => number): Layout => {
     const widths = keep.map(natural);
