@@ -1,31 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { argvOf, planRequests, records } from '../helpers/batch.js';
 import { expectGolden, fixturesDir } from '../helpers/golden.js';
 import { json, runCli } from '../helpers/run-cli.js';
 
-const records = (stdout: string): any[] => stdout.trimEnd().split('\n').map((line) => JSON.parse(line));
 const ndjson = (...lines: unknown[]): string => lines.map((line) => (typeof line === 'string' ? line : JSON.stringify(line))).join('\n') + '\n';
-
-/** The same request as command-line options: `renalAdjust: true` is `--renal-adjust`. */
-function argvOf(fields: Record<string, unknown>): string[] {
-  return Object.entries(fields).flatMap(([key, value]) => {
-    const flag = `--${key.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`;
-    return value === true ? [flag] : [flag, Array.isArray(value) ? value.join(',') : String(value)];
-  });
-}
-
-const planRequests: Record<string, unknown>[] = [
-  { start: '2026-01-05' },
-  { start: '2026-01-05', target: 80 },
-  { start: '2026-03-02', target: '20mg qid' },
-  { start: '2026-01-05', target: 60, crcl: 40, renalAdjust: true },
-  { start: '2026-01-05', age: 70, weight: 60, scr: 1.4, sex: 'female' },
-  { start: '2026-01-05', age: 80, weight: 70, scrUmol: 150, sex: 'm', target: 30 },
-  { start: '2026-01-05', startDose: '10 mg', step: 5, interval: 7, frequency: 'qid' },
-  { start: '2026-01-05', dialysis: true, target: 5 },
-  { target: 40 },
-];
 
 describe('plan --ndjson', () => {
   it('a good line gives what the single command prints with --json, with the id first', async () => {
@@ -113,31 +93,6 @@ describe('plan --ndjson', () => {
     }
     expect(result.code).toBe(2);
   });
-
-  it('10,000 lines of many shapes, some bad: 10,000 records in order, each as the single command gives it', async () => {
-    const shapes = [...planRequests, { start: 'not a date' }, { start: '2026-01-05', target: 120 }, { start: '2026-01-05', colour: 'red' }];
-    const lines = Array.from({ length: 10_000 }, (_, index) => (index % 101 === 50 ? '{"cut": ' : JSON.stringify({ id: `r${index}`, ...shapes[index % shapes.length] })));
-    const result = await runCli(['plan', '--ndjson'], { stdin: `${lines.join('\n')}\n` });
-    expect(result.code).toBe(2);
-    const out = records(result.stdout);
-    expect(out).toHaveLength(10_000);
-    // What the single command prints for each shape (and its exit), run once per shape.
-    const single = await Promise.all(shapes.map((fields) => runCli(['plan', ...argvOf(fields), '--json'])));
-    for (const [index, record] of out.entries()) {
-      if (index % 101 === 50) {
-        expect(record).toMatchObject({ line: index + 1, error: { kind: 'input' } });
-        continue;
-      }
-      const expected = single[index % shapes.length]!;
-      if (expected.code === 0 || expected.code === 1) {
-        const { id, ...rest } = record;
-        expect(id).toBe(`r${index}`);
-        expect(rest).toEqual(JSON.parse(expected.stdout));
-      } else {
-        expect(record).toMatchObject({ id: `r${index}`, line: index + 1, error: { kind: 'input' } });
-      }
-    }
-  }, 60_000);
 
   it('reads a file, or stdin for - and for no file', async () => {
     const input = ndjson({ id: 'f', start: '2026-01-05' });

@@ -30,8 +30,8 @@ function dispensed(steps: readonly Step[], request: ProductRequest = {}) {
   return outcome.value;
 }
 
-/** A taper as plan-taper shapes it: TID, BID, once daily, then the open-ended zero step. */
-const taper: readonly Step[] = [
+/** A taper as plan-taper shapes it: TID, BID, once daily, then the open-ended zero step (made in each test, so per-test coverage sees it). */
+const taper = (): readonly Step[] => [
   stepFromDoses(day('2026-03-02'), 4, [10, 10, 10]),
   stepFromDoses(day('2026-03-06'), 4, [10, 10]),
   stepFromDoses(day('2026-03-10'), 4, [10]),
@@ -93,14 +93,14 @@ describe('planDispensing', { timeout: PROPERTY_MS }, () => {
 
   it('--times must give one time per dose of the most frequent step; fewer-dose steps take first and last', () => {
     const times = ['07:00', '13:00', '22:00'] as ClockTime[];
-    const result = dispensed(taper, { times });
+    const result = dispensed(taper(), { times });
     expect(result.steps.map((step) => step.times)).toEqual([times, ['07:00', '22:00'], ['07:00'], []]);
-    const wrong = planDispensing(taper, productFor({}, products), { times: ['08:00', '20:00'] as ClockTime[] }, protocol, products);
+    const wrong = planDispensing(taper(), productFor({}, products), { times: ['08:00', '20:00'] as ClockTime[] }, protocol, products);
     expect(wrong).toEqual({ ok: false, problems: [{ field: 'times', message: expect.stringMatching(/^expected 3 time\(s\).*got 2/) }] });
   });
 
   it('a taper: the open-ended zero step needs nothing', () => {
-    const result = dispensed(taper);
+    const result = dispensed(taper());
     expect(result.dispense.totals).toEqual([{ strengthMg: 10, count: 12 + 8 + 4 }]);
     expect(result.detail.stepTotals[3]).toEqual([]);
   });

@@ -148,7 +148,8 @@ describe('BEERS_AVOID and OLDER_ADULT', () => {
 });
 
 describe('PREGNANCY, BREASTFEEDING and EPILEPSY', () => {
-  const taper = taperSchedule(tid(20), steps('2026-03-02', [4, tid(15)], [5, tid(10)], [5, tid(5)], [null, []]));
+  // Made in each test, not when the file is collected, so per-test coverage sees it.
+  const taper = () => taperSchedule(tid(20), steps('2026-03-02', [4, tid(15)], [5, tid(10)], [5, tid(5)], [null, []]));
 
   it.each([
     { factor: 'pregnant', code: 'PREGNANCY', sources: ['S1', 'S7'] },
@@ -164,7 +165,7 @@ describe('PREGNANCY, BREASTFEEDING and EPILEPSY', () => {
 
     expect(single(review(regimen(tid(5)), { [factor]: true }), code).params).toEqual({ taper: false });
 
-    const onTaper = single(review(taper, { [factor]: true }), code);
+    const onTaper = single(review(taper(), { [factor]: true }), code);
     expect(onTaper.params).toEqual({ taper: true });
     expect(messageOf(onTaper)).toBe(`${caution.message}. ${caution.taperMessage}`);
   });
