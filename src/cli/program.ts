@@ -30,7 +30,7 @@ const commandEntries: readonly CommandEntry[] = [
  * Which commands a command line needs built in full: the one it invokes (`titrate plan …`, or
  * `titrate help plan`), or all of them for the program's help and for completion, which list every
  * option. The others are only a name and a summary, enough to list them and to suggest a name
- * for a misspelt one; building all six on every start cost more than planning.
+ * for a misspelt one; building every command on every start cost more than planning.
  */
 function builtFor(argv: readonly string[] | undefined): (name: string) => boolean {
   const first = argv?.findIndex((arg) => !arg.startsWith('-')) ?? -1;

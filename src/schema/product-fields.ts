@@ -77,6 +77,9 @@ export const productShape = () => ({
 
 /** The product fields' names, so a command can tell its own fields from these. */
 export const productFieldNames = ['form', 'strengths', 'scored', 'daysSupply', 'times', 'explain'] as const satisfies readonly (keyof ReturnType<typeof productShape>)[];
+/** Written out so the shape need not be built to list them; the compiler checks none is left out. */
+const everyProductField: Exclude<keyof ReturnType<typeof productShape>, (typeof productFieldNames)[number]> extends never ? true : never = true;
+void everyProductField;
 
 const productFields = lazily(() => z.object(productShape()));
 
