@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { messageOf } from '../../src/rules/catalogue.js';
-import { codesOf, daily, labelSteps, qid, review, schedule, single, steps, taperSchedule, tid, withCode } from '../helpers/subjects.js';
+import { bid, codesOf, daily, labelSteps, qid, review, schedule, single, steps, taperSchedule, tid, withCode } from '../helpers/subjects.js';
 
 const pace = ['START_ABOVE_PROTOCOL', 'RATE_ABOVE_PROTOCOL'] as const;
 
@@ -42,6 +42,13 @@ describe('START_ABOVE_PROTOCOL', () => {
     const down = steps('2026-03-02', [4, tid(15)], [4, tid(10)], [3, tid(5)], [3, [5]], [null, []]);
     expect(withCode(review(schedule(down, { declaredKind: 'taper' })), 'START_ABOVE_PROTOCOL')).toEqual([]);
     expect(withCode(review(taperSchedule(tid(20), down)), 'START_ABOVE_PROTOCOL')).toEqual([]);
+  });
+
+  it('a declared taper that rises is still not a titration, and neither is a schedule given its starting regimen', () => {
+    const up = steps('2026-01-05', [3, tid(20)], [null, tid(25)]);
+    expect(withCode(review(schedule(up, { declaredKind: 'taper' })), 'START_ABOVE_PROTOCOL')).toEqual([]);
+    expect(withCode(review(schedule(up, { from: tid(20) })), 'START_ABOVE_PROTOCOL')).toEqual([]);
+    expect(codesOf(review(schedule(up, { from: tid(20), declaredKind: 'titration' })), 'START_ABOVE_PROTOCOL')).toEqual(['START_ABOVE_PROTOCOL/warning@0']);
   });
 
   it('10 mg once daily is within 15 mg/day but above 5 mg a dose', () => {
@@ -105,6 +112,30 @@ describe('RATE_ABOVE_PROTOCOL', () => {
   it('adding a fourth dose, 20 mg three times daily to four times daily, is within the rate', () => {
     const up = steps('2026-01-05', [3, tid(5)], [3, tid(10)], [3, tid(15)], [3, tid(20)], [null, qid(20)]);
     expect(codesOf(review(schedule(up, { declaredKind: 'titration' })), ...pace)).toEqual([]);
+  });
+
+  it('doses are compared in size order, wherever they fall in the day', () => {
+    // 5+5+10 to 15+5+5 is 5+5+15 in size order: 5 mg more on one dose, within the rate.
+    expect(withCode(review(schedule(steps('2026-01-05', [3, [5, 5, 10]], [null, [15, 5, 5]]))), 'RATE_ABOVE_PROTOCOL')).toEqual([]);
+    const item = single(review(schedule(steps('2026-01-05', [3, tid(5)], [null, [15, 5, 5]]))), 'RATE_ABOVE_PROTOCOL');
+    expect(item.params).toMatchObject({ toDoses: [15, 5, 5], perDoseRiseMg: 10, dailyRiseMg: null });
+  });
+
+  it('with the count unchanged, each dose is compared with its own, not the largest with the largest', () => {
+    // 5+5+15 to 5+15+15: the largest dose is unchanged, but the middle one rises by 10 mg.
+    const item = single(review(schedule(steps('2026-01-05', [3, [5, 5, 15]], [null, [5, 15, 15]]))), 'RATE_ABOVE_PROTOCOL');
+    expect(item.params).toMatchObject({ perDoseRiseMg: 10, dailyRiseMg: null });
+  });
+
+  it('with a dose added, the rise is the largest dose over the largest before', () => {
+    // 5 mg twice daily to 15+5+5: the largest dose rises by 10 mg; +15 mg/day is within 5 mg on each of 3 doses.
+    const item = single(review(schedule(steps('2026-01-05', [3, bid(5)], [null, [15, 5, 5]]))), 'RATE_ABOVE_PROTOCOL');
+    expect(item.params).toMatchObject({ heldDays: null, perDoseRiseMg: 10, dailyRiseMg: null });
+  });
+
+  it('a restart after a day without doses is not a rise too soon (the start is judged by its own rule)', () => {
+    const restart = steps('2026-01-05', [3, tid(10)], [1, []], [null, tid(5)]);
+    expect(withCode(review(schedule(restart)), 'RATE_ABOVE_PROTOCOL')).toEqual([]);
   });
 
   it('a smaller step held longer passes', () => {

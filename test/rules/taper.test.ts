@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { messageOf } from '../../src/rules/catalogue.js';
-import { bid, codes, codesOf, labelSteps, qid, review, schedule, single, steps, taperSchedule, tid, withCode } from '../helpers/subjects.js';
+import { reviewOf, type Subject } from '../../src/rules/subject.js';
+import { isTaper, levelsOf, stopsOf } from '../../src/rules/taper/stops.js';
+import { bid, codes, codesOf, labelSteps, qid, review, ruleContext, schedule, single, steps, taperSchedule, tid, withCode } from '../helpers/subjects.js';
 
 /** 15 mg/day steps from 60 mg/day over 14 days, as `taper --from "20mg tid"` plans it. */
 const fourteenDays = () => steps('2026-03-02', [4, tid(15)], [5, tid(10)], [5, tid(5)], [null, []]);
@@ -167,5 +169,33 @@ describe('TAPER_GUIDANCE', () => {
 
   it('is not given on a schedule that only ends (no explicit stop)', () => {
     expect(withCode(review(schedule(steps('2026-01-05', [3, tid(5)], [3, tid(10)]))), 'TAPER_GUIDANCE')).toEqual([]);
+  });
+});
+
+describe('the levels and stops the taper rules share', () => {
+  const reviewed = (subject: Subject) => reviewOf(subject, ruleContext());
+
+  it('are worked out once for each review', () => {
+    const once = reviewed(schedule(fourteenDays()));
+    expect(levelsOf(once)).toBe(levelsOf(once));
+    expect(stopsOf(once)).toBe(stopsOf(once));
+  });
+
+  it('a second day without doses is not a second stop', () => {
+    const pause = steps('2026-03-02', [7, tid(5)], [2, []], [null, []]);
+    expect(stopsOf(reviewed(schedule(pause)))).toMatchObject([{ position: 1, date: '2026-03-09', implied: false }]);
+  });
+
+  it('a schedule that ends with days without doses has stopped: no stop is implied after them', () => {
+    const ended = steps('2026-03-02', [7, tid(5)], [3, []]);
+    expect(stopsOf(reviewed(schedule(ended)))).toMatchObject([{ position: 1, date: '2026-03-09', implied: false }]);
+  });
+
+  it('a schedule is a taper when it says so, starts from a regimen or stops; not when it just ends', () => {
+    const held = steps('2026-03-02', [7, tid(5)], [7, tid(5)]);
+    expect(isTaper(reviewed(schedule(held)))).toBe(false);
+    expect(isTaper(reviewed(schedule(held, { declaredKind: 'taper' })))).toBe(true);
+    expect(isTaper(reviewed(schedule(held, { from: tid(10) })))).toBe(true);
+    expect(isTaper(reviewed(schedule(steps('2026-03-02', [7, tid(5)], [null, []]))))).toBe(true);
   });
 });

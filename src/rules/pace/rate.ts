@@ -34,6 +34,7 @@ export const rate: Rule = (review) => {
   levels.forEach((level, position) => {
     const previous = levels[position - 1];
     const step = level.step;
+    // Stryker disable next-line EqualityOperator: `<` differs only for totals exactly EPSILON_MG (1e-9 mg) apart, which count as equal everywhere else
     if (!previous || !step || Math.abs(level.dailyMg - previous.dailyMg) <= EPSILON_MG) return;
     const heldFrom = levels[levelStart]?.step;
     levelStart = position;

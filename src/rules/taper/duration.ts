@@ -1,7 +1,7 @@
 import { daysBetween } from '../../engine/dates.js';
 import { finding, type Finding } from '../../engine/findings.js';
 import { above, type Rule } from '../subject.js';
-import { levelsOf, stopsOf, type Level } from './stops.js';
+import { levelsOf, stopsOf } from './stops.js';
 
 /**
  * A taper takes at least 7 days from its first reduction to the first day without baclofen
@@ -18,18 +18,17 @@ export const duration: Rule = (review) => {
   const findings: Finding[] = [];
   for (const stop of stopsOf(review)) {
     const end = stop.position + offset; // the stop's position among the levels
+    // Back from the last dosed level while the one before is no lower. A day without doses is
+    // lower than any dose, so the walk stops there: a taper does not reach back past a pause.
     let peak = end - 1;
-    const dosedBefore = (position: number): Level | undefined => {
-      const level = levels[position - 1];
-      return level && level.doses.length > 0 ? level : undefined;
-    };
-    for (let earlier = dosedBefore(peak); earlier && !above(levels[peak]?.dailyMg ?? 0, earlier.dailyMg); earlier = dosedBefore(peak)) peak -= 1;
+    for (let earlier = levels[peak - 1]; earlier && !above(levels[peak]?.dailyMg ?? 0, earlier.dailyMg); earlier = levels[peak - 1]) peak -= 1;
     const peakLevel = levels[peak];
     // Stopping outright from the peak would be allowed, so no taper from it can be too fast.
     if (!peakLevel || !above(peakLevel.dailyMg, abruptStopAboveDailyMg.value)) continue;
     const firstReduced = levels.slice(peak + 1, end).find((level) => above(peakLevel.dailyMg, level.dailyMg));
-    // A lone step and then zero is the abrupt stop alone; reductions before the drop are a taper too.
-    if (!firstReduced?.step || (above(stop.before.dailyMg, abruptStopAboveDailyMg.value) && firstReduced === stop.before)) continue;
+    // No reduction before the drop to zero: that is the abrupt stop alone (ABRUPT_STOP). A
+    // reduction and then a drop from above 15 mg/day is both a stop and a taper too fast.
+    if (!firstReduced?.step) continue;
     const days = daysBetween(firstReduced.step.startDate, stop.date);
     if (days >= taperMinDays.value) continue;
     findings.push(

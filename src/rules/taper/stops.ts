@@ -48,14 +48,9 @@ function makeLevels(review: Review): Level[] {
   return review.from ? [{ doses: review.from, dailyMg: sum(review.from), step: null }, ...steps] : steps;
 }
 
-/**
- * The stops' `before` levels are objects of their own, not levelsOf's: duration.ts compares a
- * level of levelsOf with `stop.before` by identity, which has never been true, and sharing the
- * objects would change its findings (whether it should is a question for the rule, not here).
- */
 function findStops(review: Review): Stop[] {
   const stops: Stop[] = [];
-  const levels = makeLevels(review);
+  const levels = levelsOf(review);
   const offset = review.from ? 1 : 0;
   levels.forEach((level, position) => {
     const before = levels[position - 1];
