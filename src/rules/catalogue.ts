@@ -45,10 +45,10 @@ function administrationText(problem: AdministrationProblem): string {
       return `dose ${problem.position + 1}: a volume needs its concentration beside it, and a concentration its volume`;
     case 'delivers': {
       const how = problem.volume
-        ? `${formatNumber(problem.volume.volumeMl, 3)} mL of ${formatNumber(problem.volume.concentrationMgPerMl, 3)} mg/mL`
-        : 'the units listed';
+        ? `${formatNumber(problem.volume.volumeMl, 3)} mL of ${formatNumber(problem.volume.concentrationMgPerMl, 3)} mg/mL gives`
+        : 'the units listed give';
       return (
-        `dose ${problem.position + 1}: ${how} gives ${formatNumber(problem.deliveredMg, 3)} mg, not the ${formatNumber(problem.doseMg, 3)} mg dose ` +
+        `dose ${problem.position + 1}: ${how} ${formatNumber(problem.deliveredMg, 3)} mg, not the ${formatNumber(problem.doseMg, 3)} mg dose ` +
         `(${formatNumber(problem.deliveredMg / problem.doseMg, 2)}×)`
       );
     }
