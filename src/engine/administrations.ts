@@ -33,6 +33,7 @@ const listKey = (list: readonly number[] | undefined): string => (list === undef
 export function productFor(choice: ProductChoice, products: Products): Product {
   let made = productsMade.get(products);
   if (!made) productsMade.set(products, (made = new Map()));
+  // Stryker disable next-line StringLiteral: no form is named '' or '*', so either mark for "the default form" makes the same keys
   const key = `${choice.form ?? '*'}|${listKey(choice.strengthsMg)}|${listKey(choice.scoredMg)}`;
   return made.get(key) ?? remember(made, key, makeProduct(choice, products));
 }

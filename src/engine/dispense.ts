@@ -57,6 +57,7 @@ export function sumDispensed(periods: readonly DispensedDays[], product: Product
       for (let u = 0; u < item.units.length; u += 1) {
         const { strengthMg, count } = item.units[u] as UnitCount;
         let at = 0;
+        // Stryker disable next-line ConditionalExpression,EqualityOperator: past the end, `undefined < strengthMg` is false and stops the loop all the same
         while (at < strengths.length && (strengths[at] as number) < strengthMg) at += 1;
         if (strengths[at] !== strengthMg) insertAt(strengths, halves, at, strengthMg);
         halves[at] = (halves[at] as number) + count * 2 * days;
@@ -73,6 +74,7 @@ export function sumDispensed(periods: readonly DispensedDays[], product: Product
 
 /** Puts a strength, with no halves yet, at `at` of the two lists, moving the rest up one. */
 function insertAt(strengths: number[], halves: number[], at: number, strengthMg: number): void {
+  // Stryker disable next-line EqualityOperator: with `>=`, one more move fills `at`, which the two lines after the loop overwrite
   for (let index = strengths.length; index > at; index -= 1) {
     strengths[index] = strengths[index - 1] as number;
     halves[index] = halves[index - 1] as number;

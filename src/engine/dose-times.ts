@@ -15,8 +15,8 @@ const CLOCK_MAX_CHARS = 16;
 /** `8:00` and `08:00` read as 480 minutes after midnight; anything else as null. */
 export function parseClock(text: string): ClockTime | null {
   // A time is five characters; longer text is no time, and no pattern need read it.
-  const trimmed = text.length > CLOCK_MAX_CHARS ? '' : text.trim();
-  const match = CLOCK.exec(trimmed);
+  if (text.length > CLOCK_MAX_CHARS) return null;
+  const match = CLOCK.exec(text.trim());
   if (!match) return null;
   return clockFromMinutes(Number(match[1]) * 60 + Number(match[2]));
 }
@@ -37,7 +37,9 @@ export function clockFromMinutes(minutes: number): ClockTime {
  * spread between (by position in the list); a single dose takes the first time.
  */
 export function spreadTimes(times: readonly ClockTime[], count: number): ClockTime[] {
+  // Stryker disable next-line EqualityOperator: with `>`, all of the times are spread over as many doses: the same list
   if (count >= times.length) return [...times];
+  // Stryker disable next-line EqualityOperator: with `<`, no doses make an empty list below all the same
   if (count <= 0) return [];
   if (count === 1) return times.slice(0, 1);
   const last = times.length - 1;
@@ -57,7 +59,6 @@ export function defaultTimesFor(dosesPerDay: number, products: Products): ClockT
  * day in the schedule) or the default times for the step's frequency.
  */
 export function timesForStep(dosesPerDay: number, given: readonly ClockTime[] | undefined, products: Products): ClockTime[] {
-  if (dosesPerDay === 0) return [];
   if (given) return spreadTimes(given, dosesPerDay);
   const defaults = defaultTimesFor(dosesPerDay, products);
   if (defaults) return defaults;

@@ -169,3 +169,23 @@ describe('administrationFor', () => {
     expect(doseGridFor(tablets(), unitMg).canMake(2)).toBe(true);
   });
 });
+
+describe('the products and the choice of tablets, at their edges', () => {
+  it('the same choice gives the very same product; default scoring, no scoring and other lists do not share one', () => {
+    expect(productFor({}, products)).toBe(productFor({}, products));
+    expect(productFor({ scoredMg: [] }, products)).toMatchObject({ scoredMg: [] });
+    // Lists are told apart by their separators: [2, 55] and [25, 5] run together would both be 255.
+    expect(productFor({ strengthsMg: [2, 55] }, products)).toMatchObject({ strengthsMg: [2, 55] });
+    expect(productFor({ strengthsMg: [25, 5] }, products)).toMatchObject({ strengthsMg: [5, 25] });
+  });
+
+  it('scored strengths are listed once, in ascending order', () => {
+    expect(productFor({ scoredMg: [20, 10, 20] }, products)).toMatchObject({ scoredMg: [10, 20] });
+  });
+
+  it('two pieces of one strength beat two pieces of two strengths: 30 mg is 2 × 15 mg, not 20 + 10 mg', () => {
+    const product = productFor({ strengthsMg: [5, 10, 15, 20] }, products);
+    if (product.kind !== 'solid') throw new Error('expected tablets');
+    expect(unitsForDose(30, product, 2.5)).toEqual([{ strengthMg: 15, count: 2 }]);
+  });
+});

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { ProductRequest } from '../../src/app/schedule-result.js';
 import { productFor } from '../../src/engine/administrations.js';
 import { anyDoseGrid } from '../../src/engine/dose-grid.js';
+import { sumDispensed } from '../../src/engine/dispense.js';
 import { planDispensing } from '../../src/engine/dispensing.js';
 import type { ClockTime } from '../../src/engine/dose-times.js';
 import { planTitration } from '../../src/engine/plan-titration.js';
@@ -96,7 +97,17 @@ describe('planDispensing', { timeout: PROPERTY_MS }, () => {
     const result = dispensed(taper(), { times });
     expect(result.steps.map((step) => step.times)).toEqual([times, ['07:00', '22:00'], ['07:00'], []]);
     const wrong = planDispensing(taper(), productFor({}, products), { times: ['08:00', '20:00'] as ClockTime[] }, protocol, products);
-    expect(wrong).toEqual({ ok: false, problems: [{ field: 'times', message: expect.stringMatching(/^expected 3 time\(s\).*got 2/) }] });
+    expect(wrong).toEqual({
+      ok: false,
+      problems: [
+        {
+          field: 'times',
+          message:
+            "expected 3 time(s), one per dose of the schedule's most frequent step (3 a day), got 2; " +
+            'steps with fewer doses take the first and last times and spread the rest between',
+        },
+      ],
+    });
   });
 
   it('a taper: the open-ended zero step needs nothing', () => {
@@ -148,5 +159,22 @@ describe('planDispensing', { timeout: PROPERTY_MS }, () => {
       ),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('sumDispensed', () => {
+  const tablets = productFor({}, baclofenProducts);
+
+  it('keeps the strengths in ascending order however they are met, and a period of no days dispenses nothing', () => {
+    const items = [
+      { doseMg: 20, units: [{ strengthMg: 20, count: 1 }] },
+      { doseMg: 15, units: [{ strengthMg: 10, count: 1 }, { strengthMg: 5, count: 1 }] },
+    ];
+    expect(sumDispensed([{ administrations: items, days: 2 }], tablets, 2.5)).toEqual([
+      { strengthMg: 5, count: 2 },
+      { strengthMg: 10, count: 2 },
+      { strengthMg: 20, count: 2 },
+    ]);
+    expect(sumDispensed([{ administrations: items, days: 0 }], tablets, 2.5)).toEqual([]);
   });
 });

@@ -50,3 +50,23 @@ describe('timesForStep', () => {
     expect(timesForStep(2, t('07:00', '15:00', '23:00'), baclofenProducts)).toEqual(t('07:00', '23:00'));
   });
 });
+
+describe('the edges of clock times and spreading', () => {
+  it('a time padded to 16 characters is read; a longer text is no time at all', () => {
+    expect(parseClock('     08:00      ')).toBe('08:00');
+    expect(parseClock('      08:00      ')).toBeNull();
+  });
+
+  it('no doses, or fewer than none, take no times', () => {
+    expect(spreadTimes(t('08:00', '20:00'), 0)).toEqual([]);
+    expect(spreadTimes(t('08:00', '20:00'), -1)).toEqual([]);
+    expect(timesForStep(0, undefined, baclofenProducts)).toEqual([]);
+    expect(timesForStep(0, t('08:00'), baclofenProducts)).toEqual([]);
+  });
+
+  it('more doses a day than any default are spread evenly over the four-times-daily span, on 5 minutes', () => {
+    expect(timesForStep(5, undefined, baclofenProducts)).toEqual(['08:00', '11:00', '14:00', '17:00', '20:00']);
+    // 720 minutes over 6 gaps: 144 minutes, rounded to 145, 290 (from 288), 430 (from 432), 575 (from 576).
+    expect(timesForStep(6, undefined, baclofenProducts)).toEqual(['08:00', '10:25', '12:50', '15:10', '17:35', '20:00']);
+  });
+});

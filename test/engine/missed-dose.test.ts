@@ -90,3 +90,15 @@ describe('adviseMissedDose', { timeout: PROPERTY_MS }, () => {
     expect(advice).toMatchObject({ ok: true, value: { action: 'skip', reason: 'next-too-close', nextDose: '20:00' } });
   });
 });
+
+describe('missed doses at the edges of the day', () => {
+  it('a dose at midnight missed at midnight is today\'s, and a next dose at midnight is tomorrow\'s', () => {
+    const times = ['00:00', '12:00'] as ClockTime[];
+    expect(advise('00:00', '00:00', times)).toMatchObject({ missedYesterday: false });
+    expect(advise('12:00', '23:00', times)).toMatchObject({ nextDose: '00:00', nextDoseTomorrow: true, minutesToNext: 60 });
+  });
+
+  it('times given out of order are put in order of the day', () => {
+    expect(advise('20:00', '07:00', ['20:00', '08:00'] as ClockTime[])).toMatchObject({ missedYesterday: true, nextDose: '08:00', minutesToNext: 60 });
+  });
+});
