@@ -314,6 +314,8 @@ export function planTaper(asked: TaperRequest, protocol: Protocol, setting: Tape
     lastLevelMaxUnits: Math.min(maxStepUnits, mgToUnitsFloor(protocol.abruptStopAboveDailyMg.value, unitMg)),
     overDays,
   };
+  // A guard: reviewShape refuses a largest step below the practical dose, and the abrupt-stop limit is above it.
+  // Stryker disable next-line all: an unreachable guard
   if (pace.lastLevelMaxUnits < practicalUnits) throw new InternalError('the abrupt-stop limit is below the smallest practical dose');
 
   const { count, needed } = chooseLevelCount(pace, protocol.taperLevelDays.value);
