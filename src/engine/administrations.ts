@@ -128,12 +128,16 @@ export function unitsForDose(doseMg: number, product: Extract<Product, { kind: '
     if (!option) {
       if (remaining !== 0) return;
       const candidate: Combination = { parts: [...parts] };
+      // Stryker disable next-line EqualityOperator: compareCombinations is 0 only for the same parts, so keeping either is the same
       if (!best || compareCombinations(candidate, best) < 0) best = candidate;
       return;
     }
+    // Stryker disable next-line ArithmeticOperator: more wholes than fit only leave a negative remainder, which the check below skips
     for (let wholes = Math.floor(remaining / option.units); wholes >= 0; wholes -= 1) {
+      // Stryker disable next-line ConditionalExpression: a half of an unscored strength subtracts nothing, so it only adds a piece to a combination found without it, never the best
       for (const half of option.halfUnits === null ? [false] : [false, true]) {
         const left = remaining - wholes * option.units - (half && option.halfUnits !== null ? option.halfUnits : 0);
+        // Stryker disable next-line ConditionalExpression: without it, a negative remainder still reaches no combination (the last option needs 0 left)
         if (left < 0) continue;
         parts.push({ strengthMg: option.strengthMg, wholes, half });
         search(index + 1, left);

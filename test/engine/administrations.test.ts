@@ -189,3 +189,13 @@ describe('the products and the choice of tablets, at their edges', () => {
     expect(unitsForDose(30, product, 2.5)).toEqual([{ strengthMg: 15, count: 2 }]);
   });
 });
+
+describe('administrationFor', () => {
+  it('gives the very same administration for a dose asked again, and another for another dose unit', () => {
+    const product = productFor({}, products);
+    const first = administrationFor(10, product, 2.5);
+    expect(administrationFor(10, product, 2.5)).toBe(first);
+    expect(administrationFor(10, product, 5)).toEqual(first);
+    expect(administrationFor(10, product, 5)).not.toBe(first);
+  });
+});
