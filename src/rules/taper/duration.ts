@@ -27,7 +27,7 @@ export const duration: Rule = (review) => {
     if (!peakLevel || !above(peakLevel.dailyMg, abruptStopAboveDailyMg.value)) continue;
     const firstReduced = levels.slice(peak + 1, end).find((level) => above(peakLevel.dailyMg, level.dailyMg));
     // No reduction before the drop to zero: that is the abrupt stop alone (ABRUPT_STOP). A
-    // reduction and then a drop from above 15 mg/day is both a stop and a taper too fast.
+    // reduction and then a drop from above 15 mg/day can be both a stop and a taper too fast.
     if (!firstReduced?.step) continue;
     const days = daysBetween(firstReduced.step.startDate, stop.date);
     if (days >= taperMinDays.value) continue;
