@@ -2,11 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { anyDoseGrid } from '../../src/engine/dose-grid.js';
 import { planTitration } from '../../src/engine/plan-titration.js';
 import { baclofenOral } from '../../src/protocol/baclofen.js';
-import { codes, planned, planRefusal, titrationRequest } from '../helpers/requests.js';
+import { codes, messagesOf as messages, planned, planRefusal, titrationRequest } from '../helpers/requests.js';
 
 // The titration planner's refusals word for word, and its notes and explanations at their edges.
 
-const messages = (problems: readonly { readonly message: string }[]) => problems.map((problem) => problem.message);
 
 describe('plan refuses, saying why', () => {
   it('a regimen target with a dose above 20 mg; the day is named only when it is above 80 mg/day', () => {
@@ -41,7 +40,7 @@ describe('plan refuses, saying why', () => {
 
   it('on dialysis, a plan without a target or above 5 mg/day', () => {
     const dialysis = { patient: { kidney: { kind: 'dialysis' as const } } };
-    const ending = (problems: readonly { readonly message: string }[]) => messages(problems).map((message) => message.split('; ').slice(1).join('; '));
+    const ending = (problems: Parameters<typeof messages>[0]) => messages(problems).map((message) => message.split('; ').slice(1).join('; '));
     expect(ending(planRefusal({}, dialysis))).toEqual(['R2, R6 advise avoiding baclofen), so titrate plans on dialysis only to a target of at most 5 mg/day; give that target']);
     expect(ending(planRefusal({ target: { kind: 'regimen', doseMg: 5, frequency: 'bid' } }, dialysis))).toEqual([
       'R2, R6 advise avoiding baclofen), so titrate plans on dialysis only to a target of at most 5 mg/day; got 10 mg/day',

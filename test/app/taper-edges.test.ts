@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { sourcesOf, type Finding } from '../../src/engine/findings.js';
 import { baclofenOral as protocol } from '../../src/protocol/baclofen.js';
-import { taperRefusal, tapered } from '../helpers/requests.js';
+import { messagesOf as messages, taperRefusal, tapered } from '../helpers/requests.js';
 
 // The taper planner's notes cite the protocol values they come from, its refusals say what was
 // wrong word for word, and its explanations are true of the steps they explain.
 
 const note = (findings: readonly Finding[], code: string) => findings.find((item) => item.code === code);
-const messages = (problems: readonly { readonly message: string }[]) => problems.map((problem) => problem.message);
 
 describe('taper notes cite their sources', () => {
   it('a long default taper, from above 60 mg/day or after long-term use', () => {

@@ -52,6 +52,9 @@ export const tapered = (overrides: Partial<TaperRequest> = {}, extras: Extras = 
 export const taperRefusal = (overrides: Partial<TaperRequest> = {}, extras: Extras = {}): readonly Problem[] => refused(taper(taperPlanRequest(overrides, extras)));
 export const checked = (subject: Subject, patient: PatientInput = {}): CheckResult => accepted(check({ subject, patient }));
 
+/** The message of each problem of a refusal, in order. */
+export const messagesOf = (problems: readonly Problem[]): string[] => problems.map((problem) => problem.message);
+
 /** `CODE/severity` of each finding, in order. */
 export const codes = (result: { readonly findings: readonly Finding[] }): string[] => result.findings.map((item) => `${item.code}/${item.severity}`);
 /** The message of the first finding with this code ('' when none). */
