@@ -16,6 +16,10 @@ export interface StatedAdministration {
   readonly units?: readonly { readonly strengthMg: number; readonly count: number }[];
 }
 
+/** A solid administration with no units: a dose its tablets or packets cannot make (titrate's JSON writes it so). */
+export const notMade = (item: StatedAdministration): boolean =>
+  item.volumeMl === undefined && item.concentrationMgPerMl === undefined && item.units?.length === 0;
+
 /** Derived values as written in a schedule; when present they must agree with its doses and dates. */
 export interface StatedValues {
   readonly days?: number | null;

@@ -57,6 +57,26 @@ describe('unitsForDose', { timeout: PROPERTY_MS }, () => {
     expect(unitsForDose(15, tablets([10, 20]), unitMg)).toEqual([{ strengthMg: 10, count: 1.5 }]);
   });
 
+  it('prefers fewer halves even where a half of the largest strength is found first', () => {
+    // ½ × 10 + 10 is found before 7.5 + 7.5 (7.5 mg is not halved: 3.75 mg is no dose unit).
+    expect(unitsForDose(15, tablets([2.5, 7.5, 10], [2.5, 7.5, 10]), unitMg)).toEqual([{ strengthMg: 7.5, count: 2 }]);
+  });
+
+  it('a scored strength of an odd number of dose units is not halved', () => {
+    // ½ × 7.5 + ½ × 12.5 would be 10 mg, but neither half is a whole 2.5 mg unit.
+    expect(unitsForDose(10, tablets([7.5, 12.5], [7.5, 12.5]), unitMg)).toBeNull();
+  });
+
+  it.each([
+    // Each pair ties on pieces, halves and strengths; the one with more of the larger strengths wins.
+    ['½ × 15 + 5 over 10 + ½ × 5', [5, 10, 15], 12.5, [{ strengthMg: 15, count: 0.5 }, { strengthMg: 5, count: 1 }]],
+    ['1½ × 15 + 5 over ½ × 15 + 2 × 10', [5, 10, 15], 27.5, [{ strengthMg: 15, count: 1.5 }, { strengthMg: 5, count: 1 }]],
+    ['1½ × 25 + 2.5 over 25 + 1½ × 10', [2.5, 10, 25], 40, [{ strengthMg: 25, count: 1.5 }, { strengthMg: 2.5, count: 1 }]],
+    ['2 × 7.5 + 2.5 over 7.5 + 2 × 5', [2.5, 5, 7.5], 17.5, [{ strengthMg: 7.5, count: 2 }, { strengthMg: 2.5, count: 1 }]],
+  ])('breaks a full tie by more of the larger strengths: %s', (_, strengthsMg, doseMg, units) => {
+    expect(unitsForDose(doseMg, tablets(strengthsMg, strengthsMg), unitMg)).toEqual(units);
+  });
+
   it('never halves an unscored tablet', () => {
     expect(unitsForDose(2.5, tablets(), unitMg)).toBeNull();
     expect(unitsForDose(7.5, tablets(), unitMg)).toBeNull();

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { productFor } from '../../src/engine/administrations.js';
 import { messageOf } from '../../src/rules/catalogue.js';
 import type { StatedAdministration, SubjectStep } from '../../src/rules/subject.js';
-import { codesOf, labelSteps, products, regimen, review, schedule, single, steps, tid, withCode, withStep } from '../helpers/subjects.js';
+import { bid, codesOf, labelSteps, products, regimen, review, schedule, single, steps, tid, withCode, withStep } from '../helpers/subjects.js';
 
 const tablets = (doseMg: number, ...units: [strengthMg: number, count: number][]): StatedAdministration => ({
   doseMg,
@@ -104,6 +104,32 @@ describe('DOSE_SPACING', () => {
     expect(messageOf(item!)).toMatch(/^Doses at 23:00 and 02:00 \(the next day\) are 3 h apart, less than 4 h/);
   });
 
+  it('two doses an hour apart are a pair', () => {
+    const list = withStep(steps('2026-01-05', [null, bid(10)]), 0, { times: ['08:00', '09:00'] });
+    expect(withCode(review(schedule(list)), 'DOSE_SPACING').map((item) => item.params)).toEqual([
+      { first: '08:00', second: '09:00', minutes: 60, limitMinutes: 120, overnight: false },
+    ]);
+  });
+
+  it('times listed out of order are judged in day order', () => {
+    expect(spacing(['22:00', '08:00', '09:00']).map((item) => item.params)).toEqual([
+      { first: '08:00', second: '09:00', minutes: 60, limitMinutes: 120, overnight: false },
+    ]);
+    const twice = withStep(steps('2026-01-05', [null, bid(10)]), 0, { times: ['20:00', '08:00'] });
+    expect(withCode(review(schedule(twice)), 'DOSE_SPACING')).toEqual([]);
+  });
+
+  it('of pairs equally close, the first in the day is named', () => {
+    expect(spacing(['08:00', '09:00', '10:00']).map((item) => [item.params.first, item.params.second])).toEqual([['08:00', '09:00']]);
+  });
+
+  it('one dose a day, a day without doses, and times that do not match the doses have no pair to judge', () => {
+    const once = withStep(steps('2026-01-05', [null, [10]]), 0, { times: ['08:00'] });
+    const none = withStep(steps('2026-01-05', [3, tid(5)], [null, []]), 1, { times: [] });
+    const mismatched = step({ times: ['08:00', '08:30'] });
+    for (const list of [once, none, mismatched]) expect(withCode(review(schedule(list)), 'DOSE_SPACING')).toEqual([]);
+  });
+
   it('one finding per step, for its closest pair', () => {
     const list = steps('2026-01-05', [3, tid(10)], [null, tid(10)]).map((item) => ({ ...item, times: ['08:00', '09:00', '09:30'] }));
     expect(codesOf(review(schedule(list)), 'DOSE_SPACING')).toEqual(['DOSE_SPACING/error@0', 'DOSE_SPACING/error@1']);
@@ -133,6 +159,17 @@ describe('DOSE_NOT_MAKEABLE', () => {
     });
     expect(second?.params.doses).toEqual([7.5, 12.5]);
     expect(messageOf(first!)).toBe('7.5 mg cannot be made exactly from the tablets or packets listed. Use an oral liquid instead (e.g. oral solution 5 mg/5 mL: 7.5 mg = 7.5 mL of 1 mg/mL)');
+  });
+
+  it('only a solid administration of the step’s own dose with no units counts as not made', () => {
+    // A volume without its concentration, or the reverse, and an administration for another dose
+    // are ADMINISTRATION_MISMATCH, not doses the tablets cannot make.
+    for (const other of [{ doseMg: 10, volumeMl: 10, units: [] }, { doseMg: 10, concentrationMgPerMl: 1, units: [] }, { doseMg: 7.5, units: [] }]) {
+      const list = step({ administrations: [tablets(10, [10, 1]), other, tablets(10, [10, 1])] });
+      const findings = review(schedule(list));
+      expect(withCode(findings, 'DOSE_NOT_MAKEABLE')).toEqual([]);
+      expect(codesOf(findings, 'ADMINISTRATION_MISMATCH')).toEqual(['ADMINISTRATION_MISMATCH/error@0']);
+    }
   });
 
   it('names the product when the schedule is titrate’s own plan', () => {

@@ -143,4 +143,34 @@ describe('dispense (an order read from FHIR states its supply)', () => {
     const tablets = steps('2026-01-05', [2, [7.5, 5]]).map((step) => ({ ...step, administrations: [{ doseMg: 7.5, units: [] }, { doseMg: 5, units: [{ strengthMg: 5, count: 1 }] }] }));
     expect(dispenseCodes(tablets, stated(10, 'mg', 2))).toEqual([]);
   });
+
+  it('mL are judged only through a single concentration, which doses that cannot be made do not change', () => {
+    const at = (concentrationMgPerMl: number) => ({ doseMg: 5, volumeMl: 5 / concentrationMgPerMl, concentrationMgPerMl });
+    const mixed = steps('2026-01-05', [3, tid(5)], [3, tid(5)], [null, []]).map((step, index) =>
+      step.doses.length > 0 ? { ...step, administrations: [at(index + 1), at(index + 1), at(index + 1)] } : step,
+    );
+    expect(dispenseCodes(mixed, stated(1, 'mL', 6))).toEqual([]);
+    const withUnmade = steps('2026-01-05', [3, tid(5)], [3, [5, 7.5]]).map((step, index) =>
+      ({ ...step, administrations: index === 0 ? [at(2), at(2), at(2)] : [at(2), { doseMg: 7.5, units: [] }] }),
+    );
+    // 3 days of 15 mg and 3 of 5 mg, at 2 mg/mL: 30 mL.
+    expect(dispenseCodes(withUnmade, stated(30, 'mL', 6))).toEqual([]);
+    expect(dispenseCodes(withUnmade, stated(31, 'mL', 6))).toEqual(['DISPENSE_MISMATCH/warning@null']);
+  });
+
+  it('the ongoing step’s days are what the duration leaves after the dated steps', () => {
+    const ongoing = steps('2026-01-05', [3, tid(5)], [null, tid(10)]);
+    const item = single(review(withDispense(ongoing, stated(45 + 27 * 30 + 5, 'mg', 30))), 'DISPENSE_MISMATCH');
+    expect(item.params).toEqual({ field: 'quantity', stated: 860, expected: 855, unit: 'mg' });
+  });
+
+  it('two open-ended steps cannot share a supply: neither duration nor quantity is judged', () => {
+    const twoOpen = steps('2026-01-05', [null, tid(5)]).concat(steps('2026-01-08', [null, tid(10)]));
+    expect(dispenseCodes(twoOpen, stated(1, 'mg', 30))).toEqual([]);
+  });
+
+  it('a quantity within rounding (a relative 1e-9) of the steps’ total agrees', () => {
+    expect(dispenseCodes(taperSteps(), stated(245 * (1 + 5e-10), 'mg', 21))).toEqual([]);
+    expect(dispenseCodes(taperSteps(), stated(245 * (1 + 2e-9), 'mg', 21))).toEqual(['DISPENSE_MISMATCH/warning@null']);
+  });
 });

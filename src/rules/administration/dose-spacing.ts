@@ -23,25 +23,18 @@ export const doseSpacing: Rule = ({ steps, context }) => {
   const findings: Finding[] = [];
   for (const step of steps) {
     const times = step.times;
-    if (!times || times.length < 2 || times.length !== step.doses.length) continue;
+    // A day without doses has no gaps (one dose a day has one, a whole day long); a count of
+    // times other than the doses' is ADMINISTRATION_MISMATCH.
+    if (!times || times.length === 0 || times.length !== step.doses.length) continue;
     const sorted = inDayOrder(times);
-    let first = '';
-    let second = '';
-    let closest = Infinity;
-    let overnight = false;
-    for (let position = 0; position < sorted.length; position += 1) {
-      const time = sorted[position] as string;
+    // Each dose to the next, the last to the next day's first; the first closest pair counts.
+    const gaps = sorted.map((time, position) => {
       const next = sorted[position + 1];
-      const wraps = next === undefined;
       const after = next ?? (sorted[0] as string);
-      const minutes = wraps ? minutesOf(after) + MINUTES_PER_DAY - minutesOf(time) : minutesOf(after) - minutesOf(time);
-      if (minutes < closest) {
-        first = time;
-        second = after;
-        closest = minutes;
-        overnight = wraps;
-      }
-    }
+      const minutes = next === undefined ? minutesOf(after) + MINUTES_PER_DAY - minutesOf(time) : minutesOf(after) - minutesOf(time);
+      return { first: time, second: after, minutes, overnight: next === undefined };
+    });
+    const { first, second, minutes: closest, overnight } = gaps.reduce((best, gap) => (gap.minutes < best.minutes ? gap : best));
     if (closest >= warningBelowMinutes) continue;
     const error = closest < errorBelowMinutes;
     findings.push(

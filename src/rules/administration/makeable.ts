@@ -1,9 +1,9 @@
 import { finding, type Finding } from '../../engine/findings.js';
-import type { Rule, StatedAdministration } from '../subject.js';
+import { notMade, type Rule, type StatedAdministration } from '../subject.js';
 
 /**
- * Every dose can be made exactly from the tablets or packets dispensed: a solid administration
- * with no units is a dose they cannot make (titrate's JSON writes it so). Suggests a liquid.
+ * Every dose can be made exactly from the tablets or packets dispensed (see notMade). Suggests a
+ * liquid.
  */
 export const makeable: Rule = ({ steps, context }) => {
   const { products, product } = context;
@@ -17,12 +17,13 @@ export const makeable: Rule = ({ steps, context }) => {
   const basis = [form?.kind === 'solid' ? form.defaultStrengthsMg : products.defaultForm, products.makeableSuggestion];
   const findings: Finding[] = [];
   for (const step of steps) {
-    const administrations = step.administrations ?? [];
+    const administrations = step.administrations;
+    if (!administrations) continue;
     // Made only for a step with a dose missing (titrate's own plans rarely have one).
     let missing: Set<number> | undefined;
     for (let position = 0; position < administrations.length; position += 1) {
       const item = administrations[position] as StatedAdministration;
-      if (item.volumeMl === undefined && item.concentrationMgPerMl === undefined && item.units?.length === 0 && item.doseMg === step.doses[position]) {
+      if (notMade(item) && item.doseMg === step.doses[position]) {
         (missing ??= new Set()).add(item.doseMg);
       }
     }

@@ -1,21 +1,19 @@
 import { daysBetween } from '../../engine/dates.js';
 import { finding, type DispenseProblem, type Finding } from '../../engine/findings.js';
-import { EPSILON_MG, type Placed, type Rule, type StatedAdministration } from '../subject.js';
+import { EPSILON_MG, notMade, type Placed, type Rule } from '../subject.js';
 
-/** A solid dose its tablets or packets cannot make adds nothing to the supply (as titrate's own totals count it). */
-const notMade = (item: StatedAdministration | undefined): boolean =>
-  item !== undefined && item.volumeMl === undefined && item.concentrationMgPerMl === undefined && item.units?.length === 0;
-
-/** mg a step takes each day, the doses that cannot be made left out. */
+/** mg a step takes each day; a dose its tablets or packets cannot make adds nothing to the supply (as titrate's own totals count it). */
 function dailyMgMade(step: Placed): number {
-  return step.doses.reduce((total, dose, position) => (notMade(step.administrations?.[position]) ? total : total + dose), 0);
+  return step.doses.reduce((total, dose, position) => {
+    const item = step.administrations?.[position];
+    return item !== undefined && notMade(item) ? total : total + dose;
+  }, 0);
 }
 
 /** The one concentration every liquid dose is measured in, or null (none stated, or several). */
 function concentrationOf(steps: readonly Placed[]): number | null {
-  const concentrations = new Set(steps.flatMap((step) => (step.administrations ?? []).flatMap((item) => (item.concentrationMgPerMl === undefined ? [] : [item.concentrationMgPerMl]))));
-  const [only] = concentrations;
-  return concentrations.size === 1 && only !== undefined ? only : null;
+  const concentrations = new Set(steps.flatMap((step) => step.administrations?.flatMap((item) => (item.concentrationMgPerMl === undefined ? [] : [item.concentrationMgPerMl])) ?? []));
+  return concentrations.size === 1 ? ([...concentrations][0] as number) : null;
 }
 
 /**
@@ -27,24 +25,26 @@ function concentrationOf(steps: readonly Placed[]): number | null {
 export const dispenseAmount: Rule = ({ subject, steps }) => {
   if (subject.kind !== 'schedule' || !subject.dispense) return [];
   const { quantity, supplyDays } = subject.dispense;
+  // More than one open-ended step is OPEN_STEP_NOT_LAST: the supply cannot be split between them,
+  // so neither its duration nor its quantity is judged.
   const ongoing = steps.filter((step) => step.endDate === null && step.doses.length > 0);
-  // More than one open-ended step is OPEN_STEP_NOT_LAST; the supply cannot be split between them.
-  if (ongoing.length > 1) return [];
   const daysOf = (step: Placed): number | null => (step.endDate === null ? null : daysBetween(step.startDate, step.endDate) + 1);
   const datedDays = steps.reduce((total, step) => total + (daysOf(step) ?? 0), 0);
 
   const problems: DispenseProblem[] = [];
   let ongoingDays: number | null = null;
-  if (supplyDays !== null) {
-    if (ongoing.length === 0 && supplyDays !== datedDays) problems.push({ field: 'duration', stated: supplyDays, expected: datedDays, openEnded: false });
-    else if (ongoing.length === 1 && supplyDays <= datedDays) problems.push({ field: 'duration', stated: supplyDays, expected: datedDays, openEnded: true });
-    else if (ongoing.length === 1) ongoingDays = supplyDays - datedDays;
+  if (supplyDays !== null && ongoing.length === 0 && supplyDays !== datedDays) {
+    problems.push({ field: 'duration', stated: supplyDays, expected: datedDays, openEnded: false });
+  } else if (supplyDays !== null && ongoing.length === 1) {
+    if (supplyDays <= datedDays) problems.push({ field: 'duration', stated: supplyDays, expected: datedDays, openEnded: true });
+    else ongoingDays = supplyDays - datedDays;
   }
   const knowsDays = ongoing.length === 0 || ongoingDays !== null;
   if (quantity !== null && knowsDays) {
-    const takenMg = steps.reduce((total, step) => total + dailyMgMade(step) * (daysOf(step) ?? (step.doses.length > 0 ? (ongoingDays ?? 0) : 0)), 0);
-    const concentration = quantity.unit === 'mL' ? concentrationOf(steps) : null;
-    const expected = quantity.unit === 'mg' ? takenMg : concentration === null ? null : takenMg / concentration;
+    // An open-ended step without doses takes nothing, whatever its days.
+    const takenMg = steps.reduce((total, step) => total + dailyMgMade(step) * (daysOf(step) ?? ongoingDays ?? 0), 0);
+    const mgPerUnit = quantity.unit === 'mg' ? 1 : concentrationOf(steps);
+    const expected = mgPerUnit === null ? null : takenMg / mgPerUnit;
     if (expected !== null && Math.abs(quantity.value - expected) > EPSILON_MG * Math.max(1, expected)) {
       problems.push({ field: 'quantity', stated: quantity.value, expected, unit: quantity.unit });
     }
