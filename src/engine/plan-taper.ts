@@ -1,4 +1,5 @@
 import { frequencies, type FrequencyCode, type Protocol } from '../protocol/baclofen.js';
+import type { Sourced } from '../protocol/sourced.js';
 import { isWholeUnits, mgToUnits, mgToUnitsFloor, unitsToMg } from './dose-units.js';
 import { finding, sourcesOf, type Finding } from './findings.js';
 import { InternalError } from './internal-error.js';
@@ -40,6 +41,8 @@ interface Pace {
   /** The last non-zero level is dropped to zero, so it is held to min(max step, abrupt-stop limit). */
   readonly lastLevelMaxUnits: number;
   readonly overDays: number;
+  /** The default that gave overDays (14 days, or 21 after long-term use or from a high dose); null when asked. */
+  readonly overRule: Sourced<number> | null;
 }
 
 const floorTo = (value: number, unit: number): number => Math.floor(value / unit) * unit;
@@ -219,7 +222,7 @@ const frequencyLabel = (perDay: number): string =>
 function levelBasis(reductionMg: number, days: number, change: Drop | undefined, context: { request: TaperRequest; pace: Pace; practicalMg: number; protocol: Protocol }): StepBasis {
   const { request, pace, practicalMg, protocol } = context;
   const maxStepMg = unitsToMg(pace.maxStepUnits, protocol.doseUnitMg.value);
-  const over = request.overDays === undefined ? `over the default ${pace.overDays} days` : `over ${pace.overDays} days, as asked`;
+  const over = pace.overRule === null ? `over ${pace.overDays} days, as asked` : `over the default ${pace.overDays} days`;
   const limit =
     reductionMg > maxStepMg
       ? `more than ${formatNumber(maxStepMg)} mg/day, because ${pace.overDays} day(s) leave too few steps`
@@ -235,7 +238,7 @@ function levelBasis(reductionMg: number, days: number, change: Drop | undefined,
           : `; doses spread: ${frequencyLabel(change.fromPerDay)} → ${frequencyLabel(change.toPerDay)} so that no dose is above ${formatNumber(protocol.singleDoseMaxMg.value)} mg`),
     sources: sourcesOf(
       protocol.taperMaxStepDailyMg,
-      protocol.taperDefaultDays,
+      ...(pace.overRule === null ? [] : [pace.overRule]),
       ...(change === undefined ? [] : change.toPerDay < change.fromPerDay ? [unitRule] : [protocol.singleDoseMaxMg]),
     ),
   };
@@ -256,10 +259,10 @@ function stopBasis(lastUnits: number, count: number, pace: Pace, practicalMg: nu
   return { rule, sources: sourcesOf(protocol.abruptStopAboveDailyMg, protocol.taperMaxStepDailyMg) };
 }
 
-/** The days a taper takes unless asked: 21 after long-term use or from more than 60 mg/day, else 14. */
-function defaultDays(request: TaperRequest, fromMg: number, protocol: Protocol, notes: Finding[]): number {
+/** The default days of a taper: 21 after long-term use or from more than 60 mg/day, else 14. */
+function defaultDays(request: TaperRequest, fromMg: number, protocol: Protocol, notes: Finding[]): Sourced<number> {
   const high = fromMg > protocol.taperLongAboveDailyMg.value;
-  if (!high && !request.longTerm) return protocol.taperDefaultDays.value;
+  if (!high && !request.longTerm) return protocol.taperDefaultDays;
   const days = protocol.taperLongDays.value;
   notes.push(
     finding('TAPER_LONG_DEFAULT', 'info', null, high ? [protocol.taperLongDays, protocol.taperLongAboveDailyMg] : [protocol.taperLongDays, protocol.longTermMonths], {
@@ -269,7 +272,7 @@ function defaultDays(request: TaperRequest, fromMg: number, protocol: Protocol, 
       months: protocol.longTermMonths.value,
     }),
   );
-  return days;
+  return protocol.taperLongDays;
 }
 
 /**
@@ -300,7 +303,9 @@ export function planTaper(asked: TaperRequest, protocol: Protocol, setting: Tape
 
   const practicalMg = request.halfTablets ? protocol.halfUnitMg.value : protocol.smallestUnitMg.value;
   const from = resolveFrom(request, protocol, problems);
-  const overDays = request.overDays ?? (from ? defaultDays(request, unitsToMg(from.units, unitMg), protocol, notes) : protocol.taperDefaultDays.value);
+  const overRule = request.overDays !== undefined ? null : from ? defaultDays(request, unitsToMg(from.units, unitMg), protocol, notes) : protocol.taperDefaultDays;
+  // overRule is null only when the days were asked.
+  const overDays = request.overDays ?? (overRule as Sourced<number>).value;
   reviewShape(request, overDays, practicalMg, protocol, problems);
   if (!from || problems.length > 0) return { ok: false, problems };
 
@@ -313,6 +318,7 @@ export function planTaper(asked: TaperRequest, protocol: Protocol, setting: Tape
     maxStepUnits,
     lastLevelMaxUnits: Math.min(maxStepUnits, mgToUnitsFloor(protocol.abruptStopAboveDailyMg.value, unitMg)),
     overDays,
+    overRule,
   };
   // A guard: reviewShape refuses a largest step below the practical dose, and the abrupt-stop limit is above it.
   // Stryker disable next-line all: an unreachable guard

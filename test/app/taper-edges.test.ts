@@ -59,6 +59,26 @@ describe('taper explanations', () => {
     expect(stop?.rule).toBe('no lower dose than 5 mg/day can be given in 5 mg doses; stopping from it is a drop of 5 mg/day, within the 15 mg/day limit');
   });
 
+  it('a reduced step cites the default its days came from, and no default when the days were asked', () => {
+    // Reduced steps without a change in doses a day (that cites one more rule).
+    const reduced = (result: ReturnType<typeof tapered>) => {
+      const list = result.steps.map((step) => step.basis).filter((basis) => basis?.rule.startsWith('reduce by') && !/; (a dose dropped|doses spread)/.test(basis.rule));
+      expect(list.length).toBeGreaterThan(1);
+      return list;
+    };
+    const short = reduced(tapered({}));
+    expect(short[0]?.rule).toMatch(/over the default 14 days$/);
+    for (const basis of short) expect(basis?.sources).toEqual(sourcesOf(protocol.taperMaxStepDailyMg, protocol.taperDefaultDays));
+    for (const basis of reduced(tapered({ longTerm: true }))) {
+      expect(basis?.rule).toMatch(/over the default 21 days$/);
+      expect(basis?.sources).toEqual(sourcesOf(protocol.taperMaxStepDailyMg, protocol.taperLongDays));
+    }
+    for (const basis of reduced(tapered({ overDays: 10 }))) {
+      expect(basis?.rule).toMatch(/over 10 days, as asked$/);
+      expect(basis?.sources).toEqual(sourcesOf(protocol.taperMaxStepDailyMg));
+    }
+  });
+
   it('a step larger than the most asked says why', () => {
     const first = tapered({ overDays: 2 }).steps[0]?.basis;
     expect(first?.rule).toMatch(/^reduce by 20 mg\/day \(more than 15 mg\/day, because 2 day\(s\) leave too few steps\)/);
