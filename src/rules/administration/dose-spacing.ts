@@ -12,6 +12,13 @@ function inDayOrder(times: readonly string[]): readonly string[] {
   return times;
 }
 
+/** Minutes from the dose at `position` to the next: the last dose's is to the next day's first. */
+function gapAfter(sorted: readonly string[], position: number): number {
+  const time = minutesOf(sorted[position] as string);
+  const next = sorted[position + 1];
+  return next === undefined ? minutesOf(sorted[0] as string) + MINUTES_PER_DAY - time : minutesOf(next) - time;
+}
+
 /**
  * Doses at least 2 hours apart (closer is a double dose: an error) and, as a warning, 4 hours
  * [M1: usually 6–8 h]; the gap from the day's last dose to the next day's first counts too.
@@ -27,15 +34,20 @@ export const doseSpacing: Rule = ({ steps, context }) => {
     // times other than the doses' is ADMINISTRATION_MISMATCH.
     if (!times || times.length === 0 || times.length !== step.doses.length) continue;
     const sorted = inDayOrder(times);
-    // Each dose to the next, the last to the next day's first; the first closest pair counts.
-    const gaps = sorted.map((time, position) => {
-      const next = sorted[position + 1];
-      const after = next ?? (sorted[0] as string);
-      const minutes = next === undefined ? minutesOf(after) + MINUTES_PER_DAY - minutesOf(time) : minutesOf(after) - minutesOf(time);
-      return { first: time, second: after, minutes, overnight: next === undefined };
-    });
-    const { first, second, minutes: closest, overnight } = gaps.reduce((best, gap) => (gap.minutes < best.minutes ? gap : best));
+    // The first closest pair in day order, the overnight gap (last to first) last of all.
+    let closestAt = 0;
+    let closest = gapAfter(sorted, 0);
+    for (let position = 1; position < sorted.length; position += 1) {
+      const minutes = gapAfter(sorted, position);
+      if (minutes < closest) {
+        closestAt = position;
+        closest = minutes;
+      }
+    }
     if (closest >= warningBelowMinutes) continue;
+    const overnight = closestAt === sorted.length - 1;
+    const first = sorted[closestAt] as string;
+    const second = sorted[overnight ? 0 : closestAt + 1] as string;
     const error = closest < errorBelowMinutes;
     findings.push(
       finding('DOSE_SPACING', error ? 'error' : 'warning', step.index, [rule], {
