@@ -96,10 +96,9 @@ function strengthsUsed(combination: Combination): number {
 function compareCombinations(a: Combination, b: Combination): number {
   const byCount = pieces(a) - pieces(b) || halves(a) - halves(b) || strengthsUsed(a) - strengthsUsed(b);
   if (byCount !== 0) return byCount;
-  for (let index = 0; index < a.parts.length; index += 1) {
-    const partA = a.parts[index];
-    const partB = b.parts[index];
-    if (!partA || !partB) break;
+  // Both list every strength, largest first.
+  for (const [index, partA] of a.parts.entries()) {
+    const partB = b.parts[index] as Combination['parts'][number];
     const amountA = partA.wholes * 2 + (partA.half ? 1 : 0);
     const amountB = partB.wholes * 2 + (partB.half ? 1 : 0);
     if (amountA !== amountB) return amountB - amountA;

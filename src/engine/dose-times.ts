@@ -34,13 +34,11 @@ export function clockFromMinutes(minutes: number): ClockTime {
 
 /**
  * `count` of the given times for a step with fewer doses: the first and the last, the rest evenly
- * spread between (by position in the list); a single dose takes the first time.
+ * spread between (by position in the list); a single dose takes the first time, no doses none.
  */
 export function spreadTimes(times: readonly ClockTime[], count: number): ClockTime[] {
   // Stryker disable next-line EqualityOperator: with `>`, all of the times are spread over as many doses: the same list
   if (count >= times.length) return [...times];
-  // Stryker disable next-line EqualityOperator: with `<`, no doses make an empty list below all the same
-  if (count <= 0) return [];
   if (count === 1) return times.slice(0, 1);
   const last = times.length - 1;
   return Array.from({ length: count }, (_, index) => times[Math.round((index * last) / (count - 1))] as ClockTime);

@@ -68,7 +68,8 @@ function goalForDaily(targetUnits: number, askedPerDay: number, grid: DoseGrid, 
   const other = askedPerDay === perDayOf('tid') ? perDayOf('qid') : perDayOf('tid');
   const options = [askedPerDay, other].map((dosesPerDay) => ({ doseUnits: equalDose(dosesPerDay), dosesPerDay }));
   const total = (goal: Goal) => goal.doseUnits * goal.dosesPerDay;
-  let chosen = options.find((goal) => total(goal) === targetUnits) ?? options.reduce((best, goal) => (total(goal) > total(best) ? goal : best));
+  // No total is above the target, so the highest is an exact one when there is one.
+  let chosen = options.reduce((best, goal) => (total(goal) > total(best) ? goal : best));
   if (total(chosen) === 0) {
     for (let dosesPerDay = askedPerDay - 1; dosesPerDay >= 1; dosesPerDay -= 1) {
       const goal = { doseUnits: equalDose(dosesPerDay), dosesPerDay };

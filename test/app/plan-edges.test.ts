@@ -23,6 +23,14 @@ describe('plan refuses, saying why', () => {
     expect(outcome).toEqual({ ok: false, problems: [{ field: 'target', message: '80 mg/day is above the 60 mg/day maximum for oral baclofen; titrate does not plan above it' }] });
   });
 
+  it('a daily target the asked frequency cannot make exactly is reached at the other label frequency', () => {
+    // 30 mg/day four times daily would be 7.5 mg doses, which the default tablets cannot make: 10 mg three times daily.
+    const result = planned({ frequency: 'qid', target: { kind: 'daily', dailyMg: 30 } });
+    expect(result.steps.at(-1)?.doses).toEqual([10, 10, 10]);
+    // And the other way: 60 mg/day three times daily is 20 mg doses, exact at tid already.
+    expect(planned({ frequency: 'tid', target: { kind: 'daily', dailyMg: 60 } }).steps.at(-1)?.doses).toEqual([20, 20, 20]);
+  });
+
   it('a daily target smaller than any dose', () => {
     expect(messages(planRefusal({ target: { kind: 'daily', dailyMg: 2 } }))).toEqual(['2 mg/day is less than the smallest dose the product can give once a day']);
   });

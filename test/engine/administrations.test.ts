@@ -73,6 +73,8 @@ describe('unitsForDose', { timeout: PROPERTY_MS }, () => {
     ['1½ × 15 + 5 over ½ × 15 + 2 × 10', [5, 10, 15], 27.5, [{ strengthMg: 15, count: 1.5 }, { strengthMg: 5, count: 1 }]],
     ['1½ × 25 + 2.5 over 25 + 1½ × 10', [2.5, 10, 25], 40, [{ strengthMg: 25, count: 1.5 }, { strengthMg: 2.5, count: 1 }]],
     ['2 × 7.5 + 2.5 over 7.5 + 2 × 5', [2.5, 5, 7.5], 17.5, [{ strengthMg: 7.5, count: 2 }, { strengthMg: 2.5, count: 1 }]],
+    // The largest strength (20 mg) unused by both: decided by the next.
+    ['½ × 15 + 5 over 10 + ½ × 5, with 20 mg unused', [5, 10, 15, 20], 12.5, [{ strengthMg: 15, count: 0.5 }, { strengthMg: 5, count: 1 }]],
   ])('breaks a full tie by more of the larger strengths: %s', (_, strengthsMg, doseMg, units) => {
     expect(unitsForDose(doseMg, tablets(strengthsMg, strengthsMg), unitMg)).toEqual(units);
   });

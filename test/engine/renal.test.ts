@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { InternalError } from '../../src/engine/internal-error.js';
 import { assessPatient } from '../../src/engine/patient.js';
 import { estimateCrcl, kidneyLimitFor, renalCategoryFor } from '../../src/engine/renal.js';
 import type { CockcroftGaultInput } from '../../src/engine/types.js';
@@ -16,6 +17,16 @@ describe('renalCategoryFor', () => {
     [5, 'severe'],
   ])('CrCl %f is %s (a boundary goes to the more impaired side)', (crcl, category) => {
     expect(renalCategoryFor(crcl, baclofenOral).category).toBe(category);
+  });
+
+  it('categories listed in any order: the narrowest that holds the CrCl', () => {
+    const reversed = { ...baclofenOral, renalCategories: { ...baclofenOral.renalCategories, value: [...baclofenOral.renalCategories.value].reverse() } };
+    expect([120, 80, 50, 30].map((crcl) => renalCategoryFor(crcl, reversed).category)).toEqual(['normal', 'mild', 'moderate', 'severe']);
+  });
+
+  it('a protocol without a category for normal function is an internal error, said so', () => {
+    const bounded = { ...baclofenOral, renalCategories: { ...baclofenOral.renalCategories, value: baclofenOral.renalCategories.value.filter((item) => item.maxCrclMlMin !== null) } };
+    expect(() => renalCategoryFor(120, bounded)).toThrow(new InternalError('the protocol has no normal kidney category'));
   });
 });
 

@@ -5,6 +5,7 @@ import { mgToUnits } from '../../src/engine/dose-units.js';
 import { sourcesOf } from '../../src/engine/findings.js';
 import { InternalError } from '../../src/engine/internal-error.js';
 import { assessPatient } from '../../src/engine/patient.js';
+import { describeDoses } from '../../src/engine/wording.js';
 import { baclofenOral } from '../../src/protocol/baclofen.js';
 import { baclofenProducts } from '../../src/protocol/products.js';
 
@@ -70,5 +71,11 @@ describe('the Cockcroft–Gault estimate', () => {
     });
     const none = assessPatient(kidney(140, 1), baclofenOral);
     expect(none.ok).toBe(false);
+  });
+});
+
+describe('describeDoses', () => {
+  it('a day without doses is no baclofen', () => {
+    expect(describeDoses([])).toBe('no baclofen');
   });
 });

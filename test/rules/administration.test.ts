@@ -53,6 +53,17 @@ describe('ADMINISTRATION_MISMATCH', () => {
     expect(item.params).toEqual({ kind: 'delivers', position: 2, volume: null, deliveredMg: 20, doseMg: 10 });
   });
 
+  it('a volume is judged even with an empty list of units beside it', () => {
+    const item = single(review(schedule(step({ administrations: [liquid(10, 10, 1), { ...liquid(10, 10, 5), units: [] }, liquid(10, 10, 1)] }))), 'ADMINISTRATION_MISMATCH');
+    expect(item.params).toMatchObject({ kind: 'delivers', position: 1, deliveredMg: 50, doseMg: 10 });
+  });
+
+  it('units within rounding (a relative 1e-9) of the dose deliver it', () => {
+    const near = (strengthMg: number) => [tablets(10, [10, 1]), tablets(10, [strengthMg, 1]), tablets(10, [10, 1])];
+    expect(withCode(review(schedule(step({ administrations: near(10 * (1 + 5e-10)) }))), 'ADMINISTRATION_MISMATCH')).toEqual([]);
+    expect(codesOf(review(schedule(step({ administrations: near(10 * (1 + 2e-9)) }))), 'ADMINISTRATION_MISMATCH')).toEqual(['ADMINISTRATION_MISMATCH/error@0']);
+  });
+
   it('a volume without its concentration', () => {
     const item = single(review(schedule(step({ administrations: [liquid(10, 10, 1), { doseMg: 10, volumeMl: 10 }, liquid(10, 10, 1)] }))), 'ADMINISTRATION_MISMATCH');
     expect(item.params).toEqual({ kind: 'incomplete', position: 1 });

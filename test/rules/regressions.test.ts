@@ -46,6 +46,15 @@ describe('one schedule in two liquid concentrations', () => {
     expect(messageOf(item)).toMatch(/1 mg\/mL and 5 mg\/mL/);
     expect(withCode(review(schedule(mixed)), 'LIQUID_CONCENTRATION')).toEqual([]);
   });
+
+  it('names them smallest first, whatever order the steps use them in', () => {
+    const concentrations = [5, 10, 1, 2];
+    const mixed = steps('2026-03-02', [3, tid(5)], [3, tid(5)], [3, tid(5)], [null, tid(5)]).map((step, index) => ({
+      ...step,
+      administrations: step.doses.map((doseMg) => ({ doseMg, volumeMl: doseMg / (concentrations[index] ?? 1), concentrationMgPerMl: concentrations[index] ?? 1 })),
+    }));
+    expect(single(review(schedule(mixed)), 'MIXED_CONCENTRATIONS').params.concentrations).toEqual([1, 2, 5, 10]);
+  });
 });
 
 describe('numbers shown are the numbers judged', () => {

@@ -1,5 +1,5 @@
 import { finding, type AdministrationProblem, type Finding } from '../../engine/findings.js';
-import { EPSILON_MG, type Rule, type StatedAdministration } from '../subject.js';
+import { sameMg, withinRounding, type Rule, type StatedAdministration } from '../subject.js';
 
 /** What a stated administration delivers, in mg, or null when a volume lacks its concentration (or the reverse). */
 function deliveredMg(item: StatedAdministration): number | null {
@@ -20,11 +20,11 @@ function problemsOf(doses: readonly number[], times: readonly string[] | undefin
     const dose = doses[position] ?? 0;
     const delivered = deliveredMg(item);
     const made = item.units === undefined || item.units.length > 0 || item.volumeMl !== undefined;
-    if (Math.abs(item.doseMg - dose) > EPSILON_MG) {
+    if (!sameMg(item.doseMg, dose)) {
       problems.push({ kind: 'dose', position, statedMg: item.doseMg, doseMg: dose });
     } else if (delivered === null) {
       problems.push({ kind: 'incomplete', position });
-    } else if (made && Math.abs(delivered - dose) > EPSILON_MG * Math.max(1, dose)) {
+    } else if (made && !withinRounding(delivered, dose)) {
       const volume = item.volumeMl !== undefined ? { volumeMl: item.volumeMl, concentrationMgPerMl: item.concentrationMgPerMl ?? 0 } : null;
       problems.push({ kind: 'delivers', position, volume, deliveredMg: delivered, doseMg: dose });
     }

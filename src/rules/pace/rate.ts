@@ -1,6 +1,6 @@
 import { daysBetween } from '../../engine/dates.js';
 import { finding, type Finding } from '../../engine/findings.js';
-import { above, EPSILON_MG, type Rule } from '../subject.js';
+import { above, sameMg, type Rule } from '../subject.js';
 import { levelsOf } from '../taper/stops.js';
 
 /** The doses in size order: the list itself when it is already (as a day's doses almost always are). */
@@ -34,8 +34,7 @@ export const rate: Rule = (review) => {
   levels.forEach((level, position) => {
     const previous = levels[position - 1];
     const step = level.step;
-    // Stryker disable next-line EqualityOperator: `<` differs only for totals exactly EPSILON_MG (1e-9 mg) apart, which count as equal everywhere else
-    if (!previous || !step || Math.abs(level.dailyMg - previous.dailyMg) <= EPSILON_MG) return;
+    if (!previous || !step || sameMg(level.dailyMg, previous.dailyMg)) return;
     const heldFrom = levels[levelStart]?.step;
     levelStart = position;
     if (!above(level.dailyMg, previous.dailyMg)) return;

@@ -1,6 +1,6 @@
 import { daysBetween } from '../../engine/dates.js';
 import { finding, type DispenseProblem, type Finding } from '../../engine/findings.js';
-import { EPSILON_MG, notMade, type Placed, type Rule } from '../subject.js';
+import { notMade, withinRounding, type Placed, type Rule } from '../subject.js';
 
 /** mg a step takes each day; a dose its tablets or packets cannot make adds nothing to the supply (as titrate's own totals count it). */
 function dailyMgMade(step: Placed): number {
@@ -45,7 +45,7 @@ export const dispenseAmount: Rule = ({ subject, steps }) => {
     const takenMg = steps.reduce((total, step) => total + dailyMgMade(step) * (daysOf(step) ?? ongoingDays ?? 0), 0);
     const mgPerUnit = quantity.unit === 'mg' ? 1 : concentrationOf(steps);
     const expected = mgPerUnit === null ? null : takenMg / mgPerUnit;
-    if (expected !== null && Math.abs(quantity.value - expected) > EPSILON_MG * Math.max(1, expected)) {
+    if (expected !== null && !withinRounding(quantity.value, expected)) {
       problems.push({ field: 'quantity', stated: quantity.value, expected, unit: quantity.unit });
     }
   }

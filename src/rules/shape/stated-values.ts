@@ -1,6 +1,6 @@
 import { daysBetween } from '../../engine/dates.js';
 import { finding, type Finding } from '../../engine/findings.js';
-import { EPSILON_MG, sum, type Rule } from '../subject.js';
+import { sameMg, sum, type Rule } from '../subject.js';
 
 /** A schedule's stated days, dosesPerDay, doseMg and dailyMg agree with its dates and doses. */
 export const statedValues: Rule = ({ steps }) => {
@@ -20,11 +20,11 @@ export const statedValues: Rule = ({ steps }) => {
     if (stated.dosesPerDay !== undefined && stated.dosesPerDay !== doses.length) mismatch('dosesPerDay', stated.dosesPerDay);
     if (stated.doseMg !== undefined) {
       const first = doses[0];
-      const equal = first !== undefined && doses.every((dose) => Math.abs(dose - first) <= EPSILON_MG) ? first : null;
-      const agrees = stated.doseMg === null ? equal === null : equal !== null && Math.abs(stated.doseMg - equal) <= EPSILON_MG;
+      const equal = first !== undefined && doses.every((dose) => sameMg(dose, first)) ? first : null;
+      const agrees = stated.doseMg === null ? equal === null : equal !== null && sameMg(stated.doseMg, equal);
       if (!agrees) mismatch('doseMg', stated.doseMg);
     }
-    if (stated.dailyMg !== undefined && Math.abs(stated.dailyMg - sum(doses)) > EPSILON_MG) mismatch('dailyMg', stated.dailyMg);
+    if (stated.dailyMg !== undefined && !sameMg(stated.dailyMg, sum(doses))) mismatch('dailyMg', stated.dailyMg);
   }
   return findings;
 };

@@ -14,10 +14,9 @@ import { levelsOf, stopsOf } from './stops.js';
 export const duration: Rule = (review) => {
   const { abruptStopAboveDailyMg, taperMinDays, withdrawalRisk } = review.context.protocol;
   const levels = levelsOf(review);
-  const offset = review.from ? 1 : 0;
   const findings: Finding[] = [];
   for (const stop of stopsOf(review)) {
-    const end = stop.position + offset; // the stop's position among the levels
+    const end = stop.position;
     // Back from the last dosed level while the one before is no lower. A day without doses is
     // lower than any dose, so the walk stops there: a taper does not reach back past a pause.
     let peak = end - 1;

@@ -12,7 +12,7 @@ export interface Level {
 
 /** Where baclofen stops, and the doses it stops from. */
 export interface Stop {
-  /** Position in date order of the first step without doses (steps.length: after the last step). */
+  /** Position among the levels (levelsOf) of the first without doses (levels.length: after the last). */
   readonly position: number;
   /** The first day without baclofen. */
   readonly date: IsoDate;
@@ -51,17 +51,16 @@ function makeLevels(review: Review): Level[] {
 function findStops(review: Review): Stop[] {
   const stops: Stop[] = [];
   const levels = levelsOf(review);
-  const offset = review.from ? 1 : 0;
   levels.forEach((level, position) => {
     const before = levels[position - 1];
     if (level.step && before && level.doses.length === 0 && before.doses.length > 0) {
-      stops.push({ position: position - offset, date: level.step.startDate, index: level.step.index, before, implied: false, severity: 'error' });
+      stops.push({ position, date: level.step.startDate, index: level.step.index, before, implied: false, severity: 'error' });
     }
   });
   const before = levels[levels.length - 1];
   const last = before?.step;
   if (before && last && last.endDate !== null && last.doses.length > 0) {
-    stops.push({ position: review.byDate.length, date: addDaysIso(last.endDate, 1), index: last.index, before, implied: true, severity: 'warning' });
+    stops.push({ position: levels.length, date: addDaysIso(last.endDate, 1), index: last.index, before, implied: true, severity: 'warning' });
   }
   return stops;
 }
