@@ -61,8 +61,9 @@ export function timesForStep(dosesPerDay: number, given: readonly ClockTime[] | 
   const defaults = defaultTimesFor(dosesPerDay, products);
   if (defaults) return defaults;
   // More doses a day than any default: spread them evenly from the first default time.
-  const qid = products.defaultTimes.value.qid.map((time) => time as ClockTime);
-  const first = minutesOfDay(qid[0] ?? ('08:00' as ClockTime));
-  const span = minutesOfDay(qid[qid.length - 1] ?? ('20:00' as ClockTime)) - first;
+  // The products' data give four times for four doses a day.
+  const qid = products.defaultTimes.value.qid as readonly ClockTime[];
+  const first = minutesOfDay(qid[0] as ClockTime);
+  const span = minutesOfDay(qid[qid.length - 1] as ClockTime) - first;
   return Array.from({ length: dosesPerDay }, (_, index) => clockFromMinutes(first + Math.round((index * span) / (dosesPerDay - 1) / 5) * 5));
 }

@@ -78,4 +78,9 @@ describe('describeDoses', () => {
   it('a day without doses is no baclofen', () => {
     expect(describeDoses([])).toBe('no baclofen');
   });
+
+  it('equal doses by their frequency, unequal ones as a sum', () => {
+    expect(describeDoses([10, 10, 10])).toBe('10 mg three times daily');
+    expect(describeDoses([10, 5, 5])).toBe('10 + 5 + 5 mg a day');
+  });
 });

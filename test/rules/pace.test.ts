@@ -121,6 +121,11 @@ describe('RATE_ABOVE_PROTOCOL', () => {
     expect(item.params).toMatchObject({ toDoses: [15, 5, 5], perDoseRiseMg: 10, dailyRiseMg: null });
   });
 
+  it('doses listed largest first are put in size order too', () => {
+    // 5+10 to 15+10 is 10+15 in size order: 5 mg more on each dose, within the rate.
+    expect(withCode(review(schedule(steps('2026-01-05', [3, [5, 10]], [null, [15, 10]]))), 'RATE_ABOVE_PROTOCOL')).toEqual([]);
+  });
+
   it('with the count unchanged, each dose is compared with its own, not the largest with the largest', () => {
     // 5+5+15 to 5+15+15: the largest dose is unchanged, but the middle one rises by 10 mg.
     const item = single(review(schedule(steps('2026-01-05', [3, [5, 5, 15]], [null, [5, 15, 15]]))), 'RATE_ABOVE_PROTOCOL');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { sourcesOf } from '../../src/engine/findings.js';
 import { messageOf } from '../../src/rules/catalogue.js';
-import { codesOf, review, schedule, single, steps, taperSchedule, tid, withCode } from '../helpers/subjects.js';
+import { codesOf, products, review, schedule, single, steps, taperSchedule, tid, withCode } from '../helpers/subjects.js';
 
 // Holes found by reviewing the rule book with generated and hand-made schedules; each stays closed.
 
@@ -53,7 +54,9 @@ describe('one schedule in two liquid concentrations', () => {
       ...step,
       administrations: step.doses.map((doseMg) => ({ doseMg, volumeMl: doseMg / (concentrations[index] ?? 1), concentrationMgPerMl: concentrations[index] ?? 1 })),
     }));
-    expect(single(review(schedule(mixed)), 'MIXED_CONCENTRATIONS').params.concentrations).toEqual([1, 2, 5, 10]);
+    const item = single(review(schedule(mixed)), 'MIXED_CONCENTRATIONS');
+    expect(item.params.concentrations).toEqual([1, 2, 5, 10]);
+    expect(item.sources).toEqual(sourcesOf(products.liquidHazard));
   });
 });
 
