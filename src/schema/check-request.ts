@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import type { CheckRequest } from '../app/check.js';
 import { baclofenOral, frequencies } from '../protocol/baclofen.js';
-import { lazily } from './lazily.js';
+import { strictFields } from './strict-fields.js';
 import { field } from './field.js';
 import type { InputIssue } from './issues.js';
 import { issuesFromZod } from './zod-issues.js';
@@ -79,7 +79,7 @@ export const checkShape = () => ({
   ...patientShape(),
 });
 
-const checkFields = lazily(() => z.strictObject(checkShape(), objectError('an object of check fields (regimen or schedule, and kidney options)')));
+const checkFields = strictFields(checkShape, objectError('an object of check fields (regimen or schedule, and kidney options)'));
 
 /**
  * A schedule to check: a FHIR R4 MedicationRequest or a Bundle holding one (told by its
@@ -97,7 +97,7 @@ export function limitIssues(issues: readonly InputIssue[]): InputIssue[] {
 
 /** Check request fields (options, or one NDJSON line) to an engine request: a regimen or a schedule, and the patient. */
 export function normalizeCheckRequest(input: unknown): Normalized<CheckRequest> {
-  const parsed = checkFields().safeParse(input, { reportInput: true });
+  const parsed = checkFields(input);
   if (!parsed.success) return { ok: false, issues: limitIssues(issuesFromZod(parsed.error)) };
   const fields = parsed.data;
   const issues: InputIssue[] = [];

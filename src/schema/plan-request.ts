@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import type { PlanRequest } from '../app/plan.js';
 import type { IsoDate } from '../engine/types.js';
 import { baclofenOral, frequencies } from '../protocol/baclofen.js';
-import { lazily } from './lazily.js';
+import { strictFields } from './strict-fields.js';
 import { field, flag } from './field.js';
 import type { InputIssue, Normalized } from './issues.js';
 import { issuesFromZod } from './zod-issues.js';
@@ -44,7 +44,7 @@ export const planShape = () => ({
 });
 
 /** Strict: an unknown field is an error. Product fields are checked by normalizeProductFields. */
-const planFields = lazily(() => z.strictObject({ ...planShape(), ...productKeysShape() }));
+const planFields = strictFields(() => ({ ...planShape(), ...productKeysShape() }));
 
 /** A plan request and how its table is to be shown. */
 export interface PlanInput {
@@ -58,7 +58,7 @@ export interface PlanInput {
  * `today` fills `start`. Every problem is reported together.
  */
 export function normalizePlanRequest(input: unknown, today: IsoDate): Normalized<PlanInput> {
-  const parsed = planFields().safeParse(input, { reportInput: true });
+  const parsed = planFields(input);
   const product = normalizeProductFields(input);
   if (!parsed.success) return { ok: false, issues: [...issuesFromZod(parsed.error), ...(product.ok ? [] : product.issues)] };
   const fields = parsed.data;

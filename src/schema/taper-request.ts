@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import type { TaperPlanRequest } from '../app/taper.js';
 import type { IsoDate } from '../engine/types.js';
 import { baclofenOral, frequencies, type FrequencyCode } from '../protocol/baclofen.js';
-import { lazily } from './lazily.js';
+import { strictFields } from './strict-fields.js';
 import { field, flag } from './field.js';
 import type { InputIssue } from './issues.js';
 import { issuesFromZod } from './zod-issues.js';
@@ -70,7 +70,7 @@ export const taperShape = () => ({
 });
 
 /** Strict: an unknown field is an error. Product fields are checked by normalizeProductFields. */
-const taperFields = lazily(() => z.strictObject({ ...taperShape(), ...productKeysShape() }));
+const taperFields = strictFields(() => ({ ...taperShape(), ...productKeysShape() }));
 
 /** A taper request and how its table is to be shown. */
 export interface TaperInput {
@@ -81,7 +81,7 @@ export interface TaperInput {
 
 /** Options (from the command line or one NDJSON line) to a taper request and a dispensing request; `today` fills --start. */
 export function normalizeTaperRequest(input: unknown, today: IsoDate): Normalized<TaperInput> {
-  const parsed = taperFields().safeParse(input, { reportInput: true });
+  const parsed = taperFields(input);
   const product = normalizeProductFields(input);
   if (!parsed.success) return { ok: false, issues: [...issuesFromZod(parsed.error), ...(product.ok ? [] : product.issues)] };
   const fields = parsed.data;
