@@ -42,16 +42,29 @@ function civilFromDays(days: number): [year: number, month: number, day: number]
   return [yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day];
 }
 
-/** Days from 1970-01-01 to a date written `yyyy-MM-dd` (checked by the caller). */
+const CHAR_ZERO = 48;
+
+/** The number the digits of `text` from `start` up to `end` write (digits the caller checked). */
+function digitsAt(text: string, start: number, end: number): number {
+  let value = 0;
+  for (let at = start; at < end; at += 1) value = value * 10 + text.charCodeAt(at) - CHAR_ZERO;
+  return value;
+}
+
+/**
+ * Days from 1970-01-01 to a date written `yyyy-MM-dd` (checked by the caller). Read digit by
+ * digit: schedules convert dates at every step and rule, and slicing made three strings a date.
+ */
 function toDays(date: IsoDate): number {
-  return daysFromCivil(Number(date.slice(0, 4)), Number(date.slice(5, 7)), Number(date.slice(8, 10)));
+  return daysFromCivil(digitsAt(date, 0, 4), digitsAt(date, 5, 7), digitsAt(date, 8, 10));
 }
 
 const pad = (value: number, width: number): string => String(value).padStart(width, '0');
+const twoDigits = (value: number): string => (value < 10 ? `0${value}` : `${value}`);
 
 /** `yyyy-MM-dd` from calendar fields (month 1–12). */
 function fromFields(year: number, month: number, day: number): IsoDate {
-  return `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}` as IsoDate;
+  return `${pad(year, 4)}-${twoDigits(month)}-${twoDigits(day)}` as IsoDate;
 }
 
 function fromDays(days: number): IsoDate {

@@ -21,8 +21,15 @@ export function parseClock(text: string): ClockTime | null {
   return clockFromMinutes(Number(match[1]) * 60 + Number(match[2]));
 }
 
-export function minutesOfDay(time: ClockTime): number {
-  return Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
+const CHAR_ZERO = 48;
+
+/**
+ * Minutes after midnight of a time written `HH:MM` (as every time titrate keeps is), read digit
+ * by digit: the dose-spacing rule reads each step's times, and slicing made four strings a time.
+ */
+export function minutesOfDay(time: string): number {
+  const digit = (at: number) => time.charCodeAt(at) - CHAR_ZERO;
+  return (digit(0) * 10 + digit(1)) * 60 + digit(3) * 10 + digit(4);
 }
 
 /** Minutes after midnight (any day: wrapped into 0–1439) to `HH:MM`. */

@@ -1,23 +1,21 @@
 import { finding, type Finding } from '../../engine/findings.js';
+import { minutesOfDay, MINUTES_PER_DAY } from '../../engine/dose-times.js';
 import type { Rule } from '../subject.js';
-
-const MINUTES_PER_DAY = 24 * 60;
-const minutesOf = (time: string): number => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
 
 /** The times in order through the day; the list itself when it is already (as titrate's own times always are). */
 function inDayOrder(times: readonly string[]): readonly string[] {
   for (let position = 1; position < times.length; position += 1) {
     // Stryker disable next-line ConditionalExpression,EqualityOperator: sorting times already in order (or tied) gives the same list; a test with times out of order fails if they are never sorted
-    if (minutesOf(times[position] as string) < minutesOf(times[position - 1] as string)) return [...times].sort((a, b) => minutesOf(a) - minutesOf(b));
+    if (minutesOfDay(times[position] as string) < minutesOfDay(times[position - 1] as string)) return [...times].sort((a, b) => minutesOfDay(a) - minutesOfDay(b));
   }
   return times;
 }
 
 /** Minutes from the dose at `position` to the next: the last dose's is to the next day's first. */
 function gapAfter(sorted: readonly string[], position: number): number {
-  const time = minutesOf(sorted[position] as string);
+  const time = minutesOfDay(sorted[position] as string);
   const next = sorted[position + 1];
-  return next === undefined ? minutesOf(sorted[0] as string) + MINUTES_PER_DAY - time : minutesOf(next) - time;
+  return next === undefined ? minutesOfDay(sorted[0] as string) + MINUTES_PER_DAY - time : minutesOfDay(next) - time;
 }
 
 /**
