@@ -4,7 +4,7 @@ import { kidneyLimitFor } from '../engine/renal.js';
 import type { IsoDate, KidneyAssessment, Outcome, PatientInput } from '../engine/types.js';
 import { reviewSubject } from '../rules/rule-book.js';
 import type { Subject } from '../rules/subject.js';
-import { defaultProtocolData, type ProtocolData } from './protocol-data.js';
+import { defaultProtocolData, ruleContext, type ProtocolData } from './protocol-data.js';
 
 /** A validated check request: a regimen or a schedule, and the patient it is for. */
 export interface CheckRequest {
@@ -41,7 +41,7 @@ function summaryOf(subject: Subject): CheckSubject {
 export function check(request: CheckRequest, data: ProtocolData = defaultProtocolData): Outcome<CheckResult> {
   const patient = assessPatient(request.patient, data.protocol);
   if (!patient.ok) return patient;
-  const findings = reviewSubject(request.subject, { ...data, patient: patient.value, product: null });
+  const findings = reviewSubject(request.subject, ruleContext(data, patient.value, null));
   return {
     ok: true,
     value: {

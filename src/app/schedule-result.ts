@@ -6,7 +6,7 @@ import type { PlannedSchedule } from '../engine/plan-titration.js';
 import type { KidneyAssessment, Outcome, PatientContext } from '../engine/types.js';
 import { reviewSubject } from '../rules/rule-book.js';
 import type { Subject } from '../rules/subject.js';
-import type { ProtocolData } from './protocol-data.js';
+import { ruleContext, type ProtocolData } from './protocol-data.js';
 
 /** What plan and taper return: the dispensed schedule and every finding on it. */
 export interface ScheduleResult {
@@ -41,7 +41,7 @@ export function dispenseAndReview(planned: PlannedSchedule, product: Product, re
   const dispensing = planDispensing(planned.steps, product, request, data.protocol, data.products, planned.from?.length ?? null);
   if (!dispensing.ok) return dispensing;
   const { steps, dispense, detail } = dispensing.value;
-  const reviewed = reviewSubject(subjectOf(planned.kind, steps, planned.from), { ...data, patient, product });
+  const reviewed = reviewSubject(subjectOf(planned.kind, steps, planned.from), ruleContext(data, patient, product));
   const findings = sortFindings([...planned.notes, ...reviewed]);
   return {
     ok: true,
