@@ -3,6 +3,7 @@ import { largestMakeable, type DoseGrid } from './dose-grid.js';
 import { mgToUnits, mgToUnitsFloor, reduceUnits, sumUnits, unitsToMg } from './dose-units.js';
 import { finding, sourcesOf, type Finding } from './findings.js';
 import { InternalError } from './internal-error.js';
+import { remember } from './memo.js';
 import type { KidneyLimit } from './renal.js';
 import { placeLevels } from './steps.js';
 import type { IsoDate, Level, Outcome, Problem, Step, StepBasis, Target } from './types.js';
@@ -281,6 +282,54 @@ function dialysisProblem(request: TitrationRequest, limit: KidneyLimit | null, p
  * day is held under the reduced ceiling unless `renalAdjust` is false.
  */
 export function planTitration(request: TitrationRequest, protocol: Protocol, setting: PlanSetting): Outcome<PlannedSchedule> {
+  const climbed = climbFor(request, protocol, setting);
+  if (!climbed.ok) return climbed;
+  const { levels, notes, capDailyMg } = climbed.value;
+  return { ok: true, value: { kind: 'titration', steps: placeLevels(request.startDate, levels, protocol.doseUnitMg.value), notes, capDailyMg, from: null } };
+}
+
+/** A titration before it is dated: its levels, the planner's notes and the cap it was held to. */
+interface Climb {
+  readonly levels: readonly Level[];
+  readonly notes: readonly Finding[];
+  readonly capDailyMg: number;
+}
+
+/** Climbs worked out so far, by protocol, dose grid and the rest of the request (climbKey). */
+const climbs = new WeakMap<Protocol, WeakMap<DoseGrid, Map<string, Outcome<Climb>>>>();
+
+/** Everything a climb without a kidney limit depends on besides the protocol and the grid: all of the request but its start date. */
+function climbKey(request: TitrationRequest, setting: PlanSetting): string {
+  const { startDate, ...undated } = request;
+  return JSON.stringify([undated, setting.renalAdjust]);
+}
+
+/**
+ * The climb for a request, worked out once for each setting: a batch's requests repeat a few
+ * targets and paces, and only their start dates differ. What is kept is frozen (shared by every
+ * plan that uses it). A climb under a kidney limit is not kept: its notes carry the patient's own
+ * CrCl, which seldom repeats, and keeping them would only grow the cache.
+ */
+function climbFor(request: TitrationRequest, protocol: Protocol, setting: PlanSetting): Outcome<Climb> {
+  if (setting.kidneyLimit !== null) return climbToGoal(request, protocol, setting);
+  let byGrid = climbs.get(protocol);
+  if (!byGrid) climbs.set(protocol, (byGrid = new WeakMap()));
+  let byKey = byGrid.get(setting.grid);
+  if (!byKey) byGrid.set(setting.grid, (byKey = new Map()));
+  const key = climbKey(request, setting);
+  return byKey.get(key) ?? remember(byKey, key, freezeClimb(climbToGoal(request, protocol, setting)));
+}
+
+function freezeClimb(outcome: Outcome<Climb>): Outcome<Climb> {
+  if (outcome.ok) {
+    Object.freeze(outcome.value.levels);
+    Object.freeze(outcome.value.notes);
+  }
+  return outcome;
+}
+
+/** planTitration's work but the dates (placeLevels): nothing here reads the start date. */
+function climbToGoal(request: TitrationRequest, protocol: Protocol, setting: PlanSetting): Outcome<Climb> {
   const { unitMg, capUnits, maxDoseUnits } = limitsOf(protocol);
   const notes: Finding[] = [];
   const problems: Problem[] = [];
@@ -342,5 +391,5 @@ export function planTitration(request: TitrationRequest, protocol: Protocol, set
     }
   }
   // Stryker restore all
-  return { ok: true, value: { kind: 'titration', steps: placeLevels(request.startDate, levels, unitMg), notes, capDailyMg: unitsToMg(cap, unitMg), from: null } };
+  return { ok: true, value: { levels, notes, capDailyMg: unitsToMg(cap, unitMg) } };
 }
