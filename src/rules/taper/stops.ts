@@ -24,16 +24,16 @@ export interface Stop {
   readonly severity: Severity;
 }
 
-/** What `make` works out for a review, once: several rules ask for the levels and the stops of one review. */
+/**
+ * What `make` works out for a review, once: several rules ask for the levels and the stops of one
+ * review, and the rule book runs every rule on one review before the next; so the last review's
+ * value is kept (a WeakMap of every review cost more than working it out).
+ */
 function oncePerReview<T extends object>(make: (review: Review) => T): (review: Review) => T {
-  const made = new WeakMap<Review, T>();
+  let last: { readonly review: Review; readonly value: T } | undefined;
   return (review) => {
-    let value = made.get(review);
-    if (!value) {
-      value = make(review);
-      made.set(review, value);
-    }
-    return value;
+    if (last?.review !== review) last = { review, value: make(review) };
+    return last.value;
   };
 }
 
