@@ -72,11 +72,17 @@ export function planDispensing(
     ),
   );
   const periods = dispensed.map((step) => ({ administrations: step.administrations, days: daysDispensed(step.days, daysSupply) }));
-  const stepTotals = periods.map((period) => sumDispensed([period], product, unitMg));
-  return {
-    ok: true,
-    value: { steps: dispensed, dispense: { form: product.form, totals: sumDispensed(periods, product, unitMg) }, detail: { product, daysSupply, stepTotals } },
+  let stepTotals: readonly (readonly DispenseTotal[])[] | undefined;
+  const detail: DispensingDetail = {
+    product,
+    daysSupply,
+    // Read by the table and the handout, not by the JSON: worked out when first read, so a batch
+    // of JSON lines does not sum every step twice.
+    get stepTotals() {
+      return (stepTotals ??= periods.map((period) => sumDispensed([period], product, unitMg)));
+    },
   };
+  return { ok: true, value: { steps: dispensed, dispense: { form: product.form, totals: sumDispensed(periods, product, unitMg) }, detail } };
 }
 
 /**
