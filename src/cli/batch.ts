@@ -157,7 +157,7 @@ export async function runBatch<K extends ResultKind>(
     totalBytes,
   });
   const tally: BatchTally = { lines: 0, failed: 0, internal: 0, bytes: 0, resultExitCode: EXIT.ok };
-  await io.beforeBatch?.();
+  const afterBatch = await io.beforeBatch?.();
   const stopWatching = io.onInterrupt?.(() => progress.interrupt());
   try {
     for await (const lines of readLineBatches(counted(input as AsyncIterable<string | Uint8Array>, tally))) {
@@ -180,6 +180,7 @@ export async function runBatch<K extends ResultKind>(
     throw new InputError([{ path: 'ndjson', message: `cannot read ${source}: ${problem}` }]);
   } finally {
     stopWatching?.();
+    afterBatch?.();
   }
   await file?.close();
   progress.finish(tally);

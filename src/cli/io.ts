@@ -29,8 +29,8 @@ export interface Io {
   writeFileAtomic(path: string, text: string): Promise<void>;
   /** Creates (or empties) a file to write line by line. */
   createFile(path: string): OutputFile;
-  /** Called once before an NDJSON batch, so the process can set itself up for a long stream. */
-  beforeBatch?(): Promise<void>;
+  /** Called once before an NDJSON batch, so the process can set itself up for a long stream; returns what undoes it. */
+  beforeBatch?(): Promise<() => void>;
   /** Whether stdout and stderr are one and the same terminal (a batch then draws no progress). */
   sameTerminal?(): boolean;
   /** Size in bytes of an input that is a regular file: the named file, or stdin (no path); else undefined. */

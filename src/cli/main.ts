@@ -137,6 +137,12 @@ const io: Io = {
   beforeBatch: async () => {
     setFlagsFromString('--semi-space-growth-factor=1');
     setFlagsFromString('--heap-growing-percent=30');
+    // Back to V8's defaults after the batch: V8 ties a code cache to its flags, and bin/titrate.js
+    // may keep one on exit (under NODE_OPTIONS flags), which V8 would otherwise reject next time.
+    return () => {
+      setFlagsFromString('--semi-space-growth-factor=2');
+      setFlagsFromString('--heap-growing-percent=0');
+    };
   },
   // The same device on both descriptors: one terminal showing both streams.
   sameTerminal: () => isatty(1) && isatty(2) && fstatSync(1).rdev === fstatSync(2).rdev,

@@ -74,6 +74,16 @@ describe('bin/titrate.js and the code cache', () => {
     expect(listing()).toEqual(before);
   }, 120_000);
 
+  it('a batch under a V8 flag keeps a cache V8 takes: the flags a batch sets are put back before the cache is made', () => {
+    const batched = copyPackage('batched');
+    const env = { PATH: process.env.PATH ?? '', NODE_OPTIONS: '--max-old-space-size=4096', XDG_CACHE_HOME: join(dir, 'batch-cache') };
+    const batch = spawnSync(process.execPath, [join(batched, 'bin', 'titrate.js'), 'plan', '--ndjson'], { encoding: 'utf8', env, input: '{"start":"2026-01-05","target":40}\n' });
+    expect(batch).toMatchObject({ status: 0, stderr: '' });
+    expect(JSON.parse(batch.stdout)).toMatchObject({ kind: 'titration', ok: true });
+    expect(readdirSync(join(dir, 'batch-cache', 'titrate'))).toHaveLength(1);
+    expect(cacheTaken(batched, env)).toBe(true);
+  }, 60_000);
+
   it('a cache folder that cannot be written costs only speed', () => {
     const blocked = join(dir, 'not-a-folder');
     writeFileSync(blocked, '');
