@@ -86,9 +86,12 @@ export function buildProgram(context: CommandContext, argv?: readonly string[]):
       writeErr: (text) => context.io.stderr.write(text),
       // run() prints commander's errors itself, as one line.
       outputError: () => undefined,
-      // Help is never coloured; commander would otherwise make Node's stdout stream to ask.
+      // Help is never coloured, and is as wide as the help layout says; commander would
+      // otherwise make Node's stdout stream to ask (some 5 ms of `titrate --help`).
       getOutHasColors: () => false,
       getErrHasColors: () => false,
+      getOutHelpWidth: () => context.help.width,
+      getErrHelpWidth: () => context.help.width,
     });
   const built = builtFor(argv);
   for (const entry of commandEntries) {
