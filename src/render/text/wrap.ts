@@ -34,23 +34,34 @@ export function wrapLines(text: string, width: number, rest: number = width): st
   const limit = () => Math.max(1, lines.length === 0 ? width : rest);
   const fits = (candidate: string) => displayWidth(candidate) <= limit();
   for (const paragraph of text.split('\n')) {
-    // Leading spaces are an indent the first line keeps.
+    // A paragraph that fits is its own line (the loop below would rebuild it word by word):
+    // most table cells are, and a table wraps every cell of every row.
+    if (fits(paragraph)) {
+      lines.push(paragraph);
+      continue;
+    }
+    // Leading spaces are an indent the first line keeps. The line's width is kept as it grows
+    // (widths add up: no escape sequence or surrogate pair spans a space), not measured again.
     const indent = /^ */.exec(paragraph)?.[0] ?? '';
     let line = indent;
-    const empty = () => line.trim() === '';
+    let lineWidth = indent.length;
+    let blank = true; // nothing but spaces yet
     for (const word of paragraph.slice(indent.length).split(' ')) {
-      const joined = empty() ? line + word : `${line} ${word}`;
-      if (fits(joined)) {
-        line = joined;
+      const wordWidth = displayWidth(word);
+      const joinedWidth = blank ? lineWidth + wordWidth : lineWidth + 1 + wordWidth;
+      if (joinedWidth <= limit()) {
+        line = blank ? line + word : `${line} ${word}`;
+        lineWidth = joinedWidth;
+        blank &&= word.trim() === '';
         continue;
       }
-      if (!empty()) lines.push(line);
-      line = '';
-      if (fits(word)) {
-        line = word;
-        continue;
-      }
+      if (!blank) lines.push(line);
+      line = word;
+      lineWidth = wordWidth;
+      blank = word.trim() === '';
+      if (wordWidth <= limit()) continue;
       // Wider than a line: its parts, as many to a line as fit, each cut if it must be.
+      line = '';
       for (const part of partsOf(word)) {
         if (fits(line + part)) {
           line += part;
@@ -65,6 +76,8 @@ export function wrapLines(text: string, width: number, rest: number = width): st
         }
         line = remaining;
       }
+      lineWidth = displayWidth(line);
+      blank = line.trim() === '';
     }
     lines.push(line);
   }
