@@ -45,20 +45,20 @@ export function wrapLines(text: string, width: number, rest: number = width): st
     const indent = /^ */.exec(paragraph)?.[0] ?? '';
     let line = indent;
     let lineWidth = indent.length;
-    let blank = true; // nothing but spaces yet
+    let blank = true; // nothing but the indent's spaces yet
     for (const word of paragraph.slice(indent.length).split(' ')) {
       const wordWidth = displayWidth(word);
       const joinedWidth = blank ? lineWidth + wordWidth : lineWidth + 1 + wordWidth;
       if (joinedWidth <= limit()) {
         line = blank ? line + word : `${line} ${word}`;
         lineWidth = joinedWidth;
-        blank &&= word.trim() === '';
+        blank &&= word === '';
         continue;
       }
       if (!blank) lines.push(line);
       line = word;
       lineWidth = wordWidth;
-      blank = word.trim() === '';
+      blank = word === '';
       if (wordWidth <= limit()) continue;
       // Wider than a line: its parts, as many to a line as fit, each cut if it must be.
       line = '';
@@ -77,7 +77,7 @@ export function wrapLines(text: string, width: number, rest: number = width): st
         line = remaining;
       }
       lineWidth = displayWidth(line);
-      blank = line.trim() === '';
+      blank = line === '';
     }
     lines.push(line);
   }

@@ -1,0 +1,49 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { displayWidth } from '../../src/render/text/display-width.js';
+import { wrapLines } from '../../src/render/text/wrap.js';
+
+describe('wrapLines', () => {
+  it('keeps a paragraph that fits whole, and breaks the others at spaces', () => {
+    expect(wrapLines('start at 5 mg', 20)).toEqual(['start at 5 mg']);
+    expect(wrapLines('start at 5 mg three times daily', 12)).toEqual(['start at 5', 'mg three', 'times daily']);
+    expect(wrapLines('first\nsecond line here', 11)).toEqual(['first', 'second line', 'here']);
+    // The first line keeps its indent; later lines may have their own width.
+    expect(wrapLines('  one two three four', 9, 5)).toEqual(['  one two', 'three', 'four']);
+  });
+
+  it('drops nothing but the spaces it breaks at: a tab or a no-break space is a word', () => {
+    expect(wrapLines('\t ', 2)).toEqual(['\t ']);
+    expect(wrapLines('\u00a0 bb cc dd', 5)).toEqual(['\u00a0 bb', 'cc dd']);
+    expect(wrapLines('one  two', 4)).toEqual(['one ', 'two']);
+    // Spaces where a line breaks go with the break, however many.
+    expect(wrapLines('a   ', 1)).toEqual(['a', '']);
+  });
+
+  it('measures colour escapes as nothing and an emoji as one column', () => {
+    const bold = (text: string) => `\u001b[1m${text}\u001b[0m`;
+    expect(wrapLines(`${bold('dose')} at ${bold('08:00')} daily`, 13)).toEqual([`${bold('dose')} at ${bold('08:00')}`, 'daily']);
+    expect(wrapLines('😀 😀 😀', 3)).toEqual(['😀 😀', '😀']);
+  });
+
+  it('breaks a word wider than a line after a slash, a dot before a letter or inside camelCase, and cuts only as a last resort', () => {
+    expect(wrapLines('10 mg/day', 5)).toEqual(['10', 'mg/', 'day']);
+    expect(wrapLines('forms.tablet', 8)).toEqual(['forms.', 'tablet']);
+    expect(wrapLines('singleDoseMaxMg', 10)).toEqual(['singleDose', 'MaxMg']);
+    expect(wrapLines('abcdefgh', 3)).toEqual(['abc', 'def', 'gh']);
+  });
+
+  it('property: words of a line no wider than the limit come back in order, each line within the limit', () => {
+    const word = fc.stringMatching(/^[a-z0-9–]{1,8}$/);
+    fc.assert(
+      fc.property(fc.array(word, { minLength: 1, maxLength: 25 }), fc.integer({ min: 8, max: 40 }), (words, width) => {
+        const lines = wrapLines(words.join(' '), width);
+        expect(lines.join(' ')).toBe(words.join(' '));
+        for (const line of lines) expect(displayWidth(line)).toBeLessThanOrEqual(width);
+        // No line could have taken the next line's first word.
+        lines.slice(1).forEach((line, index) => expect(displayWidth(`${lines[index]} ${line.split(' ')[0]}`)).toBeGreaterThan(width));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
