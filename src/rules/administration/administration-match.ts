@@ -6,8 +6,13 @@ function deliveredMg(item: StatedAdministration): number | null {
   if (item.volumeMl !== undefined || item.concentrationMgPerMl !== undefined) {
     return item.volumeMl === undefined || item.concentrationMgPerMl === undefined ? null : item.volumeMl * item.concentrationMgPerMl;
   }
+  const units = item.units ?? [];
   let total = 0;
-  for (const unit of item.units ?? []) total += unit.strengthMg * unit.count;
+  // An index loop: for-of made an iterator result per unit (seen in allocation profiles).
+  for (let index = 0; index < units.length; index += 1) {
+    const { strengthMg, count } = units[index] as { readonly strengthMg: number; readonly count: number };
+    total += strengthMg * count;
+  }
   return total;
 }
 

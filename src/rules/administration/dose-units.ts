@@ -1,9 +1,10 @@
 import { isWholeUnits } from '../../engine/dose-units.js';
 import { finding, type Finding } from '../../engine/findings.js';
-import type { Rule } from '../subject.js';
+import type { DoseSet, Rule } from '../subject.js';
 
+// Index loops: for-of made an iterator result per dose and set (seen in allocation profiles).
 function allWhole(doses: readonly number[], unitMg: number): boolean {
-  for (const dose of doses) if (!isWholeUnits(dose, unitMg)) return false;
+  for (let index = 0; index < doses.length; index += 1) if (!isWholeUnits(doses[index] as number, unitMg)) return false;
   return true;
 }
 
@@ -11,7 +12,8 @@ function allWhole(doses: readonly number[], unitMg: number): boolean {
 export const doseUnits: Rule = ({ doseSets, context }) => {
   const rule = context.protocol.doseUnitMg;
   const findings: Finding[] = [];
-  for (const set of doseSets) {
+  for (let index = 0; index < doseSets.length; index += 1) {
+    const set = doseSets[index] as DoseSet;
     // The list of odd doses is made only for a set that has one (titrate's own never do).
     if (allWhole(set.doses, rule.value)) continue;
     const odd = [...new Set(set.doses.filter((dose) => !isWholeUnits(dose, rule.value)))];
