@@ -3,6 +3,14 @@ import { normalizeProductFields, parseScored, parseStrengths, parseTimes } from 
 import { parseInteractions } from '../../src/schema/patient-fields.js';
 import { interactionNames } from '../../src/protocol/products.js';
 
+describe('normalizeProductFields', () => {
+  it('a request that names no product field gets what parsing absent fields gives', () => {
+    const parsed = normalizeProductFields({ start: '2026-01-05', form: undefined, times: undefined });
+    expect(normalizeProductFields({ start: '2026-01-05' })).toEqual(parsed);
+    expect(normalizeProductFields({})).toEqual({ ok: true, value: { dispensing: { form: 'tablet' }, explain: false } });
+  });
+});
+
 describe('product field parsers', () => {
   it('strengths from text or JSON, sorted and each once', () => {
     expect(parseStrengths('20,5,10')).toEqual({ ok: true, value: [5, 10, 20] });
