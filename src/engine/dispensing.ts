@@ -48,8 +48,8 @@ export function planDispensing(
 ): Outcome<Dispensing> {
   const unitMg = protocol.doseUnitMg.value;
   const daysSupply = request.daysSupply ?? products.defaultDaysSupply.value;
-  const mostDoses = Math.max(0, ...steps.map((step) => step.dosesPerDay));
   // A taper may be given the times of the dose it starts from, which can be more than any step keeps.
+  const mostDoses = request.times ? Math.max(0, ...steps.map((step) => step.dosesPerDay)) : 0;
   if (request.times && request.times.length !== mostDoses && request.times.length !== fromDosesPerDay) {
     return {
       ok: false,

@@ -53,17 +53,20 @@ export function spreadTimes(times: readonly ClockTime[], count: number): ClockTi
 
 const frequencyByDoses: Record<number, FrequencyCode> = { 1: 'daily', 2: 'bid', 3: 'tid', 4: 'qid' };
 
-/** The default times for `dosesPerDay` doses (products.defaultTimes), or null for an unusual count. */
-export function defaultTimesFor(dosesPerDay: number, products: Products): ClockTime[] | null {
+/**
+ * The default times for `dosesPerDay` doses (products.defaultTimes), or null for an unusual count:
+ * the products' own list, not a copy (every step of every plan takes one).
+ */
+export function defaultTimesFor(dosesPerDay: number, products: Products): readonly ClockTime[] | null {
   const code = frequencyByDoses[dosesPerDay];
-  return code ? products.defaultTimes.value[code].map((time) => time as ClockTime) : null;
+  return code ? (products.defaultTimes.value[code] as readonly ClockTime[]) : null;
 }
 
 /**
  * The times of a step's doses: from `given` (the user's `--times`, as many as the most doses a
  * day in the schedule) or the default times for the step's frequency.
  */
-export function timesForStep(dosesPerDay: number, given: readonly ClockTime[] | undefined, products: Products): ClockTime[] {
+export function timesForStep(dosesPerDay: number, given: readonly ClockTime[] | undefined, products: Products): readonly ClockTime[] {
   if (given) return spreadTimes(given, dosesPerDay);
   const defaults = defaultTimesFor(dosesPerDay, products);
   if (defaults) return defaults;

@@ -43,7 +43,7 @@ function stepOn(steps: readonly PlanStep[], date: IsoDate): PlanStep | undefined
 }
 
 /** The dose times of the plan step in effect on `date` (its `times`, or the defaults for its doses a day), and whether doses follow the next day. */
-function timesFromPlan(plan: unknown, date: IsoDate, issues: InputIssue[]): { times: ClockTime[]; lastDosingDay: boolean } | undefined {
+function timesFromPlan(plan: unknown, date: IsoDate, issues: InputIssue[]): { times: readonly ClockTime[]; lastDosingDay: boolean } | undefined {
   const parsed = planOutput().safeParse(plan);
   if (!parsed.success) {
     issues.push({ path: 'plan', message: 'expected the JSON output of titrate plan or taper (an object with steps)' });
@@ -74,7 +74,7 @@ export function normalizeMissedRequest(input: unknown, today: IsoDate): Normaliz
   const fields = parsed.data;
   const issues: InputIssue[] = [];
 
-  let times = fields.times;
+  let times: readonly ClockTime[] | undefined = fields.times;
   let lastDosingDay = false;
   if (fields.plan !== undefined && times !== undefined) {
     issues.push({ path: 'plan', message: 'give the dose times one way: the times, or a plan' });
