@@ -3,7 +3,7 @@ import type { Products } from '../protocol/products.js';
 import { administrationFor, type Administration, type Product } from './administrations.js';
 import { daysDispensed, sumDispensed, type Dispense, type DispenseTotal } from './dispense.js';
 import { timesForStep, type ClockTime } from './dose-times.js';
-import type { Outcome, Step } from './types.js';
+import type { Outcome, Problem, Step } from './types.js';
 
 /** How a schedule is to be dispensed and taken: product, supply, clock times. */
 export interface DispensingRequest {
@@ -34,6 +34,21 @@ export interface Dispensing {
 }
 
 /**
+ * Why the given times do not fit the schedule, or null: one per dose of its most frequent step (a
+ * taper may be given the times of the dose it starts from, which can be more than any step keeps).
+ */
+function timesCountProblem(times: readonly ClockTime[], steps: readonly Step[], fromDosesPerDay: number | null): Problem | null {
+  const mostDoses = Math.max(0, ...steps.map((step) => step.dosesPerDay));
+  if (times.length === mostDoses || times.length === fromDosesPerDay) return null;
+  return {
+    field: 'times',
+    message:
+      `expected ${mostDoses} time(s), one per dose of the schedule's most frequent step (${mostDoses} a day), got ${times.length}; ` +
+      'steps with fewer doses take the first and last times and spread the rest between',
+  };
+}
+
+/**
  * Turns a schedule into what to dispense and when to take it: clock times and units or volume for
  * every dose, and the totals to hand over. Plan and taper share it; whether the doses can be
  * made, and how far apart the times are, is the rule book's to judge.
@@ -48,21 +63,8 @@ export function planDispensing(
 ): Outcome<Dispensing> {
   const unitMg = protocol.doseUnitMg.value;
   const daysSupply = request.daysSupply ?? products.defaultDaysSupply.value;
-  // A taper may be given the times of the dose it starts from, which can be more than any step keeps.
-  const mostDoses = request.times ? Math.max(0, ...steps.map((step) => step.dosesPerDay)) : 0;
-  if (request.times && request.times.length !== mostDoses && request.times.length !== fromDosesPerDay) {
-    return {
-      ok: false,
-      problems: [
-        {
-          field: 'times',
-          message:
-            `expected ${mostDoses} time(s), one per dose of the schedule's most frequent step (${mostDoses} a day), got ${request.times.length}; ` +
-            'steps with fewer doses take the first and last times and spread the rest between',
-        },
-      ],
-    };
-  }
+  const timesProblem = request.times && timesCountProblem(request.times, steps, fromDosesPerDay);
+  if (timesProblem) return { ok: false, problems: [timesProblem] };
 
   const dispensed = steps.map((step) =>
     dispensedStep(
