@@ -298,10 +298,14 @@ interface Climb {
 /** Climbs worked out so far, by protocol, dose grid and the rest of the request (climbKey). */
 const climbs = new WeakMap<Protocol, WeakMap<DoseGrid, Map<string, Outcome<Climb>>>>();
 
+/** The request's fields climbKey reads: all but the start date (the compiler checks none is left out). */
+const keyedFields = { startDate: false, frequency: true, target: true, startDoseMg: true, stepMg: true, intervalDays: true } as const satisfies Record<keyof TitrationRequest, boolean>;
+void keyedFields;
+
 /** Everything a climb without a kidney limit depends on besides the protocol and the grid: all of the request but its start date. */
 function climbKey(request: TitrationRequest, setting: PlanSetting): string {
-  const { startDate, ...undated } = request;
-  return JSON.stringify([undated, setting.renalAdjust]);
+  const { frequency, target, startDoseMg, stepMg, intervalDays } = request;
+  return `${frequency}|${JSON.stringify(target)}|${startDoseMg}|${stepMg}|${intervalDays}|${setting.renalAdjust}`;
 }
 
 /**
