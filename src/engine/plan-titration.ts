@@ -310,9 +310,10 @@ function climbKey(request: TitrationRequest, setting: PlanSetting): string {
 
 /**
  * The climb for a request, worked out once for each setting: a batch's requests repeat a few
- * targets and paces, and only their start dates differ. What is kept is frozen (shared by every
- * plan that uses it). A climb under a kidney limit is not kept: its notes carry the patient's own
- * CrCl, which seldom repeats, and keeping them would only grow the cache.
+ * targets and paces, and only their start dates differ. Every plan that uses a kept climb shares
+ * its levels and notes, so their lists are frozen. A climb under a kidney limit is not kept: its
+ * notes carry the patient's own CrCl, which seldom repeats, and keeping them would only grow the
+ * cache.
  */
 function climbFor(request: TitrationRequest, protocol: Protocol, setting: PlanSetting): Outcome<Climb> {
   if (setting.kidneyLimit !== null) return climbToGoal(request, protocol, setting);
