@@ -29,8 +29,8 @@ function daysFromCivil(year: number, month: number, day: number): number {
   return era * ERA_DAYS + dayOfEra - EPOCH_SHIFT;
 }
 
-/** The calendar date (month 1–12) of a number of days from 1970-01-01. */
-function civilFromDays(days: number): [year: number, month: number, day: number] {
+/** The calendar date `yyyy-MM-dd` of a number of days from 1970-01-01. */
+function fromDays(days: number): IsoDate {
   const shifted = days + EPOCH_SHIFT;
   const era = Math.floor(shifted / ERA_DAYS);
   const dayOfEra = shifted - era * ERA_DAYS;
@@ -39,7 +39,7 @@ function civilFromDays(days: number): [year: number, month: number, day: number]
   const monthFromMarch = Math.floor((5 * dayOfYear + 2) / 153);
   const day = dayOfYear - Math.floor((153 * monthFromMarch + 2) / 5) + 1;
   const month = monthFromMarch < 10 ? monthFromMarch + 3 : monthFromMarch - 9;
-  return [yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day];
+  return fromFields(yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day);
 }
 
 const CHAR_ZERO = 48;
@@ -65,10 +65,6 @@ const twoDigits = (value: number): string => (value < 10 ? `0${value}` : `${valu
 /** `yyyy-MM-dd` from calendar fields (month 1–12). */
 function fromFields(year: number, month: number, day: number): IsoDate {
   return `${pad(year, 4)}-${twoDigits(month)}-${twoDigits(day)}` as IsoDate;
-}
-
-function fromDays(days: number): IsoDate {
-  return fromFields(...civilFromDays(days));
 }
 
 /** True for a real calendar date written `yyyy-MM-dd` in DATE_YEARS (so `2026-02-30` is false). */
