@@ -190,8 +190,9 @@ const severityOrder: Record<Severity, number> = { error: 0, warning: 1, info: 2 
 
 /**
  * Errors first, then warnings, then info; within each, whole-schedule findings, then by step; else
- * in the order given (Array.prototype.sort is stable).
+ * in the order given (Array.prototype.sort is stable). Sorts the list in place and returns it:
+ * each caller sorts a list it has just made.
  */
-export function sortFindings<F extends Finding>(findings: readonly F[]): F[] {
-  return findings.slice().sort((a, b) => severityOrder[a.severity] - severityOrder[b.severity] || (a.step ?? -1) - (b.step ?? -1));
+export function sortFindings<F extends Finding>(findings: F[]): F[] {
+  return findings.sort((a, b) => severityOrder[a.severity] - severityOrder[b.severity] || (a.step ?? -1) - (b.step ?? -1));
 }
