@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 
-/** Most sets of given fields a request schema keeps a narrowed schema for; others parse whole. */
+/** Most sets of given fields a request schema keeps a narrowed schema for; past it, one is made each time. */
 const MAX_FIELD_SETS = 64;
 
 type Shape = z.core.$ZodLooseShape;
