@@ -1,3 +1,4 @@
+import { digitsAt } from './digits.js';
 import type { IsoDate } from './types.js';
 
 // All date arithmetic lives here, on plain calendar dates: a date is its number of days from
@@ -42,19 +43,7 @@ function fromDays(days: number): IsoDate {
   return fromFields(yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day);
 }
 
-const CHAR_ZERO = 48;
-
-/** The number the digits of `text` from `start` up to `end` write (digits the caller checked). */
-function digitsAt(text: string, start: number, end: number): number {
-  let value = 0;
-  for (let at = start; at < end; at += 1) value = value * 10 + text.charCodeAt(at) - CHAR_ZERO;
-  return value;
-}
-
-/**
- * Days from 1970-01-01 to a date written `yyyy-MM-dd` (checked by the caller). Read digit by
- * digit: schedules convert dates at every step and rule, and slicing made three strings a date.
- */
+/** Days from 1970-01-01 to a date written `yyyy-MM-dd` (checked by the caller). */
 function toDays(date: IsoDate): number {
   return daysFromCivil(digitsAt(date, 0, 4), digitsAt(date, 5, 7), digitsAt(date, 8, 10));
 }

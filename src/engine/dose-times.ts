@@ -1,5 +1,6 @@
 import type { FrequencyCode } from '../protocol/baclofen.js';
 import type { Products } from '../protocol/products.js';
+import { digitsAt } from './digits.js';
 
 /** A clock time `HH:MM` (00:00–23:59), local to the patient; never tied to a date or zone. */
 export type ClockTime = string & { readonly __brand: 'ClockTime' };
@@ -21,15 +22,9 @@ export function parseClock(text: string): ClockTime | null {
   return clockFromMinutes(Number(match[1]) * 60 + Number(match[2]));
 }
 
-const CHAR_ZERO = 48;
-
-/**
- * Minutes after midnight of a time written `HH:MM` (as every time titrate keeps is), read digit
- * by digit: the dose-spacing rule reads each step's times, and slicing made four strings a time.
- */
+/** Minutes after midnight of a time written `HH:MM` (as every time titrate keeps is). */
 export function minutesOfDay(time: string): number {
-  const digit = (at: number) => time.charCodeAt(at) - CHAR_ZERO;
-  return (digit(0) * 10 + digit(1)) * 60 + digit(3) * 10 + digit(4);
+  return digitsAt(time, 0, 2) * 60 + digitsAt(time, 3, 5);
 }
 
 /** Minutes after midnight (any day: wrapped into 0–1439) to `HH:MM`. */
