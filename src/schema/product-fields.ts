@@ -98,16 +98,19 @@ export const productKeysShape = () =>
     [K in keyof ReturnType<typeof productShape>]: z.ZodMiniOptional<z.ZodMiniUnknown>;
   };
 
-/** What a request that names no product field asks for: the default form, explain off. */
-const noProductFields: Normalized<ProductRequest> = Object.freeze({ ok: true, value: Object.freeze({ dispensing: Object.freeze({ form: baclofenProducts.defaultForm.value }), explain: false }) });
+/** What a request that names no product field asks for, worked out once: most requests name none. */
+const noProductFields = lazily(() => parseProductFields({}));
 
 /**
  * The product and patient-factor fields of a plan or taper request (other fields are ignored), to
  * a dispensing request: checks that strengths and scoring fit the form.
  */
 export function normalizeProductFields(input: unknown): Normalized<ProductRequest> {
-  // Most requests name no product field: their defaults need no parse.
-  if (typeof input === 'object' && input !== null && !productFieldNames.some((name) => name in input)) return noProductFields;
+  if (typeof input === 'object' && input !== null && !productFieldNames.some((name) => name in input)) return noProductFields();
+  return parseProductFields(input);
+}
+
+function parseProductFields(input: unknown): Normalized<ProductRequest> {
   const parsed = productFields().safeParse(input);
   if (!parsed.success) return { ok: false, issues: issuesFromZod(parsed.error) };
   const fields = parsed.data;
