@@ -15,7 +15,13 @@ const { Script } = require('node:vm');
 
 const bundlePath = join(__dirname, '..', 'dist', 'titrate.cjs');
 const cachePath = `${bundlePath}.cache`;
-/** The build id the build appends to the bundle: `\n//# titrate-build=<16 hex digits>\n`. */
+/**
+ * The build writes the bundle already wrapped as the CommonJS module function this file calls,
+ * so it is compiled as read (no second copy of it to make), and only in ASCII, so it is read as
+ * one byte a character; then it appends a build id: `\n//# titrate-build=<16 hex digits>\n`.
+ */
+const MODULE_HEAD = '(function (exports, require, module, __filename, __dirname) {';
+const MODULE_TAIL = '\n})';
 const BUILD_ID = /\/\/# titrate-build=([0-9a-f]{16})\n$/;
 
 /** Node's own options that name code or files to load: they do not touch V8's flags. */
@@ -72,11 +78,11 @@ function keepCache(path, id, script) {
  * false compiles without one (the build's warm-up, which makes the package's cache).
  */
 function compileBundle(useCache = true, flags = runtimeFlags()) {
-  const source = readFileSync(bundlePath, 'utf8');
+  const source = readFileSync(bundlePath, 'latin1');
   const id = BUILD_ID.exec(source.slice(-40))?.[1];
   const cache = id && useCache ? cacheFor(id, flags) : undefined;
   const cachedData = cache && cachedDataFrom(cache.path, id);
-  const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
+  const script = new Script(source, {
     filename: bundlePath,
     ...(cachedData && { cachedData }),
   });
@@ -105,4 +111,4 @@ function start() {
 }
 
 if (require.main === module) start();
-else module.exports = { compileBundle, bundlePath, cachePath };
+else module.exports = { compileBundle, bundlePath, cachePath, MODULE_HEAD, MODULE_TAIL };
