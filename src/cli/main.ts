@@ -85,12 +85,13 @@ function mayBeTerminal(fd: number): boolean {
  * for good when it is needed: isTTY (colour), or a descriptor that would block (EAGAIN); then
  * write returns false when full and 'drain' says when to go on.
  */
+let stdoutStream: NodeJS.WriteStream | undefined;
+
 function directStdout(): OutputStream {
-  let stream: NodeJS.WriteStream | undefined;
-  const viaStream = () => (stream ??= process.stdout.on('error', onWriteError));
+  const viaStream = () => (stdoutStream ??= process.stdout.on('error', onWriteError));
   return {
     write(chunk) {
-      if (stream) return stream.write(chunk);
+      if (stdoutStream) return stdoutStream.write(chunk);
       const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
       let done = 0;
       try {
@@ -162,6 +163,13 @@ const io: Io = {
   },
 };
 
+/** Whether output is still queued in a stream (a terminal or a pipe that was full) for the event loop to write. */
+const outputQueued = (): boolean => (stdoutStream?.writableLength ?? 0) > 0 || (stderr?.writableLength ?? 0) > 0;
+
 run(argv, io).then((code) => {
   process.exitCode = code;
+  // The command is done and its output written: exit now. Left to end by itself, the process
+  // would first run what V8 queued during start-up (a collection of the young generation) and
+  // tear its heap down, some 5 ms of a 25 ms start, for nothing. Queued output drains as usual.
+  if (!outputQueued()) process.exit();
 });
