@@ -8,7 +8,7 @@ import { closedObject, contractSchemas, dateSchema, findingsSchema, headerSchema
 type RegimenSubject = Extract<CheckSubject, { kind: 'regimen' }>;
 type ScheduleSubject = Extract<CheckSubject, { kind: 'schedule' }>;
 
-const subject: JsonSchema = {
+const subject = (): JsonSchema => ({
   oneOf: [
     closedObject(
       { kind: { const: 'regimen' }, doses: { type: 'array', items: mgSchema, minItems: 1 }, dailyMg: mgSchema } satisfies { readonly [K in keyof RegimenSubject]-?: JsonSchema },
@@ -16,7 +16,7 @@ const subject: JsonSchema = {
       'a regimen: mg per dose, and their sum',
     ),
     closedObject(
-      { kind: { const: 'schedule' }, stepCount: { type: 'integer', minimum: 1 }, startDate: dateSchema, endDate: { ...orNull(dateSchema), description: 'null when a step is open-ended' } } satisfies {
+      { kind: { const: 'schedule' }, stepCount: { type: 'integer', minimum: 1 }, startDate: dateSchema(), endDate: { ...orNull(dateSchema()), description: 'null when a step is open-ended' } } satisfies {
         readonly [K in keyof ScheduleSubject]-?: JsonSchema;
       },
       [],
@@ -24,7 +24,7 @@ const subject: JsonSchema = {
     ),
   ],
   description: 'what was checked, in brief',
-};
+});
 
 type CheckJson = ReturnType<typeof checkJson>;
 
@@ -32,7 +32,7 @@ export function checkResultSchema(): JsonSchema {
   const properties = {
     ...headerSchemas({ const: 'check' }),
     ...contractSchemas,
-    subject,
+    subject: subject(),
     renalCapDailyMg: { ...orNull(mgOrZeroSchema), description: 'the kidney-adjusted cap (or the dialysis most) when kidney function limits the dose, else null' },
     kidney: kidneySchema,
     findings: findingsSchema,

@@ -30,7 +30,8 @@ export function closedObject(properties: Readonly<Record<string, JsonSchema>>, o
 }
 
 export const orNull = (schema: JsonSchema): JsonSchema => ({ anyOf: [schema, { type: 'null' }] });
-export const dateSchema: JsonSchema = { type: 'string', pattern: datePattern(DATE_YEARS), description: 'yyyy-MM-dd' };
+/** Made when asked for: the pattern is long to build, and only `titrate schema` reads it (module constants are built at every start). */
+export const dateSchema = (): JsonSchema => ({ type: 'string', pattern: datePattern(DATE_YEARS), description: 'yyyy-MM-dd' });
 export const clockSchema: JsonSchema = { type: 'string', pattern: `^${CLOCK_PATTERN_SOURCE}$`, description: 'HH:MM' };
 export const mgSchema: JsonSchema = { type: 'number', exclusiveMinimum: 0 };
 export const mgOrZeroSchema: JsonSchema = { type: 'number', minimum: 0 };

@@ -46,21 +46,22 @@ const liquidAdministration = closedObject(
 
 const basis = closedObject({ rule: { type: 'string' }, sources: sourceKeysSchema } satisfies { readonly [K in keyof StepBasis]-?: JsonSchema }, [], 'the rule that produced the step, and its sources');
 
-const step = closedObject(
-  {
-    startDate: dateSchema,
-    endDate: { ...orNull(dateSchema), description: 'inclusive; null for the open-ended last step' },
-    days: { anyOf: [{ type: 'integer', minimum: 1 }, { type: 'null' }], description: 'null for the open-ended last step' },
-    doses: { ...doses, description: 'mg per administration, in order through the day; [] for a taper’s stop step' },
-    dosesPerDay: { type: 'integer', minimum: 0 },
-    doseMg: { ...orNull(mgSchema), description: 'the per-administration amount when all doses are equal, else null' },
-    dailyMg: mgOrZeroSchema,
-    basis,
-    times: { type: 'array', items: clockSchema, description: 'the clock time of each dose, parallel to doses' },
-    administrations: { type: 'array', items: { oneOf: [solidAdministration, liquidAdministration] }, description: 'how each dose is given, parallel to doses' },
-  } satisfies { readonly [K in keyof DispensedStep]-?: JsonSchema },
-  ['basis'],
-);
+const step = (): JsonSchema =>
+  closedObject(
+    {
+      startDate: dateSchema(),
+      endDate: { ...orNull(dateSchema()), description: 'inclusive; null for the open-ended last step' },
+      days: { anyOf: [{ type: 'integer', minimum: 1 }, { type: 'null' }], description: 'null for the open-ended last step' },
+      doses: { ...doses, description: 'mg per administration, in order through the day; [] for a taper’s stop step' },
+      dosesPerDay: { type: 'integer', minimum: 0 },
+      doseMg: { ...orNull(mgSchema), description: 'the per-administration amount when all doses are equal, else null' },
+      dailyMg: mgOrZeroSchema,
+      basis,
+      times: { type: 'array', items: clockSchema, description: 'the clock time of each dose, parallel to doses' },
+      administrations: { type: 'array', items: { oneOf: [solidAdministration, liquidAdministration] }, description: 'how each dose is given, parallel to doses' },
+    } satisfies { readonly [K in keyof DispensedStep]-?: JsonSchema },
+    ['basis'],
+  );
 
 const dispense = closedObject(
   {
@@ -89,7 +90,7 @@ export function scheduleResultSchema(kind: ScheduleJson['kind']): JsonSchema {
     ...contractSchemas,
     kidney: kidneySchema,
     from: closedObject({ doses: { ...doses, minItems: 1 }, dailyMg: mgSchema }, [], 'the regimen the taper starts from'),
-    steps: { type: 'array', minItems: 1, items: step, description: 'in date order, contiguous' },
+    steps: { type: 'array', minItems: 1, items: step(), description: 'in date order, contiguous' },
     dispense,
     findings: findingsSchema,
   } satisfies { readonly [K in keyof ScheduleJson]-?: JsonSchema };
