@@ -78,6 +78,9 @@ function mayBeTerminal(fd: number): boolean {
   }
 }
 
+/** process.stdout, once stdout has needed it (see directStdout). */
+let stdoutStream: NodeJS.WriteStream | undefined;
+
 /**
  * stdout, written straight to its descriptor: creating process.stdout loads Node's stream
  * machinery, some 5 ms of every start, for what is mostly one write. The write blocks until the
@@ -85,8 +88,6 @@ function mayBeTerminal(fd: number): boolean {
  * for good when it is needed: isTTY (colour), or a descriptor that would block (EAGAIN); then
  * write returns false when full and 'drain' says when to go on.
  */
-let stdoutStream: NodeJS.WriteStream | undefined;
-
 function directStdout(): OutputStream {
   const viaStream = () => (stdoutStream ??= process.stdout.on('error', onWriteError));
   return {
@@ -170,6 +171,6 @@ run(argv, io).then((code) => {
   process.exitCode = code;
   // The command is done and its output written: exit now. Left to end by itself, the process
   // would first run what V8 queued during start-up (a collection of the young generation) and
-  // tear its heap down, some 5 ms of a 25 ms start, for nothing. Queued output drains as usual.
+  // tear its heap down: a few ms of a 25 ms start, for nothing. Queued output drains as usual.
   if (!outputQueued()) process.exit();
 });
