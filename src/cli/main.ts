@@ -138,11 +138,12 @@ const io: Io = {
   // A batch makes a few kB of short-lived objects a line and keeps little. Left to itself, V8
   // grows its young generation to 16 MB semi-spaces as the stream goes on, and lets its old
   // generation grow to several times what is live before collecting it: memory that grows with
-  // the input. Pinned at its first 1 MB, the young generation cost a sixth more CPU, more on long
-  // schedules, whose lines outlive it and were copied and promoted; 8 MB semi-spaces cost no more
-  // CPU than 16 MB, and 4 MB still made a step of a 1,000-step taper dearer than one of a 10-step
-  // taper (measured). So it grows to 8 MB and no further, and the old generation may grow to 30%
-  // above what is live: peak memory is about the same for ten thousand lines as for a million.
+  // the input. Pinned at its first 1 MB, the young generation cost about 15% more CPU, more on
+  // long schedules, whose lines outlive it and were copied and promoted; 8 MB semi-spaces cost no
+  // more CPU than 16 MB, and 4 MB still made a step of a 1,000-step taper dearer than one of a
+  // 10-step taper (measured). So it grows to 8 MB and no further, and the old generation may grow
+  // to 30% above what is live: peak memory is about the same for ten thousand lines as for a
+  // million.
   beforeBatch: async () => {
     setFlagsFromString('--heap-growing-percent=30');
     const youngGrown = () => (getHeapSpaceStatistics().find((space) => space.space_name === 'new_space')?.space_size ?? 0) >= YOUNG_GENERATION_MAX_BYTES;
