@@ -19,8 +19,8 @@ function nested(levels: number, kind: 'array' | 'object', inner: unknown = 1): u
 describe('nestsDeeperThan', () => {
   it('is true exactly when the value has more levels of arrays and objects than allowed', () => {
     fc.assert(
-      fc.property(fc.jsonValue({ maxDepth: 6 }), fc.integer({ min: 0, max: 7 }), (text, maxDepth) => {
-        const value = JSON.parse(JSON.stringify(text));
+      fc.property(fc.jsonValue({ maxDepth: 6 }), fc.integer({ min: 0, max: 7 }), (generated, maxDepth) => {
+        const value = JSON.parse(JSON.stringify(generated));
         expect(nestsDeeperThan(value, maxDepth)).toBe(depthOf(value) > maxDepth);
       }),
       { numRuns: 500 },
