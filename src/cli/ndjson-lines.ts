@@ -1,4 +1,5 @@
 import { StringDecoder } from 'node:string_decoder';
+import { writeJson } from '../render/json-utf8.js';
 import type { OutputStream } from './io.js';
 
 /** Longest line kept whole; a longer one is reported, not buffered, so memory stays bounded. */
@@ -51,8 +52,8 @@ export async function* readLineBatches(input: AsyncIterable<string | Uint8Array>
 }
 
 export interface LineWriter {
-  /** Queues one line (without its newline); true when enough is queued to be worth writing. */
-  push(line: string): boolean;
+  /** Queues one record as a line of JSON; true when enough is queued to be worth writing. */
+  push(record: object): boolean;
   /** Writes what is queued; resolves once the stream can take more ('drain' after a full buffer). */
   flush(): Promise<void>;
 }
@@ -64,34 +65,42 @@ const BUFFER_BYTES = FLUSH_BYTES + (1 << 14);
 const NEWLINE = 0x0a;
 
 /**
- * Each line is encoded as UTF-8 straight into a buffer, which is written once it holds
- * FLUSH_BYTES. Joining the lines into one string first would copy them twice, and a joined string
- * with one character beyond Latin-1 ("–", "’") is stored two bytes a character: from 64K
- * characters on, V8 puts it in large-object space, which made writing cost more than planning.
- * A buffer handed to the stream is never written to again (a file stream keeps it until written).
+ * Each record is written as JSON straight into a buffer (render/json-utf8.ts), which is written
+ * once it holds FLUSH_BYTES: no string of it is made, so no copy of it either. A line that
+ * outgrows the buffer moves, as far as it is written, to a new one. A buffer handed to the stream
+ * is never written to again (a file stream keeps it until written).
  */
 export function createLineWriter(stream: OutputStream): LineWriter {
-  let buffer = Buffer.allocUnsafe(BUFFER_BYTES);
-  let used = 0;
   let filled: Buffer[] = [];
+  /** Where the line being written starts in `bytes`. */
+  let lineStart = 0;
+  const out = {
+    bytes: Buffer.allocUnsafe(BUFFER_BYTES),
+    used: 0,
+    room(count: number) {
+      if (out.used + count <= out.bytes.length) return;
+      const bytes = Buffer.allocUnsafe(Math.max(BUFFER_BYTES, 2 * (out.used - lineStart + count)));
+      bytes.set(out.bytes.subarray(lineStart, out.used));
+      if (lineStart > 0) filled.push(out.bytes.subarray(0, lineStart));
+      out.bytes = bytes;
+      out.used -= lineStart;
+      lineStart = 0;
+    },
+  };
   return {
-    push(line) {
-      // UTF-8 takes at most 3 bytes for each UTF-16 code unit.
-      const most = line.length * 3 + 1;
-      if (used + most > buffer.length) {
-        if (used > 0) filled.push(buffer.subarray(0, used));
-        buffer = Buffer.allocUnsafe(Math.max(BUFFER_BYTES, most));
-        used = 0;
-      }
-      used += buffer.write(line, used);
-      buffer[used++] = NEWLINE;
-      return used >= FLUSH_BYTES || filled.length > 0;
+    push(record) {
+      writeJson(record, out);
+      out.room(1);
+      out.bytes[out.used++] = NEWLINE;
+      lineStart = out.used;
+      return out.used >= FLUSH_BYTES || filled.length > 0;
     },
     async flush() {
-      if (used > 0) {
-        filled.push(buffer.subarray(0, used));
-        buffer = Buffer.allocUnsafe(BUFFER_BYTES);
-        used = 0;
+      if (out.used > 0) {
+        filled.push(out.bytes.subarray(0, out.used));
+        out.bytes = Buffer.allocUnsafe(BUFFER_BYTES);
+        out.used = 0;
+        lineStart = 0;
       }
       const pieces = filled;
       filled = [];

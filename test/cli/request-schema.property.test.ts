@@ -243,7 +243,7 @@ describe('the request schema accepts exactly what the CLI accepts', () => {
           const cli = recordForLine(specs[command], { number: 1, text: line }, TODAY).outcome.kind === 'result';
           const schema = validate(request);
           if (cli) accepted += 1;
-          const why = schema ? JSON.parse(recordForLine(specs[command], { number: 1, text: line }, TODAY).text).error?.messages : describeErrors(validate.errors);
+          const why = schema ? (recordForLine(specs[command], { number: 1, text: line }, TODAY).value as { error?: { messages: string[] } }).error?.messages : describeErrors(validate.errors);
           expect(schema, `${line}\n${cli ? 'the CLI accepts it' : 'the CLI refuses it'}; ${JSON.stringify(why)}`).toBe(cli);
         }),
         { numRuns: NUM_RUNS },
