@@ -6,7 +6,7 @@ import { InternalError } from './internal-error.js';
 import { remember } from './memo.js';
 import type { KidneyLimit } from './renal.js';
 import { placeLevels } from './steps.js';
-import type { IsoDate, Level, Outcome, Problem, Step, StepBasis, Target } from './types.js';
+import type { IsoDate, KidneyAssessment, Level, Outcome, Problem, Step, StepBasis, Target } from './types.js';
 import { describeDaily, describeDoses, formatNumber } from './wording.js';
 
 export interface TitrationRequest {
@@ -213,8 +213,17 @@ function underCeiling(doseUnits: readonly number[], ceilingUnits: number, grid: 
   return repeat(1, Math.min(doseUnits.length, ceilingUnits));
 }
 
-/** The climb held under the kidney limit: each day at most the unadjusted day's dose less the reduction (or the dialysis most). */
-function adjustForKidney(levels: readonly Level[], limit: KidneyLimit, protocol: Protocol, setting: PlanSetting, notes: Finding[]): Level[] {
+/**
+ * The planner's note on kidney function, made for each patient: its params carry the patient's
+ * own assessment, while a kept climb serves every patient in the same kidney category.
+ */
+type KidneyNote = (kidney: KidneyAssessment) => Finding;
+
+/**
+ * The climb held under the kidney limit: each day at most the unadjusted day's dose less the
+ * reduction (or the dialysis most); and the note that says so.
+ */
+function adjustForKidney(levels: readonly Level[], limit: KidneyLimit, protocol: Protocol, setting: PlanSetting): { levels: Level[]; note: KidneyNote } {
   const { unitMg } = limitsOf(protocol);
   const capUnits = mgToUnitsFloor(limit.capMg, unitMg);
   const ceilingOf = (units: number) => (limit.kind === 'reduction' ? reduceUnits(units, limit.reduction) : Math.min(units, capUnits));
@@ -222,14 +231,8 @@ function adjustForKidney(levels: readonly Level[], limit: KidneyLimit, protocol:
   const mgOf = (units: readonly number[]) => units.map((unit) => unitsToMg(unit, unitMg));
   const reductionText = limit.kind === 'reduction' ? limit.category.reductionText : null;
   const sources = limit.kind === 'reduction' ? sourcesOf(protocol.renalCategories, protocol.renalCeiling) : sourcesOf(protocol.dialysisMaxDailyMg, protocol.renalCeiling);
-  notes.push(
-    finding('RENAL_ADJUSTED', 'info', null, sources, {
-      kidney: limit.kidney,
-      reductionText,
-      levels: adjusted.map((item) => ({ from: mgOf(item.level.doseUnits), to: mgOf(item.doseUnits) })),
-      capMg: limit.capMg,
-    }),
-  );
+  const noteLevels = adjusted.map((item) => ({ from: mgOf(item.level.doseUnits), to: mgOf(item.doseUnits) }));
+  const note: KidneyNote = (kidney) => finding('RENAL_ADJUSTED', 'info', null, sources, { kidney, reductionText, levels: noteLevels, capMg: limit.capMg });
   // Each adjusted level says which unadjusted days it stands for, so a merged step explains itself.
   const merged: { doseUnits: number[]; days: number | null; from: number[] }[] = [];
   for (const { level, doseUnits } of adjusted) {
@@ -242,7 +245,7 @@ function adjustForKidney(levels: readonly Level[], limit: KidneyLimit, protocol:
       merged.push({ doseUnits, days: level.days, from: [from] });
     }
   }
-  return merged.map((item) => {
+  const held = merged.map((item) => {
     const doses = mgOf(item.doseUnits);
     const limitText =
       reductionText === null
@@ -257,6 +260,7 @@ function adjustForKidney(levels: readonly Level[], limit: KidneyLimit, protocol:
       },
     };
   });
+  return { levels: held, note };
 }
 
 /** Why dialysis allows no plan but a small target [T1][R3][R7] (and some sources say avoid [R2][R6]). */
@@ -284,14 +288,18 @@ function dialysisProblem(request: TitrationRequest, limit: KidneyLimit | null, p
 export function planTitration(request: TitrationRequest, protocol: Protocol, setting: PlanSetting): Outcome<PlannedSchedule> {
   const climbed = climbFor(request, protocol, setting);
   if (!climbed.ok) return climbed;
-  const { levels, notes, capDailyMg } = climbed.value;
-  return { ok: true, value: { kind: 'titration', steps: placeLevels(request.startDate, levels, protocol.doseUnitMg.value), notes, capDailyMg, from: null } };
+  const { levels, notes, kidneyNote, capDailyMg } = climbed.value;
+  const limit = setting.kidneyLimit;
+  const allNotes = kidneyNote && limit ? [...notes, kidneyNote(limit.kidney)] : notes;
+  return { ok: true, value: { kind: 'titration', steps: placeLevels(request.startDate, levels, protocol.doseUnitMg.value), notes: allNotes, capDailyMg, from: null } };
 }
 
 /** A titration before it is dated: its levels, the planner's notes and the cap it was held to. */
 interface Climb {
   readonly levels: readonly Level[];
   readonly notes: readonly Finding[];
+  /** The note on kidney function, last of the notes, when a kidney limit applies. */
+  readonly kidneyNote: KidneyNote | null;
   readonly capDailyMg: number;
 }
 
@@ -302,21 +310,28 @@ const climbs = new WeakMap<Protocol, WeakMap<DoseGrid, Map<string, Outcome<Climb
 const keyedFields = { startDate: false, frequency: true, target: true, startDoseMg: true, stepMg: true, intervalDays: true } as const satisfies Record<keyof TitrationRequest, boolean>;
 void keyedFields;
 
-/** Everything a climb without a kidney limit depends on besides the protocol and the grid: all of the request but its start date. */
+/**
+ * What of a kidney limit a climb reads, the protocol aside: the kind and, for a reduction, the
+ * category (its reduction, cap and wording all come from the protocol's category).
+ */
+function kidneyKey(limit: KidneyLimit | null): string {
+  if (limit === null) return 'none';
+  return limit.kind === 'dialysis' ? `dialysis ${limit.capMg}` : `${limit.category.category} ${limit.capMg}`;
+}
+
+/** Everything a climb depends on besides the protocol and the grid: all of the request but its start date, and the setting. */
 function climbKey(request: TitrationRequest, setting: PlanSetting): string {
   const { frequency, target, startDoseMg, stepMg, intervalDays } = request;
-  return `${frequency}|${JSON.stringify(target)}|${startDoseMg}|${stepMg}|${intervalDays}|${setting.renalAdjust}`;
+  return `${frequency}|${JSON.stringify(target)}|${startDoseMg}|${stepMg}|${intervalDays}|${setting.renalAdjust}|${kidneyKey(setting.kidneyLimit)}`;
 }
 
 /**
  * The climb for a request, worked out once for each setting: a batch's requests repeat a few
- * targets and paces, and only their start dates differ. Every plan that uses a kept climb shares
- * its levels and notes, so their lists are frozen. A climb under a kidney limit is not kept: its
- * notes carry the patient's own CrCl, which seldom repeats, and keeping them would only grow the
- * cache.
+ * targets, paces and kidney categories, and only their start dates (and a patient's own CrCl,
+ * which only the kidney note names) differ. Every plan that uses a kept climb shares its levels
+ * and notes, so their lists are frozen.
  */
 function climbFor(request: TitrationRequest, protocol: Protocol, setting: PlanSetting): Outcome<Climb> {
-  if (setting.kidneyLimit !== null) return climbToGoal(request, protocol, setting);
   let byGrid = climbs.get(protocol);
   if (!byGrid) climbs.set(protocol, (byGrid = new WeakMap()));
   let byKey = byGrid.get(setting.grid);
@@ -377,11 +392,12 @@ function climbToGoal(request: TitrationRequest, protocol: Protocol, setting: Pla
   }
 
   let levels = climb(request, start, goal, protocol);
+  let kidneyNote: KidneyNote | null = null;
   const limit = setting.kidneyLimit;
   // Stryker disable next-line ConditionalExpression: without a limit, `adjust` is read only beside `limit`, so `true && renalAdjust` changes nothing
   const adjust = limit !== null && setting.renalAdjust;
-  if (limit && adjust) levels = adjustForKidney(levels, limit, protocol, setting, notes);
-  else if (limit) notes.push(finding('RENAL_NOT_ADJUSTED', 'info', null, [protocol.renalAdjustByDefault], { kidney: limit.kidney }));
+  if (limit && adjust) ({ levels, note: kidneyNote } = adjustForKidney(levels, limit, protocol, setting));
+  else if (limit) kidneyNote = (kidney) => finding('RENAL_NOT_ADJUSTED', 'info', null, [protocol.renalAdjustByDefault], { kidney });
   if (levels.some((level) => level.doseUnits.length === 0)) {
     return { ok: false, problems: [{ field: 'startDose', message: 'with the kidney reduction some doses would fall below the smallest dose unit; start higher, or plan with a liquid' }] };
   }
@@ -396,5 +412,5 @@ function climbToGoal(request: TitrationRequest, protocol: Protocol, setting: Pla
     }
   }
   // Stryker restore all
-  return { ok: true, value: { levels, notes, capDailyMg: unitsToMg(cap, unitMg) } };
+  return { ok: true, value: { levels, notes, kidneyNote, capDailyMg: unitsToMg(cap, unitMg) } };
 }

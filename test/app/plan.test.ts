@@ -179,6 +179,16 @@ describe('plan: kidney function (adjusted unless asked not to)', () => {
     expect(codes(result)).toContain('RENAL_ADJUSTED/info');
   });
 
+  it("each patient's kidney note names their own assessment, though patients of one category share the plan's climb", () => {
+    for (const renalAdjust of [true, false]) {
+      const [first, second] = [41, 47].map((crclMlMin) => planned({}, { patient: { kidney: { kind: 'crcl', crclMlMin } }, renalAdjust }));
+      const note = (result: typeof first) => result?.findings.find((item) => item.code === (renalAdjust ? 'RENAL_ADJUSTED' : 'RENAL_NOT_ADJUSTED'));
+      expect(first?.steps).toEqual(second?.steps);
+      expect(note(first)?.params).toMatchObject({ kidney: { category: 'moderate', crclMlMin: 41 } });
+      expect(note(second)?.params).toMatchObject({ kidney: { category: 'moderate', crclMlMin: 47 } });
+    }
+  });
+
   it('renalAdjust false plans unadjusted: the steps above the kidney cap are errors', () => {
     const result = planned({}, { patient: { kidney: { kind: 'crcl', crclMlMin: 20 } }, renalAdjust: false });
     expect(result.steps.at(-1)?.dailyMg).toBe(60);
