@@ -1,4 +1,5 @@
 import { digitsAt } from './digits.js';
+import { remember } from './memo.js';
 import type { IsoDate } from './types.js';
 
 // All date arithmetic lives here, on plain calendar dates: a date is its number of days from
@@ -31,7 +32,7 @@ function daysFromCivil(year: number, month: number, day: number): number {
 }
 
 /** The calendar date `yyyy-MM-dd` of a number of days from 1970-01-01. */
-function fromDays(days: number): IsoDate {
+function civilFromDays(days: number): IsoDate {
   const shifted = days + EPOCH_SHIFT;
   const era = Math.floor(shifted / ERA_DAYS);
   const dayOfEra = shifted - era * ERA_DAYS;
@@ -41,6 +42,17 @@ function fromDays(days: number): IsoDate {
   const day = dayOfYear - Math.floor((153 * monthFromMarch + 2) / 5) + 1;
   const month = monthFromMarch < 10 ? monthFromMarch + 3 : monthFromMarch - 9;
   return fromFields(yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day);
+}
+
+/**
+ * Dates written so far, by day number: the schedules of a batch fall on a few hundred days, and
+ * writing a date makes several short strings on the way.
+ */
+const written = new Map<number, IsoDate>();
+
+/** The calendar date `yyyy-MM-dd` of a number of days from 1970-01-01. */
+function fromDays(days: number): IsoDate {
+  return written.get(days) ?? remember(written, days, civilFromDays(days));
 }
 
 /** Days from 1970-01-01 to a date written `yyyy-MM-dd` (checked by the caller). */
