@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { displayWidth } from '../../src/render/text/display-width.js';
-import { wrapLines } from '../../src/render/text/wrap.js';
+import { longestWord, wrapLines } from '../../src/render/text/wrap.js';
+import { longestWordBySplit, wrapLinesBySplit } from './wrap-by-split.js';
 
 describe('wrapLines', () => {
   it('keeps a paragraph that fits whole, and breaks the others at spaces', () => {
@@ -44,6 +45,21 @@ describe('wrapLines', () => {
         lines.slice(1).forEach((line, index) => expect(displayWidth(`${lines[index]} ${line.split(' ')[0]}`)).toBeGreaterThan(width));
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('property: gives the lines and the longest word that splitting into words gave, for any text and widths', () => {
+    // Pieces that reach every branch: runs of spaces, an indent, line breaks, breaks after a slash,
+    // a dot or inside camelCase, paths, colour escapes, surrogate pairs, and characters that a
+    // pattern's `.` or a space split treat apart (\r, U+2028, a tab, a no-break space).
+    const piece = fc.constantFrom('a', 'bc', 'Dose', 'mg/day', 'src/a/b.md', 'forms.tablet', '52.5', 'x.Y', 'singleDoseMaxMg', 'abcdefghijkl', '/', '.', 'é–', '😀', '\u001b[1m', '\u001b[0m', ' ', '  ', '\n', '\t', '\u00a0', '\r', '\u2028', '/\r');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }), fc.integer({ min: 0, max: 30 }), fc.integer({ min: 0, max: 30 }), (pieces, width, rest) => {
+        const text = pieces.join('');
+        expect(wrapLines(text, width, rest)).toEqual(wrapLinesBySplit(text, width, rest));
+        expect(longestWord(text)).toBe(longestWordBySplit(text));
+      }),
+      { numRuns: 2000 },
     );
   });
 });

@@ -10,16 +10,23 @@ export function stripAnsi(text: string): string {
 /** What makes a character count differ from the length: an escape sequence or a surrogate pair. */
 const NOT_ONE_PER_UNIT = /[\u001b\uD800-\uDFFF]/;
 
+/** Whether the text is one column a UTF-16 code unit: no escape sequence and no surrogate pair. */
+export const isOnePerUnit = (text: string): boolean => !NOT_ONE_PER_UNIT.test(text);
+
 export function displayWidth(text: string): number {
   // Most text has neither: its length is its width (tables measure every cell many times).
-  if (!NOT_ONE_PER_UNIT.test(text)) return text.length;
+  if (isOnePerUnit(text)) return text.length;
   let width = 0;
   for (const _ of stripAnsi(text)) width += 1;
   return width;
 }
 
+/** Runs of spaces by length, made once each: a table pads every cell of every line. */
+const spaceRuns: string[] = [];
+const spaces = (count: number): string => (spaceRuns[count] ??= ' '.repeat(count));
+
 /** Pads to `width` display columns, on the right (left-aligned) or the left. */
 export function pad(text: string, width: number, align: 'left' | 'right' = 'left'): string {
-  const space = ' '.repeat(Math.max(0, width - displayWidth(text)));
+  const space = spaces(Math.max(0, width - displayWidth(text)));
   return align === 'left' ? text + space : space + text;
 }

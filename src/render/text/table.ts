@@ -27,10 +27,15 @@ const BOX = { h: '─', v: '│', tl: '┌', tm: '┬', tr: '┐', ml: '├', mm
 const ASCII = { h: '-', v: '|', tl: '+', tm: '+', tr: '+', ml: '+', mm: '+', mr: '+', bl: '+', bm: '+', br: '+' };
 
 const textOf = (cell: Cell): string => (typeof cell === 'string' ? cell : cell.text);
-const styleOf = (cell: Cell): ((text: string) => string) => (typeof cell === 'string' ? (text) => text : (cell.style ?? ((text) => text)));
+const unstyled = (text: string): string => text;
+const styleOf = (cell: Cell): ((text: string) => string) => (typeof cell === 'string' ? unstyled : (cell.style ?? unstyled));
 
 /** Width of a table with these column widths and this padding on each side of a cell. */
-const tableWidth = (widths: readonly number[], padding: number): number => widths.reduce((total, width) => total + width + 2 * padding, 0) + widths.length + 1;
+function tableWidth(widths: readonly number[], padding: number): number {
+  let total = widths.length + 1;
+  for (const width of widths) total += width + 2 * padding;
+  return total;
+}
 
 /** The narrowest a prose column is squeezed before the padding goes: a few words a line. */
 const READABLE = 14;
@@ -72,12 +77,12 @@ function fit(columns: readonly Column[], rows: readonly (readonly Cell[])[], wid
 
   const squeeze = (keep: readonly number[], padding: number, floor: (index: number) => number): Layout => {
     const widths = keep.map(natural);
-    for (;;) {
-      if (tableWidth(widths, padding) <= width) break;
+    // One column a turn, so loops, not callbacks: a wide table narrows by hundreds of turns.
+    while (tableWidth(widths, padding) > width) {
       let widest = -1;
-      keep.forEach((index, at) => {
-        if ((widths[at] ?? 0) > floor(index) && (widest === -1 || (widths[at] ?? 0) > (widths[widest] ?? 0))) widest = at;
-      });
+      for (let at = 0; at < keep.length; at += 1) {
+        if ((widths[at] ?? 0) > floor(keep[at] ?? 0) && (widest === -1 || (widths[at] ?? 0) > (widths[widest] ?? 0))) widest = at;
+      }
       if (widest === -1) break;
       widths[widest] = (widths[widest] ?? 1) - 1;
     }
@@ -116,17 +121,25 @@ export function renderTable(asked: readonly Column[], given: readonly (readonly 
   const { keep, widths, padding } = fit(columns, rows, options.width);
   const space = ' '.repeat(padding);
   const line = (left: string, middle: string, right: string) => left + widths.map((width) => chars.h.repeat(width + 2 * padding)).join(middle) + right;
+  // Each line of a row is added up piece by piece and joined with the others once, at the end.
   const renderRow = (cells: readonly Cell[], header: boolean): string[] => {
     const wrapped = keep.map((index, at) => wrapLines(textOf(cells[index] ?? ''), widths[at] ?? 1));
-    const height = Math.max(1, ...wrapped.map((lines) => lines.length));
-    return Array.from({ length: height }, (_, lineIndex) => {
-      const parts = keep.map((index, at) => {
-        const text = pad(wrapped[at]?.[lineIndex] ?? '', widths[at] ?? 1, columns[index]?.align ?? 'left');
-        const style = header ? (options.headerStyle ?? ((value: string) => value)) : styleOf(cells[index] ?? '');
-        return space + (text.trim() === '' ? text : style(text)) + space;
-      });
-      return chars.v + parts.join(chars.v) + chars.v;
-    });
+    let height = 1;
+    for (const lines of wrapped) height = Math.max(height, lines.length);
+    const rowLines: string[] = [];
+    for (let lineIndex = 0; lineIndex < height; lineIndex += 1) {
+      let rowLine = chars.v;
+      for (let at = 0; at < keep.length; at += 1) {
+        const index = keep[at] ?? 0;
+        const text = wrapped[at]?.[lineIndex] ?? '';
+        const padded = pad(text, widths[at] ?? 1, columns[index]?.align ?? 'left');
+        const style = header ? (options.headerStyle ?? unstyled) : styleOf(cells[index] ?? '');
+        // Blank text is left unstyled (padding adds only spaces, so the text alone tells).
+        rowLine += space + (text.trim() === '' ? padded : style(padded)) + space + chars.v;
+      }
+      rowLines.push(rowLine);
+    }
+    return rowLines;
   };
   const body = rows.map((row) => renderRow(row, false));
   const between = options.rules ? [line(chars.ml, chars.mm, chars.mr)] : [];

@@ -1,14 +1,58 @@
-import { displayWidth } from './display-width.js';
+import { displayWidth, isOnePerUnit } from './display-width.js';
 
 /** A path or an address (`src/protocol/README.md`, `https://…`): two slashes; kept whole where it can be. */
 const isPath = (word: string): boolean => word.indexOf('/') !== word.lastIndexOf('/');
 
+const SPACE = 0x20;
+const SLASH = 0x2f;
+const DOT = 0x2e;
+const isLower = (code: number): boolean => code >= 0x61 && code <= 0x7a;
+const isUpper = (code: number): boolean => code >= 0x41 && code <= 0x5a;
+/** What a regular expression's `.` matches: anything but a line terminator. */
+const isNotLineEnd = (code: number): boolean => code !== 0x0a && code !== 0x0d && code !== 0x2028 && code !== 0x2029;
+
 /**
- * Where a word too wide for a line may break: after a `/` (`mg/day` as `mg/` + `day`), after a
- * dot before a letter (`forms.tablet` as `forms.` + `tablet`; never inside `52.5`) and inside a
- * name in camelCase (`singleDoseMaxMg` as `single` + `Dose` + …). Paths and addresses are not split.
+ * Where a word too wide for a line may break, before `word[index]` (0 < index < length): after a
+ * `/` (`mg/day` as `mg/` + `day`), after a dot before a letter (`forms.tablet` as `forms.` +
+ * `tablet`; never inside `52.5`) and inside a name in camelCase (`singleDoseMaxMg` as `single` +
+ * `Dose` + …). Paths and addresses are not split (see partsOf). Read a character at a time, not by
+ * a pattern: tables measure every word of every cell, and a split makes an array and its parts.
  */
-const partsOf = (word: string): string[] => (isPath(word) ? [word] : word.split(/(?<=\/)(?=.)|(?<=\.)(?=[A-Za-z])|(?<=[a-z])(?=[A-Z])/));
+function breaksBefore(word: string, index: number): boolean {
+  const before = word.charCodeAt(index - 1);
+  const after = word.charCodeAt(index);
+  return (before === SLASH && isNotLineEnd(after)) || (before === DOT && (isLower(after) || isUpper(after))) || (isLower(before) && isUpper(after));
+}
+
+/** Where the part of a word that starts at `start` ends: at the next place breaksBefore allows, or at the word's end. */
+function partEnd(word: string, start: number): number {
+  let end = start + 1;
+  while (end < word.length && !breaksBefore(word, end)) end += 1;
+  return end;
+}
+
+/** A word's parts (a path or an address whole). */
+function partsOf(word: string): string[] {
+  if (isPath(word) || word === '') return [word];
+  const parts: string[] = [];
+  for (let start = 0, end = 0; start < word.length; start = end) {
+    end = partEnd(word, start);
+    parts.push(word.slice(start, end));
+  }
+  return parts;
+}
+
+/** The widest of a word's parts; without escape sequences or surrogate pairs, by counting alone (no part is made). */
+function widestPart(word: string): number {
+  if (isPath(word)) return displayWidth(word);
+  if (!isOnePerUnit(word)) return Math.max(...partsOf(word).map(displayWidth));
+  let widest = 0;
+  for (let start = 0, end = 0; start < word.length; start = end) {
+    end = partEnd(word, start);
+    widest = Math.max(widest, end - start);
+  }
+  return widest;
+}
 
 /**
  * A token wider than a line cut after at most `limit` columns (at least one character, so a wide
@@ -40,57 +84,85 @@ export function wrapLines(text: string, width: number, rest: number = width): st
       lines.push(paragraph);
       continue;
     }
-    // Leading spaces are an indent the first line keeps. The line's width is kept as it grows
-    // (widths add up: no escape sequence or surrogate pair spans a space), not measured again.
-    const indent = /^ */.exec(paragraph)?.[0] ?? '';
-    let line = indent;
-    let lineWidth = indent.length;
+    // The words are found by index, and a line is the stretch of the paragraph it covers (words
+    // one space apart, as they stand): a table wraps every cell, and words split out and joined
+    // again would make several strings a word. A word without escape sequences or surrogate
+    // pairs is as wide as it is long. The line's width is kept as it grows (widths add up: no
+    // escape sequence or surrogate pair spans a space), not measured again.
+    const widthOf = isOnePerUnit(paragraph) ? (start: number, end: number) => end - start : (start: number, end: number) => displayWidth(paragraph.slice(start, end));
+    // Leading spaces are an indent the first line keeps.
+    let indent = 0;
+    while (paragraph.charCodeAt(indent) === SPACE) indent += 1;
+    let lineStart = 0;
+    let lineEnd = indent;
+    let lineWidth = indent;
     let blank = true; // nothing but the indent's spaces yet
-    for (const word of paragraph.slice(indent.length).split(' ')) {
-      const wordWidth = displayWidth(word);
+    for (let wordStart = indent; wordStart <= paragraph.length; ) {
+      const space = paragraph.indexOf(' ', wordStart);
+      const wordEnd = space === -1 ? paragraph.length : space;
+      const wordWidth = widthOf(wordStart, wordEnd);
       const joinedWidth = blank ? lineWidth + wordWidth : lineWidth + 1 + wordWidth;
       if (joinedWidth <= limit()) {
-        line = blank ? line + word : `${line} ${word}`;
+        // A blank line is the indent (which the word follows) or empty (the word starts it).
+        if (blank && lineStart === lineEnd) lineStart = wordStart;
+        lineEnd = wordEnd;
         lineWidth = joinedWidth;
-        blank &&= word === '';
-        continue;
-      }
-      if (!blank) lines.push(line);
-      line = word;
-      lineWidth = wordWidth;
-      blank = word === '';
-      if (wordWidth <= limit()) continue;
-      // Wider than a line: its parts, as many to a line as fit, each cut if it must be.
-      line = '';
-      for (const part of partsOf(word)) {
-        if (fits(line + part)) {
-          line += part;
-          continue;
+        blank &&= wordStart === wordEnd;
+      } else {
+        if (!blank) lines.push(paragraph.slice(lineStart, lineEnd));
+        lineStart = wordStart;
+        lineEnd = wordEnd;
+        lineWidth = wordWidth;
+        blank = wordStart === wordEnd;
+        if (wordWidth > limit()) {
+          // Wider than a line: its parts, as many to a line as fit, each cut if it must be.
+          let line = '';
+          for (const part of partsOf(paragraph.slice(wordStart, wordEnd))) {
+            if (fits(line + part)) {
+              line += part;
+              continue;
+            }
+            if (line !== '') lines.push(line);
+            let remaining = part;
+            while (remaining.length > 0 && !fits(remaining)) {
+              const [head, tail] = hardBreak(remaining, limit());
+              lines.push(head);
+              remaining = tail;
+            }
+            line = remaining;
+          }
+          // What is left of the word ends it.
+          lineStart = wordEnd - line.length;
+          lineWidth = displayWidth(line);
+          blank = line === '';
         }
-        if (line !== '') lines.push(line);
-        let remaining = part;
-        while (remaining.length > 0 && !fits(remaining)) {
-          const [head, tail] = hardBreak(remaining, limit());
-          lines.push(head);
-          remaining = tail;
-        }
-        line = remaining;
       }
-      lineWidth = displayWidth(line);
-      blank = line === '';
+      wordStart = wordEnd + 1;
     }
-    lines.push(line);
+    lines.push(paragraph.slice(lineStart, lineEnd));
   }
   return lines;
 }
 
-/** The narrowest a text can be wrapped to without cutting inside a word's parts. */
+/**
+ * The narrowest a text can be wrapped to without cutting inside a word's parts. Words are found
+ * by searching for the next space or line break, not split out, and only a word longer than the
+ * longest so far is looked at (a word is never wider than its length, nor a part wider than its
+ * word): a table measures every cell.
+ */
 export function longestWord(text: string): number {
   let longest = 0;
-  for (const word of text.split(/[\n ]/)) {
-    // A part is never wider than its word: only a word wider than the longest so far is split.
-    if (displayWidth(word) <= longest) continue;
-    for (const part of partsOf(word)) longest = Math.max(longest, displayWidth(part));
+  let newline = text.indexOf('\n');
+  for (let start = 0; start <= text.length; ) {
+    if (newline !== -1 && newline < start) newline = text.indexOf('\n', start);
+    const space = text.indexOf(' ', start);
+    let end = space === -1 ? text.length : space;
+    if (newline !== -1 && newline < end) end = newline;
+    if (end - start > longest) {
+      const word = text.slice(start, end);
+      if (displayWidth(word) > longest) longest = Math.max(longest, widestPart(word));
+    }
+    start = end + 1;
   }
   return longest;
 }
