@@ -99,8 +99,11 @@ export function buildProgram(context: CommandContext, argv?: readonly string[]):
     if (built(entry.name)) entry.build(command, context);
   }
   addHelpCommand(program);
-  // Every command treats a repeated option alike (options.ts), once all its options are added.
-  for (const command of [program, ...program.commands]) guardRepeats(command);
+  // A repeated option is treated alike everywhere (options.ts), once all the options are added:
+  // on the program and on the command the line runs (on all without a command line). The others
+  // are only listed by help, and guarding them cost `titrate --help` some 40 KB of its start-up.
+  const runs = argv === undefined ? () => true : (name: string) => name === argv.find((arg) => !arg.startsWith('-'));
+  for (const command of [program, ...program.commands.filter((command) => runs(command.name()))]) guardRepeats(command);
   program.addHelpText('after', () => ['', examplesSection(TOP_EXAMPLES, context.help), '', helpParagraph(EXIT_STATUS, context.help), '', helpParagraph('Each command has its own help: titrate <command> --help.', context.help)].join('\n'));
   return program;
 }
