@@ -1,11 +1,11 @@
 import * as z from 'zod/mini';
 import type { CheckRequest } from '../app/check.js';
 import { baclofenOral, frequencies } from '../protocol/baclofen.js';
-import { strictFields } from './strict-fields.js';
+import { shapeOf, strictFields, type FieldBuilders } from './strict-fields.js';
 import { field } from './field.js';
 import type { InputIssue } from './issues.js';
 import { issuesFromZod } from './zod-issues.js';
-import { kidneyRules, patientFieldSchemas, patientFrom, patientShape } from './patient-fields.js';
+import { kidneyRules, patientFieldSchemas, patientFrom, patientFieldBuilders } from './patient-fields.js';
 import type { Normalized } from './issues.js';
 import { isFhirResource, normalizeFhirSchedule } from './fhir-input.js';
 import { requires, type JsonSchema } from './json-schema/json-schema.js';
@@ -72,14 +72,16 @@ export function parseRegimen(value: unknown): Parsed<readonly number[]> {
   return { ok: true, value: Array(frequencies[frequency].dosesPerDay).fill(dose.value) };
 }
 
-export const checkShape = () => ({
-  regimen: z.optional(field(parseRegimen)),
+export const checkFieldBuilders = () => ({
+  regimen: () => z.optional(field(parseRegimen)),
   // Any JSON here; normalizeAnySchedule validates it so its issues carry paths inside the schedule.
-  schedule: z.optional(z.unknown()),
-  ...patientShape(),
-});
+  schedule: () => z.optional(z.unknown()),
+  ...patientFieldBuilders(),
+}) satisfies FieldBuilders;
 
-const checkFields = strictFields(checkShape, objectError('an object of check fields (regimen or schedule, and kidney options)'));
+export const checkShape = () => shapeOf(checkFieldBuilders());
+
+const checkFields = strictFields(checkFieldBuilders, objectError('an object of check fields (regimen or schedule, and kidney options)'));
 
 /**
  * A schedule to check: a FHIR R4 MedicationRequest or a Bundle holding one (told by its

@@ -3,6 +3,7 @@ import type { KidneyInput, PatientInput, WeightBasis } from '../engine/types.js'
 import { baclofenOral } from '../protocol/baclofen.js';
 import { interactionNames, type InteractionName } from '../protocol/products.js';
 import { field, flag } from './field.js';
+import { shapeOf, type FieldBuilders } from './strict-fields.js';
 import type { InputIssue } from './issues.js';
 import { requires, type JsonSchema } from './json-schema/json-schema.js';
 import { alternation, decimalTextPattern } from './json-schema/number-text.js';
@@ -120,22 +121,24 @@ const parseWeight = quantityParser(weightSpec);
 const parseHeight = quantityParser(heightSpec);
 
 /** Age, kidney function and the factors that raise cautions: the fields every command takes (camelCase, as in NDJSON). */
-export const patientShape = () => ({
-  age: z.optional(field((value) => parsePositiveNumber(value, 'an age in years', AGE_MAX_YEARS))),
-  weight: z.optional(field(parseWeight)),
-  height: z.optional(field(parseHeight)),
-  weightBasis: z.optional(field(parseWeightBasis)),
-  scr: z.optional(field((value) => parsePositiveNumber(value, 'serum creatinine in mg/dL', SCR_MAX_MG_DL))),
-  scrUmol: z.optional(field((value) => parsePositiveNumber(value, 'serum creatinine in µmol/L', SCR_MAX_UMOL_L))),
-  sex: z.optional(field(parseSex)),
-  crcl: z.optional(field((value) => parsePositiveNumber(value, 'a creatinine clearance in mL/min', baclofenOral.crclInputMaxMlMin.value))),
-  dialysis: z.optional(flag()),
-  route: z.optional(field(parseRoute)),
-  pregnant: z.optional(flag()),
-  breastfeeding: z.optional(flag()),
-  epilepsy: z.optional(flag()),
-  with: z.optional(field(parseInteractions)),
-});
+export const patientFieldBuilders = () => ({
+  age: () => z.optional(field((value) => parsePositiveNumber(value, 'an age in years', AGE_MAX_YEARS))),
+  weight: () => z.optional(field(parseWeight)),
+  height: () => z.optional(field(parseHeight)),
+  weightBasis: () => z.optional(field(parseWeightBasis)),
+  scr: () => z.optional(field((value) => parsePositiveNumber(value, 'serum creatinine in mg/dL', SCR_MAX_MG_DL))),
+  scrUmol: () => z.optional(field((value) => parsePositiveNumber(value, 'serum creatinine in µmol/L', SCR_MAX_UMOL_L))),
+  sex: () => z.optional(field(parseSex)),
+  crcl: () => z.optional(field((value) => parsePositiveNumber(value, 'a creatinine clearance in mL/min', baclofenOral.crclInputMaxMlMin.value))),
+  dialysis: () => z.optional(flag()),
+  route: () => z.optional(field(parseRoute)),
+  pregnant: () => z.optional(flag()),
+  breastfeeding: () => z.optional(flag()),
+  epilepsy: () => z.optional(flag()),
+  with: () => z.optional(field(parseInteractions)),
+}) satisfies FieldBuilders;
+
+export const patientShape = () => shapeOf(patientFieldBuilders());
 
 export type PatientFields = { [K in keyof ReturnType<typeof patientShape>]?: z.infer<(ReturnType<typeof patientShape>)[K]> | undefined };
 

@@ -2,14 +2,14 @@ import * as z from 'zod/mini';
 import type { PlanRequest } from '../app/plan.js';
 import type { IsoDate } from '../engine/types.js';
 import { baclofenOral, frequencies } from '../protocol/baclofen.js';
-import { strictFields } from './strict-fields.js';
+import { shapeOf, strictFields, type FieldBuilders } from './strict-fields.js';
 import { field, flag } from './field.js';
 import type { InputIssue, Normalized } from './issues.js';
 import { issuesFromZod } from './zod-issues.js';
 import type { JsonSchema } from './json-schema/json-schema.js';
 import { requestSchema } from './json-schema/request-schema.js';
-import { checkRenalAdjust, kidneyRules, patientFieldSchemas, patientFrom, patientShape, renalAdjustRule } from './patient-fields.js';
-import { normalizeProductFields, productFieldSchemas, productKeysShape, productRules } from './product-fields.js';
+import { checkRenalAdjust, kidneyRules, patientFieldSchemas, patientFrom, patientFieldBuilders, renalAdjustRule } from './patient-fields.js';
+import { normalizeProductFields, productFieldSchemas, productKeyBuilders, productRules } from './product-fields.js';
 import {
   dailyTextPattern,
   frequencySchema,
@@ -32,19 +32,21 @@ const INPUT_MAX_MG = 1000;
 
 export const planFrequencies = ['tid', 'qid'] as const;
 
-export const planShape = () => ({
-  start: z.optional(field(parseStartDate)),
-  target: z.optional(field((value) => parseDoseText(value, unitMg, INPUT_MAX_MG, true))),
-  frequency: z.optional(field((value) => parseFrequency(value, planFrequencies))),
-  startDose: z.optional(field((value) => parseMg(value, unitMg, INPUT_MAX_MG))),
-  step: z.optional(field((value) => parseMg(value, unitMg, INPUT_MAX_MG))),
-  interval: z.optional(field((value) => parseWholeDays(value, INPUT_MAX_DAYS))),
-  renalAdjust: z.optional(flag()),
-  ...patientShape(),
-});
+export const planFieldBuilders = () => ({
+  start: () => z.optional(field(parseStartDate)),
+  target: () => z.optional(field((value) => parseDoseText(value, unitMg, INPUT_MAX_MG, true))),
+  frequency: () => z.optional(field((value) => parseFrequency(value, planFrequencies))),
+  startDose: () => z.optional(field((value) => parseMg(value, unitMg, INPUT_MAX_MG))),
+  step: () => z.optional(field((value) => parseMg(value, unitMg, INPUT_MAX_MG))),
+  interval: () => z.optional(field((value) => parseWholeDays(value, INPUT_MAX_DAYS))),
+  renalAdjust: () => z.optional(flag()),
+  ...patientFieldBuilders(),
+}) satisfies FieldBuilders;
+
+export const planShape = () => shapeOf(planFieldBuilders());
 
 /** Strict: an unknown field is an error. Product fields are checked by normalizeProductFields. */
-const planFields = strictFields(() => ({ ...planShape(), ...productKeysShape() }));
+const planFields = strictFields(() => ({ ...planFieldBuilders(), ...productKeyBuilders() }));
 
 /** A plan request and how its table is to be shown. */
 export interface PlanInput {

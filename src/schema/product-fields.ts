@@ -82,6 +82,7 @@ const everyProductField: Exclude<keyof ReturnType<typeof productShape>, (typeof 
 void everyProductField;
 
 const productFields = lazily(() => z.object(productShape()));
+type ProductFields = z.infer<ReturnType<typeof productFields>>;
 
 export interface ProductRequest {
   readonly dispensing: ProductChoiceRequest;
@@ -93,13 +94,17 @@ export interface ProductRequest {
  * The product field names, known but not checked: a command's strict request schema spreads this
  * so its own parse accepts them, and `normalizeProductFields` checks each of them once.
  */
-export const productKeysShape = () =>
-  Object.fromEntries(productFieldNames.map((name) => [name, z.optional(z.unknown())])) as {
-    [K in keyof ReturnType<typeof productShape>]: z.ZodMiniOptional<z.ZodMiniUnknown>;
+export const productKeyBuilders = () =>
+  Object.fromEntries(productFieldNames.map((name) => [name, () => z.optional(z.unknown())])) as {
+    readonly [K in keyof ReturnType<typeof productShape>]: () => z.ZodMiniOptional<z.ZodMiniUnknown>;
   };
 
-/** What a request that names no product field asks for, worked out once: most requests name none. */
-const noProductFields = lazily(() => parseProductFields({}));
+/**
+ * What a request that names no product field asks for, worked out once: most requests name none.
+ * Every product field is optional, so zod would pass over them all and give `{}`; its schema is
+ * not even made.
+ */
+const noProductFields = lazily(() => productRequestFrom({}));
 
 /**
  * The product and patient-factor fields of a plan or taper request (other fields are ignored), to
@@ -112,8 +117,11 @@ export function normalizeProductFields(input: unknown): Normalized<ProductReques
 
 function parseProductFields(input: unknown): Normalized<ProductRequest> {
   const parsed = productFields().safeParse(input);
-  if (!parsed.success) return { ok: false, issues: issuesFromZod(parsed.error) };
-  const fields = parsed.data;
+  return parsed.success ? productRequestFrom(parsed.data) : { ok: false, issues: issuesFromZod(parsed.error) };
+}
+
+/** The dispensing request that parsed product fields ask for, once they are checked against each other. */
+function productRequestFrom(fields: ProductFields): Normalized<ProductRequest> {
   const issues: InputIssue[] = [];
   const form = fields.form ?? baclofenProducts.defaultForm.value;
   const data = baclofenProducts.forms[form];

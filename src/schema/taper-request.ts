@@ -2,12 +2,12 @@ import * as z from 'zod/mini';
 import type { TaperPlanRequest } from '../app/taper.js';
 import type { IsoDate } from '../engine/types.js';
 import { baclofenOral, frequencies, type FrequencyCode } from '../protocol/baclofen.js';
-import { strictFields } from './strict-fields.js';
+import { shapeOf, strictFields, type FieldBuilders } from './strict-fields.js';
 import { field, flag } from './field.js';
 import type { InputIssue } from './issues.js';
 import { issuesFromZod } from './zod-issues.js';
-import { checkRenalAdjust, kidneyRules, patientFieldSchemas, patientFrom, patientShape, renalAdjustRule } from './patient-fields.js';
-import { normalizeProductFields, productFieldSchemas, productKeysShape, productRules } from './product-fields.js';
+import { checkRenalAdjust, kidneyRules, patientFieldSchemas, patientFrom, patientFieldBuilders, renalAdjustRule } from './patient-fields.js';
+import { normalizeProductFields, productFieldSchemas, productKeyBuilders, productRules } from './product-fields.js';
 import type { Normalized } from './issues.js';
 import { requires, type JsonSchema } from './json-schema/json-schema.js';
 import { requestSchema } from './json-schema/request-schema.js';
@@ -56,21 +56,23 @@ export function parseTaperDays(value: unknown): Parsed<number> {
   return { ok: true, value: number };
 }
 
-export const taperShape = () => ({
-  from: z.optional(field((value) => parseDoseText(value, unitMg, FROM_MAX_DAILY_MG, true))),
-  start: z.optional(field(parseStartDate)),
-  frequency: z.optional(field((value) => parseFrequency(value, taperFrequencies))),
-  over: z.optional(field(parseTaperDays)),
-  maxStep: z.optional(field((value) => parseMg(value, unitMg, INPUT_MAX_STEP_MG))),
-  halfTablets: z.optional(flag()),
-  longTerm: z.optional(flag()),
+export const taperFieldBuilders = () => ({
+  from: () => z.optional(field((value) => parseDoseText(value, unitMg, FROM_MAX_DAILY_MG, true))),
+  start: () => z.optional(field(parseStartDate)),
+  frequency: () => z.optional(field((value) => parseFrequency(value, taperFrequencies))),
+  over: () => z.optional(field(parseTaperDays)),
+  maxStep: () => z.optional(field((value) => parseMg(value, unitMg, INPUT_MAX_STEP_MG))),
+  halfTablets: () => z.optional(flag()),
+  longTerm: () => z.optional(flag()),
   // Accepted as in plan; a taper never adds a kidney reduction (RENAL_ADJUST_NOT_APPLIED says so).
-  renalAdjust: z.optional(flag()),
-  ...patientShape(),
-});
+  renalAdjust: () => z.optional(flag()),
+  ...patientFieldBuilders(),
+}) satisfies FieldBuilders;
+
+export const taperShape = () => shapeOf(taperFieldBuilders());
 
 /** Strict: an unknown field is an error. Product fields are checked by normalizeProductFields. */
-const taperFields = strictFields(() => ({ ...taperShape(), ...productKeysShape() }));
+const taperFields = strictFields(() => ({ ...taperFieldBuilders(), ...productKeyBuilders() }));
 
 /** A taper request and how its table is to be shown. */
 export interface TaperInput {
