@@ -9,7 +9,6 @@
 // V8 is passed over and the bundle compiles as usual. CommonJS (bin/package.json): an ES module
 // entry costs Node 20 its ESM loader on every start.
 const { mkdirSync, readFileSync, renameSync, writeFileSync } = require('node:fs');
-const { homedir } = require('node:os');
 const { join } = require('node:path');
 const { Script } = require('node:vm');
 
@@ -47,7 +46,8 @@ function nameOf(text) {
 /** Where the cache for this build under these flags lives: the package's own without flags. */
 function cacheFor(id, flags) {
   if (flags === '') return { path: cachePath, own: true };
-  const folder = join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'titrate');
+  // node:os only here: loading it costs every start, and only runs under flags need it.
+  const folder = join(process.env.XDG_CACHE_HOME || join(require('node:os').homedir(), '.cache'), 'titrate');
   return { path: join(folder, `${id}-${process.version}-${nameOf(flags)}.cache`), own: false };
 }
 
