@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import type { CheckRequest } from '../app/check.js';
 import { baclofenOral, frequencies } from '../protocol/baclofen.js';
-import { shapeOf, strictFields, type FieldBuilders } from './strict-fields.js';
+import { strictFields, type FieldBuilders } from './strict-fields.js';
 import { field } from './field.js';
 import type { InputIssue } from './issues.js';
 import { issuesFromZod } from './zod-issues.js';
@@ -79,8 +79,6 @@ export const checkFieldBuilders = () => ({
   ...patientFieldBuilders(),
 }) satisfies FieldBuilders;
 
-export const checkShape = () => shapeOf(checkFieldBuilders());
-
 const checkFields = strictFields(checkFieldBuilders, objectError('an object of check fields (regimen or schedule, and kidney options)'));
 
 /**
@@ -136,7 +134,7 @@ const FHIR_SCHEDULE = (): JsonSchema => ({
   properties: { resourceType: { enum: ['MedicationRequest', 'Bundle'] } },
 });
 
-export const checkFieldSchemas = (): { readonly [K in keyof ReturnType<typeof checkShape>]: JsonSchema } => ({
+export const checkFieldSchemas = (): { readonly [K in keyof ReturnType<typeof checkFieldBuilders>]: JsonSchema } => ({
   regimen: {
     type: 'string',
     pattern: REGIMEN_PATTERN(),

@@ -3,7 +3,7 @@ import type { KidneyInput, PatientInput, WeightBasis } from '../engine/types.js'
 import { baclofenOral } from '../protocol/baclofen.js';
 import { interactionNames, type InteractionName } from '../protocol/products.js';
 import { field, flag } from './field.js';
-import { shapeOf, type FieldBuilders } from './strict-fields.js';
+import type { FieldBuilders, ShapeOf } from './strict-fields.js';
 import type { InputIssue } from './issues.js';
 import { requires, type JsonSchema } from './json-schema/json-schema.js';
 import { alternation, decimalTextPattern } from './json-schema/number-text.js';
@@ -138,9 +138,8 @@ export const patientFieldBuilders = () => ({
   with: () => z.optional(field(parseInteractions)),
 }) satisfies FieldBuilders;
 
-export const patientShape = () => shapeOf(patientFieldBuilders());
-
-export type PatientFields = { [K in keyof ReturnType<typeof patientShape>]?: z.infer<(ReturnType<typeof patientShape>)[K]> | undefined };
+type PatientShape = ShapeOf<ReturnType<typeof patientFieldBuilders>>;
+export type PatientFields = { [K in keyof PatientShape]?: z.infer<PatientShape[K]> | undefined };
 
 const CG_FIELDS = ['weight', 'height', 'weightBasis', 'scr', 'scrUmol', 'sex'] as const;
 
@@ -236,7 +235,7 @@ const positive = (max: number, description: string): JsonSchema => ({ type: 'num
 const flagSchema = (description: string): JsonSchema => ({ type: 'boolean', description });
 
 /** One JSON Schema per patient field, for `titrate schema`: the same bounds as the parsers above and the engine's refusals (age under 12). */
-export const patientFieldSchemas = (): { readonly [K in keyof ReturnType<typeof patientShape>]: JsonSchema } => ({
+export const patientFieldSchemas = (): { readonly [K in keyof ReturnType<typeof patientFieldBuilders>]: JsonSchema } => ({
   age: {
     type: 'number',
     minimum: baclofenOral.minAgeYears.value,

@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import type { PlanRequest } from '../app/plan.js';
 import type { IsoDate } from '../engine/types.js';
 import { baclofenOral, frequencies } from '../protocol/baclofen.js';
-import { shapeOf, strictFields, type FieldBuilders } from './strict-fields.js';
+import { strictFields, type FieldBuilders } from './strict-fields.js';
 import { field, flag } from './field.js';
 import type { InputIssue, Normalized } from './issues.js';
 import { issuesFromZod } from './zod-issues.js';
@@ -42,8 +42,6 @@ export const planFieldBuilders = () => ({
   renalAdjust: () => z.optional(flag()),
   ...patientFieldBuilders(),
 }) satisfies FieldBuilders;
-
-export const planShape = () => shapeOf(planFieldBuilders());
 
 /** Strict: an unknown field is an error. Product fields are checked by normalizeProductFields. */
 const planFields = strictFields(() => ({ ...planFieldBuilders(), ...productKeyBuilders() }));
@@ -126,7 +124,7 @@ function targetSchema(dailyMaxMg: number, description: string): JsonSchema {
   };
 }
 
-export const planFieldSchemas = (): { readonly [K in keyof ReturnType<typeof planShape>]: JsonSchema } => ({
+export const planFieldSchemas = (): { readonly [K in keyof ReturnType<typeof planFieldBuilders>]: JsonSchema } => ({
   start: startDateSchema('first day of the plan (default: today)'),
   target: targetSchema(
     maxDailyMg.value,

@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import type { TaperPlanRequest } from '../app/taper.js';
 import type { IsoDate } from '../engine/types.js';
 import { baclofenOral, frequencies, type FrequencyCode } from '../protocol/baclofen.js';
-import { shapeOf, strictFields, type FieldBuilders } from './strict-fields.js';
+import { strictFields, type FieldBuilders } from './strict-fields.js';
 import { field, flag } from './field.js';
 import type { InputIssue } from './issues.js';
 import { issuesFromZod } from './zod-issues.js';
@@ -68,8 +68,6 @@ export const taperFieldBuilders = () => ({
   renalAdjust: () => z.optional(flag()),
   ...patientFieldBuilders(),
 }) satisfies FieldBuilders;
-
-export const taperShape = () => shapeOf(taperFieldBuilders());
 
 /** Strict: an unknown field is an error. Product fields are checked by normalizeProductFields. */
 const taperFields = strictFields(() => ({ ...taperFieldBuilders(), ...productKeyBuilders() }));
@@ -141,7 +139,7 @@ const fromRegimenPattern = (): string | null => regimenTextPattern(
 /** The least daily total given `code`: one dose unit a dose (the planner splits it into that many doses). */
 const fromMinDailyMg = (code: FrequencyCode): number => unitMg * frequencies[code].dosesPerDay;
 
-export const taperFieldSchemas = (): { readonly [K in keyof ReturnType<typeof taperShape>]: JsonSchema } => ({
+export const taperFieldSchemas = (): { readonly [K in keyof ReturnType<typeof taperFieldBuilders>]: JsonSchema } => ({
   from: {
     anyOf: [
       { type: 'number', minimum: unitMg, maximum: FROM_MAX_DAILY_MG, multipleOf: unitMg, description: 'mg/day' },
