@@ -15,6 +15,8 @@ import type { Example } from './help.js';
 export interface CommandSpec<K extends ResultKind> {
   readonly name: string;
   readonly summary: string;
+  /** How the program's help lists it: commander's term for the command once built (a test checks). */
+  readonly term: string;
   readonly kind: K;
   /** Shown after the options in the command's help. */
   readonly examples: readonly Example[];

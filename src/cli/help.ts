@@ -1,4 +1,4 @@
-import type { Command } from 'commander';
+import { Help, type Command } from 'commander';
 import { toAscii } from '../render/text/ascii.js';
 import { displayWidth, pad } from '../render/text/display-width.js';
 import { wrapHanging, wrapLines } from '../render/text/wrap.js';
@@ -42,10 +42,11 @@ function formatItem(layout: HelpLayout, term: string, termWidth: number, descrip
 
 /**
  * Commander's help laid out to fit the width: its items with formatItem, its paragraphs wrapped
- * at words, and in ASCII when output is plain. Set on the program before its commands are added,
- * so they inherit it.
+ * at words, and in ASCII when output is plain; a subcommand listed by the term `termOf` gives for
+ * its name, when it gives one (else by commander's, which needs the command built). Set on the
+ * program before its commands are added, so they inherit it.
  */
-export function configureHelpLayout(program: Command, context: { readonly help: HelpLayout }): void {
+export function configureHelpLayout(program: Command, context: { readonly help: HelpLayout }, termOf: (name: string) => string | undefined = () => undefined): void {
   const plain = (text: string) => (context.help.ascii ? toAscii(text) : text);
   program.configureHelp({
     // A getter: commander copies the configuration when it makes help, so the terminal is asked
@@ -56,6 +57,9 @@ export function configureHelpLayout(program: Command, context: { readonly help: 
     formatItem: (term, termWidth, description) => formatItem(context.help, plain(term), termWidth, plain(description)),
     boxWrap: (text, width) => wrapLines(plain(text), width).join('\n'),
     displayWidth: (text) => displayWidth(plain(text)),
+    subcommandTerm(this: Help, command) {
+      return termOf(command.name()) ?? Help.prototype.subcommandTerm.call(this, command);
+    },
   });
 }
 

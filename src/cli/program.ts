@@ -1,8 +1,8 @@
 import { Argument, Command } from 'commander';
-import { completionSummary, configureCompletion } from './commands/completion.js';
+import { completionSummary, completionTerm, configureCompletion } from './commands/completion.js';
 import { requestSpecs } from './commands/request-specs.js';
-import { configureRules, rulesSummary } from './commands/rules.js';
-import { configureSchema, schemaSummary } from './commands/schema.js';
+import { configureRules, rulesSummary, rulesTerm } from './commands/rules.js';
+import { configureSchema, schemaSummary, schemaTerm } from './commands/schema.js';
 import type { CommandContext } from './context.js';
 import { configureHelpLayout, examplesSection, helpParagraph, type Example } from './help.js';
 import { mountCommand } from './mount-command.js';
@@ -14,33 +14,41 @@ interface CommandEntry {
   readonly name: string;
   /** The line the program's help gives it. */
   readonly summary: string;
+  /** How that line names it (`check [options] [regimen]`), so the program's help needs no command built. */
+  readonly term: string;
   /** Its arguments, options, help and action. */
   readonly build: (command: Command, context: CommandContext) => void;
 }
 
 /** Every command, in the order help lists them. */
 const commandEntries: readonly CommandEntry[] = [
-  ...requestSpecs.map((spec) => ({ name: spec.name, summary: spec.summary, build: (command: Command, context: CommandContext) => mountCommand(command, spec, context) })),
-  { name: 'rules', summary: rulesSummary, build: configureRules },
-  { name: 'schema', summary: schemaSummary, build: configureSchema },
-  { name: 'completion', summary: completionSummary, build: configureCompletion },
+  ...requestSpecs.map((spec) => ({ name: spec.name, summary: spec.summary, term: spec.term, build: (command: Command, context: CommandContext) => mountCommand(command, spec, context) })),
+  { name: 'rules', summary: rulesSummary, term: rulesTerm, build: configureRules },
+  { name: 'schema', summary: schemaSummary, term: schemaTerm, build: configureSchema },
+  { name: 'completion', summary: completionSummary, term: completionTerm, build: configureCompletion },
 ];
 
 /**
  * Which commands a command line needs built in full: the one it invokes (`titrate plan …`, or
- * `titrate help plan`), or all of them for the program's help and for completion, which list every
- * option. The others are only a name and a summary, enough to list them and to suggest a name
- * for a misspelt one; building every command on every start cost more than planning.
+ * `titrate help plan`), or all of them for completion, which lists every option. The others are
+ * a name, a summary and a term: enough for the program's help to list them and to suggest a name
+ * for a misspelt one; building every command on every start cost more than planning, and
+ * building them all for the program's help some 3 ms of `titrate --help`.
  */
 function builtFor(argv: readonly string[] | undefined): (name: string) => boolean {
-  const first = argv?.findIndex((arg) => !arg.startsWith('-')) ?? -1;
-  const command = argv?.[first];
-  const helpFirst = argv?.slice(0, Math.max(first, 0)).some((arg) => arg === '-h' || arg === '--help');
-  if (argv === undefined || command === undefined || helpFirst || command === 'completion') return () => true;
+  if (argv === undefined) return () => true;
+  const first = argv.findIndex((arg) => !arg.startsWith('-'));
+  const command = argv[first];
+  // `titrate --help plan` shows the program's help, as commander reads options before the command.
+  const helpFirst = argv.slice(0, Math.max(first, 0)).some((arg) => arg === '-h' || arg === '--help');
+  if (command === undefined || helpFirst) return () => false;
+  if (command === 'completion') return () => true;
   if (command !== 'help') return (name) => name === command;
   const target = argv.slice(first + 1).find((arg) => !arg.startsWith('-'));
-  return target === undefined ? () => true : (name) => name === target;
+  return (name) => name === target;
 }
+
+const termOf = new Map(commandEntries.map((entry) => [entry.name, entry.term]));
 
 const TOP_EXAMPLES: readonly Example[] = [
   { command: 'titrate plan --start 2026-01-05', says: 'a titration to 20 mg three times daily, as the label suggests' },
@@ -74,7 +82,7 @@ function addHelpCommand(program: Command): void {
 export function buildProgram(context: CommandContext, argv?: readonly string[]): Command {
   const program = new Command('titrate');
   // Before the commands are added, so that they inherit the layout.
-  configureHelpLayout(program, context);
+  configureHelpLayout(program, context, (name) => termOf.get(name));
   program
     .description('Plans oral baclofen titration and taper schedules, and checks them against the protocol.')
     .version(VERSION, '-V, --version')

@@ -1,12 +1,14 @@
 import { Readable } from 'node:stream';
+import { Help } from 'commander';
 import { describe, expect, it } from 'vitest';
 import type { CommandContext } from '../../src/cli/context.js';
 import type { Io } from '../../src/cli/io.js';
 import { buildProgram } from '../../src/cli/program.js';
 import { runCli } from '../helpers/run-cli.js';
 
-// Start-up: a command line builds in full only the command it runs; the others are a name and a
-// summary. Help and completion, which list every option, build them all.
+// Start-up: a command line builds in full only the command it runs; the others are a name, a
+// summary and the term the program's help lists them by. Completion, which lists every option,
+// builds them all; the program's help builds none.
 
 const idle = { write: () => true };
 const io = { stdout: idle, stderr: idle, stdin: Readable.from([]), env: {}, now: () => new Date(2026, 0, 5), timeZone: () => 'UTC' } as unknown as Io;
@@ -33,8 +35,26 @@ describe('the commands a command line builds', () => {
     expect(builtCommands(argv)).toEqual(expected);
   });
 
-  it.each([[[]], [['--help']], [['-h', 'plan']], [['help']], [['completion', 'bash']]])('%j builds every command', (argv) => {
+  it.each([[['completion', 'bash']], [['completion', 'zsh']]])('%j builds every command', (argv) => {
     expect(builtCommands(argv)).toEqual(everyCommand);
+  });
+
+  it.each([[[]], [['--help']], [['-h']], [['-h', 'plan']], [['--no-color', '--help']], [['help']], [['-V']]])('%j builds no command', (argv) => {
+    expect(builtCommands(argv)).toEqual([]);
+  });
+
+  it("lists each command in the program's help by the term commander gives it once built", () => {
+    const helper = new Help();
+    const full = buildProgram(context).commands.map((command) => [command.name(), helper.subcommandTerm(command)]);
+    const lazy = buildProgram(context, ['--help']);
+    const listed = lazy.commands.map((command) => [command.name(), lazy.createHelp().subcommandTerm(command)]);
+    expect(listed).toEqual(full);
+    expect(full.find(([name]) => name === 'check')?.[1]).toBe('check [options] [regimen]');
+  });
+
+  it.each([40, 80, 132])("gives the same program help at %i columns, built lazily or in full", (width) => {
+    const at = { ...context, help: { width, ascii: false } };
+    expect(buildProgram(at, ['--help']).helpInformation()).toBe(buildProgram(at).helpInformation());
   });
 
   it('builds every command when given no command line (for tests and tools that read the options)', () => {

@@ -46,6 +46,7 @@ export const checkCommand: CommandSpec<'check'> = {
   name: 'check',
   kind: 'check',
   summary: 'check a regimen or a whole schedule against the protocol: caps, pace, tapers, dates',
+  term: 'check [options] [regimen]',
   examples: [
     { command: 'titrate check "20mg qid"', says: 'within the 80 mg/day cap: exit 0' },
     { command: 'titrate check "25mg qid"', says: 'above the cap: ABOVE_CAP, exit 1' },

@@ -13,6 +13,7 @@ const shells: Readonly<Record<string, (model: CompletionModel) => string>> = {
 };
 
 export const completionSummary = 'print a shell completion script (commands, options and their choices)';
+export const completionTerm = 'completion <shell>';
 
 /** `titrate completion bash|zsh|fish`: a completion script made from the program's own commands and options. */
 export function configureCompletion(command: Command, context: CommandContext): void {

@@ -26,6 +26,7 @@ export const missedCommand: CommandSpec<'missed'> = {
   name: 'missed',
   kind: 'missed',
   summary: `what to do about a missed dose: take it now, or skip it when the next is less than ${skipHours} hours away; never double`,
+  term: 'missed [options]',
   examples: [
     { command: 'titrate missed --times 08:00,14:00,20:00 --missed 14:00 --now 18:30', says: 'skip: the 20:00 dose is 1 h 30 min away' },
     { command: 'titrate missed --times 08:00,14:00,20:00 --missed 14:00 --now 15:00', says: 'take it now' },

@@ -15,6 +15,7 @@ export const planCommand: CommandSpec<'schedule'> = {
   name: 'plan',
   kind: 'schedule',
   summary: 'plan an oral baclofen titration: dated steps from the start dose up to the target',
+  term: 'plan [options]',
   examples: [
     { command: 'titrate plan --start 2026-01-05', says: "the label's schedule: 5 → 20 mg three times daily" },
     { command: 'titrate plan --start 2026-01-05 --target 80', says: 'on to 20 mg four times daily (80 mg/day)' },

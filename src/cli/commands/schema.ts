@@ -34,6 +34,7 @@ export function outputSchema(spec: CommandSpec<ResultKind>): JsonSchema {
 const names = requestSpecs.map((spec) => spec.name);
 
 export const schemaSummary = `print the JSON Schema of a command's --ndjson request lines, or with --output of its --json output (${names.join(', ')})`;
+export const schemaTerm = 'schema [options] <command>';
 
 export function configureSchema(command: Command, context: CommandContext): void {
   command

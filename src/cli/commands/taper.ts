@@ -14,6 +14,7 @@ export const taperCommand: CommandSpec<'schedule'> = {
   name: 'taper',
   kind: 'schedule',
   summary: 'plan an oral baclofen taper: dated reductions from the current dose to none (never stop abruptly)',
+  term: 'taper [options]',
   examples: [
     { command: 'titrate taper --from "20mg tid" --start 2026-03-02', says: '60 → 45 → 30 → 15 mg/day → none over 14 days' },
     { command: 'titrate taper --from 60 --frequency qid --over 21', says: 'from 60 mg/day in four doses, over three weeks' },
