@@ -21,12 +21,12 @@ export function displayWidth(text: string): number {
   return width;
 }
 
-/** Runs of spaces by length, made once each: a table pads every cell of every line. */
+/** Runs of spaces by length (none for a count below one), made once each: a table pads every cell of every line. */
 const spaceRuns: string[] = [];
-const spaces = (count: number): string => (spaceRuns[count] ??= ' '.repeat(count));
+export const spaces = (count: number): string => (spaceRuns[Math.max(0, count)] ??= ' '.repeat(Math.max(0, count)));
 
 /** Pads to `width` display columns, on the right (left-aligned) or the left. */
 export function pad(text: string, width: number, align: 'left' | 'right' = 'left'): string {
-  const space = spaces(Math.max(0, width - displayWidth(text)));
+  const space = spaces(width - displayWidth(text));
   return align === 'left' ? text + space : space + text;
 }

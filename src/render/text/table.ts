@@ -1,5 +1,5 @@
 import { toAscii } from './ascii.js';
-import { displayWidth, pad } from './display-width.js';
+import { displayWidth, pad, spaces } from './display-width.js';
 import { longestWord, wrapLines } from './wrap.js';
 
 /** A cell: its text, and how to mark it up once laid out (colour never changes its width). */
@@ -119,37 +119,54 @@ export function renderTable(asked: readonly Column[], given: readonly (readonly 
   const rows = given.map((row) => row.map((cell): Cell => (typeof cell === 'string' ? plain(cell) : { ...cell, text: plain(cell.text) })));
   const chars = options.ascii ? ASCII : BOX;
   const { keep, widths, padding } = fit(columns, rows, options.width);
-  const space = ' '.repeat(padding);
-  const line = (left: string, middle: string, right: string) => left + widths.map((width) => chars.h.repeat(width + 2 * padding)).join(middle) + right;
-  // Each line of a row is added up piece by piece and joined with the others once, at the end.
-  const renderRow = (cells: readonly Cell[], header: boolean): string[] => {
+  const space = spaces(padding);
+  // The table is one list of pieces, joined once at the end: row lines added up with `+` were
+  // chains of strings the join copied again, and padded copies of every cell (some 400 KB for
+  // the 60 rows of `titrate rules`, enough to cost its start-up a collection).
+  const pieces: string[] = [];
+  const addLine = (left: string, middle: string, right: string) => {
+    pieces.push(left);
+    widths.forEach((width, at) => pieces.push(at === 0 ? '' : middle, chars.h.repeat(width + 2 * padding)));
+    pieces.push(right);
+  };
+  const addRow = (cells: readonly Cell[], header: boolean) => {
     const wrapped = keep.map((index, at) => wrapLines(textOf(cells[index] ?? ''), widths[at] ?? 1));
     let height = 1;
     for (const lines of wrapped) height = Math.max(height, lines.length);
-    const rowLines: string[] = [];
     for (let lineIndex = 0; lineIndex < height; lineIndex += 1) {
-      let rowLine = chars.v;
+      pieces.push('\n', chars.v);
       for (let at = 0; at < keep.length; at += 1) {
         const index = keep[at] ?? 0;
         const text = wrapped[at]?.[lineIndex] ?? '';
-        const padded = pad(text, widths[at] ?? 1, columns[index]?.align ?? 'left');
+        const width = widths[at] ?? 1;
+        const align = columns[index]?.align ?? 'left';
         const style = header ? (options.headerStyle ?? unstyled) : styleOf(cells[index] ?? '');
-        // Blank text is left unstyled (padding adds only spaces, so the text alone tells).
-        rowLine += space + (text.trim() === '' ? padded : style(padded)) + space + chars.v;
+        // Blank text is left unstyled (padding adds only spaces, so the text alone tells); text
+        // left unstyled is padded in place, without a padded copy.
+        if (style !== unstyled && text.trim() !== '') pieces.push(space, style(pad(text, width, align)), space, chars.v);
+        else if (align === 'left') pieces.push(space, text, spaces(width - displayWidth(text)), space, chars.v);
+        else pieces.push(space, spaces(width - displayWidth(text)), text, space, chars.v);
       }
-      rowLines.push(rowLine);
     }
-    return rowLines;
   };
-  const body = rows.map((row) => renderRow(row, false));
-  const between = options.rules ? [line(chars.ml, chars.mm, chars.mr)] : [];
-  return [
-    line(chars.tl, chars.tm, chars.tr),
-    ...renderRow(columns.map((column) => column.header), true),
-    ...between,
-    ...body.flatMap((lines, index) => (index === 0 ? lines : [...between, ...lines])),
-    line(chars.bl, chars.bm, chars.br),
-  ].join('\n');
+  const addBetween = () => {
+    if (!options.rules) return;
+    pieces.push('\n');
+    addLine(chars.ml, chars.mm, chars.mr);
+  };
+  addLine(chars.tl, chars.tm, chars.tr);
+  addRow(
+    columns.map((column) => column.header),
+    true,
+  );
+  addBetween();
+  rows.forEach((row, index) => {
+    if (index > 0) addBetween();
+    addRow(row, false);
+  });
+  pieces.push('\n');
+  addLine(chars.bl, chars.bm, chars.br);
+  return pieces.join('');
 }
 
 /** The width a table would take with nothing wrapped or left out. */

@@ -75,73 +75,82 @@ function hardBreak(text: string, limit: number): [string, string] {
  */
 export function wrapLines(text: string, width: number, rest: number = width): string[] {
   const lines: string[] = [];
-  const limit = () => Math.max(1, lines.length === 0 ? width : rest);
-  const fits = (candidate: string) => displayWidth(candidate) <= limit();
-  for (const paragraph of text.split('\n')) {
-    // A paragraph that fits is its own line (the loop below would rebuild it word by word):
-    // most table cells are, and a table wraps every cell of every row.
-    if (fits(paragraph)) {
-      lines.push(paragraph);
-      continue;
-    }
-    // The words are found by index, and a line is the stretch of the paragraph it covers (words
-    // one space apart, as they stand): a table wraps every cell, and words split out and joined
-    // again would make several strings a word. A word without escape sequences or surrogate
-    // pairs is as wide as it is long. The line's width is kept as it grows (widths add up: no
-    // escape sequence or surrogate pair spans a space), not measured again.
-    const widthOf = isOnePerUnit(paragraph) ? (start: number, end: number) => end - start : (start: number, end: number) => displayWidth(paragraph.slice(start, end));
-    // Leading spaces are an indent the first line keeps.
-    let indent = 0;
-    while (paragraph.charCodeAt(indent) === SPACE) indent += 1;
-    let lineStart = 0;
-    let lineEnd = indent;
-    let lineWidth = indent;
-    let blank = true; // nothing but the indent's spaces yet
-    for (let wordStart = indent; wordStart <= paragraph.length; ) {
-      const space = paragraph.indexOf(' ', wordStart);
-      const wordEnd = space === -1 ? paragraph.length : space;
-      const wordWidth = widthOf(wordStart, wordEnd);
-      const joinedWidth = blank ? lineWidth + wordWidth : lineWidth + 1 + wordWidth;
-      if (joinedWidth <= limit()) {
-        // A blank line is the indent (which the word follows) or empty (the word starts it).
-        if (blank && lineStart === lineEnd) lineStart = wordStart;
-        lineEnd = wordEnd;
-        lineWidth = joinedWidth;
-        blank &&= wordStart === wordEnd;
-      } else {
-        if (!blank) lines.push(paragraph.slice(lineStart, lineEnd));
-        lineStart = wordStart;
-        lineEnd = wordEnd;
-        lineWidth = wordWidth;
-        blank = wordStart === wordEnd;
-        if (wordWidth > limit()) {
-          // Wider than a line: its parts, as many to a line as fit, each cut if it must be.
-          let line = '';
-          for (const part of partsOf(paragraph.slice(wordStart, wordEnd))) {
-            if (fits(line + part)) {
-              line += part;
-              continue;
-            }
-            if (line !== '') lines.push(line);
-            let remaining = part;
-            while (remaining.length > 0 && !fits(remaining)) {
-              const [head, tail] = hardBreak(remaining, limit());
-              lines.push(head);
-              remaining = tail;
-            }
-            line = remaining;
-          }
-          // What is left of the word ends it.
-          lineStart = wordEnd - line.length;
-          lineWidth = displayWidth(line);
-          blank = line === '';
-        }
-      }
-      wordStart = wordEnd + 1;
-    }
-    lines.push(paragraph.slice(lineStart, lineEnd));
-  }
+  // Most text is one paragraph (a table wraps every cell of every row): not split to find out.
+  if (text.indexOf('\n') === -1) addParagraph(lines, text, width, rest);
+  else for (const paragraph of text.split('\n')) addParagraph(lines, paragraph, width, rest);
   return lines;
+}
+
+/** Columns the next line of `lines` may take. */
+const lineLimit = (lines: readonly string[], width: number, rest: number): number => Math.max(1, lines.length === 0 ? width : rest);
+
+/**
+ * Adds one paragraph to `lines`, wrapped as wrapLines says. Plain loops and no callbacks made per
+ * call: a table wraps every cell of every row, and what a call allocates adds up.
+ */
+function addParagraph(lines: string[], paragraph: string, width: number, rest: number): void {
+  // A paragraph that fits is its own line (the loop below would rebuild it word by word):
+  // most table cells are.
+  if (displayWidth(paragraph) <= lineLimit(lines, width, rest)) {
+    lines.push(paragraph);
+    return;
+  }
+  // The words are found by index, and a line is the stretch of the paragraph it covers (words
+  // one space apart, as they stand): a table wraps every cell, and words split out and joined
+  // again would make several strings a word. A word without escape sequences or surrogate
+  // pairs is as wide as it is long. The line's width is kept as it grows (widths add up: no
+  // escape sequence or surrogate pair spans a space), not measured again.
+  const onePerUnit = isOnePerUnit(paragraph);
+  // Leading spaces are an indent the first line keeps.
+  let indent = 0;
+  while (paragraph.charCodeAt(indent) === SPACE) indent += 1;
+  let lineStart = 0;
+  let lineEnd = indent;
+  let lineWidth = indent;
+  let blank = true; // nothing but the indent's spaces yet
+  for (let wordStart = indent; wordStart <= paragraph.length; ) {
+    const space = paragraph.indexOf(' ', wordStart);
+    const wordEnd = space === -1 ? paragraph.length : space;
+    const wordWidth = onePerUnit ? wordEnd - wordStart : displayWidth(paragraph.slice(wordStart, wordEnd));
+    const joinedWidth = blank ? lineWidth + wordWidth : lineWidth + 1 + wordWidth;
+    if (joinedWidth <= lineLimit(lines, width, rest)) {
+      // A blank line is the indent (which the word follows) or empty (the word starts it).
+      if (blank && lineStart === lineEnd) lineStart = wordStart;
+      lineEnd = wordEnd;
+      lineWidth = joinedWidth;
+      blank &&= wordStart === wordEnd;
+    } else {
+      if (!blank) lines.push(paragraph.slice(lineStart, lineEnd));
+      lineStart = wordStart;
+      lineEnd = wordEnd;
+      lineWidth = wordWidth;
+      blank = wordStart === wordEnd;
+      if (wordWidth > lineLimit(lines, width, rest)) {
+        // Wider than a line: its parts, as many to a line as fit, each cut if it must be.
+        let line = '';
+        for (const part of partsOf(paragraph.slice(wordStart, wordEnd))) {
+          if (displayWidth(line + part) <= lineLimit(lines, width, rest)) {
+            line += part;
+            continue;
+          }
+          if (line !== '') lines.push(line);
+          let remaining = part;
+          while (remaining.length > 0 && displayWidth(remaining) > lineLimit(lines, width, rest)) {
+            const [head, tail] = hardBreak(remaining, lineLimit(lines, width, rest));
+            lines.push(head);
+            remaining = tail;
+          }
+          line = remaining;
+        }
+        // What is left of the word ends it.
+        lineStart = wordEnd - line.length;
+        lineWidth = displayWidth(line);
+        blank = line === '';
+      }
+    }
+    wordStart = wordEnd + 1;
+  }
+  lines.push(paragraph.slice(lineStart, lineEnd));
 }
 
 /**
