@@ -1,19 +1,32 @@
 #!/usr/bin/env node
 'use strict';
 // Starts the built CLI (dist/titrate.cjs) with a V8 code cache, so a call skips parsing and
-// compiling. `npm run build` leaves the cache for Node run as is beside the bundle. V8 rejects a
-// cache made under other V8 flags, and NODE_OPTIONS often carries one (--max-old-space-size in
-// containers and CI): under flags, the cache is one per flag set, made by the first run under
-// them and kept in the user's cache folder ($XDG_CACHE_HOME/titrate, or ~/.cache/titrate), never
-// in the package. A cache that is missing, made for another build (checked here) or rejected by
-// V8 is passed over and the bundle compiles as usual. CommonJS (bin/package.json): an ES module
-// entry costs Node 20 its ESM loader on every start.
+// compiling. A cache holds the code the commands run to make it compiled: the request commands
+// (plan, taper, check, missed) share one, and any other command line takes the default one (the
+// program's help, rules): a cache of every command's code took longer to read than its extra
+// code saves. `npm run build` leaves them, for Node run as is, in dist/code-cache. V8 rejects a cache made under other V8 flags, and
+// NODE_OPTIONS often carries one (--max-old-space-size in containers and CI): under flags, the
+// caches are one per flag set, made by the first run under them and kept in the user's cache
+// folder ($XDG_CACHE_HOME/titrate, or ~/.cache/titrate), never in the package. A cache that is
+// missing, made for another build (checked here) or rejected by V8 is passed over and the bundle
+// compiles as usual: which cache a command line gets changes its speed, never its output.
+// CommonJS (bin/package.json): an ES module entry costs Node 20 its ESM loader on every start.
 const { mkdirSync, readFileSync, renameSync, writeFileSync } = require('node:fs');
 const { join } = require('node:path');
 const { Script } = require('node:vm');
 
 const bundlePath = join(__dirname, '..', 'dist', 'titrate.cjs');
-const cachePath = `${bundlePath}.cache`;
+const cacheFolder = join(__dirname, '..', 'dist', 'code-cache');
+
+/** The commands that take the requests cache (the build says what it runs to make each cache). */
+const REQUEST_COMMANDS = ['plan', 'taper', 'check', 'missed'];
+const CACHE_KEYS = ['requests', 'default'];
+/** The cache a command line takes. */
+function cacheKeyOf(argv) {
+  return REQUEST_COMMANDS.includes(argv.find((arg) => !arg.startsWith('-'))) ? 'requests' : 'default';
+}
+/** Where the package keeps the cache for a key, made for Node run without flags. */
+const cachePathOf = (key) => join(cacheFolder, `${key}.cache`);
 /**
  * The build writes the bundle already wrapped as the CommonJS module function this file calls,
  * so it is compiled as read (no second copy of it to make), and only in ASCII, so it is read as
@@ -43,12 +56,12 @@ function nameOf(text) {
   return hash.toString(16).padStart(8, '0');
 }
 
-/** Where the cache for this build under these flags lives: the package's own without flags. */
-function cacheFor(id, flags) {
-  if (flags === '') return { path: cachePath, own: true };
+/** Where the cache for this build, key and flags lives: the package's own without flags. */
+function cacheFor(id, key, flags) {
+  if (flags === '') return { path: cachePathOf(key), own: true };
   // node:os only here: loading it costs every start, and only runs under flags need it.
   const folder = join(process.env.XDG_CACHE_HOME || join(require('node:os').homedir(), '.cache'), 'titrate');
-  return { path: join(folder, `${id}-${process.version}-${nameOf(flags)}.cache`), own: false };
+  return { path: join(folder, `${id}-${key}-${process.version}-${nameOf(flags)}.cache`), own: false };
 }
 
 /** The cache's V8 data when it was made for this very bundle, else undefined. */
@@ -74,13 +87,13 @@ function keepCache(path, id, script) {
 }
 
 /**
- * The bundle compiled as a CommonJS module function, using the cache when it fits. `useCache`
- * false compiles without one (the build's warm-up, which makes the package's cache).
+ * The bundle compiled as a CommonJS module function, using the cache for `key` when it fits.
+ * `useCache` false compiles without one (the build's warm-up, which makes the package's caches).
  */
-function compileBundle(useCache = true, flags = runtimeFlags()) {
+function compileBundle(useCache = true, key = cacheKeyOf(process.argv.slice(2)), flags = runtimeFlags()) {
   const source = readFileSync(bundlePath, 'latin1');
   const id = BUILD_ID.exec(source.slice(-40))?.[1];
-  const cache = id && useCache ? cacheFor(id, flags) : undefined;
+  const cache = id && useCache ? cacheFor(id, key, flags) : undefined;
   const cachedData = cache && cachedDataFrom(cache.path, id);
   const script = new Script(source, {
     filename: bundlePath,
@@ -111,4 +124,4 @@ function start() {
 }
 
 if (require.main === module) start();
-else module.exports = { compileBundle, bundlePath, cachePath, MODULE_HEAD, MODULE_TAIL };
+else module.exports = { compileBundle, bundlePath, cacheFolder, cachePathOf, CACHE_KEYS, MODULE_HEAD, MODULE_TAIL };

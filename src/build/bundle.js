@@ -1,17 +1,19 @@
-// `npm run build` (and so `npm ci`, via prepare). Builds dist/titrate.cjs, one minified bundle of the CLI (as the CommonJS module function bin/titrate.js calls), and dist/titrate.cjs.cache,
-// V8's code cache for it after a warm-up run (bin/titrate.js uses it when it fits); and the
-// library: dist/lib/index.js (ES module), dist/lib/index.cjs (CommonJS) and its types in dist/types.
+// `npm run build` (and so `npm ci`, via prepare). Builds dist/titrate.cjs, one minified bundle of
+// the CLI (as the CommonJS module function bin/titrate.js calls), and in dist/code-cache V8's code
+// caches for it, each made after running the commands it serves (bin/titrate.js uses the one for
+// the command line it runs, when it fits); and the library: dist/lib/index.js (ES module),
+// dist/lib/index.cjs (CommonJS) and its types in dist/types.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import ts from 'typescript';
 
 const require = createRequire(import.meta.url);
-const { bundlePath, cachePath, compileBundle, MODULE_HEAD, MODULE_TAIL } = require('../../bin/titrate.js');
+const { bundlePath, cacheFolder, cachePathOf, CACHE_KEYS, compileBundle, MODULE_HEAD, MODULE_TAIL } = require('../../bin/titrate.js');
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
 /**
@@ -60,32 +62,39 @@ const lazy = {
 };
 
 /**
- * The commands run before the cache is taken, so it holds the code they compile too, not only
- * the top level: the single JSON request that scripts call most (the start-up that counts), and a
- * table. Not a batch: it runs long enough not to need the cache, and it sets a V8 flag, which
- * would tie the cache to that flag (V8 rejects a cache made under other flags).
+ * What runs before each cache is taken, so it holds the code those commands compile, not only the
+ * top level: for requests, a plan as JSON (what scripts call most) and as a table, a taper and a
+ * check; for the rest, the program's help and the rules. No more: a cache of every command's
+ * code took longer to read than the code it spared compiling, and the package stays small. Not a
+ * batch: it runs long enough not to need the cache, and it sets a V8 flag, which would tie the
+ * cache to that flag (V8 rejects a cache made under other flags).
  */
-const warmUpCommands = [
-  ['plan', '--start', '2026-01-05', '--json'],
-  ['plan', '--start', '2026-01-05', '--target', '20mg qid', '--age', '70', '--weight', '60', '--scr', '1.4', '--sex', 'f'],
-];
+const warmUps = {
+  requests: [
+    ['plan', '--start', '2026-01-05', '--json'],
+    ['plan', '--start', '2026-01-05', '--target', '20mg qid', '--age', '70', '--weight', '60', '--scr', '1.4', '--sex', 'f'],
+    ['taper', '--from', '20mg tid', '--start', '2026-03-02', '--json'],
+    ['check', '20mg tid'],
+  ],
+  default: [['--help'], ['rules']],
+};
 
-/** In a child process (stdout ignored): runs the warm-up, then writes the cache on exit. */
-function writeCodeCache(buildId) {
+/** In a child process (stdout ignored): runs the warm-up for `key`, then writes its cache on exit. */
+function writeCodeCache(buildId, key) {
   const { script, run } = compileBundle(false);
-  for (const argv of warmUpCommands) {
+  for (const argv of warmUps[key]) {
     process.argv = [process.argv[0], bundlePath, ...argv];
     run();
   }
   process.on('exit', () => {
-    writeFileSync(cachePath, Buffer.concat([Buffer.from(`${buildId}\n`, 'latin1'), script.createCachedData()]));
+    writeFileSync(cachePathOf(key), Buffer.concat([Buffer.from(`${buildId}\n`, 'latin1'), script.createCachedData()]));
     process.exitCode = 0;
   });
 }
 
-/** In a child process: whether V8 takes the package's cache as bin/titrate.js offers it to Node run without flags (exit 0). */
-function checkCodeCache() {
-  process.exitCode = compileBundle(true, '').script.cachedDataRejected === false ? 0 : 1;
+/** In a child process: whether V8 takes the package's cache for `key` as bin/titrate.js offers it to Node run without flags (exit 0). */
+function checkCodeCache(key) {
+  process.exitCode = compileBundle(true, key, '').script.cachedDataRejected === false ? 0 : 1;
 }
 
 /**
@@ -129,9 +138,9 @@ async function buildLibrary() {
 }
 
 if (process.argv[2] === '--code-cache') {
-  writeCodeCache(process.argv[3]);
+  writeCodeCache(process.argv[3], process.argv[4]);
 } else if (process.argv[2] === '--check-code-cache') {
-  checkCodeCache();
+  checkCodeCache(process.argv[3]);
 } else {
   const { outputFiles } = await build({
     entryPoints: [join(root, 'src', 'cli', 'main.ts')],
@@ -155,15 +164,17 @@ if (process.argv[2] === '--code-cache') {
   if (/\bimport\(/.test(code)) throw new Error('build: the bundle has a dynamic import() of an external module');
   // The id ties the cache to this bundle (V8 itself compares only the source's length).
   const buildId = createHash('sha256').update(code).digest('hex').slice(0, 16);
-  rmSync(cachePath, { force: true });
-  mkdirSync(dirname(bundlePath), { recursive: true });
+  rmSync(cacheFolder, { recursive: true, force: true });
+  mkdirSync(cacheFolder, { recursive: true });
   writeFileSync(bundlePath, `${MODULE_HEAD}${code}${MODULE_TAIL}\n//# titrate-build=${buildId}\n`);
   await buildLibrary();
   const self = fileURLToPath(import.meta.url);
   // Without the flags of this build's own Node (NODE_OPTIONS): the package's cache is for Node run
   // as is; bin/titrate.js makes one per flag set for the rest.
   const plain = { ...process.env, NODE_OPTIONS: '' };
-  const made = spawnSync(process.execPath, [self, '--code-cache', buildId], { stdio: ['ignore', 'ignore', 'inherit'], env: plain }).status === 0;
-  const taken = made && spawnSync(process.execPath, [self, '--check-code-cache'], { stdio: 'inherit', env: plain }).status === 0;
-  if (!taken) console.warn(`build: ${made ? 'V8 rejects the code cache' : 'no code cache'}; titrate works without it, only starts slower`);
+  for (const key of CACHE_KEYS) {
+    const made = spawnSync(process.execPath, [self, '--code-cache', buildId, key], { stdio: ['ignore', 'ignore', 'inherit'], env: plain }).status === 0;
+    const taken = made && spawnSync(process.execPath, [self, '--check-code-cache', key], { stdio: 'inherit', env: plain }).status === 0;
+    if (!taken) console.warn(`build: ${made ? `V8 rejects the ${key} code cache` : `no ${key} code cache`}; titrate works without it, only starts slower`);
+  }
 }

@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 
-// bin/titrate.js starts the bundle with the V8 code cache written by the build. A copy of the
-// built package (bin + dist; the bundle needs nothing else) is run with the cache intact,
-// missing, stale and damaged: the output must be the same every time.
+// bin/titrate.js starts the bundle with the V8 code cache the build wrote for the command it
+// runs. A copy of the built package (bin + dist; the bundle needs nothing else) is run with the
+// cache intact, missing, stale and damaged: the output must be the same every time.
 const root = join(import.meta.dirname, '..', '..');
 const dir = mkdtempSync(join(tmpdir(), 'titrate-cache-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -23,9 +23,12 @@ function titrate(packageDir: string, env: Record<string, string> = {}) {
   return spawnSync(process.execPath, [join(packageDir, 'bin', 'titrate.js'), ...args], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '', ...env } });
 }
 
-/** Whether V8 takes the cache as the bin offers it (under `env`'s NODE_OPTIONS, if any). */
-function cacheTaken(packageDir: string, env: Record<string, string> = {}): boolean | undefined {
-  const probe = `process.stdout.write(String(require(${JSON.stringify(join(packageDir, 'bin', 'titrate.js'))}).compileBundle().script.cachedDataRejected === false))`;
+/** The cache plan (and every request command) takes, in a copy of the package. */
+const requestsCache = (packageDir: string) => join(packageDir, 'dist', 'code-cache', 'requests.cache');
+
+/** Whether V8 takes the cache for a command as the bin offers it (under `env`'s NODE_OPTIONS, if any). */
+function cacheTaken(packageDir: string, env: Record<string, string> = {}, key = 'requests'): boolean | undefined {
+  const probe = `process.stdout.write(String(require(${JSON.stringify(join(packageDir, 'bin', 'titrate.js'))}).compileBundle(true, ${JSON.stringify(key)}).script.cachedDataRejected === false))`;
   const result = spawnSync(process.execPath, ['-e', probe], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '', ...env } });
   return result.stdout === 'true' ? true : result.stdout === 'false' ? false : undefined;
 }
@@ -41,6 +44,12 @@ describe('bin/titrate.js and the code cache', () => {
     expect(JSON.parse(expected.stdout)).toMatchObject({ kind: 'titration', capDailyMg: 40 });
   }, 60_000);
 
+  it('leaves a cache for the request commands and one for the rest, each taken by V8', () => {
+    const keys = ['requests', 'default'];
+    expect(readdirSync(join(intact, 'dist', 'code-cache')).sort()).toEqual(keys.map((key) => `${key}.cache`).sort());
+    for (const key of keys) expect(cacheTaken(intact, {}, key), key).toBe(true);
+  }, 60_000);
+
   it('writes nothing into the package at run time', () => {
     const listing = (packageDir: string) =>
       readdirSync(packageDir, { recursive: true, encoding: 'utf8' })
@@ -53,7 +62,7 @@ describe('bin/titrate.js and the code cache', () => {
 
   it('without a cache, the same output', () => {
     const missing = copyPackage('missing');
-    rmSync(join(missing, 'dist', 'titrate.cjs.cache'));
+    rmSync(join(missing, 'dist', 'code-cache'), { recursive: true });
     expect(cacheTaken(missing)).toBe(false);
     expect(titrate(missing)).toMatchObject({ status: 0, stdout: expected.stdout, stderr: '' });
   }, 60_000);
@@ -94,16 +103,14 @@ describe('bin/titrate.js and the code cache', () => {
 
   it('a cache made for another build is not used, and the output is the same', () => {
     const stale = copyPackage('stale');
-    const cachePath = join(stale, 'dist', 'titrate.cjs.cache');
-    writeFileSync(cachePath, Buffer.concat([Buffer.from('0000000000000000\n', 'latin1'), readFileSync(cachePath).subarray(17)]));
+    writeFileSync(requestsCache(stale), Buffer.concat([Buffer.from('0000000000000000\n', 'latin1'), readFileSync(requestsCache(stale)).subarray(17)]));
     expect(cacheTaken(stale)).toBe(false);
     expect(titrate(stale)).toMatchObject({ status: 0, stdout: expected.stdout, stderr: '' });
   }, 60_000);
 
   it('a truncated cache for this build is rejected by V8, and the output is the same', () => {
     const damaged = copyPackage('damaged');
-    const cachePath = join(damaged, 'dist', 'titrate.cjs.cache');
-    writeFileSync(cachePath, readFileSync(cachePath).subarray(0, 1000));
+    writeFileSync(requestsCache(damaged), readFileSync(requestsCache(damaged)).subarray(0, 1000));
     expect(cacheTaken(damaged)).toBe(false);
     expect(titrate(damaged)).toMatchObject({ status: 0, stdout: expected.stdout, stderr: '' });
   }, 60_000);
