@@ -69,11 +69,14 @@ const STARTUP_COMMANDS = [
   ['--help', ['--help']],
 ];
 
-/** Each command right after a run of `node -e 0`: the ratio of each pair, so a change in the machine's load between rounds cancels out. */
-function startup() {
-  const lines = [`start-up  wall time, each command right after node -e 0, median of ${settings.startupRuns} pairs (goal 1.2 or less)`];
+/**
+ * Each command right after a run of `node -e 0`, both in `env`: the ratio of each pair, so a
+ * change in the machine's load between rounds cancels out.
+ */
+function startup(env, condition = '') {
+  const lines = [`start-up  ${condition}wall time, each command right after node -e 0, median of ${settings.startupRuns} pairs (goal 1.2 or less)`];
   for (const [name, args] of STARTUP_COMMANDS) {
-    const [floors, runs] = alternate([{ args: ['-e', '0'] }, { args: [bin, ...args] }], settings.startupRuns, 3);
+    const [floors, runs] = alternate([{ args: ['-e', '0'], env }, { args: [bin, ...args], env }], settings.startupRuns, 3);
     const ratios = runs.map((run, index) => run.wallMs / floors[index].wallMs);
     lines.push(`  ${`titrate ${name}`.padEnd(22)} ${ms(median(runs.map((run) => run.wallMs))).padStart(9)}; node -e 0: ${ms(median(floors.map((run) => run.wallMs)))}; ratio ${median(ratios).toFixed(2)}`);
   }
@@ -183,7 +186,14 @@ try {
   console.log(
     `titrate bench${quick ? ' (quick)' : ''}: Node ${process.version}, ${process.platform} ${process.arch}, ${availableParallelism()} CPUs (${cpus()[0]?.model.trim() ?? 'unknown'})`,
   );
-  for (const line of startup()) console.log(line);
+  for (const line of startup(process.env)) console.log(line);
+  // Node reads the certificates NODE_EXTRA_CA_CERTS names at every start, before any script: a
+  // floor that includes them makes titrate's own start-up look smaller. Where it is set (some
+  // containers and sandboxes set it for every process), the ratios without it are given too.
+  if (process.env.NODE_EXTRA_CA_CERTS) {
+    const { NODE_EXTRA_CA_CERTS: _certificates, ...bare } = process.env;
+    for (const line of startup(bare, 'without NODE_EXTRA_CA_CERTS (set in this environment): ')) console.log(line);
+  }
   await writeRequests(join(dir, 'batch.ndjson'), settings.batchLines, 5);
   for (const line of throughput(dir)) console.log(line);
   for (const line of await memory(dir)) console.log(line);
