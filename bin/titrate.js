@@ -4,13 +4,14 @@
 // compiling. A cache holds the code the commands run to make it compiled: the request commands
 // (plan, taper, check, missed) share one, and any other command line takes the default one (the
 // program's help, rules): a cache of every command's code took longer to read than its extra
-// code saves. `npm run build` leaves them, for Node run as is, in dist/code-cache. V8 rejects a cache made under other V8 flags, and
-// NODE_OPTIONS often carries one (--max-old-space-size in containers and CI): under flags, the
-// caches are one per flag set, made by the first run under them and kept in the user's cache
-// folder ($XDG_CACHE_HOME/titrate, or ~/.cache/titrate), never in the package. A cache that is
-// missing, made for another build (checked here) or rejected by V8 is passed over and the bundle
-// compiles as usual: which cache a command line gets changes its speed, never its output.
-// CommonJS (bin/package.json): an ES module entry costs Node 20 its ESM loader on every start.
+// code saves. `npm run build` leaves them, for Node run as is, in dist/code-cache. V8 rejects a
+// cache made under other V8 flags, and NODE_OPTIONS often carries one (--max-old-space-size in
+// containers and CI): under flags, the caches are one per flag set, made by the first run under
+// them and kept in the user's cache folder ($XDG_CACHE_HOME/titrate, or ~/.cache/titrate), never
+// in the package. A cache that is missing, made for another build (checked here) or rejected by
+// V8 is passed over and the bundle compiles as usual: which cache a command line gets changes its
+// speed, never its output. CommonJS (bin/package.json): an ES module entry costs Node 20 its ESM
+// loader on every start.
 const { mkdirSync, readFileSync, renameSync, writeFileSync } = require('node:fs');
 const { join } = require('node:path');
 const { Script } = require('node:vm');

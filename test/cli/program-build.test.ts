@@ -52,7 +52,7 @@ describe('the commands a command line builds', () => {
     expect(full.find(([name]) => name === 'check')?.[1]).toBe('check [options] [regimen]');
   });
 
-  it.each([40, 80, 132])("gives the same program help at %i columns, built lazily or in full", (width) => {
+  it.each([40, 80, 132])('gives the same program help at %i columns, built lazily or in full', (width) => {
     const at = { ...context, help: { width, ascii: false } };
     expect(buildProgram(at, ['--help']).helpInformation()).toBe(buildProgram(at).helpInformation());
   });
