@@ -23,7 +23,10 @@ export function displayWidth(text: string): number {
 
 /** Runs of spaces by length (none for a count below one), made once each: a table pads every cell of every line. */
 const spaceRuns: string[] = [];
-export const spaces = (count: number): string => (spaceRuns[Math.max(0, count)] ??= ' '.repeat(Math.max(0, count)));
+export function spaces(count: number): string {
+  const length = Math.max(0, count);
+  return (spaceRuns[length] ??= ' '.repeat(length));
+}
 
 /** Pads to `width` display columns, on the right (left-aligned) or the left. */
 export function pad(text: string, width: number, align: 'left' | 'right' = 'left'): string {

@@ -126,7 +126,10 @@ export function renderTable(asked: readonly Column[], given: readonly (readonly 
   const pieces: string[] = [];
   const addLine = (left: string, middle: string, right: string) => {
     pieces.push(left);
-    widths.forEach((width, at) => pieces.push(at === 0 ? '' : middle, chars.h.repeat(width + 2 * padding)));
+    widths.forEach((width, at) => {
+      if (at > 0) pieces.push(middle);
+      pieces.push(chars.h.repeat(width + 2 * padding));
+    });
     pieces.push(right);
   };
   const addRow = (cells: readonly Cell[], header: boolean) => {
