@@ -121,8 +121,8 @@ export function renderTable(asked: readonly Column[], given: readonly (readonly 
   const { keep, widths, padding } = fit(columns, rows, options.width);
   const space = spaces(padding);
   // The table is one list of pieces, joined once at the end: row lines added up with `+` were
-  // chains of strings the join copied again, and padded copies of every cell (some 400 KB for
-  // the 60 rows of `titrate rules`, enough to cost its start-up a collection).
+  // chains of strings the join copied again, beside padded copies of every cell (some 430 KB
+  // for the 60 rows of `titrate rules`, which start-up has to collect).
   const pieces: string[] = [];
   const addLine = (left: string, middle: string, right: string) => {
     pieces.push(left);
@@ -158,10 +158,7 @@ export function renderTable(asked: readonly Column[], given: readonly (readonly 
     addLine(chars.ml, chars.mm, chars.mr);
   };
   addLine(chars.tl, chars.tm, chars.tr);
-  addRow(
-    columns.map((column) => column.header),
-    true,
-  );
+  addRow(columns.map((column) => column.header), true);
   addBetween();
   rows.forEach((row, index) => {
     if (index > 0) addBetween();
