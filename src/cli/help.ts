@@ -46,7 +46,7 @@ function formatItem(layout: HelpLayout, term: string, termWidth: number, descrip
  * its name, when it gives one (else by commander's, which needs the command built). Set on the
  * program before its commands are added, so they inherit it.
  */
-export function configureHelpLayout(program: Command, context: { readonly help: HelpLayout }, termOf: (name: string) => string | undefined = () => undefined): void {
+export function configureHelpLayout(program: Command, context: { readonly help: HelpLayout }, termOf: (name: string) => string | undefined): void {
   const plain = (text: string) => (context.help.ascii ? toAscii(text) : text);
   program.configureHelp({
     // A getter: commander copies the configuration when it makes help, so the terminal is asked
