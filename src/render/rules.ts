@@ -1,7 +1,7 @@
 import type { ProtocolData } from '../app/protocol-data.js';
 import type { RenderOptions } from './render-options.js';
 import { renderSourceLines } from './explain.js';
-import { renderTable } from './text/table.js';
+import { addTable } from './text/table.js';
 import { proseFor } from './text/prose.js';
 import type { Protocol } from '../protocol/baclofen.js';
 import type { Products } from '../protocol/products.js';
@@ -59,21 +59,26 @@ export function renderRulesTable({ protocol, products }: ProtocolData, options: 
   const prose = proseFor(options);
   const rules = allRules(protocol, products);
   const rows = rules.map(({ name, rule }) => [name, rule.summary, rule.sources.join(' ')]);
-  const table = renderTable([{ header: 'Rule', wrap: true }, { header: 'Value', wrap: true }, { header: 'Sources', wrap: true }], rows, {
+  // The table goes straight into the page's pieces: the rules table is the longest titrate
+  // draws, and joined on its own it would be copied again into the page.
+  const pieces = [paint.bold(`Protocol ${protocol.id}`), '\n'];
+  addTable(pieces, [{ header: 'Rule', wrap: true }, { header: 'Value', wrap: true }, { header: 'Sources', wrap: true }], rows, {
     width,
     ascii: options.ascii,
     headerStyle: paint.bold,
   });
-  return [
-    paint.bold(`Protocol ${protocol.id}`),
-    table,
-    '',
-    paint.bold('Sources:'),
-    renderSourceLines(usedSources(rules), options),
-    '',
-    prose(`Every source and every product decision (TITRATE) is explained in ${CLINICAL_BASIS}.`, 0),
-    '',
-    paint.italic(prose(draftNotice, 0)),
-    '',
-  ].join('\n');
+  pieces.push(
+    '\n',
+    [
+      '',
+      paint.bold('Sources:'),
+      renderSourceLines(usedSources(rules), options),
+      '',
+      prose(`Every source and every product decision (TITRATE) is explained in ${CLINICAL_BASIS}.`, 0),
+      '',
+      paint.italic(prose(draftNotice, 0)),
+      '',
+    ].join('\n'),
+  );
+  return pieces.join('');
 }

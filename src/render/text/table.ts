@@ -33,7 +33,9 @@ const styleOf = (cell: Cell): ((text: string) => string) => (typeof cell === 'st
 /** Width of a table with these column widths and this padding on each side of a cell. */
 function tableWidth(widths: readonly number[], padding: number): number {
   let total = widths.length + 1;
-  for (const width of widths) total += width + 2 * padding;
+  // An index, not for…of: fitting a wide table calls this hundreds of times, and at start-up,
+  // before the code is optimised, each for…of made an iterator and its results to collect.
+  for (let at = 0; at < widths.length; at += 1) total += (widths[at] ?? 0) + 2 * padding;
   return total;
 }
 
@@ -112,7 +114,17 @@ function fit(columns: readonly Column[], rows: readonly (readonly Cell[])[], wid
 }
 
 /** A table drawn to fit `width` columns, in box-drawing characters or plain ASCII. */
-export function renderTable(asked: readonly Column[], given: readonly (readonly Cell[])[], options: TableOptions): string {
+export function renderTable(columns: readonly Column[], rows: readonly (readonly Cell[])[], options: TableOptions): string {
+  const pieces: string[] = [];
+  addTable(pieces, columns, rows, options);
+  return pieces.join('');
+}
+
+/**
+ * The table as renderTable draws it, added to `pieces` (a text joined once, whole): a long table
+ * joined on its own and then into its page is copied twice.
+ */
+export function addTable(pieces: string[], asked: readonly Column[], given: readonly (readonly Cell[])[], options: TableOptions): void {
   // In ASCII the text is transliterated before it is laid out, so the columns still line up.
   const plain = (text: string) => (options.ascii ? toAscii(text) : text);
   const columns = asked.map((column) => ({ ...column, header: plain(column.header) }));
@@ -120,10 +132,21 @@ export function renderTable(asked: readonly Column[], given: readonly (readonly 
   const chars = options.ascii ? ASCII : BOX;
   const { keep, widths, padding } = fit(columns, rows, options.width);
   const space = spaces(padding);
-  // The table is one list of pieces, joined once at the end: row lines added up with `+` were
-  // chains of strings the join copied again, beside padded copies of every cell (some 430 KB
-  // for the 60 rows of `titrate rules`, which start-up has to collect).
-  const pieces: string[] = [];
+  // The table is pieces, joined once at the end: row lines added up with `+` were chains of
+  // strings the join copied again, beside padded copies of every cell (some 430 KB for the 60
+  // rows of `titrate rules`, which start-up has to collect). A cell's trailing padding and the
+  // border after it are one piece, made once for each width of gap, and so are a line's start
+  // and its first padding: fewer pieces, less list to grow.
+  const lineStart = `\n${chars.v}${space}`;
+  const border = `${space}${chars.v}`;
+  const between = `${border}${space}`;
+  const gaps: string[][] = [[], []];
+  /** `count` spaces then the border after a cell: the last cell's, or the one between two. */
+  const gapThen = (count: number, last: boolean): string => {
+    const made = gaps[last ? 1 : 0] as string[];
+    const length = Math.max(0, count);
+    return (made[length] ??= spaces(length) + (last ? border : between));
+  };
   const addLine = (left: string, middle: string, right: string) => {
     pieces.push(left);
     widths.forEach((width, at) => {
@@ -135,20 +158,21 @@ export function renderTable(asked: readonly Column[], given: readonly (readonly 
   const addRow = (cells: readonly Cell[], header: boolean) => {
     const wrapped = keep.map((index, at) => wrapLines(textOf(cells[index] ?? ''), widths[at] ?? 1));
     let height = 1;
-    for (const lines of wrapped) height = Math.max(height, lines.length);
+    for (let at = 0; at < wrapped.length; at += 1) height = Math.max(height, wrapped[at]?.length ?? 0);
     for (let lineIndex = 0; lineIndex < height; lineIndex += 1) {
-      pieces.push('\n', chars.v);
+      pieces.push(lineStart);
       for (let at = 0; at < keep.length; at += 1) {
         const index = keep[at] ?? 0;
         const text = wrapped[at]?.[lineIndex] ?? '';
         const width = widths[at] ?? 1;
         const align = columns[index]?.align ?? 'left';
         const style = header ? (options.headerStyle ?? unstyled) : styleOf(cells[index] ?? '');
+        const last = at === keep.length - 1;
         // Blank text is left unstyled (padding adds only spaces, so the text alone tells); text
         // left unstyled is padded in place, without a padded copy.
-        if (style !== unstyled && text.trim() !== '') pieces.push(space, style(pad(text, width, align)), space, chars.v);
-        else if (align === 'left') pieces.push(space, text, spaces(width - displayWidth(text)), space, chars.v);
-        else pieces.push(space, spaces(width - displayWidth(text)), text, space, chars.v);
+        if (style !== unstyled && text.trim() !== '') pieces.push(style(pad(text, width, align)), gapThen(0, last));
+        else if (align === 'left') pieces.push(text, gapThen(width - displayWidth(text), last));
+        else pieces.push(spaces(width - displayWidth(text)), text, gapThen(0, last));
       }
     }
   };
@@ -166,7 +190,6 @@ export function renderTable(asked: readonly Column[], given: readonly (readonly 
   });
   pieces.push('\n');
   addLine(chars.bl, chars.bm, chars.br);
-  return pieces.join('');
 }
 
 /** The width a table would take with nothing wrapped or left out. */
