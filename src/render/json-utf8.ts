@@ -16,6 +16,8 @@ export interface ByteOutput {
 
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
+const COLON = 0x3a;
+const COMMA = 0x2c;
 /** JSON's two-character escapes, by code unit: \b \t \n \f \r \" \\. */
 const SHORT_ESCAPES: Readonly<Record<number, number>> = { 0x08: 0x62, 0x09: 0x74, 0x0a: 0x6e, 0x0c: 0x66, 0x0d: 0x72, [QUOTE]: QUOTE, [BACKSLASH]: BACKSLASH };
 const HEX_DIGITS = '0123456789abcdef';
@@ -75,6 +77,38 @@ function writeString(text: string, out: ByteOutput): void {
   out.used = at;
 }
 
+/** One ASCII character (punctuation). */
+function writeByte(code: number, out: ByteOutput): void {
+  out.room(1);
+  out.bytes[out.used++] = code;
+}
+
+/**
+ * A key and its colon. A key of printable ASCII but `"` and `\` (all of titrate's) is copied as
+ * it is; any other goes through writeString. Apart from writeString, this loop reads only keys
+ * (strings of one kind), which V8 does faster than the mixed strings of values: some 10% of a
+ * batch line's writing.
+ */
+function writeKey(key: string, out: ByteOutput): void {
+  out.room(key.length + 3);
+  const { bytes } = out;
+  const start = out.used;
+  let at = start + 1;
+  for (let index = 0; index < key.length; index += 1) {
+    const code = key.charCodeAt(index);
+    if (code < 0x20 || code >= 0x7f || code === QUOTE || code === BACKSLASH) {
+      writeString(key, out);
+      writeByte(COLON, out);
+      return;
+    }
+    bytes[at++] = code;
+  }
+  bytes[start] = QUOTE;
+  bytes[at++] = QUOTE;
+  bytes[at++] = COLON;
+  out.used = at;
+}
+
 /** ASCII text as it is (numbers, literals, punctuation). */
 function writeAscii(text: string, out: ByteOutput): void {
   out.room(text.length);
@@ -110,31 +144,30 @@ function writeValue(value: unknown, out: ByteOutput): void {
 }
 
 function writeArray(items: readonly unknown[], out: ByteOutput): void {
-  writeAscii('[', out);
+  writeByte(0x5b /* [ */, out);
   for (let index = 0; index < items.length; index += 1) {
-    if (index > 0) writeAscii(',', out);
+    if (index > 0) writeByte(COMMA, out);
     const item = asData(items[index]);
     if (omitted(item)) writeAscii('null', out);
     else writeValue(item, out);
   }
-  writeAscii(']', out);
+  writeByte(0x5d /* ] */, out);
 }
 
 function writeObject(fields: Record<string, unknown>, out: ByteOutput): void {
-  writeAscii('{', out);
+  writeByte(0x7b /* { */, out);
   let first = true;
   // for…in, not Object.keys: no array of keys to allocate; a plain object inherits no
   // enumerable key, and own keys come in the order JSON.stringify takes them.
   for (const key in fields) {
     const field = asData(fields[key]);
     if (omitted(field)) continue;
-    if (!first) writeAscii(',', out);
+    if (!first) writeByte(COMMA, out);
     first = false;
-    writeString(key, out);
-    writeAscii(':', out);
+    writeKey(key, out);
     writeValue(field, out);
   }
-  writeAscii('}', out);
+  writeByte(0x7d /* } */, out);
 }
 
 /** Writes `value` as one line of JSON, without a newline (undefined or a function, which JSON.stringify gives no text for, as null). */
