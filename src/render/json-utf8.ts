@@ -18,6 +18,10 @@ const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
 const COLON = 0x3a;
 const COMMA = 0x2c;
+const OPEN_ARRAY = 0x5b;
+const CLOSE_ARRAY = 0x5d;
+const OPEN_OBJECT = 0x7b;
+const CLOSE_OBJECT = 0x7d;
 /** JSON's two-character escapes, by code unit: \b \t \n \f \r \" \\. */
 const SHORT_ESCAPES: Readonly<Record<number, number>> = { 0x08: 0x62, 0x09: 0x74, 0x0a: 0x6e, 0x0c: 0x66, 0x0d: 0x72, [QUOTE]: QUOTE, [BACKSLASH]: BACKSLASH };
 const HEX_DIGITS = '0123456789abcdef';
@@ -144,18 +148,18 @@ function writeValue(value: unknown, out: ByteOutput): void {
 }
 
 function writeArray(items: readonly unknown[], out: ByteOutput): void {
-  writeByte(0x5b /* [ */, out);
+  writeByte(OPEN_ARRAY, out);
   for (let index = 0; index < items.length; index += 1) {
     if (index > 0) writeByte(COMMA, out);
     const item = asData(items[index]);
     if (omitted(item)) writeAscii('null', out);
     else writeValue(item, out);
   }
-  writeByte(0x5d /* ] */, out);
+  writeByte(CLOSE_ARRAY, out);
 }
 
 function writeObject(fields: Record<string, unknown>, out: ByteOutput): void {
-  writeByte(0x7b /* { */, out);
+  writeByte(OPEN_OBJECT, out);
   let first = true;
   // for…in, not Object.keys: no array of keys to allocate; a plain object inherits no
   // enumerable key, and own keys come in the order JSON.stringify takes them.
@@ -167,7 +171,7 @@ function writeObject(fields: Record<string, unknown>, out: ByteOutput): void {
     writeKey(key, out);
     writeValue(field, out);
   }
-  writeByte(0x7d /* } */, out);
+  writeByte(CLOSE_OBJECT, out);
 }
 
 /** Writes `value` as one line of JSON, without a newline (undefined or a function, which JSON.stringify gives no text for, as null). */
