@@ -1,33 +1,30 @@
 #!/usr/bin/env node
 'use strict';
 // Starts the built CLI (dist/titrate.cjs) with a V8 code cache, so a call skips parsing and
-// compiling. A cache holds the code the commands run to make it compiled: the request commands
-// (plan, taper, check, missed) share one, and any other command line takes the default one (the
-// program's help, rules): a cache of every command's code took longer to read than its extra
-// code saves. `npm run build` leaves them, for Node run as is, in dist/code-cache. V8 rejects a
-// cache made under other V8 flags, and NODE_OPTIONS often carries one (--max-old-space-size in
-// containers and CI): under flags, the caches are one per flag set, made by the first run under
-// them and kept in the user's cache folder ($XDG_CACHE_HOME/titrate, or ~/.cache/titrate), never
-// in the package. A cache that is missing, made for another build (checked here) or rejected by
-// V8 is passed over and the bundle compiles as usual: which cache a command line gets changes its
-// speed, never its output. CommonJS (bin/package.json): an ES module entry costs Node 20 its ESM
-// loader on every start.
-const { mkdirSync, readFileSync, renameSync, writeFileSync } = require('node:fs');
+// compiling. A code cache fits only the Node version (and V8 flags) that made it, so the package
+// ships none: the first run of a command on a Node version and flag set keeps one, made once the
+// command has run (so it holds the code the command compiled), in the user's cache folder
+// ($XDG_CACHE_HOME/titrate, or ~/.cache/titrate), never in the package; later runs start with it.
+// The request commands (plan, taper, check, missed) share one cache, every other command line
+// takes the default one (help, rules): a cache of every command's code took longer to read than
+// its extra code saves. A cache that is missing, made for another build (checked here) or
+// rejected by V8 is passed over and the bundle compiles as usual, and a folder that cannot be
+// written only costs speed: which cache a command line gets changes its speed, never its output.
+// CommonJS (bin/package.json): an ES module entry costs Node 20 its ESM loader on every start.
+const { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } = require('node:fs');
 const { join } = require('node:path');
 const { Script } = require('node:vm');
 
 const bundlePath = join(__dirname, '..', 'dist', 'titrate.cjs');
-const cacheFolder = join(__dirname, '..', 'dist', 'code-cache');
 
-/** The commands that take the requests cache (the build says what it runs to make each cache). */
+/** The commands that take the requests cache. */
 const REQUEST_COMMANDS = ['plan', 'taper', 'check', 'missed'];
-const CACHE_KEYS = ['requests', 'default'];
 /** The cache a command line takes. */
 function cacheKeyOf(argv) {
   return REQUEST_COMMANDS.includes(argv.find((arg) => !arg.startsWith('-'))) ? 'requests' : 'default';
 }
-/** Where the package keeps the cache for a key, made for Node run without flags. */
-const cachePathOf = (key) => join(cacheFolder, `${key}.cache`);
+/** How many caches the folder keeps (builds, Node versions, flag sets): the oldest go first. */
+const KEPT_CACHES = 24;
 /**
  * The build writes the bundle already wrapped as the CommonJS module function this file calls,
  * so it is compiled as read (no second copy of it to make), and only in ASCII, so it is read as
@@ -57,12 +54,16 @@ function nameOf(text) {
   return hash.toString(16).padStart(8, '0');
 }
 
-/** Where the cache for this build, key and flags lives: the package's own without flags. */
-function cacheFor(id, key, flags) {
-  if (flags === '') return { path: cachePathOf(key), own: true };
-  // node:os only here: loading it costs every start, and only runs under flags need it.
-  const folder = join(process.env.XDG_CACHE_HOME || join(require('node:os').homedir(), '.cache'), 'titrate');
-  return { path: join(folder, `${id}-${key}-${process.version}-${nameOf(flags)}.cache`), own: false };
+/** The user's cache folder for titrate. */
+function cacheFolder() {
+  // node:os only without HOME: loading it costs every start.
+  const home = process.env.HOME || require('node:os').homedir();
+  return join(process.env.XDG_CACHE_HOME || join(home, '.cache'), 'titrate');
+}
+
+/** Where the cache for this build, key, Node version and flags lives. */
+function cachePathFor(id, key, flags) {
+  return join(cacheFolder(), `${id}-${key}-${process.version}-${nameOf(flags)}.cache`);
 }
 
 /** The cache's V8 data when it was made for this very bundle, else undefined. */
@@ -75,27 +76,38 @@ function cachedDataFrom(path, id) {
   }
 }
 
+/** Removes the oldest caches past KEPT_CACHES, so builds and Node versions gone by do not pile up. */
+function pruneCaches(folder) {
+  const caches = readdirSync(folder)
+    .filter((name) => name.endsWith('.cache'))
+    .map((name) => ({ path: join(folder, name), modifiedMs: statSync(join(folder, name)).mtimeMs }))
+    .sort((a, b) => b.modifiedMs - a.modifiedMs);
+  for (const { path } of caches.slice(KEPT_CACHES)) rmSync(path, { force: true });
+}
+
 /** Writes a cache whole or not at all; a folder that cannot be written to only costs speed. */
 function keepCache(path, id, script) {
   try {
-    mkdirSync(join(path, '..'), { recursive: true });
+    const folder = join(path, '..');
+    mkdirSync(folder, { recursive: true });
     const temporary = `${path}.${process.pid}.tmp`;
     writeFileSync(temporary, Buffer.concat([Buffer.from(`${id}\n`, 'latin1'), script.createCachedData()]));
     renameSync(temporary, path);
+    pruneCaches(folder);
   } catch {
     // No cache this time.
   }
 }
 
 /**
- * The bundle compiled as a CommonJS module function, using the cache for `key` when it fits.
- * `useCache` false compiles without one (the build's warm-up, which makes the package's caches).
+ * The bundle compiled as a CommonJS module function, using the cache for `key` when it fits;
+ * `keep`, when set, writes a cache for the next run (call it once the command has run).
  */
-function compileBundle(useCache = true, key = cacheKeyOf(process.argv.slice(2)), flags = runtimeFlags()) {
+function compileBundle(key = cacheKeyOf(process.argv.slice(2)), flags = runtimeFlags()) {
   const source = readFileSync(bundlePath, 'latin1');
   const id = BUILD_ID.exec(source.slice(-40))?.[1];
-  const cache = id && useCache ? cacheFor(id, key, flags) : undefined;
-  const cachedData = cache && cachedDataFrom(cache.path, id);
+  const path = id && cachePathFor(id, key, flags);
+  const cachedData = path && cachedDataFrom(path, id);
   const script = new Script(source, {
     filename: bundlePath,
     ...(cachedData && { cachedData }),
@@ -104,10 +116,8 @@ function compileBundle(useCache = true, key = cacheKeyOf(process.argv.slice(2)),
     const module = { exports: {} };
     script.runInThisContext().call(module.exports, module.exports, require, module, bundlePath, join(__dirname, '..', 'dist'));
   };
-  // Under flags with no cache that V8 takes, this run makes one for the next (once the command
-  // has run, so it holds the code the command compiled).
-  const makesCache = cache !== undefined && !cache.own && (cachedData === undefined || script.cachedDataRejected === true);
-  return { script, run, keep: makesCache ? () => keepCache(cache.path, id, script) : undefined };
+  const makesCache = path !== undefined && (cachedData === undefined || script.cachedDataRejected === true);
+  return { script, run, keep: makesCache ? () => keepCache(path, id, script) : undefined };
 }
 
 function start() {
@@ -125,4 +135,4 @@ function start() {
 }
 
 if (require.main === module) start();
-else module.exports = { compileBundle, bundlePath, cacheFolder, cachePathOf, CACHE_KEYS, MODULE_HEAD, MODULE_TAIL };
+else module.exports = { compileBundle, bundlePath, cachePathFor, MODULE_HEAD, MODULE_TAIL };

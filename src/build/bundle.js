@@ -1,19 +1,20 @@
 // `npm run build` (and so `npm ci`, via prepare). Builds dist/titrate.cjs, one minified bundle of
-// the CLI (as the CommonJS module function bin/titrate.js calls), and in dist/code-cache V8's code
-// caches for it, each made after running the commands it serves (bin/titrate.js uses the one for
-// the command line it runs, when it fits); and the library: dist/lib/index.js (ES module),
-// dist/lib/index.cjs (CommonJS) and its types in dist/types.
-import { spawnSync } from 'node:child_process';
+// the CLI (as the CommonJS module function bin/titrate.js calls; its V8 code cache is made by the
+// first run on each Node version, not here: a cache fits only the Node that made it), and the
+// library: dist/lib/index.js (ES module) and dist/lib/index.cjs (CommonJS), each with its own
+// type declarations (dist/types/esm, dist/types/cjs). Every bundle ships with its source map.
 import { createHash } from 'node:crypto';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import ts from 'typescript';
+import { escapeNonAscii, withoutNames } from './source-maps.js';
 
 const require = createRequire(import.meta.url);
-const { bundlePath, cacheFolder, cachePathOf, CACHE_KEYS, compileBundle, MODULE_HEAD, MODULE_TAIL } = require('../../bin/titrate.js');
+const { bundlePath, MODULE_HEAD, MODULE_TAIL } = require('../../bin/titrate.js');
+
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
 /**
@@ -62,69 +63,51 @@ const lazy = {
 };
 
 /**
- * What runs before each cache is taken, so it holds the code those commands compile, not only the
- * top level: for requests, a plan as JSON (what scripts call most) and as a table, a taper and a
- * check; for the rest, the program's help and the rules. No more: a cache of every command's
- * code took longer to read than the code it spared compiling, and the package stays small. Not a
- * batch: it runs long enough not to need the cache, and it sets a V8 flag, which would tie the
- * cache to that flag (V8 rejects a cache made under other flags).
- */
-const warmUps = {
-  requests: [
-    ['plan', '--start', '2026-01-05', '--json'],
-    ['plan', '--start', '2026-01-05', '--target', '20mg qid', '--age', '70', '--weight', '60', '--scr', '1.4', '--sex', 'f'],
-    ['taper', '--from', '20mg tid', '--start', '2026-03-02', '--json'],
-    ['check', '20mg tid'],
-  ],
-  default: [['--help'], ['rules']],
-};
-
-/** In a child process (stdout ignored): runs the warm-up for `key`, then writes its cache on exit. */
-function writeCodeCache(buildId, key) {
-  const { script, run } = compileBundle(false);
-  for (const argv of warmUps[key]) {
-    process.argv = [process.argv[0], bundlePath, ...argv];
-    run();
-  }
-  process.on('exit', () => {
-    writeFileSync(cachePathOf(key), Buffer.concat([Buffer.from(`${buildId}\n`, 'latin1'), script.createCachedData()]));
-    process.exitCode = 0;
-  });
-}
-
-/** In a child process: whether V8 takes the package's cache for `key` as bin/titrate.js offers it to Node run without flags (exit 0). */
-function checkCodeCache(key) {
-  process.exitCode = compileBundle(true, key, '').script.cachedDataRejected === false ? 0 : 1;
-}
-
-/**
  * The library (src/index.ts), bundled with what it uses so it needs no runtime dependency: an ES
- * module and a CommonJS build, and type declarations. It carries nothing of the CLI.
+ * module and a CommonJS build, each with a source map. It carries nothing of the CLI and imports
+ * no Node built-in, so it bundles for a browser as it is.
  */
 async function buildLibrary() {
   const libDir = join(root, 'dist', 'lib');
   rmSync(libDir, { recursive: true, force: true });
+  mkdirSync(libDir, { recursive: true });
   for (const [format, file] of [['esm', 'index.js'], ['cjs', 'index.cjs']]) {
-    await build({
+    const { outputFiles } = await build({
       entryPoints: [join(root, 'src', 'index.ts')],
       bundle: true,
-      platform: 'node',
+      platform: 'neutral',
+      mainFields: ['module', 'main'],
       target: 'node20',
       format,
       outfile: join(libDir, file),
-      // A CommonJS dependency's require() of a Node built-in still works in the ES module build.
-      ...(format === 'esm' && { banner: { js: "import { createRequire as __titrateRequire } from 'node:module'; const require = __titrateRequire(import.meta.url);" } }),
+      write: false,
       minify: true,
+      sourcemap: true,
+      sourcesContent: false,
       legalComments: 'none',
       logLevel: 'warning',
     });
+    for (const output of outputFiles) {
+      writeFileSync(output.path, output.path.endsWith('.map') ? JSON.stringify(withoutNames(JSON.parse(output.text))) : output.text);
+    }
   }
+  buildDeclarations();
+}
+
+/**
+ * The library's type declarations, twice: dist/types/esm for `import` (ES module declarations, as
+ * the package is "type": "module") and dist/types/cjs for `require` (the same files under a
+ * package.json saying "type": "commonjs"), so TypeScript reads each entry as the module kind it
+ * is (`module: node16` from a CommonJS project, and @arethetypeswrong/cli, need both).
+ */
+function buildDeclarations() {
   const typesDir = join(root, 'dist', 'types');
+  const esmDir = join(typesDir, 'esm');
   rmSync(typesDir, { recursive: true, force: true });
   const program = ts.createProgram([join(root, 'src', 'index.ts')], {
     declaration: true,
     emitDeclarationOnly: true,
-    outDir: typesDir,
+    outDir: esmDir,
     rootDir: join(root, 'src'),
     strict: true,
     target: ts.ScriptTarget.ES2022,
@@ -135,46 +118,41 @@ async function buildLibrary() {
   });
   const { diagnostics } = program.emit();
   if (diagnostics.length > 0) throw new Error(`build: type declarations: ${ts.formatDiagnostics(diagnostics, ts.createCompilerHost({}))}`);
+  cpSync(esmDir, join(typesDir, 'cjs'), { recursive: true });
+  writeFileSync(join(typesDir, 'cjs', 'package.json'), '{ "type": "commonjs" }\n');
+  writeFileSync(join(esmDir, 'package.json'), '{ "type": "module" }\n');
 }
 
-if (process.argv[2] === '--code-cache') {
-  writeCodeCache(process.argv[3], process.argv[4]);
-} else if (process.argv[2] === '--check-code-cache') {
-  checkCodeCache(process.argv[3]);
-} else {
-  const { outputFiles } = await build({
-    entryPoints: [join(root, 'src', 'cli', 'main.ts')],
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    outfile: bundlePath,
-    write: false,
-    minify: true,
-    legalComments: 'none',
-    logLevel: 'warning',
-    plugins: [lazy],
-  });
-  // esbuild escapes every non-ASCII character but those in regular expression literals (escaped,
-  // a pattern's `source` reads differently; titrate never reads it). Escaped here too, the bundle
-  // is ASCII: bin/titrate.js reads it as Latin-1 and V8 keeps it one byte a character, half the
-  // memory to read and compile (each page of memory touched costs start-up time).
-  const code = outputFiles[0].text.replace(/[^\x00-\x7f]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
-  // bin/titrate.js runs the bundle as a vm.Script, which cannot import() a module at run time.
-  if (/\bimport\(/.test(code)) throw new Error('build: the bundle has a dynamic import() of an external module');
-  // The id ties the cache to this bundle (V8 itself compares only the source's length).
-  const buildId = createHash('sha256').update(code).digest('hex').slice(0, 16);
-  rmSync(cacheFolder, { recursive: true, force: true });
-  mkdirSync(cacheFolder, { recursive: true });
-  writeFileSync(bundlePath, `${MODULE_HEAD}${code}${MODULE_TAIL}\n//# titrate-build=${buildId}\n`);
-  await buildLibrary();
-  const self = fileURLToPath(import.meta.url);
-  // Without the flags of this build's own Node (NODE_OPTIONS): the package's cache is for Node run
-  // as is; bin/titrate.js makes one per flag set for the rest.
-  const plain = { ...process.env, NODE_OPTIONS: '' };
-  for (const key of CACHE_KEYS) {
-    const made = spawnSync(process.execPath, [self, '--code-cache', buildId, key], { stdio: ['ignore', 'ignore', 'inherit'], env: plain }).status === 0;
-    const taken = made && spawnSync(process.execPath, [self, '--check-code-cache', key], { stdio: 'inherit', env: plain }).status === 0;
-    if (!taken) console.warn(`build: ${made ? `V8 rejects the ${key} code cache` : `no ${key} code cache`}; titrate works without it, only starts slower`);
-  }
-}
+const { outputFiles } = await build({
+  entryPoints: [join(root, 'src', 'cli', 'main.ts')],
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  outfile: bundlePath,
+  write: false,
+  minify: true,
+  sourcemap: 'external',
+  sourcesContent: false,
+  legalComments: 'none',
+  logLevel: 'warning',
+  plugins: [lazy],
+});
+const mapFile = outputFiles.find((file) => file.path.endsWith('.map'));
+const codeFile = outputFiles.find((file) => !file.path.endsWith('.map'));
+// esbuild escapes every non-ASCII character but those in regular expression literals (escaped,
+// a pattern's `source` reads differently; titrate never reads it). Escaped here too, the bundle
+// is ASCII: bin/titrate.js reads it as Latin-1 and V8 keeps it one byte a character, half the
+// memory to read and compile (each page of memory touched costs start-up time). The source map
+// is moved along, and down a line for the module function's head.
+const { code, map } = escapeNonAscii(codeFile.text, JSON.parse(mapFile.text));
+map.mappings = `;${map.mappings}`;
+// bin/titrate.js runs the bundle as a vm.Script, which cannot import() a module at run time.
+if (/\bimport\(/.test(code)) throw new Error('build: the bundle has a dynamic import() of an external module');
+// The id ties a code cache to this bundle (V8 itself compares only the source's length).
+const buildId = createHash('sha256').update(code).digest('hex').slice(0, 16);
+rmSync(join(root, 'dist', 'code-cache'), { recursive: true, force: true });
+mkdirSync(join(bundlePath, '..'), { recursive: true });
+writeFileSync(`${bundlePath}.map`, JSON.stringify(withoutNames(map)));
+writeFileSync(bundlePath, `${MODULE_HEAD}\n${code}${MODULE_TAIL}\n//# sourceMappingURL=titrate.cjs.map\n//# titrate-build=${buildId}\n`);
+await buildLibrary();

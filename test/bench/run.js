@@ -3,8 +3,8 @@
 // ratios compare across runs. Inputs go to a temporary folder, never into the repo. Not part of
 // the test suite. `--quick` runs a smaller version (for trying a change out).
 import { spawnSync } from 'node:child_process';
-import { closeSync, existsSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
-import { availableParallelism, cpus, tmpdir } from 'node:os';
+import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeLongTapers } from './long-tapers.js';
@@ -32,12 +32,12 @@ const mb = (kb) => `${(kb / 1024).toFixed(1)} MB`;
  * Runs node with `args` to completion, stdout to /dev/null unless `stdout` names a file; returns
  * its wall time in ms, and with `usage` what test/bench/usage.cjs reports (CPU µs, peak RSS).
  */
-function timed(args, { stdinPath, usage = false, env, nodeOptions = [] } = {}) {
+function timed(args, { stdinPath, usage = false, env, nodeOptions = [], node = process.execPath } = {}) {
   const stdin = stdinPath ? openSync(stdinPath, 'r') : 'ignore';
   try {
     const argv = [...(usage ? ['--require', bench('usage.cjs')] : []), ...nodeOptions, ...args];
     const start = process.hrtime.bigint();
-    const result = spawnSync(process.execPath, argv, { stdio: [stdin, 'ignore', 'pipe'], encoding: 'utf8', maxBuffer: 1 << 26, env: env ?? process.env });
+    const result = spawnSync(node, argv, { stdio: [stdin, 'ignore', 'pipe'], encoding: 'utf8', maxBuffer: 1 << 26, env: env ?? process.env });
     const wallMs = Number(process.hrtime.bigint() - start) / 1e6;
     if (result.status !== 0 && result.status !== 1 && result.status !== 2) throw new Error(`${argv.join(' ')} exited ${result.status}: ${result.stderr}`);
     const report = /bench-usage (\{.*\})/.exec(result.stderr)?.[1];
@@ -70,17 +70,40 @@ const STARTUP_COMMANDS = [
 ];
 
 /**
- * Each command right after a run of `node -e 0`, both in `env`: the ratio of each pair, so a
- * change in the machine's load between rounds cancels out.
+ * Each command right after a run of `node -e 0`, both in `env` and on `node`: the ratio of each
+ * pair, so a change in the machine's load between rounds cancels out. The user cache folder is a
+ * new one, so the warm-up's first run makes the code cache the measured runs start with.
  */
-function startup(env, condition = '') {
-  const lines = [`start-up  ${condition}wall time, each command right after node -e 0, median of ${settings.startupRuns} pairs (goal 1.2 or less)`];
-  for (const [name, args] of STARTUP_COMMANDS) {
-    const [floors, runs] = alternate([{ args: ['-e', '0'], env }, { args: [bin, ...args], env }], settings.startupRuns, 3);
-    const ratios = runs.map((run, index) => run.wallMs / floors[index].wallMs);
-    lines.push(`  ${`titrate ${name}`.padEnd(22)} ${ms(median(runs.map((run) => run.wallMs))).padStart(9)}; node -e 0: ${ms(median(floors.map((run) => run.wallMs)))}; ratio ${median(ratios).toFixed(2)}`);
+function startup(env, condition = '', node = process.execPath, version = process.version) {
+  const cacheHome = mkdtempSync(join(tmpdir(), 'titrate-bench-cache-'));
+  const withCache = { ...env, XDG_CACHE_HOME: cacheHome };
+  const lines = [`start-up  Node ${version}: ${condition}wall time after the first run, each command right after node -e 0, median of ${settings.startupRuns} pairs (goal 1.2 or less)`];
+  try {
+    for (const [name, args] of STARTUP_COMMANDS) {
+      const [floors, runs] = alternate([{ args: ['-e', '0'], env: withCache, node }, { args: [bin, ...args], env: withCache, node }], settings.startupRuns, 3);
+      const ratios = runs.map((run, index) => run.wallMs / floors[index].wallMs);
+      lines.push(`  ${`titrate ${name}`.padEnd(22)} ${ms(median(runs.map((run) => run.wallMs))).padStart(9)}; node -e 0: ${ms(median(floors.map((run) => run.wallMs)))}; ratio ${median(ratios).toFixed(2)}`);
+    }
+  } finally {
+    rmSync(cacheHome, { recursive: true, force: true });
   }
   return lines;
+}
+
+/**
+ * The other Node lines to measure start-up on: those `npm run test:node -- <line>` installed
+ * (.ci/test-node.sh, in ${TITRATE_NODE_CACHE:-~/.cache/titrate-node}/<line>), other than this one.
+ */
+function otherNodeLines() {
+  const cache = process.env.TITRATE_NODE_CACHE ?? join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'titrate-node');
+  if (!existsSync(cache)) return [];
+  const platform = process.platform === 'win32' ? 'win' : process.platform;
+  return readdirSync(cache)
+    .filter((line) => /^\d+$/.test(line) && `v${line}` !== process.version.split('.')[0])
+    .sort((a, b) => Number(a) - Number(b))
+    .map((line) => join(cache, line, 'node_modules', `node-${platform}-${process.arch}`, 'bin', 'node'))
+    .filter((node) => existsSync(node))
+    .map((node) => ({ node, version: spawnSync(node, ['-v'], { encoding: 'utf8' }).stdout.trim() }));
 }
 
 /** Bytes V8 allocated in one run: the sum of what it reports at each collection (--trace-gc-nvp). */
@@ -186,13 +209,17 @@ try {
   console.log(
     `titrate bench${quick ? ' (quick)' : ''}: Node ${process.version}, ${process.platform} ${process.arch}, ${availableParallelism()} CPUs (${cpus()[0]?.model.trim() ?? 'unknown'})`,
   );
-  for (const line of startup(process.env)) console.log(line);
-  // Node reads the certificates NODE_EXTRA_CA_CERTS names at every start, before any script: a
-  // floor that includes them makes titrate's own start-up look smaller. Where it is set (some
-  // containers and sandboxes set it for every process), the ratios without it are given too.
-  if (process.env.NODE_EXTRA_CA_CERTS) {
-    const { NODE_EXTRA_CA_CERTS: _certificates, ...bare } = process.env;
-    for (const line of startup(bare, 'without NODE_EXTRA_CA_CERTS (set in this environment): ')) console.log(line);
+  // Each Node line: the code cache is made by the first run on each, so a package built on one
+  // starts as fast on the others. Node reads the certificates NODE_EXTRA_CA_CERTS names at every
+  // start, before any script: a floor that includes them makes titrate's own start-up look
+  // smaller. Where it is set (some containers and sandboxes set it for every process), the ratios
+  // without it are given too.
+  for (const { node, version } of [{ node: process.execPath, version: process.version }, ...otherNodeLines()]) {
+    for (const line of startup(process.env, '', node, version)) console.log(line);
+    if (process.env.NODE_EXTRA_CA_CERTS) {
+      const { NODE_EXTRA_CA_CERTS: _certificates, ...bare } = process.env;
+      for (const line of startup(bare, 'without NODE_EXTRA_CA_CERTS (set in this environment): ', node, version)) console.log(line);
+    }
   }
   await writeRequests(join(dir, 'batch.ndjson'), settings.batchLines, 5);
   for (const line of throughput(dir)) console.log(line);

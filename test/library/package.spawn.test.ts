@@ -1,7 +1,10 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { SourceMap } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { build } from 'esbuild';
+import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 // The package as a user installs it: `npm pack`, then `npm install <tarball>` in an empty folder
@@ -11,6 +14,7 @@ const root = join(import.meta.dirname, '..', '..');
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 let scratch: string;
 let consumer: string;
+let tarball: string;
 
 function sizeOf(path: string): number {
   const info = statSync(path);
@@ -22,11 +26,11 @@ const node = (args: string[]) => spawnSync(process.execPath, args, { cwd: consum
 
 beforeAll(() => {
   scratch = mkdtempSync(join(tmpdir(), 'titrate-pack-'));
-  const tarball = execFileSync(npm, ['pack', '--ignore-scripts', '--silent', '--pack-destination', scratch], { cwd: root, encoding: 'utf8' }).trim().split('\n').at(-1) ?? '';
+  tarball = join(scratch, execFileSync(npm, ['pack', '--ignore-scripts', '--silent', '--pack-destination', scratch], { cwd: root, encoding: 'utf8' }).trim().split('\n').at(-1) ?? '');
   consumer = join(scratch, 'consumer');
   execFileSync('mkdir', ['-p', consumer]);
   writeFileSync(join(consumer, 'package.json'), '{ "name": "consumer", "private": true }\n');
-  execFileSync(npm, ['install', join(scratch, tarball), '--ignore-scripts', '--no-audit', '--no-fund', '--offline', '--silent'], { cwd: consumer });
+  execFileSync(npm, ['install', tarball, '--ignore-scripts', '--no-audit', '--no-fund', '--offline', '--silent'], { cwd: consumer });
 }, 120_000);
 
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -105,4 +109,125 @@ if (outcome.ok) {
     expect(result.stdout + result.stderr).toBe('');
     expect(result.status).toBe(0);
   }, 60_000);
+
+  it('ships no V8 code cache (one fits only the Node that made it) and a source map beside each bundle', () => {
+    const installed = join(consumer, 'node_modules', 'titrate');
+    expect(existsSync(join(installed, 'dist', 'code-cache'))).toBe(false);
+    for (const bundle of ['dist/titrate.cjs', 'dist/lib/index.js', 'dist/lib/index.cjs']) {
+      expect(readFileSync(join(installed, bundle), 'utf8'), bundle).toMatch(/\/\/# sourceMappingURL=[\w.]+\.map\n/);
+      expect(existsSync(join(installed, `${bundle}.map`)), bundle).toBe(true);
+    }
+  });
 });
+
+/** Where a source map puts the first occurrence of `text` in a bundle: the source file and line. */
+function originOf(bundlePath: string, text: string): { file: string; line: number } {
+  const code = readFileSync(bundlePath, 'utf8');
+  const at = code.indexOf(text);
+  const lineNumber = code.slice(0, at).split('\n').length - 1;
+  const column = at - (code.lastIndexOf('\n', at - 1) + 1);
+  const map = new SourceMap(JSON.parse(readFileSync(`${bundlePath}.map`, 'utf8')));
+  const entry = map.findEntry(lineNumber, column) as { originalSource?: string; originalLine?: number };
+  return { file: (entry.originalSource ?? '').replace(/^.*\/src\//, 'src/'), line: (entry.originalLine ?? -1) + 1 };
+}
+
+/** The 1-based line of `text` in a source file. */
+const lineOf = (file: string, text: string) => readFileSync(join(root, file), 'utf8').split('\n').findIndex((line) => line.includes(text)) + 1;
+
+describe('the source maps', () => {
+  it('lead from the library bundles back to the TypeScript line', () => {
+    const text = 'the most titrate accepts as a current dose';
+    for (const bundle of ['index.js', 'index.cjs']) {
+      const origin = originOf(join(root, 'dist', 'lib', bundle), text);
+      expect(origin.file, bundle).toBe('src/schema/taper-request.ts');
+      expect(origin.line, bundle).toBe(lineOf('src/schema/taper-request.ts', text));
+    }
+  });
+
+  it('lead from the CLI bundle back to the TypeScript line, past the module head and the escaped characters', () => {
+    // After a regular expression with µ on the bundle's (one long) line, which the build escapes.
+    const text = 'the most titrate accepts as a current dose';
+    const origin = originOf(join(root, 'dist', 'titrate.cjs'), text);
+    expect(origin).toEqual({ file: 'src/schema/taper-request.ts', line: lineOf('src/schema/taper-request.ts', text) });
+    const code = readFileSync(join(root, 'dist', 'titrate.cjs'), 'latin1');
+    expect(code.indexOf('\\u00b5')).toBeLessThan(code.indexOf(text));
+  });
+});
+
+describe('TypeScript and tools in consumer projects', { timeout: 120_000 }, () => {
+  const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
+
+  /** A project folder in the consumer (node_modules/titrate is found in the folder above). */
+  function project(name: string, packageJson: object, compilerOptions: object, files: Record<string, string>): string {
+    const folder = join(consumer, name);
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(join(folder, 'package.json'), JSON.stringify({ private: true, ...packageJson }));
+    // No @types/node: the shipped types must not need it (nor zod, chalk, commander).
+    writeFileSync(join(folder, 'tsconfig.json'), JSON.stringify({ compilerOptions: { strict: true, skipLibCheck: false, target: 'es2022', types: [], outDir: 'out', ...compilerOptions }, files: Object.keys(files) }));
+    for (const [file, text] of Object.entries(files)) writeFileSync(join(folder, file), text);
+    return folder;
+  }
+  const compile = (folder: string) => spawnSync(process.execPath, [tsc, '-p', 'tsconfig.json'], { cwd: folder, encoding: 'utf8' });
+
+  const use = `import { planFromFields } from 'titrate';
+const outcome = planFromFields({ start: '2026-01-05' }, '2026-01-05' as never);
+if (!outcome.ok) throw new Error('refused');
+console.log(outcome.value.result.steps.length);
+`;
+
+  it('module node16 from a CommonJS project: compiles (no TS1479) and runs as CommonJS', () => {
+    const folder = project('ts-cjs', { type: 'commonjs' }, { module: 'node16', moduleResolution: 'node16' }, { 'use.ts': use });
+    const result = compile(folder);
+    expect(result.stdout + result.stderr).toBe('');
+    expect(readFileSync(join(folder, 'out', 'use.js'), 'utf8')).toContain('require("titrate")');
+    expect(spawnSync(process.execPath, ['out/use.js'], { cwd: folder, encoding: 'utf8' })).toMatchObject({ status: 0, stdout: '4\n', stderr: '' });
+  });
+
+  it('module node16 from an ES module project: compiles and runs as an ES module', () => {
+    const folder = project('ts-esm', { type: 'module' }, { module: 'node16', moduleResolution: 'node16' }, { 'use.ts': use });
+    const result = compile(folder);
+    expect(result.stdout + result.stderr).toBe('');
+    expect(readFileSync(join(folder, 'out', 'use.js'), 'utf8')).toContain('from \'titrate\'');
+    expect(spawnSync(process.execPath, ['out/use.js'], { cwd: folder, encoding: 'utf8' })).toMatchObject({ status: 0, stdout: '4\n', stderr: '' });
+  });
+
+  it('moduleResolution bundler: compiles', () => {
+    const folder = project('ts-bundler', { type: 'module' }, { module: 'esnext', moduleResolution: 'bundler', noEmit: true }, { 'use.ts': use });
+    const result = compile(folder);
+    expect(result.stdout + result.stderr).toBe('');
+    expect(result.status).toBe(0);
+  });
+
+  it('@arethetypeswrong/cli finds no problem in the packed package', () => {
+    const attw = join(root, 'node_modules', '@arethetypeswrong', 'cli', 'dist', 'index.js');
+    const result = spawnSync(process.execPath, [attw, tarball, '--format', 'json'], { cwd: scratch, encoding: 'utf8' });
+    const report = JSON.parse(result.stdout) as { analysis: { problems: unknown[] } };
+    expect(report.analysis.problems).toEqual([]);
+    expect(result.status).toBe(0);
+  });
+
+  it('bundles for the browser (no node: import) and plans in Chromium', async () => {
+    const folder = join(consumer, 'browser');
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(
+      join(folder, 'entry.js'),
+      `import { planFromFields } from 'titrate';
+const outcome = planFromFields({ start: '2026-01-05', target: 40 }, '2026-01-05');
+document.body.textContent = JSON.stringify(outcome.ok ? outcome.value.result.steps.map((step) => step.dailyMg) : outcome);
+`,
+    );
+    await build({ entryPoints: [join(folder, 'entry.js')], bundle: true, platform: 'browser', format: 'iife', outfile: join(folder, 'bundle.js'), logLevel: 'silent' });
+    const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--host-resolver-rules=MAP * ~NOTFOUND'] });
+    try {
+      const page = await browser.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (error) => errors.push(error.message));
+      await page.setContent(`<html><body></body><script>${readFileSync(join(folder, 'bundle.js'), 'utf8').replaceAll('</script', '<\\/script')}</script></html>`);
+      expect(errors).toEqual([]);
+      expect(JSON.parse(await page.textContent('body') ?? '')).toEqual([15, 30, 40]);
+    } finally {
+      await browser.close();
+    }
+  });
+});
+
