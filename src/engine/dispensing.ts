@@ -4,6 +4,7 @@ import { administrationFor, type Administration, type Product } from './administ
 import { daysDispensed, sumDispensed, type Dispense, type DispenseTotal } from './dispense.js';
 import { timesForStep, type ClockTime } from './dose-times.js';
 import type { Outcome, Problem, Step } from './types.js';
+import { plural } from './wording.js';
 
 /** How a schedule is to be dispensed and taken: product, supply, clock times. */
 export interface DispensingRequest {
@@ -35,15 +36,18 @@ export interface Dispensing {
 
 /**
  * Why the given times do not fit the schedule, or null: one per dose of its most frequent step (a
- * taper may be given the times of the dose it starts from, which can be more than any step keeps).
+ * taper may be given the times of the dose it starts from, when no step has more doses than that).
+ * Fewer times than a step's doses would leave a dose without a time, so the count is checked
+ * before anything is dispensed.
  */
 function timesCountProblem(times: readonly ClockTime[], steps: readonly Step[], fromDosesPerDay: number | null): Problem | null {
   const mostDoses = Math.max(0, ...steps.map((step) => step.dosesPerDay));
-  if (times.length === mostDoses || times.length === fromDosesPerDay) return null;
+  if (times.length === mostDoses || (times.length === fromDosesPerDay && fromDosesPerDay > mostDoses)) return null;
+  const fewer = times.length < mostDoses ? `: with ${times.length}, ${plural(mostDoses - times.length, 'dose')} a day would have no time` : '';
   return {
     field: 'times',
     message:
-      `expected ${mostDoses} time(s), one per dose of the schedule's most frequent step (${mostDoses} a day), got ${times.length}; ` +
+      `the schedule needs ${mostDoses} time(s), one per dose of its most frequent step (${mostDoses} a day), got ${times.length}${fewer}; ` +
       'steps with fewer doses take the first and last times and spread the rest between',
   };
 }

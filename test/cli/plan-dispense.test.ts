@@ -156,7 +156,7 @@ describe('plan: product input errors', () => {
     [['--strengths', 'abc'], /^titrate: --strengths: expected strengths in mg/],
     [['--scored', '5', '--strengths', '10,20'], /^titrate: --scored: 5 mg is not among the strengths 10, 20 mg/],
     [['--form', 'solution-2', '--strengths', '10'], /^titrate: --strengths: applies to tablets and granules/],
-    [['--times', '08:00,20:00'], /^titrate: --times: expected 3 time\(s\)/],
+    [['--times', '08:00,20:00'], /^titrate: --times: the schedule needs 3 time\(s\)/],
     [['--times', '8am'], /^titrate: --times: expected dose times HH:MM/],
     [['--days-supply', '0'], /^titrate: --days-supply: expected a whole number of days/],
   ];

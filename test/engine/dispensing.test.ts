@@ -103,7 +103,7 @@ describe('planDispensing', { timeout: PROPERTY_MS }, () => {
         {
           field: 'times',
           message:
-            "expected 3 time(s), one per dose of the schedule's most frequent step (3 a day), got 2; " +
+            "the schedule needs 3 time(s), one per dose of its most frequent step (3 a day), got 2: with 2, 1 dose a day would have no time; " +
             'steps with fewer doses take the first and last times and spread the rest between',
         },
       ],

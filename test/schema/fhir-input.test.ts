@@ -53,23 +53,27 @@ describe('FHIR to the subject check judges', () => {
     expect(dispense?.supplyDays).toBeGreaterThan(0);
   });
 
-  it("times that do not match the doses (titrate's own plan flags them) travel in the stated-times extension, so check flags them too", async () => {
-    // The taper is given the starting regimen's 3 times, then spreads the day over 4 doses: the mismatch is its only error.
-    const argv = ['taper', '--from', '30mg tid', '--start', '2026-03-02', '--times', '08:00,14:00,22:00'];
-    const order = orderOf(await fhirOf(argv));
-    expect(order.dosageInstruction[0].extension.slice(1)).toEqual(['08:00:00', '14:00:00', '22:00:00'].map((valueTime) => ({ url: 'https://titrate.invalid/fhir/StructureDefinition/stated-times', valueTime })));
-    expect(order.dosageInstruction[0].timing.repeat).toMatchObject({ frequency: 3, period: 1, periodUnit: 'd' });
-    const fromFhir = normalizeFhirSchedule(order);
-    const fromJson = normalizeSchedule(await jsonOf(argv));
-    expect(fromFhir.ok && fromFhir.value.steps[0]?.times).toEqual(fromJson.ok && fromJson.value.steps[0]?.times);
-    const checked = await runCli(['check', '-', '--json'], { stdin: JSON.stringify(order) });
+  it("times that do not match the doses travel in titrate's stated-times extension, so check flags them", async () => {
+    // titrate refuses to plan with fewer times than doses; an order edited to state three times for
+    // a four-dose first step is read with those times, and check flags the mismatch.
+    const order = orderOf(await fhirOf(['taper', '--from', '30mg tid', '--start', '2026-03-02', '--times', '08:00,12:00,16:00,22:00']));
+    const stated = ['08:00:00', '14:00:00', '22:00:00'].map((valueTime) => ({ url: 'https://titrate.invalid/fhir/StructureDefinition/stated-times', valueTime }));
+    const firstStep = order.dosageInstruction.filter((line: any) => line.sequence === 1);
+    const edited = {
+      ...order,
+      dosageInstruction: order.dosageInstruction.map((line: any, index: number) => {
+        if (line.sequence !== 1) return line;
+        const count = line.timing.repeat.timeOfDay.length;
+        const repeat = { boundsPeriod: line.timing.repeat.boundsPeriod, frequency: count, period: 1, periodUnit: 'd' };
+        return { ...line, ...(index === 0 && { extension: [...(line.extension ?? []), ...stated] }), timing: { repeat } };
+      }),
+    };
+    expect(firstStep.length).toBeGreaterThan(0);
+    const fromFhir = normalizeFhirSchedule(edited);
+    expect(fromFhir.ok && fromFhir.value.steps[0]?.times).toEqual(['08:00', '14:00', '22:00']);
+    const checked = await runCli(['check', '-', '--json'], { stdin: JSON.stringify(edited) });
     expect(checked.code).toBe(1);
-    expect(json(checked).findings.filter((item: { severity: string }) => item.severity === 'error').map((item: { code: string; step: number }) => `${item.code}@${item.step}`)).toEqual([
-      'ADMINISTRATION_MISMATCH@0',
-      'ADMINISTRATION_MISMATCH@1',
-      'ADMINISTRATION_MISMATCH@2',
-      'ADMINISTRATION_MISMATCH@3',
-    ]);
+    expect(json(checked).findings.filter((item: { severity: string }) => item.severity === 'error').map((item: { code: string; step: number }) => `${item.code}@${item.step}`)).toContain('ADMINISTRATION_MISMATCH@0');
   });
 
   it('a lone line needs no sequence; frequency per day without times is read as that many doses', () => {
