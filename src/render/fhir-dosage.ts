@@ -1,5 +1,6 @@
 import { isLiquidAdministration, type Administration, type Product } from '../engine/administrations.js';
 import type { DispensedStep } from '../engine/dispensing.js';
+import type { IsoDate } from '../engine/types.js';
 import { describeDaily, formatNumber, plural } from '../engine/wording.js';
 import { baclofenOral, frequencies } from '../protocol/baclofen.js';
 import { baclofenFhir } from '../protocol/fhir.js';
@@ -9,13 +10,17 @@ import { DOSE_RATE_TYPE, PER_DAY, SNOMED_CT, titrateFhir, ucum } from './fhir-vo
 
 // A step of a schedule as FHIR R4 Dosage lines, all with the step's number as `sequence`. Equal
 // doses are one line; unequal doses (10 + 5 + 5 mg) are one line per distinct dose, each with its
-// own times: lines with the same sequence are taken together (R4, Dosage.sequence). A stop step is
-// a line of 0 mg over an open-ended period. `text` and `patientInstruction` are written from the
-// same data as the structure, never typed by hand.
+// own times: lines with the same sequence are taken together (R4, Dosage.sequence). A taper's stop
+// is no line at all: the order ends with its last dosing period, whose text says "then stop" (a
+// 0 mg line over an open period could be imported as an active order that never ends). `text` and
+// `patientInstruction` are written from the same data as the structure, never typed by hand.
 
 /** What every line of a schedule shares: how many steps, the product and the daily cap. */
 export interface DosageContext {
+  /** The steps written as lines: a taper's stop step is not one. */
   readonly stepCount: number;
+  /** The first day without baclofen after the last line (a taper's stop), or null. */
+  readonly stopDate: IsoDate | null;
   readonly product: Product;
   readonly kind: 'titration' | 'taper';
   readonly capDailyMg: number;
@@ -105,6 +110,7 @@ function stepHeading(step: DispensedStep, index: number, context: DosageContext)
   return `Step ${index + 1} of ${context.stepCount}, ${when}`;
 }
 
+/** A step with no doses between dosed steps (titrate plans none: a taper's stop ends the order instead). */
 function stopLine(step: DispensedStep, index: number, context: DosageContext) {
   const goBack = context.kind === 'taper' ? ` ${capitalized(baclofenOral.taperGoBack.value)}.` : '';
   const until = step.endDate === null ? '' : ` to ${step.endDate}`;
@@ -124,7 +130,9 @@ function doseLine(step: DispensedStep, index: number, group: DoseGroup, alone: b
   const how = given === null ? `${mg} (which these ${form.label} cannot make)` : `${mg} (${given})`;
   const when = group.times.length > 0 ? `${frequencyText(group.count)}, at ${list(group.times)}` : frequencyText(group.count);
   const day = alone ? `${formatNumber(step.dailyMg)} mg/day` : `with the step's other doses, ${describeDaily(step.doses)}`;
-  const text = `${stepHeading(step, index, context)}: ${how} ${when}; ${day}. ${capText(context)}`;
+  const last = context.stopDate !== null && index === context.stepCount - 1;
+  const then = last ? ` Then stop: no baclofen from ${context.stopDate}.` : '';
+  const text = `${stepHeading(step, index, context)}: ${how} ${when}; ${day}.${then} ${capText(context)}`;
 
   const taken = given === null ? `${mg}, which these ${form.label} cannot make: ask the pharmacist` : `${given} (${mg})`;
   const times = group.times.length > 0 ? `at ${list(group.times)} each day` : frequencyText(group.count);
@@ -139,7 +147,7 @@ function doseLine(step: DispensedStep, index: number, group: DoseGroup, alone: b
     ...(extension.length > 0 && { extension }),
     sequence: index + 1,
     text,
-    patientInstruction: `${period}, take ${taken} ${times}${ongoing}.`,
+    patientInstruction: `${period}, take ${taken} ${times}${ongoing}.${last ? ` Then stop: from ${context.stopDate}, take no baclofen. ${capitalized(baclofenOral.taperGoBack.value)}.` : ''}`,
     timing: { repeat },
     route: route(),
     doseAndRate: [{ type: ordered, doseQuantity: ucum(group.doseMg, 'mg') }],

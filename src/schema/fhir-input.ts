@@ -1,4 +1,5 @@
 import type { IsoDate } from '../engine/types.js';
+import { addDaysIso } from '../engine/dates.js';
 import { baclofenFhir } from '../protocol/fhir.js';
 import { PER_DAY, RXNORM, titrateFhir, UCUM } from '../render/fhir-vocabulary.js';
 import type { StatedAdministration, StatedDispense, SubjectStep } from '../rules/subject.js';
@@ -375,13 +376,25 @@ function orderOf(order: Json, path: Path, issues: Issues): ScheduleSubject | nul
   const steps = inner.list.length === 0 ? sequences.map((sequence) => stepOf(bySequence.get(sequence) ?? [], inner)) : [];
   issues.list.push(...inner.list.map((issue) => ({ ...issue, path: prefixed(path, issue.path) })));
   if (issues.list.length > 0) return null;
+  const dosed = steps.filter((step): step is SubjectStep => step !== null);
   return {
     kind: 'schedule',
     declaredKind: schedule.declaredKind,
     from: schedule.from,
-    steps: steps.filter((step): step is SubjectStep => step !== null),
+    steps: schedule.declaredKind === 'taper' ? withStop(dosed) : dosed,
     ...(dispense && { dispense }),
   };
+}
+
+/**
+ * A taper's order ends with its last dosing period, and its text says "then stop": read back, the
+ * stop is a step with no baclofen from the day after, as titrate's JSON records it. (An order
+ * that still carries a 0 mg stop line, or whose last period is open, is read as it stands.)
+ */
+function withStop(steps: readonly SubjectStep[]): SubjectStep[] {
+  const last = steps[steps.length - 1];
+  if (!last || last.endDate === null || last.doses.length === 0) return [...steps];
+  return [...steps, { startDate: addDaysIso(last.endDate, 1), endDate: null, doses: [] }];
 }
 
 /** `entry[0].resource` + `dosageInstruction[2]` → `entry[0].resource.dosageInstruction[2]`. */

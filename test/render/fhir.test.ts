@@ -155,15 +155,16 @@ describe('steps that need more than one line', () => {
     });
   });
 
-  it('the stop step is its own line: 0 mg from its first day, no end, no times', async () => {
+  it('a taper has no stop line: its last line ends the day before the stop and says "then stop"', async () => {
     const lines = orderOf((await fhirOf(['taper', '--from', '20mg tid', '--start', '2026-03-02'])).bundle).dosageInstruction;
-    expect(lines.at(-1)).toEqual({
-      sequence: 4,
-      text: 'Step 4 of 4, from 2026-03-16, stop: no baclofen.',
-      patientInstruction: 'From 2026-03-16, take no baclofen. If withdrawal signs or spasticity come back, go back to the previous step and contact the prescriber.',
-      timing: { repeat: { boundsPeriod: { start: '2026-03-16' } } },
-      doseAndRate: [{ type: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/dose-rate-type', code: 'ordered', display: 'Ordered' }] }, doseQuantity: { value: 0, unit: 'mg', system: 'http://unitsofmeasure.org', code: 'mg' } }],
-    });
+    const last = lines.at(-1);
+    expect(last.sequence).toBe(3);
+    expect(last.timing.repeat.boundsPeriod).toEqual({ start: '2026-03-11', end: '2026-03-15' });
+    expect(last.text).toMatch(/^Step 3 of 3, 2026-03-11 to 2026-03-15 \(5 days\): .*\. Then stop: no baclofen from 2026-03-16\. At most 80 mg\/day\.$/);
+    expect(last.patientInstruction).toMatch(
+      /Then stop: from 2026-03-16, take no baclofen\. If withdrawal signs or spasticity come back, go back to the previous step and contact the prescriber\.$/,
+    );
+    expect(lines.every((line: any) => line.doseAndRate[0].doseQuantity.value > 0)).toBe(true);
   });
 });
 

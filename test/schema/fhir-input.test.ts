@@ -140,10 +140,11 @@ describe('what the reader refuses, by the element\'s path', () => {
     const apart = structuredClone(order);
     apart.dosageInstruction[1].timing.repeat.boundsPeriod.end = '2026-03-05';
     expect(normalizeFhirSchedule(apart)).toMatchObject({ ok: false, issues: [{ path: 'dosageInstruction[1].timing.repeat.boundsPeriod', message: 'expected the period of dosageInstruction[0] (2026-03-02 to 2026-03-04): lines with sequence 1 are taken together' }] });
+    // titrate writes no 0 mg line (a taper's order ends with its last dosing period); one added by hand stands alone.
     const mixed = structuredClone(order);
-    mixed.dosageInstruction.at(-1).sequence = mixed.dosageInstruction.at(-2).sequence;
-    mixed.dosageInstruction.at(-1).timing.repeat.boundsPeriod = mixed.dosageInstruction.at(-2).timing.repeat.boundsPeriod;
-    expect(normalizeFhirSchedule(mixed)).toMatchObject({ ok: false, issues: [{ message: 'a line of 0 mg (no baclofen) cannot be taken together with other doses of sequence 7' }] });
+    const last = mixed.dosageInstruction.at(-1);
+    mixed.dosageInstruction.push({ sequence: last.sequence, timing: { repeat: { boundsPeriod: last.timing.repeat.boundsPeriod } }, doseAndRate: [{ doseQuantity: { value: 0, unit: 'mg', system: 'http://unitsofmeasure.org', code: 'mg' } }] });
+    expect(normalizeFhirSchedule(mixed)).toMatchObject({ ok: false, issues: [{ message: `a line of 0 mg (no baclofen) cannot be taken together with other doses of sequence ${last.sequence}` }] });
   });
 
   it('a Bundle must hold exactly one MedicationRequest; other resources are refused', async () => {

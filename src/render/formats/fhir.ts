@@ -88,8 +88,16 @@ function notesOf(result: ScheduleResult) {
   return [draftNotice, `${renderDispenseLine(result, baclofenProducts)}.`, ...info].map((text) => ({ text }));
 }
 
+/** The steps written as dosage lines, and a taper's stop: the last step when it has no doses. */
+function linesAndStop(result: ScheduleResult) {
+  const last = result.steps[result.steps.length - 1];
+  const stop = result.steps.length > 1 && last !== undefined && last.doses.length === 0 ? last : null;
+  return { steps: stop ? result.steps.slice(0, -1) : result.steps, stopDate: stop?.startDate ?? null };
+}
+
 function medicationRequestOf(result: ScheduleResult) {
-  const context = { stepCount: result.steps.length, product: result.dispensing.product, kind: result.kind, capDailyMg: result.capDailyMg };
+  const { steps, stopDate } = linesAndStop(result);
+  const context = { stepCount: steps.length, stopDate, product: result.dispensing.product, kind: result.kind, capDailyMg: result.capDailyMg };
   return {
     extension: [...effectiveDosePeriod(result), scheduleExtension(result)],
     status: 'draft',
@@ -97,7 +105,7 @@ function medicationRequestOf(result: ScheduleResult) {
     medicationCodeableConcept: medicationOf(result),
     subject: { display: UNIDENTIFIED_PATIENT },
     note: notesOf(result),
-    dosageInstruction: result.steps.flatMap((step, index) => dosagesOf(step, index, context)),
+    dosageInstruction: steps.flatMap((step, index) => dosagesOf(step, index, context)),
     dispenseRequest: dispenseRequestOf(result),
   };
 }
