@@ -8,6 +8,9 @@ import type { CockcroftGaultInput, KidneyAssessment } from './types.js';
 // words them from their params.
 
 type Doses = readonly number[];
+
+/** Why a patient is at higher risk from a fast rise (src/rules/pace/higher-risk.ts). */
+export type HigherRisk = readonly ('older' | 'kidney' | 'dialysis' | 'opioid' | 'benzodiazepine')[];
 type Date = string;
 
 /** A limit a taper's starting regimen is above. */
@@ -40,15 +43,28 @@ export interface FindingParams {
   ABOVE_RENAL_CAP: { readonly date: Date | null; readonly doses: Doses; readonly capMg: number; readonly kidney: KidneyAssessment; readonly reduction: Fraction | null };
   SINGLE_DOSE_ABOVE_MAX: { readonly date: Date | null; readonly doses: Doses; readonly maxMg: number };
   // pace
-  START_ABOVE_PROTOCOL: { readonly doses: Doses; readonly startDoses: Doses };
+  START_ABOVE_PROTOCOL: {
+    readonly doses: Doses;
+    readonly startDoses: Doses;
+    /** A restart after a day without doses, rather than the schedule's first step. */
+    readonly restart: boolean;
+    /** Above this daily dose a start is an error. */
+    readonly errorAboveDailyMg: number;
+    /** Why any start above the protocol's is an error for this patient (empty: it is not). */
+    readonly higherRisk: HigherRisk;
+  };
   RATE_ABOVE_PROTOCOL: {
     readonly date: Date;
+    /** The lowest doses in the interval's days before the rise. */
     readonly fromDoses: Doses;
     readonly toDoses: Doses;
-    /** Days at the previous dose when that is under the interval, else null. */
-    readonly heldDays: number | null;
     readonly perDoseRiseMg: number | null;
     readonly dailyRiseMg: number | null;
+    /** The protocol's rise in one interval at this many doses a day (the step on each dose). */
+    readonly allowedDailyMg: number;
+    /** Above this rise in one interval, an error. */
+    readonly errorAboveDailyMg: number;
+    readonly higherRisk: HigherRisk;
     readonly stepMg: number;
     readonly intervalDays: number;
   };

@@ -1,3 +1,4 @@
+import type { InteractionName } from './products.js';
 import { sourced, type Fraction, type Severity } from './sourced.js';
 
 /** How many doses a day each frequency code means; `tid` is the labels' schedule. */
@@ -45,6 +46,16 @@ export const baclofenOral = {
   startFrequency: sourced('tid' as FrequencyCode, ['S1', 'S7'], 'start three times daily (15 mg/day)'),
   stepMg: sourced(5, ['S1', 'S7', 'S11'], 'raise by 5 mg per dose'),
   intervalDays: sourced(3, ['S1', 'S7', 'S11'], 'raise every 3 days'),
+  paceErrorFactor: sourced(
+    2,
+    ['TITRATE'],
+    "faster than the protocol: a rise above its rise in any 3 days (+15 mg/day three times daily) is a warning up to twice it, an error beyond; a start above twice the protocol start (30 mg/day) is an error; a restart after a day at zero counts as a start",
+  ),
+  higherRiskPace: sourced(
+    { minAgeYears: 65, belowCrclMlMin: 60, interactions: ['opioid', 'benzodiazepine'] as readonly InteractionName[] },
+    ['R3', 'R5', 'R8'],
+    'for patients at higher risk (65 or over, kidney function below 60 mL/min or on dialysis, with opioids or benzodiazepines) any rise or start faster than the protocol is an error',
+  ),
   labelEndDoseMg: sourced(20, ['S1', 'S7'], "the label's suggested schedule ends at 20 mg per dose"),
   labelEndFrequency: sourced('tid' as FrequencyCode, ['S1', 'S7'], "the label's suggested schedule ends three times daily (60 mg/day)"),
   usualRangeDailyMg: sourced({ min: 40, max: 80 }, ['S7'], 'usual effective range 40-80 mg/day'),

@@ -1,4 +1,4 @@
-import type { AdministrationProblem, DispenseProblem, Finding, FindingCode, FindingParams, Limit } from '../engine/findings.js';
+import type { AdministrationProblem, DispenseProblem, Finding, FindingCode, FindingParams, HigherRisk, Limit } from '../engine/findings.js';
 import type { KidneyAssessment } from '../engine/types.js';
 import { describeDaily, describeDoses, formatDuration, formatNumber, plural } from '../engine/wording.js';
 import { baclofenOral, frequencies } from '../protocol/baclofen.js';
@@ -83,13 +83,23 @@ function dispenseText(problem: DispenseProblem): string {
 
 function rateReasons(params: FindingParams['RATE_ABOVE_PROTOCOL']): string {
   const reasons: string[] = [];
-  if (params.heldDays !== null) reasons.push(`after only ${plural(params.heldDays, 'day')} at the previous dose`);
-  if (params.perDoseRiseMg !== null) reasons.push(`by ${formatNumber(params.perDoseRiseMg, 3)} mg per dose`);
   if (params.dailyRiseMg !== null) {
-    reasons.push(`by ${formatNumber(params.dailyRiseMg, 3)} mg/day, more than ${mg(params.stepMg)} on each of ${params.toDoses.length} doses`);
+    reasons.push(`${formatNumber(params.dailyRiseMg, 3)} mg/day above ${describeDaily(params.fromDoses)} in the ${plural(params.intervalDays, 'day')} before`);
   }
+  if (params.perDoseRiseMg !== null) reasons.push(`${formatNumber(params.perDoseRiseMg, 3)} mg more on one dose`);
   return reasons.join(', and ');
 }
+
+const higherRiskWords: { readonly [R in HigherRisk[number]]: string } = {
+  older: `aged ${baclofenOral.higherRiskPace.value.minAgeYears} or over`,
+  kidney: `with kidney function below ${baclofenOral.higherRiskPace.value.belowCrclMlMin} mL/min`,
+  dialysis: 'on dialysis',
+  opioid: 'taking opioids',
+  benzodiazepine: 'taking benzodiazepines',
+};
+
+/** `for a patient aged 65 or over and taking opioids`. */
+const higherRiskText = (reasons: HigherRisk): string => `for a patient ${list(reasons.map((reason) => higherRiskWords[reason]))}`;
 
 /** Every finding's sentence, keyed by code: a new code does not compile until it is worded here. */
 /** `154 lb = 69.9 kg`: an amount given in another unit, beside the value titrate used. */
@@ -107,10 +117,20 @@ export const wordings: { readonly [C in FindingCode]: (params: FindingParams[C])
     `${fromDate(p.date)}${describeDaily(p.doses)} has a single dose of ${mg(Math.max(...p.doses))}, above the ${mg(p.maxMg)} largest dose any label gives ` +
     `(the ${perDay(baclofenOral.maxDailyMg.value)} maximum is written as ${mg(p.maxMg)} four times daily)`,
   START_ABOVE_PROTOCOL: (p) =>
-    `Starts at ${describeDaily(p.doses)}, above the protocol start of ${describeDoses(p.startDoses)} (${perDay(daily(p.startDoses))})`,
+    `${p.restart ? 'Restarts after a day without baclofen' : 'Starts'} at ${describeDaily(p.doses)}, above the protocol start of ${describeDoses(p.startDoses)} (${perDay(daily(p.startDoses))})` +
+    (p.higherRisk.length > 0
+      ? `; ${higherRiskText(p.higherRisk)}, any start above it is an error`
+      : daily(p.doses) > p.errorAboveDailyMg
+        ? `; above ${perDay(p.errorAboveDailyMg)}, twice it, a start is an error (titrate's choice)`
+        : ''),
   RATE_ABOVE_PROTOCOL: (p) =>
-    `On ${p.date} the dose rises from ${describeDaily(p.fromDoses)} to ${describeDaily(p.toDoses)} ${rateReasons(p)}; ` +
-    `the protocol raises by at most ${mg(p.stepMg)} per dose every ${p.intervalDays} days`,
+    `On ${p.date} the dose rises to ${describeDaily(p.toDoses)}: ${rateReasons(p)}; ` +
+    `the protocol raises by at most ${mg(p.stepMg)} per dose every ${p.intervalDays} days (+${perDay(p.allowedDailyMg)} in any ${p.intervalDays} days at ${frequencyOf(p.toDoses.length)})` +
+    (p.higherRisk.length > 0
+      ? `; ${higherRiskText(p.higherRisk)}, any faster rise is an error`
+      : p.dailyRiseMg !== null && p.dailyRiseMg > p.errorAboveDailyMg
+        ? `; more than twice that (${perDay(p.errorAboveDailyMg)}) is an error (titrate's choice)`
+        : ''),
   TAPER_STEP_ABOVE_PROTOCOL: (p) =>
     `On ${p.date} the daily dose falls by ${formatNumber(p.fromDailyMg - p.toDailyMg, 3)} mg (${formatNumber(p.fromDailyMg, 3)} to ${perDay(p.toDailyMg)}), ` +
     `more than the ${perDay(p.maxCutMg)} a taper step may take`,

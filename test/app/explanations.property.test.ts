@@ -39,6 +39,11 @@ function allowed(result: ScheduleResult, extra: readonly number[]): Set<number> 
     const total = doses.reduce((sum, dose) => sum + dose, 0);
     known.add(total);
     for (const dose of doses) known.add(dose);
+    // A rise is judged over the interval's days before it: from any earlier level, not only the one before.
+    for (const earlier of levels.slice(0, index)) known.add(Math.abs(total - earlier.reduce((sum, dose) => sum + dose, 0)));
+    // The protocol's rise in one interval at this many doses a day, and twice it (the error bound).
+    known.add(protocol.stepMg.value * doses.length);
+    known.add(protocol.stepMg.value * doses.length * protocol.paceErrorFactor.value);
     const before = levels[index - 1];
     if (before) {
       const previous = before.reduce((sum, dose) => sum + dose, 0);

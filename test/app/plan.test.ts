@@ -123,10 +123,11 @@ describe('plan: overrides', () => {
     expect(result.steps.map((step) => step.doseMg)).toEqual([10, 20]);
   });
 
-  it('a start dose of 20 mg is above the protocol start even as a single held step', () => {
+  it('a start dose of 20 mg is above the protocol start even as a single held step: above twice it, an error', () => {
     const result = planned({ startDoseMg: 20 });
     expect(result.steps).toHaveLength(1);
-    expect(codes(result)).toContain('START_ABOVE_PROTOCOL/warning');
+    expect(codes(result)).toContain('START_ABOVE_PROTOCOL/error');
+    expect(result.ok).toBe(false);
   });
 
   it('a last step smaller than the step lands exactly on the target', () => {

@@ -16,10 +16,15 @@ const samples: { readonly [C in FindingCode]: readonly FindingParams[C][] } = {
     { date: null, doses: [2.5, 5], capMg: 5, kidney: dialysis, reduction: null },
   ],
   SINGLE_DOSE_ABOVE_MAX: [{ date: null, doses: [80], maxMg: 20 }],
-  START_ABOVE_PROTOCOL: [{ doses: tid(20), startDoses: tid(5) }],
+  START_ABOVE_PROTOCOL: [
+    { doses: tid(20), startDoses: tid(5), restart: false, errorAboveDailyMg: 30, higherRisk: [] },
+    { doses: tid(10), startDoses: tid(5), restart: true, errorAboveDailyMg: 30, higherRisk: [] },
+    { doses: tid(10), startDoses: tid(5), restart: false, errorAboveDailyMg: 30, higherRisk: ['older', 'opioid'] },
+  ],
   RATE_ABOVE_PROTOCOL: [
-    { date, fromDoses: tid(5), toDoses: tid(15), heldDays: 2, perDoseRiseMg: 10, dailyRiseMg: 30, stepMg: 5, intervalDays: 3 },
-    { date, fromDoses: tid(5), toDoses: tid(10), heldDays: 1, perDoseRiseMg: null, dailyRiseMg: null, stepMg: 5, intervalDays: 3 },
+    { date, fromDoses: tid(5), toDoses: tid(15), perDoseRiseMg: 10, dailyRiseMg: 30, allowedDailyMg: 15, errorAboveDailyMg: 30, higherRisk: [], stepMg: 5, intervalDays: 3 },
+    { date, fromDoses: tid(5), toDoses: tid(20), perDoseRiseMg: null, dailyRiseMg: 45, allowedDailyMg: 15, errorAboveDailyMg: 30, higherRisk: [], stepMg: 5, intervalDays: 3 },
+    { date, fromDoses: tid(5), toDoses: tid(10), perDoseRiseMg: null, dailyRiseMg: 20, allowedDailyMg: 15, errorAboveDailyMg: 30, higherRisk: ['dialysis', 'kidney', 'benzodiazepine'], stepMg: 5, intervalDays: 3 },
   ],
   TAPER_STEP_ABOVE_PROTOCOL: [{ date, fromDailyMg: 45, toDailyMg: 15, maxCutMg: 15 }],
   ABRUPT_STOP: [

@@ -18,7 +18,7 @@ describe('a starting regimen above a limit exempts only the way down', () => {
 
   it('a schedule that says it is a titration gets no exemption, and its start is judged', () => {
     const titration = review(schedule(steps('2026-03-02', [3, [30, 30, 30, 30]], [null, [30, 30, 30, 30]]), { declaredKind: 'titration', from: [30, 30, 30, 30] }));
-    expect(codesOf(titration, 'ABOVE_CAP', 'START_ABOVE_PROTOCOL')).toEqual(['ABOVE_CAP/error@0', 'ABOVE_CAP/error@1', 'START_ABOVE_PROTOCOL/warning@0']);
+    expect(codesOf(titration, 'ABOVE_CAP', 'START_ABOVE_PROTOCOL')).toEqual(['ABOVE_CAP/error@0', 'START_ABOVE_PROTOCOL/error@0', 'ABOVE_CAP/error@1']);
   });
 
   it('the kidney cap too: a taper held at a dose above it is flagged', () => {
@@ -32,7 +32,7 @@ describe('a taper whose first step rises above its starting regimen', () => {
     const up = review(taperSchedule(tid(10), steps('2026-03-02', [7, tid(20)], [3, tid(15)], [3, tid(10)], [3, tid(5)], [null, []])));
     const item = single(up, 'RATE_ABOVE_PROTOCOL');
     expect(item.step).toBe(0);
-    expect(item.params).toMatchObject({ fromDoses: tid(10), toDoses: tid(20), perDoseRiseMg: 10, heldDays: null });
+    expect(item.params).toMatchObject({ fromDoses: tid(10), toDoses: tid(20), perDoseRiseMg: 10, dailyRiseMg: 30 });
   });
 });
 
