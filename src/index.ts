@@ -11,7 +11,10 @@ export type { ScheduleResult, ProductRequest } from './app/schedule-result.js';
 export { defaultProtocolData, type ProtocolData } from './app/protocol-data.js';
 // …or from request fields as the CLI and NDJSON lines take them (`{ start: '2026-01-05', target: 80 }`).
 export { planFromFields, taperFromFields, checkFromFields, missedFromFields, type Prepared } from './app/fields.js';
-export type { InputIssue, Normalized } from './schema/issues.js';
+export type { InputProblem, InputProblemCode, Normalized } from './schema/issues.js';
+// Refusals: data (`{ code, field, params }`), worded by one catalogue like findings.
+export type { ProblemCode, ProblemParams } from './engine/problems.js';
+export { problemMessageOf } from './rules/problem-messages.js';
 
 // Engine types the requests and results are made of.
 export type { TitrationRequest, PlannedSchedule } from './engine/plan-titration.js';

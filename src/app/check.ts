@@ -1,10 +1,12 @@
 import { hasError, type Finding } from '../engine/findings.js';
 import { assessPatient } from '../engine/patient.js';
 import { kidneyLimitFor } from '../engine/renal.js';
-import type { IsoDate, KidneyAssessment, Outcome, PatientInput } from '../engine/types.js';
+import type { IsoDate, KidneyAssessment, PatientInput } from '../engine/types.js';
 import { reviewSubject } from '../rules/rule-book.js';
 import type { Subject } from '../rules/subject.js';
 import { defaultProtocolData, ruleContext, type ProtocolData } from './protocol-data.js';
+import { refused } from './refused.js';
+import type { Normalized } from '../schema/issues.js';
 
 /** A validated check request: a regimen or a schedule, and the patient it is for. */
 export interface CheckRequest {
@@ -38,9 +40,9 @@ function summaryOf(subject: Subject): CheckSubject {
 }
 
 /** Judges a regimen or a schedule with the rule book, for this patient; or why the patient is refused (under 12). */
-export function check(request: CheckRequest, data: ProtocolData = defaultProtocolData): Outcome<CheckResult> {
+export function check(request: CheckRequest, data: ProtocolData = defaultProtocolData): Normalized<CheckResult> {
   const patient = assessPatient(request.patient, data.protocol);
-  if (!patient.ok) return patient;
+  if (!patient.ok) return refused(patient.problems);
   const findings = reviewSubject(request.subject, ruleContext(data, patient.value, null));
   return {
     ok: true,

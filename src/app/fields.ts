@@ -1,8 +1,8 @@
 import type { MissedDoseAdvice } from '../engine/missed-dose.js';
-import type { IsoDate, Outcome } from '../engine/types.js';
+import type { IsoDate } from '../engine/types.js';
 import type { RenderOptions } from '../render/render-options.js';
 import { normalizeCheckRequest } from '../schema/check-request.js';
-import { issuesFromProblems, type Normalized } from '../schema/issues.js';
+import type { Normalized } from '../schema/issues.js';
 import { normalizeMissedRequest } from '../schema/missed-request.js';
 import { normalizePlanRequest } from '../schema/plan-request.js';
 import { normalizeTaperRequest } from '../schema/taper-request.js';
@@ -22,8 +22,8 @@ export interface Prepared<R> {
   readonly render: Partial<RenderOptions>;
 }
 
-function prepared<R>(outcome: Outcome<R>, render: Partial<RenderOptions> = {}): Normalized<Prepared<R>> {
-  return outcome.ok ? { ok: true, value: { result: outcome.value, render } } : { ok: false, issues: issuesFromProblems(outcome.problems) };
+function prepared<R>(outcome: Normalized<R>, render: Partial<RenderOptions> = {}): Normalized<Prepared<R>> {
+  return outcome.ok ? { ok: true, value: { result: outcome.value, render } } : outcome;
 }
 
 /** `today` fills a missing `start`. */

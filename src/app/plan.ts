@@ -2,9 +2,11 @@ import { doseGridFor } from '../engine/dose-grid.js';
 import { assessPatient } from '../engine/patient.js';
 import { planTitration, type TitrationRequest } from '../engine/plan-titration.js';
 import { kidneyLimitFor } from '../engine/renal.js';
-import type { Outcome, PatientInput } from '../engine/types.js';
+import type { PatientInput } from '../engine/types.js';
 import { defaultProtocolData, type ProtocolData } from './protocol-data.js';
 import { dispenseAndReview, productOf, type ProductRequest, type ScheduleResult } from './schedule-result.js';
+import { refused } from './refused.js';
+import type { Normalized } from '../schema/issues.js';
 
 /** A validated plan request: the titration, the patient, and the product to dispense. */
 export interface PlanRequest {
@@ -20,15 +22,15 @@ export interface PlanRequest {
  * ceiling unless asked not to, dispensed, and judged by the rule book; or the reasons it is
  * refused (problems named by request field).
  */
-export function plan(request: PlanRequest, data: ProtocolData = defaultProtocolData): Outcome<ScheduleResult> {
+export function plan(request: PlanRequest, data: ProtocolData = defaultProtocolData): Normalized<ScheduleResult> {
   const patient = assessPatient(request.patient, data.protocol);
-  if (!patient.ok) return patient;
+  if (!patient.ok) return refused(patient.problems);
   const product = productOf(request.product, data);
   const planned = planTitration(request.titration, data.protocol, {
     grid: doseGridFor(product, data.protocol.doseUnitMg.value),
     kidneyLimit: kidneyLimitFor(patient.value.kidney, data.protocol),
     renalAdjust: request.renalAdjust ?? data.protocol.renalAdjustByDefault.value,
   });
-  if (!planned.ok) return planned;
+  if (!planned.ok) return refused(planned.problems);
   return dispenseAndReview(planned.value, product, request.product, patient.value, data);
 }

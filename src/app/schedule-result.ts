@@ -3,10 +3,12 @@ import type { Dispense } from '../engine/dispense.js';
 import { planDispensing, type DispensedStep, type DispensingDetail, type DispensingRequest } from '../engine/dispensing.js';
 import { hasError, sortFindings, type Finding } from '../engine/findings.js';
 import type { PlannedSchedule } from '../engine/plan-titration.js';
-import type { KidneyAssessment, Outcome, PatientContext } from '../engine/types.js';
+import type { KidneyAssessment, PatientContext } from '../engine/types.js';
 import { reviewSubject } from '../rules/rule-book.js';
 import type { Subject } from '../rules/subject.js';
 import { ruleContext, type ProtocolData } from './protocol-data.js';
+import { refused } from './refused.js';
+import type { Normalized } from '../schema/issues.js';
 
 /** What plan and taper return: the dispensed schedule and every finding on it. */
 export interface ScheduleResult {
@@ -37,9 +39,9 @@ export function subjectOf(kind: ScheduleResult['kind'], steps: readonly Dispense
  * Dispenses a planned schedule, then judges it with the rule book, as `check` would judge its
  * JSON; the planner's notes join the findings. Shared by plan and taper.
  */
-export function dispenseAndReview(planned: PlannedSchedule, product: Product, request: ProductRequest, patient: PatientContext, data: ProtocolData): Outcome<ScheduleResult> {
+export function dispenseAndReview(planned: PlannedSchedule, product: Product, request: ProductRequest, patient: PatientContext, data: ProtocolData): Normalized<ScheduleResult> {
   const dispensing = planDispensing(planned.steps, product, request, data.protocol, data.products, planned.from?.length ?? null);
-  if (!dispensing.ok) return dispensing;
+  if (!dispensing.ok) return refused(dispensing.problems);
   const { steps, dispense, detail } = dispensing.value;
   const reviewed = reviewSubject(subjectOf(planned.kind, steps, planned.from), ruleContext(data, patient, product));
   const findings = sortFindings([...planned.notes, ...reviewed]);

@@ -1,9 +1,11 @@
 import { assessPatient } from '../engine/patient.js';
 import { planTaper, type TaperRequest } from '../engine/plan-taper.js';
 import { kidneyLimitFor } from '../engine/renal.js';
-import type { Outcome, PatientInput } from '../engine/types.js';
+import type { PatientInput } from '../engine/types.js';
 import { defaultProtocolData, type ProtocolData } from './protocol-data.js';
 import { dispenseAndReview, productOf, type ProductRequest, type ScheduleResult } from './schedule-result.js';
+import { refused } from './refused.js';
+import type { Normalized } from '../schema/issues.js';
 
 /** A validated taper request: the taper, the patient, and the product to dispense. */
 export interface TaperPlanRequest {
@@ -28,11 +30,11 @@ function withHalfTablets(product: ProductRequest, halfTablets: boolean, data: Pr
  * Plans a taper from the current dose to none, dispensed and judged by the rule book (a taper is
  * never reduced further for kidney function: it only comes down); or the reasons it is refused.
  */
-export function taper(request: TaperPlanRequest, data: ProtocolData = defaultProtocolData): Outcome<ScheduleResult> {
+export function taper(request: TaperPlanRequest, data: ProtocolData = defaultProtocolData): Normalized<ScheduleResult> {
   const patient = assessPatient(request.patient, data.protocol);
-  if (!patient.ok) return patient;
+  if (!patient.ok) return refused(patient.problems);
   const planned = planTaper(request.taper, data.protocol, { kidneyLimit: kidneyLimitFor(patient.value.kidney, data.protocol) });
-  if (!planned.ok) return planned;
+  if (!planned.ok) return refused(planned.problems);
   const productRequest = withHalfTablets(request.product, request.taper.halfTablets === true, data);
   return dispenseAndReview(planned.value, productOf(productRequest, data), productRequest, patient.value, data);
 }

@@ -1,7 +1,7 @@
 import type { IsoDate } from '../engine/types.js';
 import { jsonValue } from '../render/formats/json.js';
 import type { ResultKind, Results } from '../render/formats/index.js';
-import { describeIssue, type InputIssue } from '../schema/issues.js';
+import { invalid, describeIssue, type InputProblem } from '../schema/issues.js';
 import { MAX_JSON_DEPTH, nestsDeeperThan } from '../schema/json-depth.js';
 import { tooLong } from '../schema/values.js';
 import type { CommandSpec } from './command-spec.js';
@@ -15,7 +15,7 @@ import { createProgress } from './progress.js';
 //
 // A good record is the command's --json object as one line, with the line's `id` first when it
 // had one: `{"id":"p1","schemaVersion":1,...}`. A bad line gives an error record instead and the
-// batch goes on: `{"id":"p1","line":7,"error":{"kind":"input","messages":[...],"issues":[...]}}`,
+// batch goes on: `{"id":"p1","line":7,"error":{"kind":"input","messages":[...],"problems":[...]}}`,
 // `line` counting from 1 and every line counted (a blank one too, so output line n answers input
 // line n). `id` is echoed as given (a string or a number) and is not a request field.
 
@@ -29,12 +29,12 @@ export interface LineRecord {
 
 type Id = string | number;
 
-function errorRecord(line: number, id: Id | undefined, kind: LineErrorKind, issues: readonly InputIssue[]): LineRecord {
-  const error = { kind, messages: issues.map((issue) => describeIssue(issue, 'field')), issues };
+function errorRecord(line: number, id: Id | undefined, kind: LineErrorKind, problems: readonly InputProblem[]): LineRecord {
+  const error = { kind, messages: problems.map((problem) => describeIssue(problem, 'field')), problems };
   return { value: { ...(id !== undefined && { id }), line, error }, outcome: { kind } };
 }
 
-const whole = (message: string): InputIssue[] => [{ path: '', message }];
+const whole = (message: string): InputProblem[] => [invalid('', message)];
 
 function jsonKind(value: unknown): string {
   if (value === null) return 'null';
@@ -64,14 +64,14 @@ export function recordForLine<K extends ResultKind>(spec: CommandSpec<K>, line: 
   if (nestsDeeperThan(value)) return errorRecord(number, undefined, 'input', whole(`nested more than ${MAX_JSON_DEPTH} levels deep; a request is a flat object`));
   const { id, ...fields } = value as Record<string, unknown>;
   if (id !== undefined && typeof id !== 'string' && typeof id !== 'number') {
-    return errorRecord(number, undefined, 'input', [{ path: 'id', message: `expected a string or a number, got ${jsonKind(id)}` }]);
+    return errorRecord(number, undefined, 'input', [invalid('id', `expected a string or a number, got ${jsonKind(id)}`)]);
   }
   // The id is echoed into the record: a label, not a payload.
   const idTooLong = tooLong(id);
-  if (idTooLong !== null) return errorRecord(number, undefined, 'input', [{ path: 'id', message: idTooLong }]);
+  if (idTooLong !== null) return errorRecord(number, undefined, 'input', [invalid('id', idTooLong)]);
   try {
     const outcome = spec.fromFields(fields, today);
-    if (!outcome.ok) return errorRecord(number, id, 'input', outcome.issues);
+    if (!outcome.ok) return errorRecord(number, id, 'input', outcome.problems);
     const { result } = outcome.value;
     const value = (jsonValue[spec.kind] as (result: Results[K]) => object)(result);
     return {
@@ -174,7 +174,7 @@ export async function runBatch<K extends ResultKind>(
     const code = (error as NodeJS.ErrnoException).code;
     if (typeof code !== 'string') throw error;
     const problem = READ_PROBLEMS[code] ?? (error as Error).message;
-    throw new InputError([{ path: 'ndjson', message: `cannot read ${source}: ${problem}` }]);
+    throw new InputError([invalid('ndjson', `cannot read ${source}: ${problem}`)]);
   } finally {
     stopWatching?.();
     afterBatch?.();

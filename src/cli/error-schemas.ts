@@ -6,7 +6,7 @@ import { errorKinds, lineErrorKinds } from './errors.js';
 
 const messages: JsonSchema = { type: 'array', minItems: 1, items: { type: 'string' }, description: 'one line per problem, as the CLI prints them' };
 
-/** `{"id"?, "line", "error": {kind, messages, issues}}`: a bad --ndjson line's record (batch.ts). */
+/** `{"id"?, "line", "error": {kind, messages, problems}}`: a bad --ndjson line's record (batch.ts). */
 export const lineErrorRecordSchema: JsonSchema = {
   type: 'object',
   description: 'the record of an --ndjson line that gave no result; the batch goes on',
@@ -18,18 +18,24 @@ export const lineErrorRecordSchema: JsonSchema = {
       properties: {
         kind: { enum: [...lineErrorKinds], description: 'input: the line is invalid or the request refused; internal: a bug in titrate' },
         messages,
-        issues: {
+        problems: {
           type: 'array',
           minItems: 1,
           items: {
             type: 'object',
-            properties: { path: { type: 'string', description: 'the field or JSON path; empty for the whole line' }, message: { type: 'string' } },
-            required: ['path', 'message'],
+            description: "one problem, as the library reports it: titrate's code, the field, the sentence and the numbers behind it",
+            properties: {
+              code: { type: 'string', pattern: '^[A-Z][A-Z0-9_]*$', description: 'a stable code: INVALID_INPUT, UNKNOWN_FIELDS, REQUIRED, or a refusal such as TARGET_ABOVE_MAX_DAILY' },
+              field: { type: 'string', description: 'the field or JSON path; empty for the whole line' },
+              message: { type: 'string' },
+              params: { type: 'object', description: "the refusal's numbers (empty for a schema problem)" },
+            },
+            required: ['code', 'field', 'message', 'params'],
             additionalProperties: false,
           },
         },
       },
-      required: ['kind', 'messages', 'issues'],
+      required: ['kind', 'messages', 'problems'],
       additionalProperties: false,
     },
   },

@@ -1,8 +1,8 @@
-import type { InputIssue } from '../schema/issues.js';
+import type { InputProblem } from '../schema/issues.js';
 
 /** Bad input or a refused request: exit 2, each issue printed as one line. */
 export class InputError extends Error {
-  constructor(readonly issues: readonly InputIssue[]) {
+  constructor(readonly issues: readonly InputProblem[]) {
     super(issues.map((issue) => issue.message).join('; '));
     this.name = 'InputError';
   }

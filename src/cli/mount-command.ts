@@ -1,3 +1,4 @@
+import { invalid } from '../schema/issues.js';
 import type { Command } from 'commander';
 import type { ResultKind } from '../render/formats/index.js';
 import type { CommandSpec } from './command-spec.js';
@@ -28,7 +29,7 @@ function batchConflicts(self: Command, options: Record<string, unknown>): string
 /** --json and a --format other than json ask for two things. */
 function checkFormat(self: Command, options: Record<string, unknown>): void {
   if (options.json === true && self.getOptionValueSource('format') === 'cli' && options.format !== 'json') {
-    throw new InputError([{ path: 'format', message: `--json asks for json, --format for ${String(options.format)}: give one` }]);
+    throw new InputError([invalid('format', `--json asks for json, --format for ${String(options.format)}: give one`)]);
   }
 }
 
@@ -45,7 +46,7 @@ export function mountCommand<K extends ResultKind>(command: Command, spec: Comma
     if (ndjson !== undefined) {
       const conflicts = batchConflicts(self, options);
       if (conflicts.length > 0) {
-        throw new InputError([{ path: 'ndjson', message: `every request comes from its line, and the output is NDJSON; drop ${conflicts.join(', ')}` }]);
+        throw new InputError([invalid('ndjson', `every request comes from its line, and the output is NDJSON; drop ${conflicts.join(', ')}`)]);
       }
       // Loaded only for batches (the bundle turns this into a lazy initialiser). Before the file
       // is opened, so its 'error' finds the reader listening.
@@ -59,7 +60,7 @@ export function mountCommand<K extends ResultKind>(command: Command, spec: Comma
     }
     const fields = spec.gatherFields ? await spec.gatherFields(requestFields(options), self.args, context) : requestFields(options);
     const outcome = spec.fromFields(fields, context.today());
-    if (!outcome.ok) throw new InputError(outcome.issues);
+    if (!outcome.ok) throw new InputError(outcome.problems);
     const { result, render } = outcome.value;
     await writeResult(context, self, spec.kind, result, render);
     context.exitCode = spec.exitCode?.(result) ?? EXIT.ok;

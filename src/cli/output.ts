@@ -1,3 +1,4 @@
+import { invalid } from '../schema/issues.js';
 import type { Command } from 'commander';
 import { defaultRenderOptions, type RenderOptions } from '../render/render-options.js';
 import { findFormat, renderAs, type ResultKind, type Results } from '../render/formats/index.js';
@@ -16,7 +17,7 @@ function timeZoneOf(tz: unknown, context: CommandContext): string {
   try {
     return new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone;
   } catch {
-    throw new InputError([{ path: 'tz', message: `expected an IANA time zone (e.g. Europe/London, America/New_York) or floating, got '${zone.slice(0, 60)}'` }]);
+    throw new InputError([invalid('tz', `expected an IANA time zone (e.g. Europe/London, America/New_York) or floating, got '${zone.slice(0, 60)}'`)]);
   }
 }
 

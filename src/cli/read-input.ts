@@ -1,3 +1,4 @@
+import { invalid } from '../schema/issues.js';
 import { MAX_JSON_DEPTH, nestsDeeperThan } from '../schema/json-depth.js';
 import { InputError } from './errors.js';
 import type { Io } from './io.js';
@@ -5,7 +6,7 @@ import type { Io } from './io.js';
 /** Schedules are a few kB; anything past this is refused without reading the rest. */
 export const MAX_INPUT_BYTES = 10 * 1024 * 1024;
 
-const problem = (message: string) => new InputError([{ path: '', message }]);
+const problem = (message: string) => new InputError([invalid('', message)]);
 
 /** `stdin` or `'s.json'`, as messages name the source. */
 export function describeSource(source: string): string {

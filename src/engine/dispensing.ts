@@ -3,8 +3,8 @@ import type { Products } from '../protocol/products.js';
 import { administrationFor, type Administration, type Product } from './administrations.js';
 import { daysDispensed, sumDispensed, type Dispense, type DispenseTotal } from './dispense.js';
 import { timesForStep, type ClockTime } from './dose-times.js';
-import type { Outcome, Problem, Step } from './types.js';
-import { plural } from './wording.js';
+import { problem, type Problem } from './problems.js';
+import type { Outcome, Step } from './types.js';
 
 /** How a schedule is to be dispensed and taken: product, supply, clock times. */
 export interface DispensingRequest {
@@ -43,13 +43,7 @@ export interface Dispensing {
 function timesCountProblem(times: readonly ClockTime[], steps: readonly Step[], fromDosesPerDay: number | null): Problem | null {
   const mostDoses = Math.max(0, ...steps.map((step) => step.dosesPerDay));
   if (times.length === mostDoses || (times.length === fromDosesPerDay && fromDosesPerDay > mostDoses)) return null;
-  const fewer = times.length < mostDoses ? `: with ${times.length}, ${plural(mostDoses - times.length, 'dose')} a day would have no time` : '';
-  return {
-    field: 'times',
-    message:
-      `the schedule needs ${mostDoses} time(s), one per dose of its most frequent step (${mostDoses} a day), got ${times.length}${fewer}; ` +
-      'steps with fewer doses take the first and last times and spread the rest between',
-  };
+  return problem('TIMES_COUNT', 'times', { expected: mostDoses, got: times.length });
 }
 
 /**

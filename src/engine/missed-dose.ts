@@ -1,5 +1,6 @@
 import type { Protocol } from '../protocol/baclofen.js';
 import { clockFromMinutes, minutesOfDay, MINUTES_PER_DAY, type ClockTime } from './dose-times.js';
+import { problem } from './problems.js';
 import type { Outcome } from './types.js';
 
 export interface MissedDoseRequest {
@@ -48,7 +49,7 @@ export function adviseMissedDose(request: MissedDoseRequest, protocol: Protocol)
   if (!times.includes(missedOfDay)) {
     return {
       ok: false,
-      problems: [{ field: 'missed', message: `${request.missed} is not one of the dose times (${request.times.join(', ')})` }],
+      problems: [problem('MISSED_NOT_A_DOSE_TIME', 'missed', { missed: request.missed, times: request.times })],
     };
   }
   const now = minutesOfDay(request.now);

@@ -1,7 +1,7 @@
 import type { Protocol } from '../protocol/baclofen.js';
 import { assessKidney, estimateCrcl } from './renal.js';
-import type { Outcome, PatientContext, PatientInput, Problem } from './types.js';
-import { formatNumber } from './wording.js';
+import { problem, type Problem } from './problems.js';
+import type { Outcome, PatientContext, PatientInput } from './types.js';
 
 /**
  * The patient as every command sees them: kidney function assessed (a Cockcroft–Gault estimate
@@ -13,22 +13,12 @@ export function assessPatient(input: PatientInput, protocol: Protocol): Outcome<
   const kidneyInput = input.kidney;
   const age = input.ageYears ?? (kidneyInput?.kind === 'cockcroft-gault' ? kidneyInput.ageYears : undefined);
   if (age !== undefined && age < protocol.minAgeYears.value) {
-    problems.push({
-      field: 'age',
-      message:
-        `${formatNumber(age)} years is under ${protocol.minAgeYears.value}: oral baclofen dosing below ${protocol.minAgeYears.value} is not established ` +
-        'in US labels and is weight-based and specialist-led; titrate does not plan it',
-    });
+    problems.push(problem('UNDER_MIN_AGE', 'age', { ageYears: age, minAgeYears: protocol.minAgeYears.value, protocolName: protocol.name }));
   }
   const estimate = kidneyInput?.kind === 'cockcroft-gault' ? estimateCrcl(kidneyInput, protocol) : null;
   const maxCrcl = protocol.crclInputMaxMlMin.value;
   if (estimate && !(estimate.crclMlMin > 0 && estimate.crclMlMin <= maxCrcl)) {
-    problems.push({
-      field: 'scr',
-      message:
-        `the Cockcroft–Gault estimate, ${formatNumber(estimate.crclMlMin, protocol.crclDecimals.value)} mL/min, is outside what a creatinine clearance can be ` +
-        `(greater than 0 and at most ${maxCrcl}); check the age, weight and serum creatinine`,
-    });
+    problems.push(problem('CRCL_ESTIMATE_OUT_OF_RANGE', 'scr', { crclMlMin: estimate.crclMlMin, crclDecimals: protocol.crclDecimals.value, maxCrclMlMin: maxCrcl }));
   }
   if (problems.length > 0) return { ok: false, problems };
   return {

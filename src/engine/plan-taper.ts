@@ -6,7 +6,8 @@ import { InternalError } from './internal-error.js';
 import type { PlannedSchedule } from './plan-titration.js';
 import type { KidneyLimit } from './renal.js';
 import { placeLevels } from './steps.js';
-import type { IsoDate, Level, Outcome, Problem, StepBasis, Target } from './types.js';
+import { problem, type Problem } from './problems.js';
+import type { IsoDate, Level, Outcome, StepBasis, Target } from './types.js';
 import { formatNumber } from './wording.js';
 
 export interface TaperRequest {
@@ -158,15 +159,12 @@ function resolveFrom(request: TaperRequest, protocol: Protocol, problems: Proble
   const frequency = frequencies[from.kind === 'regimen' ? from.frequency : request.frequency];
   const dailyMg = from.kind === 'regimen' ? from.doseMg * frequency.dosesPerDay : from.dailyMg;
   if (!(dailyMg > 0) || !isWholeUnits(dailyMg, unitMg)) {
-    problems.push({ field: 'from', message: `expected a current dose that is a multiple of ${unitMg} mg, got ${formatNumber(dailyMg)} mg/day` });
+    problems.push(problem('FROM_NOT_WHOLE_UNITS', 'from', { dailyMg, unitMg }));
     return null;
   }
   const units = mgToUnits(dailyMg, unitMg);
   if (units < frequency.dosesPerDay) {
-    problems.push({
-      field: 'from',
-      message: `${formatNumber(dailyMg)} mg/day cannot be given ${frequency.label} in whole ${unitMg} mg doses; give the current frequency`,
-    });
+    problems.push(problem('FROM_BELOW_FREQUENCY', 'from', { dailyMg, unitMg, frequency: from.kind === 'regimen' ? from.frequency : request.frequency }));
     return null;
   }
   return { units, perDay: frequency.dosesPerDay };
@@ -189,23 +187,18 @@ function currentDosesInWholeUnits(request: TaperRequest, protocol: Protocol): bo
 /** Refusals about the taper's shape: an abrupt stop, a max step below the smallest dose. */
 function reviewShape(request: TaperRequest, overDays: number, practicalMg: number, protocol: Protocol, problems: Problem[]): void {
   if (overDays === 0) {
-    problems.push({
-      field: 'over',
-      message:
-        `0 days is an abrupt stop, which titrate refuses: stopping baclofen abruptly risks withdrawal (${protocol.withdrawalRisk.value}). ` +
-        `Never stop abruptly (except for a serious adverse reaction or overdose, under medical care); taper over ` +
-        `${protocol.taperDefaultDays.value} days (at least ${protocol.taperMinDays.value})`,
-    });
+    problems.push(
+      problem('ABRUPT_STOP', 'over', {
+        withdrawalRisk: protocol.withdrawalRisk.value,
+        taperDefaultDays: protocol.taperDefaultDays.value,
+        taperMinDays: protocol.taperMinDays.value,
+      }),
+    );
   } else if (!Number.isInteger(overDays) || overDays < 0) {
-    problems.push({ field: 'over', message: `expected a whole number of days of at least 1, got ${formatNumber(overDays)}` });
+    problems.push(problem('TAPER_DAYS_NOT_WHOLE', 'over', { overDays }));
   }
   if (request.maxStepMg !== undefined && !(request.maxStepMg >= practicalMg)) {
-    problems.push({
-      field: 'maxStep',
-      message:
-        `${formatNumber(request.maxStepMg)} mg/day is below the smallest practical dose (${formatNumber(practicalMg)} mg), so no step could be made` +
-        (request.halfTablets ? '' : `; give at least ${formatNumber(practicalMg)}, or allow half tablets`),
-    });
+    problems.push(problem('MAX_STEP_BELOW_PRACTICAL', 'maxStep', { maxStepMg: request.maxStepMg, practicalMg, halfTablets: request.halfTablets === true }));
   }
 }
 

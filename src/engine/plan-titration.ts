@@ -6,7 +6,8 @@ import { InternalError } from './internal-error.js';
 import { remember } from './memo.js';
 import type { KidneyLimit } from './renal.js';
 import { placeLevels } from './steps.js';
-import type { IsoDate, KidneyAssessment, Level, Outcome, Problem, Step, StepBasis, Target } from './types.js';
+import { problem, type Problem } from './problems.js';
+import type { IsoDate, KidneyAssessment, Level, Outcome, Step, StepBasis, Target } from './types.js';
 import { describeDaily, describeDoses, formatNumber } from './wording.js';
 
 export interface TitrationRequest {
@@ -93,18 +94,10 @@ function resolveGoal(request: TitrationRequest, protocol: Protocol, setting: Pla
     const dosesPerDay = perDayOf(target.frequency);
     const dailyMg = unitsToMg(doseUnits * dosesPerDay, unitMg);
     if (doseUnits > maxDoseUnits) {
-      problems.push({
-        field: 'target',
-        message:
-          `${formatNumber(target.doseMg)} mg a dose is above the ${formatNumber(protocol.singleDoseMaxMg.value)} mg largest single dose for oral baclofen` +
-          (dailyMg > protocol.maxDailyMg.value ? ` (${formatNumber(dailyMg)} mg/day is above the ${protocol.maxDailyMg.value} mg/day maximum)` : '') +
-          '; titrate does not plan above it',
-      });
+      const aboveDaily = dailyMg > protocol.maxDailyMg.value ? { doses: null, dailyMg, maxDailyMg: protocol.maxDailyMg.value } : null;
+      problems.push(problem('DOSE_ABOVE_SINGLE_MAX', 'target', { doseMg: target.doseMg, singleDoseMaxMg: protocol.singleDoseMaxMg.value, aboveDaily }));
     } else if (doseUnits * dosesPerDay > capUnits) {
-      problems.push({
-        field: 'target',
-        message: `${formatNumber(dailyMg)} mg/day is above the ${protocol.maxDailyMg.value} mg/day maximum for oral baclofen; titrate does not plan above it`,
-      });
+      problems.push(problem('TARGET_ABOVE_MAX_DAILY', 'target', { dailyMg, maxDailyMg: protocol.maxDailyMg.value }));
     }
     return problems.length > 0 ? null : { doseUnits, dosesPerDay };
   }
@@ -112,16 +105,13 @@ function resolveGoal(request: TitrationRequest, protocol: Protocol, setting: Pla
   const targetUnits = target ? mgToUnitsFloor(target.dailyMg, unitMg) : labelDailyUnits;
   const targetMg = target ? target.dailyMg : mg(labelDailyUnits);
   if (target && target.dailyMg > protocol.maxDailyMg.value) {
-    problems.push({
-      field: 'target',
-      message: `${formatNumber(target.dailyMg)} mg/day is above the ${protocol.maxDailyMg.value} mg/day maximum for oral baclofen; titrate does not plan above it`,
-    });
+    problems.push(problem('TARGET_ABOVE_MAX_DAILY', 'target', { dailyMg: target.dailyMg, maxDailyMg: protocol.maxDailyMg.value }));
     return null;
   }
   const askedPerDay = perDayOf(request.frequency);
   const resolved = goalForDaily(targetUnits, askedPerDay, setting.grid, maxDoseUnits);
   if (!resolved) {
-    problems.push({ field: 'target', message: `${formatNumber(targetMg)} mg/day is less than the smallest dose the product can give once a day` });
+    problems.push(problem('TARGET_BELOW_SMALLEST_DOSE', 'target', { dailyMg: targetMg }));
     return null;
   }
   const { goal, exact, reason } = resolved;
@@ -269,14 +259,12 @@ function dialysisProblem(request: TitrationRequest, limit: KidneyLimit | null, p
   const target = request.target;
   const dailyMg = target === undefined ? null : target.kind === 'daily' ? target.dailyMg : target.doseMg * perDayOf(target.frequency);
   if (dailyMg !== null && dailyMg <= limit.capMg) return null;
-  const keys = (rule: { sources: readonly string[] }) => rule.sources.join(', ');
-  return {
-    field: 'target',
-    message:
-      `on dialysis no step may be above ${formatNumber(limit.capMg)} mg/day (sources ${keys(protocol.dialysisMaxDailyMg)}; ${keys(protocol.dialysisAvoid)} advise avoiding baclofen), ` +
-      `so titrate plans on dialysis only to a target of at most ${formatNumber(limit.capMg)} mg/day; ` +
-      (dailyMg === null ? 'give that target' : `got ${formatNumber(dailyMg)} mg/day`),
-  };
+  return problem('DIALYSIS_TARGET', 'target', {
+    capMg: limit.capMg,
+    dailyMg,
+    capSources: protocol.dialysisMaxDailyMg.sources,
+    avoidSources: protocol.dialysisAvoid.sources,
+  });
 }
 
 /**
@@ -361,16 +349,17 @@ function climbToGoal(request: TitrationRequest, protocol: Protocol, setting: Pla
   const startPerDay = Math.min(perDayOf(protocol.startFrequency.value), goal.dosesPerDay);
   const asked = request.startDoseMg === undefined ? undefined : mgToUnits(request.startDoseMg, unitMg);
   if (asked !== undefined && asked > goal.doseUnits) {
-    const askedMg = formatNumber(unitsToMg(asked, unitMg));
+    const askedMg = unitsToMg(asked, unitMg);
     const startDailyMg = unitsToMg(asked * startPerDay, unitMg);
-    const goalText = request.target ? "the target's" : "the label schedule's (give a target to change it)";
-    const message =
+    const refusal =
       asked > maxDoseUnits
-        ? `${askedMg} mg a dose is above the ${formatNumber(protocol.singleDoseMaxMg.value)} mg largest single dose for oral baclofen` +
-          (startDailyMg > protocol.maxDailyMg.value ? ` (${describeDoses(repeat(unitsToMg(asked, unitMg), startPerDay))} is ${formatNumber(startDailyMg)} mg/day, above the ${protocol.maxDailyMg.value} mg/day maximum)` : '') +
-          '; titrate does not plan above it'
-        : `${askedMg} mg is above ${goalText} ${formatNumber(unitsToMg(goal.doseUnits, unitMg))} mg per dose`;
-    return { ok: false, problems: [{ field: 'startDose', message }] };
+        ? problem('DOSE_ABOVE_SINGLE_MAX', 'startDose', {
+            doseMg: askedMg,
+            singleDoseMaxMg: protocol.singleDoseMaxMg.value,
+            aboveDaily: startDailyMg > protocol.maxDailyMg.value ? { doses: repeat(askedMg, startPerDay), dailyMg: startDailyMg, maxDailyMg: protocol.maxDailyMg.value } : null,
+          })
+        : problem('START_DOSE_ABOVE_GOAL', 'startDose', { doseMg: askedMg, goalDoseMg: unitsToMg(goal.doseUnits, unitMg), targetGiven: request.target !== undefined });
+    return { ok: false, problems: [refusal] };
   }
   const start = { doseUnits: Math.min(asked ?? mgToUnits(protocol.startDoseMg.value, unitMg), goal.doseUnits), dosesPerDay: startPerDay };
   if (request.stepMg !== undefined && request.stepMg > protocol.stepMg.value) {
@@ -399,7 +388,7 @@ function climbToGoal(request: TitrationRequest, protocol: Protocol, setting: Pla
   if (limit && adjust) ({ levels, note: kidneyNote } = adjustForKidney(levels, limit, protocol, setting));
   else if (limit) kidneyNote = (kidney) => finding('RENAL_NOT_ADJUSTED', 'info', null, [protocol.renalAdjustByDefault], { kidney });
   if (levels.some((level) => level.doseUnits.length === 0)) {
-    return { ok: false, problems: [{ field: 'startDose', message: 'with the kidney reduction some doses would fall below the smallest dose unit; start higher, or plan with a liquid' }] };
+    return { ok: false, problems: [problem('KIDNEY_DOSE_BELOW_UNIT', 'startDose', {})] };
   }
 
   const cap = adjust && limit ? mgToUnitsFloor(limit.capMg, unitMg) : capUnits;

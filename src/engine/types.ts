@@ -100,11 +100,9 @@ export interface PatientContext {
   readonly interactions: readonly InteractionName[];
 }
 
-/** A request the engine refuses: which field, and why. Field names are camelCase request keys. */
-export interface Problem {
-  readonly field: string;
-  readonly message: string;
-}
+import type { Problem } from './problems.js';
+
+export type { Problem } from './problems.js';
 
 export type Outcome<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problems: readonly Problem[] };
 

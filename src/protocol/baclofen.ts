@@ -35,6 +35,8 @@ export interface RenalCategory {
  */
 export const baclofenOral = {
   id: 'baclofen-oral-us-label',
+  /** What the protocol's documents are called in a sentence ("not established in US labels"). */
+  name: 'US labels',
   drug: 'baclofen',
   route: 'oral',
 

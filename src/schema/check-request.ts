@@ -3,7 +3,7 @@ import type { CheckRequest } from '../app/check.js';
 import { baclofenOral, frequencies } from '../protocol/baclofen.js';
 import { strictFields, type FieldBuilders } from './strict-fields.js';
 import { field } from './field.js';
-import type { InputIssue } from './issues.js';
+import { invalid, type InputProblem } from './issues.js';
 import { issuesFromZod } from './zod-issues.js';
 import { kidneyRules, patientFieldSchemas, patientFrom, patientFieldBuilders } from './patient-fields.js';
 import type { Normalized } from './issues.js';
@@ -90,27 +90,27 @@ export function normalizeAnySchedule(input: unknown): Normalized<ScheduleSubject
 }
 
 /** At most MAX_ISSUES issues, then one line that says how many more there were. */
-export function limitIssues(issues: readonly InputIssue[]): InputIssue[] {
+export function limitIssues(issues: readonly InputProblem[]): InputProblem[] {
   if (issues.length <= MAX_ISSUES) return [...issues];
-  return [...issues.slice(0, MAX_ISSUES), { path: '', message: `… and ${issues.length - MAX_ISSUES} more problems` }];
+  return [...issues.slice(0, MAX_ISSUES), invalid('', `… and ${issues.length - MAX_ISSUES} more problems`)];
 }
 
 /** Check request fields (options, or one NDJSON line) to an engine request: a regimen or a schedule, and the patient. */
 export function normalizeCheckRequest(input: unknown): Normalized<CheckRequest> {
   const parsed = checkFields(input);
-  if (!parsed.success) return { ok: false, issues: limitIssues(issuesFromZod(parsed.error)) };
+  if (!parsed.success) return { ok: false, problems: limitIssues(issuesFromZod(parsed.error)) };
   const fields = parsed.data;
-  const issues: InputIssue[] = [];
+  const issues: InputProblem[] = [];
   const patient = patientFrom(fields, issues);
 
   if (fields.regimen !== undefined && fields.schedule !== undefined) {
-    issues.push({ path: 'regimen', message: 'give a regimen or a schedule, not both' });
+    issues.push(invalid('regimen', 'give a regimen or a schedule, not both'));
   } else if (fields.regimen === undefined && fields.schedule === undefined) {
-    issues.push({ path: '', message: `nothing to check: give ${REGIMEN_EXAMPLE}, or a schedule in titrate's JSON or FHIR (a file, or - for stdin)` });
+    issues.push(invalid('', `nothing to check: give ${REGIMEN_EXAMPLE}, or a schedule in titrate's JSON or FHIR (a file, or - for stdin)`));
   }
   const schedule = fields.schedule === undefined ? undefined : normalizeAnySchedule(fields.schedule);
-  if (schedule && !schedule.ok) issues.push(...underPath('schedule', schedule.issues));
-  if (issues.length > 0) return { ok: false, issues: limitIssues(issues) };
+  if (schedule && !schedule.ok) issues.push(...underPath('schedule', schedule.problems));
+  if (issues.length > 0) return { ok: false, problems: limitIssues(issues) };
 
   if (schedule?.ok) return { ok: true, value: { subject: schedule.value, patient } };
   return { ok: true, value: { subject: { kind: 'regimen', doses: fields.regimen ?? [] }, patient } };

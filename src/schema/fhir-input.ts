@@ -3,7 +3,7 @@ import { addDaysIso } from '../engine/dates.js';
 import { baclofenFhir } from '../protocol/fhir.js';
 import { PER_DAY, RXNORM, titrateFhir, UCUM } from '../render/fhir-vocabulary.js';
 import type { StatedAdministration, StatedDispense, SubjectStep } from '../rules/subject.js';
-import { formatPath, type InputIssue, type Normalized } from './issues.js';
+import { formatPath, invalid, type InputProblem, type Normalized } from './issues.js';
 import type { ScheduleSubject } from './schedule-input.js';
 import { intrathecalMessage, MAX_TEXT_CHARS, parseIsoDate, shown, unitProblem } from './values.js';
 
@@ -40,9 +40,9 @@ function typeOf(value: unknown): string {
 
 /** Collects issues by path; every reader below reports here and returns null for what it cannot read. */
 class Issues {
-  readonly list: InputIssue[] = [];
+  readonly list: InputProblem[] = [];
   add(path: Path, message: string): null {
-    this.list.push({ path: formatPath(path), message });
+    this.list.push(invalid(formatPath(path), message));
     return null;
   }
 }
@@ -374,7 +374,7 @@ function orderOf(order: Json, path: Path, issues: Issues): ScheduleSubject | nul
   const missing = sequences.length === 0 ? undefined : Array.from({ length: sequences.at(-1) ?? 0 }, (_, at) => at + 1).find((number) => !bySequence.has(number));
   if (inner.list.length === 0 && missing !== undefined) inner.add(['dosageInstruction'], `expected step numbers (sequence) 1, 2, 3 … without a gap; ${missing} is missing`);
   const steps = inner.list.length === 0 ? sequences.map((sequence) => stepOf(bySequence.get(sequence) ?? [], inner)) : [];
-  issues.list.push(...inner.list.map((issue) => ({ ...issue, path: prefixed(path, issue.path) })));
+  issues.list.push(...inner.list.map((issue) => ({ ...issue, field: prefixed(path, issue.field) })));
   if (issues.list.length > 0) return null;
   const dosed = steps.filter((step): step is SubjectStep => step !== null);
   return {
@@ -415,7 +415,7 @@ export function isFhirResource(input: unknown): boolean {
  */
 export function normalizeFhirSchedule(input: unknown): Normalized<ScheduleSubject> {
   const issues = new Issues();
-  const fail = (): Normalized<ScheduleSubject> => ({ ok: false, issues: issues.list });
+  const fail = (): Normalized<ScheduleSubject> => ({ ok: false, problems: issues.list });
   if (!isObject(input)) return (issues.add([], `expected a FHIR MedicationRequest or a Bundle holding one, got ${typeOf(input)}`), fail());
   let order: Json | null = null;
   let path: Path = [];

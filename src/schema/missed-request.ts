@@ -6,7 +6,7 @@ import type { IsoDate } from '../engine/types.js';
 import { baclofenProducts } from '../protocol/products.js';
 import { lazily } from './lazily.js';
 import { field } from './field.js';
-import type { InputIssue } from './issues.js';
+import { invalid, type InputProblem } from './issues.js';
 import { issuesFromZod } from './zod-issues.js';
 import type { Normalized } from './issues.js';
 import { requires, type JsonSchema } from './json-schema/json-schema.js';
@@ -43,54 +43,54 @@ function stepOn(steps: readonly PlanStep[], date: IsoDate): PlanStep | undefined
 }
 
 /** The dose times of the plan step in effect on `date` (its `times`, or the defaults for its doses a day), and whether doses follow the next day. */
-function timesFromPlan(plan: unknown, date: IsoDate, issues: InputIssue[]): { times: readonly ClockTime[]; lastDosingDay: boolean } | undefined {
+function timesFromPlan(plan: unknown, date: IsoDate, issues: InputProblem[]): { times: readonly ClockTime[]; lastDosingDay: boolean } | undefined {
   const parsed = planOutput().safeParse(plan);
   if (!parsed.success) {
-    issues.push({ path: 'plan', message: 'expected the JSON output of titrate plan or taper (an object with steps)' });
+    issues.push(invalid('plan', 'expected the JSON output of titrate plan or taper (an object with steps)'));
     return undefined;
   }
   const step = stepOn(parsed.data.steps, date);
   const tomorrow = stepOn(parsed.data.steps, addDaysIso(date, 1));
   const lastDosingDay = !tomorrow || tomorrow.dosesPerDay === 0;
   if (!step || step.dosesPerDay === 0) {
-    issues.push({ path: 'plan', message: `the plan has no doses on ${date}` });
+    issues.push(invalid('plan', `the plan has no doses on ${date}`));
     return undefined;
   }
   if (step.times) {
     const times = parseTimes(step.times);
     if (times.ok) return { times: times.value, lastDosingDay };
-    issues.push({ path: 'plan', message: `step from ${step.startDate}: ${times.message}` });
+    issues.push(invalid('plan', `step from ${step.startDate}: ${times.message}`));
     return undefined;
   }
   const defaults = defaultTimesFor(step.dosesPerDay, baclofenProducts);
-  if (!defaults) issues.push({ path: 'plan', message: `step from ${step.startDate} has ${step.dosesPerDay} doses a day and no times; give the times` });
+  if (!defaults) issues.push(invalid('plan', `step from ${step.startDate} has ${step.dosesPerDay} doses a day and no times; give the times`));
   return defaults ? { times: defaults, lastDosingDay } : undefined;
 }
 
 /** Missed-dose fields (options, or one NDJSON line) to an engine request; `today` picks the plan step. */
 export function normalizeMissedRequest(input: unknown, today: IsoDate): Normalized<MissedDoseRequest> {
   const parsed = missedFields().safeParse(input);
-  if (!parsed.success) return { ok: false, issues: issuesFromZod(parsed.error) };
+  if (!parsed.success) return { ok: false, problems: issuesFromZod(parsed.error) };
   const fields = parsed.data;
-  const issues: InputIssue[] = [];
+  const issues: InputProblem[] = [];
 
   let times: readonly ClockTime[] | undefined = fields.times;
   let lastDosingDay = false;
   if (fields.plan !== undefined && times !== undefined) {
-    issues.push({ path: 'plan', message: 'give the dose times one way: the times, or a plan' });
+    issues.push(invalid('plan', 'give the dose times one way: the times, or a plan'));
   } else if (fields.plan !== undefined) {
     const fromPlan = timesFromPlan(fields.plan, fields.date ?? today, issues);
     times = fromPlan?.times;
     lastDosingDay = fromPlan?.lastDosingDay ?? false;
   } else if (fields.date !== undefined) {
-    issues.push({ path: 'date', message: 'applies only with a plan' });
+    issues.push(invalid('date', 'applies only with a plan'));
   } else if (times === undefined) {
     const tid = baclofenProducts.defaultTimes.value.tid.join(',');
-    issues.push({ path: 'times', message: `is required (the day's dose times, e.g. ${tid}), or give a plan` });
+    issues.push(invalid('times', `is required (the day's dose times, e.g. ${tid}), or give a plan`));
   }
-  if (fields.missed === undefined) issues.push({ path: 'missed', message: 'is required (the HH:MM of the dose that was missed)' });
-  if (fields.now === undefined) issues.push({ path: 'now', message: 'is required (the time now, HH:MM)' });
-  if (issues.length > 0 || !times || !fields.missed || !fields.now) return { ok: false, issues };
+  if (fields.missed === undefined) issues.push(invalid('missed', 'is required (the HH:MM of the dose that was missed)'));
+  if (fields.now === undefined) issues.push(invalid('now', 'is required (the time now, HH:MM)'));
+  if (issues.length > 0 || !times || !fields.missed || !fields.now) return { ok: false, problems: issues };
   return { ok: true, value: { times, missed: fields.missed, now: fields.now, ...(lastDosingDay && { lastDosingDay }) } };
 }
 

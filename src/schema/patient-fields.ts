@@ -4,7 +4,7 @@ import { baclofenOral } from '../protocol/baclofen.js';
 import { interactionNames, type InteractionName } from '../protocol/products.js';
 import { field, flag } from './field.js';
 import type { FieldBuilders, ShapeOf } from './strict-fields.js';
-import type { InputIssue } from './issues.js';
+import { invalid, type InputProblem } from './issues.js';
 import { requires, type JsonSchema } from './json-schema/json-schema.js';
 import { alternation, decimalTextPattern } from './json-schema/number-text.js';
 import { fail, intrathecalMessage, listItems, ok, parsePositiveNumber, shown, type Parsed } from './values.js';
@@ -144,11 +144,11 @@ export type PatientFields = { [K in keyof PatientShape]?: z.infer<PatientShape[K
 const CG_FIELDS = ['weight', 'height', 'weightBasis', 'scr', 'scrUmol', 'sex'] as const;
 
 /** Kidney function from exactly one of: dialysis, crcl, or the Cockcroft–Gault inputs. */
-function kidneyFrom(fields: PatientFields, issues: InputIssue[]): KidneyInput | undefined {
+function kidneyFrom(fields: PatientFields, issues: InputProblem[]): KidneyInput | undefined {
   const cgGiven = CG_FIELDS.filter((name) => fields[name] !== undefined);
   const ways = [fields.dialysis ? 'dialysis' : null, fields.crcl !== undefined ? 'crcl' : null, cgGiven.length ? 'cg' : null].filter(Boolean);
   if (ways.length > 1) {
-    issues.push({ path: fields.dialysis ? 'dialysis' : 'crcl', message: 'give kidney function one way only: dialysis, a CrCl, or age, weight, serum creatinine and sex (Cockcroft–Gault)' });
+    issues.push(invalid(fields.dialysis ? 'dialysis' : 'crcl', 'give kidney function one way only: dialysis, a CrCl, or age, weight, serum creatinine and sex (Cockcroft–Gault)'));
     return undefined;
   }
   if (fields.dialysis) return { kind: 'dialysis' };
@@ -156,7 +156,7 @@ function kidneyFrom(fields: PatientFields, issues: InputIssue[]): KidneyInput | 
   if (cgGiven.length === 0) return undefined;
 
   if (fields.scr !== undefined && fields.scrUmol !== undefined) {
-    issues.push({ path: 'scrUmol', message: 'give serum creatinine once: in mg/dL (scr) or in µmol/L (scrUmol)' });
+    issues.push(invalid('scrUmol', 'give serum creatinine once: in mg/dL (scr) or in µmol/L (scrUmol)'));
     return undefined;
   }
   const scrMgDl = fields.scr ?? (fields.scrUmol === undefined ? undefined : fields.scrUmol / baclofenOral.cockcroftGault.value.umolPerMgDl);
@@ -168,7 +168,7 @@ function kidneyFrom(fields: PatientFields, issues: InputIssue[]): KidneyInput | 
     fields.weightBasis !== undefined && fields.weightBasis !== 'total' && fields.height === undefined ? `height (for the ${fields.weightBasis} weight)` : null,
   ].filter((name): name is string => name !== null);
   if (missing.length > 0 || fields.age === undefined || fields.weight === undefined || scrMgDl === undefined || fields.sex === undefined) {
-    issues.push({ path: cgGiven[0] ?? 'weight', message: `Cockcroft–Gault needs age, weight, serum creatinine and sex; missing ${missing.join(', ')}` });
+    issues.push(invalid(cgGiven[0] ?? 'weight', `Cockcroft–Gault needs age, weight, serum creatinine and sex; missing ${missing.join(', ')}`));
     return undefined;
   }
   return {
@@ -188,7 +188,7 @@ function kidneyFrom(fields: PatientFields, issues: InputIssue[]): KidneyInput | 
 }
 
 /** The patient fields to the engine's patient input; problems that span fields go to `issues`. */
-export function patientFrom(fields: PatientFields, issues: InputIssue[]): PatientInput {
+export function patientFrom(fields: PatientFields, issues: InputProblem[]): PatientInput {
   const kidney = kidneyFrom(fields, issues);
   return {
     ...(fields.age !== undefined && { ageYears: fields.age }),
@@ -201,9 +201,9 @@ export function patientFrom(fields: PatientFields, issues: InputIssue[]): Patien
 }
 
 /** `renalAdjust` means nothing without kidney function: say so rather than ignore it. */
-export function checkRenalAdjust(renalAdjust: boolean | undefined, patient: PatientInput, issues: InputIssue[]): void {
+export function checkRenalAdjust(renalAdjust: boolean | undefined, patient: PatientInput, issues: InputProblem[]): void {
   if (renalAdjust !== undefined && patient.kidney === undefined && issues.length === 0) {
-    issues.push({ path: 'renalAdjust', message: 'needs kidney function: a CrCl, dialysis, or age, weight, serum creatinine and sex' });
+    issues.push(invalid('renalAdjust', 'needs kidney function: a CrCl, dialysis, or age, weight, serum creatinine and sex'));
   }
 }
 

@@ -4,7 +4,7 @@ import type { IsoDate } from '../engine/types.js';
 import { baclofenOral, frequencies } from '../protocol/baclofen.js';
 import { strictFields, type FieldBuilders } from './strict-fields.js';
 import { field, flag } from './field.js';
-import type { InputIssue, Normalized } from './issues.js';
+import { invalid, type InputProblem, type Normalized } from './issues.js';
 import { issuesFromZod } from './zod-issues.js';
 import type { JsonSchema } from './json-schema/json-schema.js';
 import { requestSchema } from './json-schema/request-schema.js';
@@ -60,20 +60,20 @@ export interface PlanInput {
 export function normalizePlanRequest(input: unknown, today: IsoDate): Normalized<PlanInput> {
   const parsed = planFields(input);
   const product = normalizeProductFields(input);
-  if (!parsed.success) return { ok: false, issues: [...issuesFromZod(parsed.error), ...(product.ok ? [] : product.issues)] };
+  if (!parsed.success) return { ok: false, problems: [...issuesFromZod(parsed.error), ...(product.ok ? [] : product.problems)] };
   const fields = parsed.data;
-  const issues: InputIssue[] = product.ok ? [] : [...product.issues];
+  const issues: InputProblem[] = product.ok ? [] : [...product.problems];
   const patient = patientFrom(fields, issues);
 
   const target = fields.target;
   if (target?.kind === 'regimen' && !(planFrequencies as readonly string[]).includes(target.frequency)) {
-    issues.push({ path: 'target', message: `expected a regimen given ${planFrequencies.join(' or ')}, got ${frequencies[target.frequency].label}` });
+    issues.push(invalid('target', `expected a regimen given ${planFrequencies.join(' or ')}, got ${frequencies[target.frequency].label}`));
   }
   if (target?.kind === 'regimen' && fields.frequency !== undefined && fields.frequency !== target.frequency) {
-    issues.push({ path: 'frequency', message: `${fields.frequency} conflicts with the target's ${target.frequency}; give one` });
+    issues.push(invalid('frequency', `${fields.frequency} conflicts with the target's ${target.frequency}; give one`));
   }
   checkRenalAdjust(fields.renalAdjust, patient, issues);
-  if (issues.length > 0 || !product.ok) return { ok: false, issues };
+  if (issues.length > 0 || !product.ok) return { ok: false, problems: issues };
 
   return {
     ok: true,

@@ -4,7 +4,7 @@ import { CLOCK, parseClock, type ClockTime } from '../engine/dose-times.js';
 import { baclofenProducts, formCodes, type FormCode, type ProductForm, type SolidForm } from '../protocol/products.js';
 import { lazily } from './lazily.js';
 import { field, flag } from './field.js';
-import type { InputIssue } from './issues.js';
+import { invalid, type InputProblem } from './issues.js';
 import { requires, type JsonSchema } from './json-schema/json-schema.js';
 import { alternation } from './json-schema/number-text.js';
 import { issuesFromZod } from './zod-issues.js';
@@ -117,36 +117,36 @@ export function normalizeProductFields(input: unknown): Normalized<ProductReques
 
 function parseProductFields(input: unknown): Normalized<ProductRequest> {
   const parsed = productFields().safeParse(input);
-  return parsed.success ? productRequestFrom(parsed.data) : { ok: false, issues: issuesFromZod(parsed.error) };
+  return parsed.success ? productRequestFrom(parsed.data) : { ok: false, problems: issuesFromZod(parsed.error) };
 }
 
 /** The dispensing request that parsed product fields ask for, once they are checked against each other. */
 function productRequestFrom(fields: ProductFields): Normalized<ProductRequest> {
-  const issues: InputIssue[] = [];
+  const issues: InputProblem[] = [];
   const form = fields.form ?? baclofenProducts.defaultForm.value;
   const data = baclofenProducts.forms[form];
 
   if (data.kind === 'liquid') {
     for (const name of ['strengths', 'scored'] as const) {
-      if (fields[name] !== undefined) issues.push({ path: name, message: `applies to tablets and granules, not to the form ${form} (a liquid is measured in mL)` });
+      if (fields[name] !== undefined) issues.push(invalid(name, `applies to tablets and granules, not to the form ${form} (a liquid is measured in mL)`));
     }
   } else {
     const known = data.knownStrengthsMg.value;
     const strengths = fields.strengths ?? data.defaultStrengthsMg.value;
     const unknown = strengths.filter((strength) => !known.includes(strength));
     if (unknown.length > 0) {
-      issues.push({ path: 'strengths', message: `${unknown.join(', ')} mg: no such ${data.unitName} strength; ${data.label} come in ${known.join(', ')} mg` });
+      issues.push(invalid('strengths', `${unknown.join(', ')} mg: no such ${data.unitName} strength; ${data.label} come in ${known.join(', ')} mg`));
     }
     if (fields.scored !== undefined && fields.scored.length > 0) {
       if (!data.splittable) {
-        issues.push({ path: 'scored', message: `${data.label} come in single-dose ${data.unitName}s that are never split` });
+        issues.push(invalid('scored', `${data.label} come in single-dose ${data.unitName}s that are never split`));
       } else {
         const stray = fields.scored.filter((strength) => !strengths.includes(strength));
-        if (stray.length > 0) issues.push({ path: 'scored', message: `${stray.join(', ')} mg is not among the strengths ${strengths.join(', ')} mg` });
+        if (stray.length > 0) issues.push(invalid('scored', `${stray.join(', ')} mg is not among the strengths ${strengths.join(', ')} mg`));
       }
     }
   }
-  if (issues.length > 0) return { ok: false, issues };
+  if (issues.length > 0) return { ok: false, problems: issues };
 
   return {
     ok: true,

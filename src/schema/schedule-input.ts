@@ -10,7 +10,7 @@ import { field } from './field.js';
 import { CLOCK_PATTERN_SOURCE, datePattern } from './json-schema/calendar-patterns.js';
 import { requires, type JsonSchema } from './json-schema/json-schema.js';
 import { decimalTextPattern } from './json-schema/number-text.js';
-import { formatPath, type InputIssue } from './issues.js';
+import { invalid, formatPath, type InputProblem } from './issues.js';
 import { issuesFromZod } from './zod-issues.js';
 import type { Normalized } from './issues.js';
 import { doseTextParts, fail, intrathecalMessage, ok, parseIsoDate, parseWholeDays, shown, unitProblem, type Parsed } from './values.js';
@@ -194,7 +194,7 @@ const scheduleInput = lazily(() =>
 type StepFields = z.infer<ReturnType<typeof stepSchema>>;
 
 /** The step as the rule book sees it; an endDate left out is taken from days. */
-function toSubjectStep(step: StepFields, index: number, issues: InputIssue[]): SubjectStep | null {
+function toSubjectStep(step: StepFields, index: number, issues: InputProblem[]): SubjectStep | null {
   const startDate = step.startDate as IsoDate;
   let endDate: IsoDate | null;
   if (step.endDate !== undefined) {
@@ -202,11 +202,11 @@ function toSubjectStep(step: StepFields, index: number, issues: InputIssue[]): S
   } else if (step.days !== undefined) {
     endDate = step.days === null ? null : addDaysIso(startDate, step.days - 1);
   } else {
-    issues.push({ path: formatPath(['steps', index, 'endDate']), message: 'is required (a date yyyy-MM-dd, or null for an open-ended step)' });
+    issues.push(invalid(formatPath(['steps', index, 'endDate']), 'is required (a date yyyy-MM-dd, or null for an open-ended step)'));
     return null;
   }
   if (endDate !== null && endDate < startDate) {
-    issues.push({ path: formatPath(['steps', index, 'endDate']), message: `expected a date on or after startDate ${startDate}, got '${endDate}'` });
+    issues.push(invalid(formatPath(['steps', index, 'endDate']), `expected a date on or after startDate ${startDate}, got '${endDate}'`));
     return null;
   }
   const stated: StatedValues = {
@@ -234,8 +234,8 @@ function toSubjectStep(step: StepFields, index: number, issues: InputIssue[]): S
 }
 
 /** Prefixes every issue path with `prefix` (`schedule` inside a request), so it names the place in the input. */
-export function underPath(prefix: string, issues: readonly InputIssue[]): InputIssue[] {
-  return issues.map((issue) => ({ ...issue, path: issue.path === '' ? prefix : issue.path.startsWith('[') ? `${prefix}${issue.path}` : `${prefix}.${issue.path}` }));
+export function underPath(prefix: string, issues: readonly InputProblem[]): InputProblem[] {
+  return issues.map((issue) => ({ ...issue, field: issue.field === '' ? prefix : issue.field.startsWith('[') ? `${prefix}${issue.field}` : `${prefix}.${issue.field}` }));
 }
 
 export type ScheduleSubject = Extract<Subject, { kind: 'schedule' }>;
@@ -244,10 +244,10 @@ export type ScheduleSubject = Extract<Subject, { kind: 'schedule' }>;
 export function normalizeSchedule(input: unknown): Normalized<ScheduleSubject> {
   // reportInput: issuesFromZod tells a missing value from a wrong one by the input.
   const parsed = scheduleInput().safeParse(input, { reportInput: true });
-  if (!parsed.success) return { ok: false, issues: issuesFromZod(parsed.error) };
-  const issues: InputIssue[] = [];
+  if (!parsed.success) return { ok: false, problems: issuesFromZod(parsed.error) };
+  const issues: InputProblem[] = [];
   const steps = parsed.data.steps.map((step, index) => toSubjectStep(step, index, issues));
-  if (issues.length > 0) return { ok: false, issues };
+  if (issues.length > 0) return { ok: false, problems: issues };
   return {
     ok: true,
     value: {

@@ -4,7 +4,7 @@ import type { IsoDate } from '../engine/types.js';
 import { baclofenOral, frequencies, type FrequencyCode } from '../protocol/baclofen.js';
 import { strictFields, type FieldBuilders } from './strict-fields.js';
 import { field, flag } from './field.js';
-import type { InputIssue } from './issues.js';
+import { invalid, type InputProblem } from './issues.js';
 import { issuesFromZod } from './zod-issues.js';
 import { checkRenalAdjust, kidneyRules, patientFieldSchemas, patientFrom, patientFieldBuilders, renalAdjustRule } from './patient-fields.js';
 import { normalizeProductFields, productFieldSchemas, productKeyBuilders, productRules } from './product-fields.js';
@@ -83,25 +83,25 @@ export interface TaperInput {
 export function normalizeTaperRequest(input: unknown, today: IsoDate): Normalized<TaperInput> {
   const parsed = taperFields(input);
   const product = normalizeProductFields(input);
-  if (!parsed.success) return { ok: false, issues: [...issuesFromZod(parsed.error), ...(product.ok ? [] : product.issues)] };
+  if (!parsed.success) return { ok: false, problems: [...issuesFromZod(parsed.error), ...(product.ok ? [] : product.problems)] };
   const fields = parsed.data;
-  const issues: InputIssue[] = product.ok ? [] : [...product.issues];
+  const issues: InputProblem[] = product.ok ? [] : [...product.problems];
   const patient = patientFrom(fields, issues);
   checkRenalAdjust(fields.renalAdjust, patient, issues);
 
   const from = fields.from;
   if (from === undefined) {
-    issues.push({ path: 'from', message: 'is required: the current dose, as a regimen (e.g. "20mg tid") or mg/day (e.g. 60)' });
+    issues.push(invalid('from', 'is required: the current dose, as a regimen (e.g. "20mg tid") or mg/day (e.g. 60)'));
   } else if (from.kind === 'regimen') {
     const dailyMg = from.doseMg * frequencies[from.frequency].dosesPerDay;
     if (dailyMg > FROM_MAX_DAILY_MG) {
-      issues.push({ path: 'from', message: `${dailyMg} mg/day is above ${FROM_MAX_DAILY_MG} mg/day, the most titrate accepts as a current dose; check the entry` });
+      issues.push(invalid('from', `${dailyMg} mg/day is above ${FROM_MAX_DAILY_MG} mg/day, the most titrate accepts as a current dose; check the entry`));
     }
     if (fields.frequency !== undefined && fields.frequency !== from.frequency) {
-      issues.push({ path: 'frequency', message: `${fields.frequency} conflicts with the regimen's ${from.frequency}; give one` });
+      issues.push(invalid('frequency', `${fields.frequency} conflicts with the regimen's ${from.frequency}; give one`));
     }
   }
-  if (issues.length > 0 || from === undefined || !product.ok) return { ok: false, issues };
+  if (issues.length > 0 || from === undefined || !product.ok) return { ok: false, problems: issues };
 
   return {
     ok: true,

@@ -1,16 +1,16 @@
 import type * as z from 'zod/mini';
-import { formatPath, type InputIssue } from './issues.js';
+import { invalid, formatPath, type InputProblem } from './issues.js';
 
 /** zod's issues as input problems: "is required" for a missing value, the parser's sentence otherwise. */
-export function issuesFromZod(error: z.core.$ZodError): InputIssue[] {
+export function issuesFromZod(error: z.core.$ZodError): InputProblem[] {
   return error.issues.map((issue) => {
     if (issue.code === 'unrecognized_keys') {
-      return { path: formatPath(issue.path), message: `unknown field(s): ${issue.keys.join(', ')}` };
+      return { ...invalid(formatPath(issue.path), `unknown field(s): ${issue.keys.join(', ')}`, 'UNKNOWN_FIELDS'), params: { fields: issue.keys } };
     }
     if (issue.code === 'invalid_type' && issue.input === undefined) {
-      return { path: formatPath(issue.path), message: `is required (expected ${issue.expected})` };
+      return invalid(formatPath(issue.path), `is required (expected ${issue.expected})`, 'REQUIRED');
     }
-    return { path: formatPath(issue.path), message: issue.message };
+    return invalid(formatPath(issue.path), issue.message);
   });
 }
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { anyDoseGrid } from '../../src/engine/dose-grid.js';
 import { planTitration } from '../../src/engine/plan-titration.js';
 import { baclofenOral } from '../../src/protocol/baclofen.js';
-import { codes, messagesOf as messages, planned, planRefusal, titrationRequest } from '../helpers/requests.js';
+import { codes, messagesOf as messages, planned, planRefusal, titrationRequest, worded } from '../helpers/requests.js';
 
 // The titration planner's refusals word for word, and its notes and explanations at their edges.
 
@@ -20,7 +20,7 @@ describe('plan refuses, saying why', () => {
   it('a regimen target above the daily maximum of the protocol it is planned with', () => {
     const capped = { ...baclofenOral, maxDailyMg: { ...baclofenOral.maxDailyMg, value: 60 } };
     const outcome = planTitration(titrationRequest({ target: { kind: 'regimen', doseMg: 20, frequency: 'qid' } }), capped, { grid: anyDoseGrid(2.5), kidneyLimit: null, renalAdjust: true });
-    expect(outcome).toEqual({ ok: false, problems: [{ field: 'target', message: '80 mg/day is above the 60 mg/day maximum for oral baclofen; titrate does not plan above it' }] });
+    expect(worded(outcome)).toEqual({ ok: false, problems: [{ field: 'target', message: '80 mg/day is above the 60 mg/day maximum for oral baclofen; titrate does not plan above it' }] });
   });
 
   it('a daily target the asked frequency cannot make exactly is reached at the other label frequency', () => {

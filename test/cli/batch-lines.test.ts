@@ -23,7 +23,7 @@ describe('NDJSON lines', () => {
     const result = await runCli(['plan', '--ndjson'], { stdin });
     const lines = outputLines(result.stdout);
     expect(lines).toHaveLength(3);
-    expect(JSON.parse(lines[1] ?? '')).toEqual({ line: 2, error: { kind: 'input', messages: [`line is longer than ${MAX_LINE_CHARS} characters`], issues: [{ path: '', message: `line is longer than ${MAX_LINE_CHARS} characters` }] } });
+    expect(JSON.parse(lines[1] ?? '')).toEqual({ line: 2, error: { kind: 'input', messages: [`line is longer than ${MAX_LINE_CHARS} characters`], problems: [{ code: 'INVALID_INPUT', field: '', message: `line is longer than ${MAX_LINE_CHARS} characters`, params: {} }] } });
     expect(JSON.parse(lines[2] ?? '')).toMatchObject({ id: 'after', kind: 'titration' });
     expect(result.stdout.length).toBeLessThan(MAX_LINE_CHARS);
   }, 60_000);

@@ -62,7 +62,7 @@ describe('plan --ndjson', () => {
     for (const record of errors) {
       expect(record.error.kind).toBe('input');
       expect(record.error.messages.length).toBeGreaterThan(0);
-      expect(record.error.issues.length).toBe(record.error.messages.length);
+      expect(record.error.problems.length).toBe(record.error.messages.length);
     }
     const message = (index: number) => errors[index].error.messages.join(' | ');
     expect(message(0)).toMatch(/^invalid JSON: /);
@@ -77,7 +77,7 @@ describe('plan --ndjson', () => {
     expect(message(9)).toBe('id: expected a string or a number, got an object');
     // The id is echoed on an error record when the line had a usable one.
     expect(errors.map((record) => record.id)).toEqual([undefined, undefined, undefined, undefined, undefined, undefined, 'unknown', 'date', 'refused', undefined]);
-    expect(errors[8].error.issues).toEqual([{ path: 'target', message: expect.stringMatching(/^120 mg\/day/) }]);
+    expect(errors[8].error.problems).toEqual([{ code: 'TARGET_ABOVE_MAX_DAILY', field: 'target', message: expect.stringMatching(/^120 mg\/day/), params: { dailyMg: 120, maxDailyMg: 80 } }]);
   });
 
   it('keeps the input order over many lines, good and bad', async () => {

@@ -107,12 +107,12 @@ describe('the output schemas are closed and typed', () => {
 
   it('an --ndjson error record and a stderr error validate; each with a field too many does not', async () => {
     const validate = await validatorFor('plan', true);
-    const record = { id: 'p1', line: 3, error: { kind: 'input', messages: ['target: …'], issues: [{ path: 'target', message: '…' }] } };
+    const record = { id: 'p1', line: 3, error: { kind: 'input', messages: ['target: …'], problems: [{ code: 'TARGET_ABOVE_MAX_DAILY', field: 'target', message: '…', params: { dailyMg: 120, maxDailyMg: 80 } }] } };
     const stderr = { error: { kind: 'usage', messages: ['unknown option'] } };
     expect(validate(record)).toBe(true);
     expect(validate(stderr)).toBe(true);
     expect(validate({ ...record, extra: true })).toBe(false);
     expect(validate({ ...record, error: { ...record.error, kind: 'usage' } })).toBe(false);
-    expect(validate({ error: { ...stderr.error, issues: [] } })).toBe(false);
+    expect(validate({ error: { ...stderr.error, problems: [] } })).toBe(false);
   });
 });

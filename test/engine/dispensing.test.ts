@@ -12,7 +12,7 @@ import type { Step } from '../../src/engine/types.js';
 import { baclofenOral } from '../../src/protocol/baclofen.js';
 import { baclofenProducts, formCodes } from '../../src/protocol/products.js';
 import { titrationRequest as titrationArbitrary } from '../helpers/arbitraries.js';
-import { day, titrationRequest } from '../helpers/requests.js';
+import { day, titrationRequest, worded } from '../helpers/requests.js';
 import { PROPERTY_MS } from '../helpers/timeouts.js';
 
 const protocol = baclofenOral;
@@ -97,7 +97,7 @@ describe('planDispensing', { timeout: PROPERTY_MS }, () => {
     const result = dispensed(taper(), { times });
     expect(result.steps.map((step) => step.times)).toEqual([times, ['07:00', '22:00'], ['07:00'], []]);
     const wrong = planDispensing(taper(), productFor({}, products), { times: ['08:00', '20:00'] as ClockTime[] }, protocol, products);
-    expect(wrong).toEqual({
+    expect(worded(wrong)).toEqual({
       ok: false,
       problems: [
         {

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { clockFromMinutes, minutesOfDay, type ClockTime } from '../../src/engine/dose-times.js';
 import { adviseMissedDose, type MissedDoseRequest } from '../../src/engine/missed-dose.js';
 import { baclofenOral } from '../../src/protocol/baclofen.js';
-import { PROPERTY_MS } from '../helpers/timeouts.js';
+import { PROPERTY_MS } from '../helpers/timeouts.js';import { worded } from '../helpers/requests.js';
+
 
 const tid = ['08:00', '14:00', '20:00'] as ClockTime[];
 
@@ -46,7 +47,7 @@ describe('adviseMissedDose', { timeout: PROPERTY_MS }, () => {
 
   it('refuses a missed time that is not a dose time', () => {
     const outcome = adviseMissedDose({ times: tid, missed: '13:00' as ClockTime, now: '15:00' as ClockTime }, baclofenOral);
-    expect(outcome).toEqual({ ok: false, problems: [{ field: 'missed', message: '13:00 is not one of the dose times (08:00, 14:00, 20:00)' }] });
+    expect(worded(outcome)).toEqual({ ok: false, problems: [{ field: 'missed', message: '13:00 is not one of the dose times (08:00, 14:00, 20:00)' }] });
   });
 
   const request: fc.Arbitrary<MissedDoseRequest> = fc

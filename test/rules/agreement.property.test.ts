@@ -124,7 +124,7 @@ function planned(prepare: Prepare, fields: Fields, times: readonly number[]): Sc
   if (mostDoses === 0 || times.length < mostDoses) return first.value.result;
   const chosen = [...times].sort((a, b) => a - b).slice(0, mostDoses).map(clock);
   const timed = prepare({ ...fields, times: chosen.join(',') }, TODAY);
-  if (!timed.ok) throw new Error(`times refused: ${JSON.stringify(timed.issues)}`);
+  if (!timed.ok) throw new Error(`times refused: ${JSON.stringify(timed.problems)}`);
   return timed.value.result;
 }
 
@@ -139,7 +139,7 @@ const judged = (findings: readonly Finding[]) =>
 function checkPrinted(result: ScheduleResult, patient: Fields) {
   const printed: unknown = JSON.parse(JSON.stringify(scheduleJson(result)));
   const request = normalizeCheckRequest({ schedule: printed, ...patient });
-  if (!request.ok) throw new Error(`check refused the printed schedule: ${JSON.stringify(request.issues)}`);
+  if (!request.ok) throw new Error(`check refused the printed schedule: ${JSON.stringify(request.problems)}`);
   const outcome = check(request.value);
   if (!outcome.ok) throw new Error(`check refused the patient: ${JSON.stringify(outcome.problems)}`);
   return outcome.value;

@@ -8,7 +8,7 @@ import { bid, codes, codesOf, qid, regimen, review, single, steps, taperSchedule
 /** A regimen as `check --regimen` reads it, checked for a patient with no factors. */
 function checkRegimenText(text: string): readonly Finding[] {
   const request = normalizeCheckRequest({ regimen: text });
-  if (!request.ok) throw new Error(`refused: ${JSON.stringify(request.issues)}`);
+  if (!request.ok) throw new Error(`refused: ${JSON.stringify(request.problems)}`);
   const outcome = check(request.value);
   if (!outcome.ok) throw new Error(`refused: ${JSON.stringify(outcome.problems)}`);
   return outcome.value.findings;

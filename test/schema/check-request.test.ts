@@ -71,7 +71,7 @@ describe('normalizeSchedule', () => {
   it("reads a taper's starting regimen", () => {
     const result = normalizeSchedule({ kind: 'taper', from: { doses: [20, 20, 20], dailyMg: 60 }, steps: [step()] });
     expect(result.ok && result.value.from).toEqual([20, 20, 20]);
-    expect(normalizeSchedule({ from: { doses: [] }, steps: [step()] })).toMatchObject({ ok: false, issues: [{ path: 'from.doses' }] });
+    expect(normalizeSchedule({ from: { doses: [] }, steps: [step()] })).toMatchObject({ ok: false, problems: [{ field: 'from.doses' }] });
   });
 
   it('a hand-edited step may leave out the derived fields, and give days instead of endDate', () => {
@@ -83,7 +83,7 @@ describe('normalizeSchedule', () => {
 
   it('names each problem by its path in the JSON', () => {
     const result = normalizeSchedule({ steps: [step(), step(), step({ doses: [5, -5] })] });
-    expect(result).toEqual({ ok: false, issues: [{ path: 'steps[2].doses[1]', message: expect.stringMatching(/^expected a positive number/) }] });
+    expect(result).toMatchObject({ ok: false, problems: [{ field: 'steps[2].doses[1]', message: expect.stringMatching(/^expected a positive number/) }] });
   });
 
   it.each([
@@ -109,8 +109,8 @@ describe('normalizeSchedule', () => {
     const result = normalizeSchedule(input);
     expect(result.ok).toBe(false);
     if (!result.ok) {
-      expect(result.issues[0]?.path).toBe(path);
-      expect(result.issues[0]?.message).toMatch(pattern);
+      expect(result.problems[0]?.field).toBe(path);
+      expect(result.problems[0]?.message).toMatch(pattern);
     }
   });
 
@@ -147,9 +147,9 @@ describe('normalizeCheckRequest', () => {
   it('schedule problems are named from the request: schedule.steps[0]…', () => {
     expect(normalizeCheckRequest({ schedule: { steps: [step({ doses: [0] })] } })).toMatchObject({
       ok: false,
-      issues: [{ path: 'schedule.steps[0].doses[0]', message: expect.stringMatching(/^expected a positive number/) }],
+      problems: [{ field: 'schedule.steps[0].doses[0]', message: expect.stringMatching(/^expected a positive number/) }],
     });
-    expect(normalizeCheckRequest({ schedule: 'x' })).toMatchObject({ ok: false, issues: [{ path: 'schedule' }] });
+    expect(normalizeCheckRequest({ schedule: 'x' })).toMatchObject({ ok: false, problems: [{ field: 'schedule' }] });
   });
 
   it.each([
@@ -163,8 +163,8 @@ describe('normalizeCheckRequest', () => {
     const result = normalizeCheckRequest(input);
     expect(result.ok).toBe(false);
     if (!result.ok) {
-      expect(result.issues[0]?.path).toBe(path);
-      expect(result.issues[0]?.message).toMatch(pattern);
+      expect(result.problems[0]?.field).toBe(path);
+      expect(result.problems[0]?.message).toMatch(pattern);
     }
   });
 
@@ -172,8 +172,8 @@ describe('normalizeCheckRequest', () => {
     const result = normalizeCheckRequest({ schedule: { steps: Array(30).fill(step({ doses: [-1] })) } });
     expect(result.ok).toBe(false);
     if (!result.ok) {
-      expect(result.issues).toHaveLength(21);
-      expect(result.issues[20]?.message).toBe('… and 10 more problems');
+      expect(result.problems).toHaveLength(21);
+      expect(result.problems[20]?.message).toBe('… and 10 more problems');
     }
   });
 });

@@ -100,7 +100,7 @@ async function issuesAfter(change: (order: any) => void): Promise<string[]> {
   const order = orderOf(await fhirOf(acceptance));
   change(order);
   const result = normalizeFhirSchedule(order);
-  return result.ok ? [] : result.issues.map((issue) => `${issue.path}: ${issue.message}`);
+  return result.ok ? [] : result.problems.map((issue) => `${issue.field}: ${issue.message}`);
 }
 
 describe('what the reader refuses, by the element\'s path', () => {
@@ -139,25 +139,25 @@ describe('what the reader refuses, by the element\'s path', () => {
     const order = orderOf(await fhirOf(['taper', '--from', '25mg qid', '--start', '2026-03-02']));
     const apart = structuredClone(order);
     apart.dosageInstruction[1].timing.repeat.boundsPeriod.end = '2026-03-05';
-    expect(normalizeFhirSchedule(apart)).toMatchObject({ ok: false, issues: [{ path: 'dosageInstruction[1].timing.repeat.boundsPeriod', message: 'expected the period of dosageInstruction[0] (2026-03-02 to 2026-03-04): lines with sequence 1 are taken together' }] });
+    expect(normalizeFhirSchedule(apart)).toMatchObject({ ok: false, problems: [{ field: 'dosageInstruction[1].timing.repeat.boundsPeriod', message: 'expected the period of dosageInstruction[0] (2026-03-02 to 2026-03-04): lines with sequence 1 are taken together' }] });
     // titrate writes no 0 mg line (a taper's order ends with its last dosing period); one added by hand stands alone.
     const mixed = structuredClone(order);
     const last = mixed.dosageInstruction.at(-1);
     mixed.dosageInstruction.push({ sequence: last.sequence, timing: { repeat: { boundsPeriod: last.timing.repeat.boundsPeriod } }, doseAndRate: [{ doseQuantity: { value: 0, unit: 'mg', system: 'http://unitsofmeasure.org', code: 'mg' } }] });
-    expect(normalizeFhirSchedule(mixed)).toMatchObject({ ok: false, issues: [{ message: `a line of 0 mg (no baclofen) cannot be taken together with other doses of sequence ${last.sequence}` }] });
+    expect(normalizeFhirSchedule(mixed)).toMatchObject({ ok: false, problems: [{ message: `a line of 0 mg (no baclofen) cannot be taken together with other doses of sequence ${last.sequence}` }] });
   });
 
   it('a Bundle must hold exactly one MedicationRequest; other resources are refused', async () => {
     const bundle = await fhirOf(acceptance);
-    expect(normalizeFhirSchedule({ ...bundle, entry: [...bundle.entry, bundle.entry[0]] })).toEqual({
+    expect(normalizeFhirSchedule({ ...bundle, entry: [...bundle.entry, bundle.entry[0]] })).toMatchObject({
       ok: false,
-      issues: [{ path: 'entry', message: "expected one MedicationRequest in the Bundle (titrate checks one drug's schedule), got 2 (entry[0], entry[1])" }],
+      problems: [{ field: 'entry', message: "expected one MedicationRequest in the Bundle (titrate checks one drug's schedule), got 2 (entry[0], entry[1])" }],
     });
-    expect(normalizeFhirSchedule({ resourceType: 'Bundle', type: 'collection', entry: [] })).toMatchObject({ ok: false, issues: [{ path: 'entry', message: 'expected at least one of entries, got an empty array' }] });
-    expect(normalizeFhirSchedule({ resourceType: 'Patient' })).toEqual({ ok: false, issues: [{ path: 'resourceType', message: "expected MedicationRequest or Bundle, got 'Patient'" }] });
+    expect(normalizeFhirSchedule({ resourceType: 'Bundle', type: 'collection', entry: [] })).toMatchObject({ ok: false, problems: [{ field: 'entry', message: 'expected at least one of entries, got an empty array' }] });
+    expect(normalizeFhirSchedule({ resourceType: 'Patient' })).toMatchObject({ ok: false, problems: [{ field: 'resourceType', message: "expected MedicationRequest or Bundle, got 'Patient'" }] });
     const order = bundle.entry[0].resource;
     order.dosageInstruction[2].timing.repeat.boundsPeriod.end = '2026-13-01';
-    expect(normalizeFhirSchedule(bundle)).toMatchObject({ ok: false, issues: [{ path: 'entry[0].resource.dosageInstruction[2].timing.repeat.boundsPeriod.end' }] });
+    expect(normalizeFhirSchedule(bundle)).toMatchObject({ ok: false, problems: [{ field: 'entry[0].resource.dosageInstruction[2].timing.repeat.boundsPeriod.end' }] });
   });
 });
 

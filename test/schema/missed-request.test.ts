@@ -45,6 +45,6 @@ describe('normalizeMissedRequest', () => {
   ])('%j is refused at %s', (input, path, message) => {
     const result = normalizeMissedRequest(input, today);
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.issues).toContainEqual({ path, message: expect.stringMatching(message) });
+    if (!result.ok) expect(result.problems).toContainEqual({ code: expect.any(String), params: expect.anything(), field: path, message: expect.stringMatching(message) });
   });
 });

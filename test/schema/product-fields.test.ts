@@ -91,7 +91,7 @@ describe('normalizeProductFields', () => {
   ])('%j is refused at %s', (input, path, message) => {
     const result = normalizeProductFields(input);
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.issues).toEqual([{ path, message: expect.stringMatching(message) }]);
+    if (!result.ok) expect(result.problems).toMatchObject([{ field: path, message: expect.stringMatching(message) }]);
   });
 
   it('scored none is allowed for granules', () => {

@@ -6,17 +6,17 @@ const today = day('2026-01-05');
 
 function request(fields: Record<string, unknown>) {
   const outcome = normalizeTaperRequest(fields, today);
-  if (!outcome.ok) throw new Error(`issues: ${JSON.stringify(outcome.issues)}`);
+  if (!outcome.ok) throw new Error(`issues: ${JSON.stringify(outcome.problems)}`);
   return outcome.value.request.taper;
 }
 
 function issues(fields: Record<string, unknown>) {
   const outcome = normalizeTaperRequest(fields, today);
   if (outcome.ok) throw new Error('expected input issues');
-  return outcome.issues;
+  return outcome.problems;
 }
 
-const paths = (fields: Record<string, unknown>) => issues(fields).map((issue) => issue.path);
+const paths = (fields: Record<string, unknown>) => issues(fields).map((issue) => issue.field);
 
 describe('normalizeTaperRequest', () => {
   it('takes command-line strings', () => {
@@ -55,7 +55,7 @@ describe('normalizeTaperRequest', () => {
   });
 
   it('needs --from', () => {
-    expect(issues({})).toEqual([{ path: 'from', message: expect.stringContaining('is required') }]);
+    expect(issues({})).toMatchObject([{ field: 'from', message: expect.stringContaining('is required') }]);
   });
 
   it('refuses a --from that is not a dose in mg', () => {
@@ -82,12 +82,12 @@ describe('normalizeTaperRequest', () => {
   });
 
   it('refuses a --frequency that contradicts the regimen', () => {
-    expect(issues({ from: '20mg tid', frequency: 'bid' })).toEqual([{ path: 'frequency', message: "bid conflicts with the regimen's tid; give one" }]);
+    expect(issues({ from: '20mg tid', frequency: 'bid' })).toMatchObject([{ field: 'frequency', message: "bid conflicts with the regimen's tid; give one" }]);
     expect(request({ from: '20mg tid', frequency: 'tid' }).frequency).toBe('tid');
   });
 
   it('refuses unknown fields', () => {
-    expect(issues({ from: 60, target: 80 })).toEqual([{ path: '', message: 'unknown field(s): target' }]);
+    expect(issues({ from: 60, target: 80 })).toMatchObject([{ field: '', message: 'unknown field(s): target' }]);
   });
 
   it('takes the kidney options of plan', () => {

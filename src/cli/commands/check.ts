@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { checkFromFields } from '../../app/fields.js';
 import { checkResultSchema } from '../../render/json-schema/check-output.js';
 import { checkRequestSchema, limitIssues, normalizeAnySchedule } from '../../schema/check-request.js';
-import { describeIssue } from '../../schema/issues.js';
+import { invalid, describeIssue } from '../../schema/issues.js';
 import type { CommandSpec } from '../command-spec.js';
 import { EXIT, InputError } from '../errors.js';
 import type { CommandContext } from '../context.js';
@@ -30,7 +30,7 @@ async function gatherCheckFields(options: Record<string, unknown>, args: readonl
     (name): name is string => name !== null,
   );
   if (given.length > 1) {
-    throw new InputError([{ path: '', message: `give one thing to check, a regimen or a schedule file; got ${given.join(' and ')}` }]);
+    throw new InputError([invalid('', `give one thing to check, a regimen or a schedule file; got ${given.join(' and ')}`)]);
   }
   if (fileSource === undefined) return { ...rest, ...(regimen !== undefined && { regimen }) };
 
@@ -38,7 +38,7 @@ async function gatherCheckFields(options: Record<string, unknown>, args: readonl
   const shape = normalizeAnySchedule(schedule);
   // Paths here are inside the file (`steps`, `steps[2].doses[0]`); folded into the message, so a
   // bare `steps` is not printed as if it were an option.
-  if (!shape.ok) throw new InputError(limitIssues(shape.issues).map((issue) => ({ path: '', message: describeIssue(issue, 'field') })));
+  if (!shape.ok) throw new InputError(limitIssues(shape.problems).map((issue) => (invalid('', describeIssue(issue, 'field')))));
   return { ...rest, schedule };
 }
 

@@ -1,3 +1,4 @@
+import { invalid } from '../../schema/issues.js';
 import type { Command } from 'commander';
 import { toJsonText } from '../../render/json.js';
 import type { ResultKind } from '../../render/formats/index.js';
@@ -54,7 +55,7 @@ export function configureSchema(command: Command, context: CommandContext): void
     .action(async (name: string, options: { output?: boolean; to?: string }) => {
       const spec = requestSpecs.find((candidate) => candidate.name === name);
       if (!spec) {
-        throw new InputError([{ path: '', message: `schema: expected a command that takes --ndjson (${names.join(', ')}), got '${name}'` }]);
+        throw new InputError([invalid('', `schema: expected a command that takes --ndjson (${names.join(', ')}), got '${name}'`)]);
       }
       await writeText(context, options.to, toJsonText(options.output ? outputSchema(spec) : spec.requestSchema()));
     });

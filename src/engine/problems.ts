@@ -1,0 +1,59 @@
+import type { FrequencyCode } from '../protocol/baclofen.js';
+import type { SourceKey } from '../protocol/sources.js';
+
+// Refusals as data, like findings: a stable code, the request field it is about, and the numbers
+// that explain it. The engine returns no English: src/rules/problem-messages.ts words every code,
+// from these params alone (every limit in them is the protocol's in force, so a second protocol
+// changes data, not wording).
+
+export interface ProblemParams {
+  /** Younger than the protocol covers. */
+  UNDER_MIN_AGE: { readonly ageYears: number; readonly minAgeYears: number; readonly protocolName: string };
+  /** A Cockcroft–Gault estimate no creatinine clearance could be. */
+  CRCL_ESTIMATE_OUT_OF_RANGE: { readonly crclMlMin: number; readonly crclDecimals: number; readonly maxCrclMlMin: number };
+  /** A dose above the largest single dose (a target regimen or a start dose). */
+  DOSE_ABOVE_SINGLE_MAX: {
+    readonly doseMg: number;
+    readonly singleDoseMaxMg: number;
+    /** When the day is also above the daily maximum: its total (and a start's doses, else null). */
+    readonly aboveDaily: { readonly doses: readonly number[] | null; readonly dailyMg: number; readonly maxDailyMg: number } | null;
+  };
+  /** A target above the daily maximum. */
+  TARGET_ABOVE_MAX_DAILY: { readonly dailyMg: number; readonly maxDailyMg: number };
+  /** A target below the smallest dose the product gives once a day. */
+  TARGET_BELOW_SMALLEST_DOSE: { readonly dailyMg: number };
+  /** On dialysis: only small targets. */
+  DIALYSIS_TARGET: {
+    readonly capMg: number;
+    readonly dailyMg: number | null;
+    readonly capSources: readonly SourceKey[];
+    readonly avoidSources: readonly SourceKey[];
+  };
+  /** A start dose above the dose the plan climbs to. */
+  START_DOSE_ABOVE_GOAL: { readonly doseMg: number; readonly goalDoseMg: number; readonly targetGiven: boolean };
+  /** The kidney reduction leaves some doses below the dose unit. */
+  KIDNEY_DOSE_BELOW_UNIT: Record<string, never>;
+  /** A taper's current dose is not whole dose units. */
+  FROM_NOT_WHOLE_UNITS: { readonly dailyMg: number; readonly unitMg: number };
+  /** A taper's current daily dose is too small for its frequency. */
+  FROM_BELOW_FREQUENCY: { readonly dailyMg: number; readonly unitMg: number; readonly frequency: FrequencyCode };
+  /** A taper over 0 days. */
+  ABRUPT_STOP: { readonly withdrawalRisk: string; readonly taperDefaultDays: number; readonly taperMinDays: number };
+  /** A taper's length is not whole days. */
+  TAPER_DAYS_NOT_WHOLE: { readonly overDays: number };
+  /** A largest taper step below the smallest practical dose. */
+  MAX_STEP_BELOW_PRACTICAL: { readonly maxStepMg: number; readonly practicalMg: number; readonly halfTablets: boolean };
+  /** Dose times that do not fit the schedule's most frequent step. */
+  TIMES_COUNT: { readonly expected: number; readonly got: number };
+  /** A missed dose that is not one of the dose times. */
+  MISSED_NOT_A_DOSE_TIME: { readonly missed: string; readonly times: readonly string[] };
+}
+
+export type ProblemCode = keyof ProblemParams;
+
+/** A request the engine refuses: which field (a camelCase request key), why (a code), and the numbers. */
+export type Problem = { [C in ProblemCode]: { readonly code: C; readonly field: string; readonly params: ProblemParams[C] } }[ProblemCode];
+
+export function problem<C extends ProblemCode>(code: C, field: string, params: ProblemParams[C]): Problem {
+  return { code, field, params } as Problem;
+}

@@ -1,0 +1,55 @@
+import type { Problem, ProblemCode, ProblemParams } from '../engine/problems.js';
+import { describeDoses, formatNumber, plural } from '../engine/wording.js';
+import { frequencies } from '../protocol/baclofen.js';
+
+// The one place every refusal is worded, beside the findings' catalogue: a sentence made from the
+// problem's params, each limit in them the protocol's in force.
+
+const mg = (value: number) => `${formatNumber(value)} mg`;
+const perDay = (value: number) => `${formatNumber(value)} mg/day`;
+
+const messages: { readonly [C in ProblemCode]: (params: ProblemParams[C]) => string } = {
+  UNDER_MIN_AGE: (p) =>
+    `${formatNumber(p.ageYears)} years is under ${p.minAgeYears}: oral baclofen dosing below ${p.minAgeYears} is not established ` +
+    `in ${p.protocolName} and is weight-based and specialist-led; titrate does not plan it`,
+  CRCL_ESTIMATE_OUT_OF_RANGE: (p) =>
+    `the Cockcroft–Gault estimate, ${formatNumber(p.crclMlMin, p.crclDecimals)} mL/min, is outside what a creatinine clearance can be ` +
+    `(greater than 0 and at most ${p.maxCrclMlMin}); check the age, weight and serum creatinine`,
+  DOSE_ABOVE_SINGLE_MAX: (p) =>
+    `${formatNumber(p.doseMg)} mg a dose is above the ${mg(p.singleDoseMaxMg)} largest single dose for oral baclofen` +
+    (p.aboveDaily === null
+      ? ''
+      : p.aboveDaily.doses === null
+        ? ` (${perDay(p.aboveDaily.dailyMg)} is above the ${perDay(p.aboveDaily.maxDailyMg)} maximum)`
+        : ` (${describeDoses(p.aboveDaily.doses)} is ${perDay(p.aboveDaily.dailyMg)}, above the ${perDay(p.aboveDaily.maxDailyMg)} maximum)`) +
+    '; titrate does not plan above it',
+  TARGET_ABOVE_MAX_DAILY: (p) => `${perDay(p.dailyMg)} is above the ${perDay(p.maxDailyMg)} maximum for oral baclofen; titrate does not plan above it`,
+  TARGET_BELOW_SMALLEST_DOSE: (p) => `${perDay(p.dailyMg)} is less than the smallest dose the product can give once a day`,
+  DIALYSIS_TARGET: (p) =>
+    `on dialysis no step may be above ${perDay(p.capMg)} (sources ${p.capSources.join(', ')}; ${p.avoidSources.join(', ')} advise avoiding baclofen), ` +
+    `so titrate plans on dialysis only to a target of at most ${perDay(p.capMg)}; ` +
+    (p.dailyMg === null ? 'give that target' : `got ${perDay(p.dailyMg)}`),
+  START_DOSE_ABOVE_GOAL: (p) =>
+    `${formatNumber(p.doseMg)} mg is above ${p.targetGiven ? "the target's" : "the label schedule's (give a target to change it)"} ${mg(p.goalDoseMg)} per dose`,
+  KIDNEY_DOSE_BELOW_UNIT: () => 'with the kidney reduction some doses would fall below the smallest dose unit; start higher, or plan with a liquid',
+  FROM_NOT_WHOLE_UNITS: (p) => `expected a current dose that is a multiple of ${p.unitMg} mg, got ${perDay(p.dailyMg)}`,
+  FROM_BELOW_FREQUENCY: (p) => `${perDay(p.dailyMg)} cannot be given ${frequencies[p.frequency].label} in whole ${p.unitMg} mg doses; give the current frequency`,
+  ABRUPT_STOP: (p) =>
+    `0 days is an abrupt stop, which titrate refuses: stopping baclofen abruptly risks withdrawal (${p.withdrawalRisk}). ` +
+    `Never stop abruptly (except for a serious adverse reaction or overdose, under medical care); taper over ` +
+    `${p.taperDefaultDays} days (at least ${p.taperMinDays})`,
+  TAPER_DAYS_NOT_WHOLE: (p) => `expected a whole number of days of at least 1, got ${formatNumber(p.overDays)}`,
+  MAX_STEP_BELOW_PRACTICAL: (p) =>
+    `${perDay(p.maxStepMg)} is below the smallest practical dose (${mg(p.practicalMg)}), so no step could be made` +
+    (p.halfTablets ? '' : `; give at least ${formatNumber(p.practicalMg)}, or allow half tablets`),
+  TIMES_COUNT: (p) =>
+    `the schedule needs ${p.expected} time(s), one per dose of its most frequent step (${p.expected} a day), got ${p.got}` +
+    (p.got < p.expected ? `: with ${p.got}, ${plural(p.expected - p.got, 'dose')} a day would have no time` : '') +
+    '; steps with fewer doses take the first and last times and spread the rest between',
+  MISSED_NOT_A_DOSE_TIME: (p) => `${p.missed} is not one of the dose times (${p.times.join(', ')})`,
+};
+
+/** The sentence for a refusal. */
+export function problemMessageOf(problem: Problem): string {
+  return (messages[problem.code] as (params: Problem['params']) => string)(problem.params);
+}
