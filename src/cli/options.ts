@@ -1,6 +1,7 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { interactionNames } from '../protocol/products.js';
 import { formatsFor, type ResultKind } from '../render/formats/index.js';
+import type { HandoutDetails } from '../render/render-options.js';
 import { itemsSection, type HelpLayout } from './help.js';
 
 /** Age, kidney function and the factors that raise cautions: the options every request command shares, as data (flags, help). */
@@ -31,10 +32,41 @@ export function addRenalAdjustOptions(command: Command, description: string): Co
   return command.option('--renal-adjust', description).option('--no-renal-adjust', 'plan the unadjusted doses (the kidney findings stay)');
 }
 
+/** The handout's fill-in fields: each option, the field it fills, and its help. Text, escaped for each format. */
+export const detailOptions: readonly (readonly [key: keyof HandoutDetails, flags: string, description: string])[] = [
+  ['patientName', '--patient-name <text>', "the patient's name, for the handout"],
+  ['dateOfBirth', '--date-of-birth <text>', "the patient's date of birth, for the handout"],
+  ['prescriber', '--prescriber <text>', "the prescriber's name, for the handout"],
+  ['prescriberPhone', '--prescriber-phone <text>', "the prescriber's phone number, for the handout"],
+  ['pharmacy', '--pharmacy <text>', 'the pharmacy (name, phone), for the handout'],
+  ['outOfHoursPhone', '--out-of-hours-phone <text>', 'the out-of-hours phone number, for the handout'],
+  ['poisonsPhone', '--poisons-phone <text>', 'the poisons-information phone number, for the handout'],
+  ['emergencyNumber', '--emergency-number <text>', 'the local emergency number (e.g. 911, 999, 112), for the handout'],
+];
+
+/** Longest text a handout field takes: a name, a phone number, a pharmacy with its phone. */
+const DETAIL_MAX_LENGTH = 200;
+
+/**
+ * A handout field's text: printable, one line, not empty, and not an option (`--pharmacy --json`
+ * would otherwise print "--json" as the pharmacy). Escaping for each format happens in its renderer.
+ */
+function detailText(flag: string): (value: string) => string {
+  return (value) => {
+    const text = value.trim();
+    if (text === '') throw new InvalidArgumentError(`${flag} expects text, got nothing`);
+    if (text.startsWith('-') && !/^-?\d/.test(text)) throw new InvalidArgumentError(`${flag} expects text, got the option '${text.slice(0, 40)}'; give the text after ${flag}`);
+    if (/[\p{Cc}\p{Cf}\u2028\u2029]/u.test(text)) throw new InvalidArgumentError(`${flag} expects printable text on one line (no control characters)`);
+    if (text.length > DETAIL_MAX_LENGTH) throw new InvalidArgumentError(`${flag} expects at most ${DETAIL_MAX_LENGTH} characters, got ${text.length}`);
+    return text;
+  };
+}
+
 /** The options of the render options a format reads (see Format.reads). */
-const formatOptions: Readonly<Record<'timeZone' | 'discreet', readonly [flags: string, description: string]>> = {
-  timeZone: ['--tz <zone>', "time zone of the dose times in calendar reminders: an IANA zone (e.g. Europe/London) or floating (default: the machine's configured zone)"],
-  discreet: ['--discreet', "leave the drug's name out of calendar reminders (for a shared calendar)"],
+const formatOptions: Readonly<Record<'timeZone' | 'discreet' | 'details', readonly (readonly [flags: string, description: string])[]>> = {
+  timeZone: [['--tz <zone>', 'time zone of the dose times in calendar reminders (required for ics): the patient\'s IANA zone as Area/City (e.g. America/New_York), or floating']],
+  discreet: [['--discreet', "leave the drug's name out of calendar reminders (for a shared calendar)"]],
+  details: detailOptions.map(([, flags, description]) => [flags, description] as const),
 };
 
 /** --format (the registry's formats for this kind of result), --json, --output, and the options those formats read. */
@@ -46,13 +78,18 @@ export function addOutputOptions(command: Command, kind: ResultKind, context: { 
     .option('-o, --output <file>', 'write the output to this file instead of stdout (whole, or not at all)')
     .option('--no-color', 'no colour (also with NO_COLOR set, TERM=dumb, or when stdout is not a terminal)')
     .option('--ascii', 'plain ASCII: no box drawing or bars (also with TERM=dumb or a locale that is not UTF-8)');
-  for (const read of new Set(choices.flatMap((format) => format.reads ?? []))) command.option(...formatOptions[read]);
+  for (const read of new Set(choices.flatMap((format) => format.reads ?? [])))
+    for (const [flags, description] of formatOptions[read]) {
+      const detail = detailOptions.find((option) => option[1] === flags);
+      if (detail) command.option(flags, description, detailText(flags.split(' ')[0] ?? flags));
+      else command.option(flags, description);
+    }
   command.addHelpText('after', () => `\n${itemsSection('Formats:', choices.map((format) => [format.name, format.summary]), context.help)}`);
   return command;
 }
 
 /** Option keys that shape the output, not the request. */
-export const OUTPUT_KEYS = ['format', 'json', 'output', 'tz', 'discreet', 'color', 'ascii', 'debug'] as const;
+export const OUTPUT_KEYS = ['format', 'json', 'output', 'tz', 'discreet', 'color', 'ascii', 'debug', ...detailOptions.map(([key]) => key)] as const;
 
 export function requestFields(options: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(options).filter(([key]) => !(OUTPUT_KEYS as readonly string[]).includes(key)));

@@ -7,7 +7,7 @@ import { paintFor } from './colour.js';
 import { InputError, writeFailure } from './errors.js';
 import { asciiFor, columnsFor } from './terminal.js';
 import type { CommandContext } from './context.js';
-import { formatOf } from './options.js';
+import { detailOptions, formatOf } from './options.js';
 
 /** --tz: an IANA zone the runtime knows, or floating; the machine's configured zone when not given. */
 function timeZoneOf(tz: unknown, context: CommandContext): string {
@@ -56,6 +56,7 @@ export async function writeResult<K extends ResultKind>(context: CommandContext,
     ascii: asciiFor(context.io, options.ascii as boolean | undefined),
     timeZone: needsZone ? timeZoneOf(options.tz, context) : defaultRenderOptions.timeZone,
     discreet: options.discreet === true,
+    details: Object.fromEntries(detailOptions.flatMap(([key]) => (typeof options[key] === 'string' ? [[key, options[key]]] : []))),
   });
   await writeText(context, path, text);
 }

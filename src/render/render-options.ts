@@ -17,9 +17,24 @@ export interface RenderOptions {
   readonly timeZone: string;
   /** Leave the drug's name out of reminders that others may see (a shared calendar). */
   readonly discreet: boolean;
+  /** What the clinician filled in for the handout's fields (--patient-name, …): text, shown escaped. */
+  readonly details: HandoutDetails;
 }
 
-export const defaultRenderOptions: RenderOptions = { explain: false, paint: plainPaint, width: 80, ascii: false, timeZone: 'floating', discreet: false };
+/** The handout's fill-in fields; a field not given is printed blank, to fill in by hand. */
+export interface HandoutDetails {
+  readonly patientName?: string;
+  readonly dateOfBirth?: string;
+  readonly prescriber?: string;
+  readonly prescriberPhone?: string;
+  readonly pharmacy?: string;
+  readonly outOfHoursPhone?: string;
+  readonly poisonsPhone?: string;
+  readonly emergencyNumber?: string;
+}
+
+
+export const defaultRenderOptions: RenderOptions = { explain: false, paint: plainPaint, width: 80, ascii: false, timeZone: 'floating', discreet: false, details: {} };
 
 /** The defaults with some options changed. */
 export function renderOptions(changes: Partial<RenderOptions> = {}): RenderOptions {

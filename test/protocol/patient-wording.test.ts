@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { baclofenOral } from '../../src/protocol/baclofen.js';
+import { patientWords } from '../../src/protocol/patient-words.js';
 import { baclofenProducts } from '../../src/protocol/products.js';
 
 // The handout's plain words for patients restate protocol values; they may say nothing those values
@@ -32,5 +33,25 @@ describe('plain words for patients', () => {
     expect(restated.map((item) => item.label)).toEqual(expect.arrayContaining(['alcohol', 'other CNS depressants']));
     for (const { terms } of signs.value) for (const term of terms) expect(restated.every((item) => item.risk.includes(term)), term).toBe(true);
     expect(subset(signs.sources, [...new Set(restated.flatMap((item) => item.sources))])).toEqual([]);
+  });
+
+  it('the emergency and same-day signs restate withdrawalRisk or the sedation interactions, from their sources', () => {
+    const restated = [baclofenOral.withdrawalRisk.value, ...Object.values(baclofenProducts.interactions).map((item) => item.risk)].join('; ');
+    const allowed = [...baclofenOral.withdrawalRisk.sources, ...Object.values(baclofenProducts.interactions).flatMap((item) => item.sources)];
+    for (const signs of [patientWords.emergencySigns, patientWords.sameDaySigns]) {
+      for (const { sign, terms } of signs.value) {
+        expect(terms.length, sign).toBeGreaterThan(0);
+        for (const term of terms) expect(restated, sign).toContain(term);
+      }
+      expect(subset(signs.sources, allowed)).toEqual([]);
+    }
+  });
+
+  it('every sentence of the catalogue names its source (TITRATE for titrate\'s own wording)', () => {
+    for (const [name, entry] of Object.entries(patientWords)) {
+      const value = typeof entry === 'function' ? entry('4 hours') : entry;
+      expect(value.sources.length, name).toBeGreaterThan(0);
+      expect(value.summary.length, name).toBeGreaterThan(10);
+    }
   });
 });

@@ -6,11 +6,11 @@ import { taper } from '../../src/app/taper.js';
 import { addDaysIso } from '../../src/engine/dates.js';
 import { formatNumber } from '../../src/engine/wording.js';
 import { baclofenOral } from '../../src/protocol/baclofen.js';
-import { baclofenProducts, formCodes } from '../../src/protocol/products.js';
+import { formCodes } from '../../src/protocol/products.js';
 import { handoutContent, type HandoutContent } from '../../src/render/handout/content.js';
 import { escapeMarkdown, renderHandoutMarkdown } from '../../src/render/formats/handout-md.js';
 import { escapeHtml, renderHandoutHtml } from '../../src/render/formats/html.js';
-import { draftNotice } from '../../src/render/notice.js';
+import { patientWords } from '../../src/protocol/patient-words.js';
 import { frequencyCode, isoDate, mgInUnits, planRequest } from '../helpers/arbitraries.js';
 import { planned, tapered } from '../helpers/requests.js';
 import { PROPERTY_MS } from '../helpers/timeouts.js';
@@ -21,14 +21,25 @@ const weekdayByUtc = (date: string) => WEEKDAYS[new Date(`${date}T00:00:00Z`).ge
 
 /** Every sentence of the content, as plain text. */
 function sentencesOf(content: HandoutContent): string[] {
-  const sections = [content.medicine, content.steps, ...content.advice, ...(content.notReady ? [content.notReady] : [])];
+  const sections = [content.medicine, content.forYou, ...content.advice, ...(content.notReady ? [content.notReady] : [])];
+  const { safety } = content;
   return [
     content.title,
-    content.notice,
-    ...content.fields,
+    ...(content.banner ? [content.banner] : []),
+    safety.heading,
+    safety.lead,
+    ...safety.emergencySigns,
+    safety.sameDayHeading,
+    ...safety.sameDaySigns,
+    safety.neverRunOut,
+    content.fieldsNote,
+    content.fieldsHeading,
+    ...[...safety.numbers, ...content.fields, ...content.checkedBy].flatMap((field) => [field.label, ...(field.value === null ? [] : [field.value])]),
+    content.glance.heading,
+    ...content.glance.rows.flatMap((row) => [row.when, row.doses, row.daily]),
     ...content.intro,
     ...sections.flatMap((section) => [section.heading, ...section.paragraphs, ...section.bullets]),
-    ...content.days.flatMap((day) => [day.date, day.weekday, ...(day.change ? [day.change] : []), ...(day.note ? [day.note] : [])]),
+    ...content.days.flatMap((day) => [day.dateText, day.weekday, ...(day.change ? [day.change] : []), ...(day.note ? [day.note] : [])]),
     ...content.days.flatMap((day) => day.doses.flatMap((dose) => [dose.time, dose.amount, dose.take.join(' + ')])),
     ...(content.continues ? [content.continues] : []),
   ];
@@ -83,14 +94,20 @@ describe('the handout content', { timeout: PROPERTY_MS }, () => {
     const result = planned({}, { product: { daysSupply: 10 } });
     const content = handoutContent(result);
     expect(content.days).toHaveLength(9 + 10);
-    expect(content.days[0]).toMatchObject({ date: '2026-01-05', weekday: 'Monday', change: null });
+    expect(content.days[0]).toMatchObject({ date: '2026-01-05', dateText: '5 January 2026', weekday: 'Monday', change: null });
     expect(content.days[0]?.doses[0]).toEqual({ time: '08:00', amount: '5 mg', take: ['1 × 5 mg tablet'] });
     expect(content.days[3]).toMatchObject({ date: '2026-01-08', change: 'Higher dose from today' });
     expect(content.days.at(-1)?.date).toBe('2026-01-23');
     expect(content.continues).toBe(
-      'After Friday 2026-01-23, keep taking the same doses every day (20 mg at 08:00, 14:00 and 20:00) until your prescriber tells you otherwise.',
+      'After Friday 23 January 2026, keep taking the same doses every day (20 mg at 08:00, 14:00 and 20:00) until your prescriber tells you otherwise.',
     );
-    expect(content.advice.map((section) => section.heading)).toEqual(['Do not stop suddenly', 'If you miss a dose', 'When to call your prescriber']);
+    expect(content.advice.map((section) => section.heading)).toEqual(['Do not stop suddenly', 'If you miss a dose']);
+    expect(content.glance.rows.map((row) => row.when)).toEqual([
+      'Monday 5 January 2026 to Wednesday 7 January 2026 (3 days)',
+      'Thursday 8 January 2026 to Saturday 10 January 2026 (3 days)',
+      'Sunday 11 January 2026 to Tuesday 13 January 2026 (3 days)',
+      'From Wednesday 14 January 2026, ongoing',
+    ]);
     expect(sentencesOf(content)).not.toContain(baclofenOral.patientGoBack.value);
     expectDaysMatch(result);
   });
@@ -101,6 +118,7 @@ describe('the handout content', { timeout: PROPERTY_MS }, () => {
     expect(content.days).toHaveLength(14 + 1);
     expect(content.days.at(-1)).toEqual({
       date: '2026-03-16',
+      dateText: '16 March 2026',
       weekday: 'Monday',
       change: null,
       doses: [],
@@ -115,28 +133,30 @@ describe('the handout content', { timeout: PROPERTY_MS }, () => {
       baclofenOral.patientNeverStop.value,
       baclofenOral.patientGoBack.value,
       'The step before the first one is the dose you took before this schedule: 20 mg three times daily.',
-      'Your last dose is on Sunday 2026-03-15 at 20:00. From Monday 2026-03-16 you take no more baclofen.',
+      'Your last dose is on Sunday 15 March 2026 at 20:00. From Monday 16 March 2026 you take no more baclofen.',
     ]);
     expectDaysMatch(result);
   });
 
-  it('the missed-dose rule and the warning signs come from the protocol', () => {
+  it('the missed-dose rule comes from the protocol, the safety section from the catalogue of patient words', () => {
     const content = handoutContent(tapered());
     const missed = content.advice.find((section) => section.heading === 'If you miss a dose');
     expect(missed?.paragraphs.join(' ')).toBe(
       `Take it as soon as you remember, unless your next dose is due in less than ${baclofenOral.missedDoseSkipWithinHours.value} hours. ` +
         'If it is, skip the missed dose and take the next one at the usual time. Never take two doses at once to make up for a missed one.',
     );
-    const call = content.advice.find((section) => section.heading === 'When to call your prescriber');
-    const signs = [...baclofenOral.patientWithdrawalSigns.value, ...baclofenProducts.patientSedationSigns.value].map((item) => item.sign.toLowerCase());
-    expect(call?.bullets.map((text) => text.toLowerCase())).toEqual(signs);
-    for (const key of ['S1', 'S7', 'T2', 'M1', 'S3']) expect(content.sources).toContain(`${key}: `);
+    expect(content.safety.emergencySigns.map((text) => text.toLowerCase())).toEqual(patientWords.emergencySigns.value.map((item) => item.sign.toLowerCase()));
+    expect(content.safety.sameDaySigns.map((text) => text.toLowerCase())).toEqual(patientWords.sameDaySigns.value.map((item) => item.sign.toLowerCase()));
+    expect(content.safety.neverRunOut).toBe(patientWords.neverRunOut.value);
+    for (const key of ['S1', 'S7', 'T2', 'M1', 'S3', 'R3']) expect(content.sources).toContain(`${key}: `);
   });
 
   it('a liquid: every dose in mg and in mL of the named concentration, and the bottle to check', () => {
     const content = handoutContent(planned({}, { product: { form: 'solution-2', daysSupply: 3 } }));
     expect(content.days[0]?.doses[0]).toEqual({ time: '08:00', amount: '5 mg', take: ['2.5 mL of 2 mg/mL'] });
-    expect(content.medicine.paragraphs.join(' ')).toMatch(/check that your bottle says 2 mg\/mL \(10 mg\/5 mL\)/);
+    expect(content.forYou.bullets.join(' ')).toMatch(/Check that your bottle says 2 mg\/mL \(10 mg\/5 mL\)\. If the strength on the bottle is different, do not give it/);
+    expect(content.forYou.bullets).toContain(patientWords.liquidSyringe.value);
+    expect(content.forYou.bullets).not.toContain(patientWords.liquidShake.value);
     expect(content.sources).toContain('S5: ');
   });
 
@@ -152,7 +172,11 @@ describe('the handout content', { timeout: PROPERTY_MS }, () => {
 
   it('a too-fast taper is not ready to use, with its error findings', () => {
     const content = handoutContent(tapered({ overDays: 3 }));
-    expect(content.notReady?.paragraphs).toEqual(['Do not follow this schedule yet. It has problems that your prescriber must fix first:']);
+    expect(content.notReady?.paragraphs).toEqual([
+      'Do not follow this schedule yet: keep taking your current dose and call your prescriber. It has problems that your prescriber must fix first:',
+    ]);
+    expect(content.banner).toMatch(/^NOT READY TO USE/);
+    expect(handoutContent(tapered()).banner).toBeNull();
     expect(content.notReady?.bullets.join(' ')).toMatch(/shorter than the 7 days sources advise/);
     expect(handoutContent(tapered()).notReady).toBeNull();
   });
@@ -201,7 +225,10 @@ describe('the HTML and Markdown handouts', () => {
         expect(html, text).toContain(text);
         expect(markdown, text).toContain(text);
       }
-      expect(html).toContain(draftNotice);
+      // A "checked by" line for the clinician, not a draft notice addressed to the patient.
+      expect(html).not.toMatch(/draft|titrate/i);
+      expect(markdown).not.toMatch(/draft|titrate/i);
+      expect(html).toContain('Checked by (clinician)');
     }
   });
 
@@ -225,12 +252,14 @@ describe('the HTML and Markdown handouts', () => {
       ...content,
       documentTitle: hostile,
       title: hostile,
-      fields: [hostile],
+      fields: [{ label: hostile, value: hostile }],
+      safety: { ...content.safety, lead: hostile, emergencyNumber: hostile, emergencySigns: [hostile], numbers: [{ label: hostile, value: hostile }] },
+      glance: { ...content.glance, rows: [{ when: hostile, doses: hostile, daily: hostile }] },
+      banner: hostile,
       intro: [hostile],
       medicine: { heading: hostile, paragraphs: [hostile], bullets: [hostile] },
       days: content.days.map((day) => ({ ...day, change: hostile, note: hostile, doses: day.doses.map((dose) => ({ ...dose, take: [hostile, hostile] })) })),
       continues: hostile,
-      notice: hostile,
       sources: hostile,
     };
     const html = renderHandoutHtml(poisoned);
@@ -241,6 +270,7 @@ describe('the HTML and Markdown handouts', () => {
     expect(markdown).not.toContain('<script>');
     expect(escapeMarkdown(hostile)).toBe('\\<script\\>alert("x")\\</script\\> \\& \'q\' \\*b\\* \\_i\\_ \\[l\\](u) \\| \\# \\~\\~s\\~\\~ \\\\');
     // Table rows keep their six cells whatever the text holds.
-    for (const line of markdown.split('\n').filter((text) => text.startsWith('| 2026-'))) expect(line.replace(/\\\|/g, '').split('|')).toHaveLength(8);
+    for (const line of markdown.split('\n').filter((text) => /^\| \d+ January 2026/.test(text))) expect(line.replace(/\\\|/g, '').split('|')).toHaveLength(8);
+    expect(markdown.split('\n').filter((text) => /^\| \d+ January 2026/.test(text)).length).toBeGreaterThan(0);
   });
 });

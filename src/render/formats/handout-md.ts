@@ -1,5 +1,6 @@
 import type { ScheduleResult } from '../../app/schedule-result.js';
-import { handoutContent, type HandoutContent, type HandoutDay, type HandoutSection } from '../handout/content.js';
+import { handoutContent, type HandoutContent, type HandoutDay, type HandoutField, type HandoutSection } from '../handout/content.js';
+import type { RenderOptions } from '../render-options.js';
 import type { Format } from './format.js';
 
 // The patient handout as GitHub-flavoured Markdown: the same content as the HTML handout (one
@@ -27,10 +28,10 @@ const row = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;
 /** One row per dose, the date and weekday on the day's first; a day without doses has one row saying so. */
 function dayRows(day: HandoutDay): string[] {
   const weekday = day.change ? `${escapeMarkdown(day.weekday)}: **${escapeMarkdown(day.change)}**` : escapeMarkdown(day.weekday);
-  if (day.doses.length === 0) return [row([escapeMarkdown(day.date), weekday, '–', '–', `**${escapeMarkdown(day.note ?? '')}**`, ''])];
+  if (day.doses.length === 0) return [row([escapeMarkdown(day.dateText), weekday, '–', '–', `**${escapeMarkdown(day.note ?? '')}**`, ''])];
   return day.doses.map((dose, index) =>
     row([
-      index === 0 ? escapeMarkdown(day.date) : '',
+      index === 0 ? escapeMarkdown(day.dateText) : '',
       index === 0 ? weekday : '',
       escapeMarkdown(dose.time),
       escapeMarkdown(dose.amount),
@@ -40,20 +41,48 @@ function dayRows(day: HandoutDay): string[] {
   );
 }
 
+const BLANK = '______________________________';
+
+const fieldLines = (fields: readonly HandoutField[]) => fields.flatMap((field) => [`**${escapeMarkdown(field.label)}:** ${field.value === null ? BLANK : escapeMarkdown(field.value)}`, '']);
+
 /** The handout as Markdown: pure, deterministic text. */
 export function renderHandoutMarkdown(content: HandoutContent): string {
   const { columns } = content.table;
+  const { safety, glance } = content;
   const blockquote = (lines: readonly string[]) => lines.map((line) => (line === '' ? '>' : `> ${line}`));
   return [
+    ...(content.banner ? [`> **${escapeMarkdown(content.banner)}**`, ''] : []),
     `# ${escapeMarkdown(content.title)}`,
     '',
-    `> **${escapeMarkdown(content.notice)}**`,
+    `## ${escapeMarkdown(safety.heading)}`,
     '',
+    `**${escapeMarkdown(safety.lead)}**${safety.emergencyNumber === null ? '' : ` **${escapeMarkdown(safety.emergencyNumber)}**`}`,
+    '',
+    ...safety.emergencySigns.map((text) => `- ${escapeMarkdown(text)}`),
+    '',
+    `### ${escapeMarkdown(safety.sameDayHeading)}`,
+    '',
+    ...safety.sameDaySigns.map((text) => `- ${escapeMarkdown(text)}`),
+    '',
+    `**${escapeMarkdown(safety.neverRunOut)}**`,
+    '',
+    `_${escapeMarkdown(content.fieldsNote)}_`,
+    '',
+    ...fieldLines(safety.numbers),
     ...(content.notReady ? [...blockquote(section(content.notReady).slice(0, -1)), ''] : []),
-    ...content.fields.flatMap((field) => [`**${escapeMarkdown(field)}:** ______________________________`, '']),
+    `## ${escapeMarkdown(content.fieldsHeading)}`,
+    '',
+    ...fieldLines(content.fields),
     ...content.intro.flatMap((text) => [escapeMarkdown(text), '']),
     ...section(content.medicine),
-    ...section(content.steps),
+    `## ${escapeMarkdown(glance.heading)}`,
+    '',
+    row([glance.columns.when, glance.columns.doses, glance.columns.daily].map(escapeMarkdown)),
+    '|:---|:---|---:|',
+    ...glance.rows.map((item) => row([item.when, item.doses, item.daily].map(escapeMarkdown))),
+    '',
+    ...section(content.forYou),
+    ...content.advice.flatMap(section),
     `## ${escapeMarkdown(content.table.heading)}`,
     '',
     `${escapeMarkdown(content.table.intro[0])} ${TICK} ${escapeMarkdown(content.table.intro[1])}`,
@@ -63,16 +92,14 @@ export function renderHandoutMarkdown(content: HandoutContent): string {
     ...content.days.flatMap(dayRows),
     '',
     ...(content.continues ? [`**${escapeMarkdown(content.continues)}**`, ''] : []),
-    ...content.advice.flatMap(section),
-    `> **${escapeMarkdown(content.notice)}**`,
-    '',
+    ...fieldLines(content.checkedBy),
     `_Sources of this advice: ${escapeMarkdown(content.sources)}_`,
     '',
   ].join('\n');
 }
 
-export function renderScheduleHandoutMarkdown(result: ScheduleResult): string {
-  return renderHandoutMarkdown(handoutContent(result));
+export function renderScheduleHandoutMarkdown(result: ScheduleResult, options: RenderOptions): string {
+  return renderHandoutMarkdown(handoutContent(result, options.details));
 }
 
 /** For patients: the handout as Markdown (a patient portal, a message). */
@@ -80,5 +107,6 @@ export const handoutMd: Format = {
   name: 'handout-md',
   summary: 'the patient handout as Markdown: the same content as html, for a patient portal or a message',
   jsonErrors: false,
+  reads: ['details'],
   render: { schedule: renderScheduleHandoutMarkdown },
 };

@@ -7,16 +7,21 @@ import { describeSources } from '../../engine/findings.js';
 import type { IsoDate } from '../../engine/types.js';
 import { describeDoses, formatNumber, plural } from '../../engine/wording.js';
 import { baclofenOral, type PlainSign, type Protocol } from '../../protocol/baclofen.js';
+import { patientWords } from '../../protocol/patient-words.js';
+import type { Sourced } from '../../protocol/sourced.js';
 import { baclofenProducts, type Products } from '../../protocol/products.js';
 import type { SourceKey } from '../../protocol/sources.js';
 import { messageOf } from '../../rules/catalogue.js';
 import { formatCount, formatVolume, unitWord } from '../administrations.js';
-import { draftNotice } from '../notice.js';
+import type { HandoutDetails } from '../render-options.js';
+import { dateInWords, dayMonthYear } from './date-words.js';
 
 // The patient handout as data: every sentence and every row, once. The HTML and the Markdown
-// handouts only lay this out, so they can never say different things. Clinical advice comes from
-// the protocol's plain words for patients (patientNeverStop, patientGoBack, patientWithdrawalSigns,
-// products.patientSedationSigns) and the missed-dose rule; the rest describes the schedule itself.
+// handouts only lay this out, so they can never say different things. What the patient is told
+// comes from the catalogue of plain words (protocol/patient-words.ts) and the protocol's own plain
+// words (patientNeverStop, patientGoBack) and missed-dose rule; the rest describes the schedule.
+// Order (PROTOCOL.md, "What the patient gets is safe on its own"): not ready first, then what to do
+// in an emergency, then the plan at a glance, and only then the day-by-day tick list.
 
 /** One dose of a day: when, how many mg, and what to take (tablets, packets or mL of a named concentration). */
 export interface HandoutDose {
@@ -30,6 +35,8 @@ export interface HandoutDose {
 /** One row of the day-by-day table. */
 export interface HandoutDay {
   readonly date: IsoDate;
+  /** `2 March 2026` */
+  readonly dateText: string;
   readonly weekday: Weekday;
   /** On the first day of a new step: `Higher dose from today`, `Lower dose from today`. */
   readonly change: string | null;
@@ -44,17 +51,52 @@ export interface HandoutSection {
   readonly bullets: readonly string[];
 }
 
+/** A field of the handout: a label and what was filled in (null: a blank line to fill in by hand). */
+export interface HandoutField {
+  readonly label: string;
+  readonly value: string | null;
+}
+
+/** What to do when something goes wrong: first in every handout. */
+export interface HandoutSafety {
+  readonly heading: string;
+  readonly lead: string;
+  /** The local emergency number, when given (--emergency-number). */
+  readonly emergencyNumber: string | null;
+  readonly emergencySigns: readonly string[];
+  readonly sameDayHeading: string;
+  readonly sameDaySigns: readonly string[];
+  readonly neverRunOut: string;
+  /** Out-of-hours and poisons-information numbers: filled in, or blank to fill in by hand. */
+  readonly numbers: readonly HandoutField[];
+}
+
+/** The plan at a glance: one row per step, short enough to print on one page. */
+export interface HandoutGlance {
+  readonly heading: string;
+  readonly columns: { readonly when: string; readonly doses: string; readonly daily: string };
+  readonly rows: readonly { readonly when: string; readonly doses: string; readonly daily: string }[];
+}
+
 export interface HandoutContent {
-  /** For the document's title bar: `Baclofen schedule from 2026-03-02`. */
+  /** For the document's title bar: `Baclofen schedule from Monday 2 March 2026`. */
   readonly documentTitle: string;
   readonly title: string;
+  /** A schedule with error findings: one line for the top of the screen and of every printed page. */
+  readonly banner: string | null;
   /** The schedule has error findings: the patient is told not to follow it yet, and why. */
   readonly notReady: HandoutSection | null;
-  /** Blank fields to fill in by hand. */
-  readonly fields: readonly string[];
+  readonly safety: HandoutSafety;
+  /** The patient's and the care team's details, and the note to fill them in before handing over. */
+  readonly fieldsNote: string;
+  /** `Your details`: the heading of the fields below the safety section. */
+  readonly fieldsHeading: string;
+  readonly fields: readonly HandoutField[];
   readonly intro: readonly string[];
   readonly medicine: HandoutSection;
-  readonly steps: HandoutSection;
+  readonly glance: HandoutGlance;
+  /** What matters for this patient: kidneys, pregnancy, alcohol, sedatives, driving, liquids. */
+  readonly forYou: HandoutSection;
   readonly table: {
     readonly heading: string;
     /** The text before and after a drawing of the tick box: `Tick the box ☐ next to each dose …`. */
@@ -65,13 +107,14 @@ export interface HandoutContent {
   /** After the days shown of an open-ended last step: it continues. */
   readonly continues: string | null;
   readonly advice: readonly HandoutSection[];
-  readonly notice: string;
+  /** The clinician's line: `Checked by (clinician)` and a date, filled in by hand. */
+  readonly checkedBy: readonly HandoutField[];
   /** `S1: OZOBAX …; M1: NHS …`: where the advice comes from, in small print. */
   readonly sources: string;
 }
 
 const mg = (value: number) => `${formatNumber(value)} mg`;
-const dayText = (date: IsoDate) => `${weekdayOf(date)} ${date}`;
+const dayText = dateInWords;
 const list = (items: readonly string[]) => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`);
 const sentence = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
 
@@ -119,6 +162,7 @@ function daysOf(result: ScheduleResult, products: Products): HandoutDay[] {
       const date = addDaysIso(step.startDate, offset);
       return {
         date,
+        dateText: dayMonthYear(date),
         weekday: weekdayOf(date),
         change: offset === 0 ? changeOf(step, result.steps[index - 1]) : null,
         doses,
@@ -128,12 +172,16 @@ function daysOf(result: ScheduleResult, products: Products): HandoutDay[] {
   });
 }
 
-function stepLine(step: DispensedStep): string {
-  if (step.doses.length === 0) return `From ${dayText(step.startDate)}: no baclofen`;
-  const regimen = `${describeDoses(step.doses)} (${mg(step.dailyMg)} a day)`;
-  if (step.endDate === null) return `From ${dayText(step.startDate)}, ongoing: ${regimen}`;
-  const days = step.endDate === step.startDate ? dayText(step.startDate) : `${dayText(step.startDate)} to ${dayText(step.endDate)}`;
-  return `${days} (${plural(step.days ?? 0, 'day')}): ${regimen}`;
+/** A row of the plan at a glance: the step's days in words, its doses at their times, and the daily total. */
+function glanceRow(step: DispensedStep): HandoutGlance['rows'][number] {
+  if (step.doses.length === 0) return { when: `From ${dayText(step.startDate)}`, doses: 'No more baclofen', daily: '0 mg' };
+  const when =
+    step.endDate === null
+      ? `From ${dayText(step.startDate)}, ongoing`
+      : step.endDate === step.startDate
+        ? dayText(step.startDate)
+        : `${dayText(step.startDate)} to ${dayText(step.endDate)} (${plural(step.days ?? 0, 'day')})`;
+  return { when, doses: dosesAtTimes(step), daily: mg(step.dailyMg) };
 }
 
 function medicineOf(result: ScheduleResult, products: Products): HandoutSection {
@@ -143,10 +191,7 @@ function medicineOf(result: ScheduleResult, products: Products): HandoutSection 
     const strength = `${formatNumber(form.concentrationMgPerMl.value)} mg/mL`;
     return {
       heading: 'Your medicine',
-      paragraphs: [
-        `Baclofen ${form.label} ${strength} (${form.labelStrength}).`,
-        `Each dose below is written in mg and in mL of ${strength}. Baclofen liquids come in more than one strength: check that your bottle says ${strength} (${form.labelStrength}).`,
-      ],
+      paragraphs: [`Baclofen ${form.label} ${strength} (${form.labelStrength}).`, `Each dose below is written in mg and in mL of ${strength}.`],
       bullets: [],
     };
   }
@@ -172,7 +217,15 @@ function lastDoseOf(result: ScheduleResult): string | null {
   return `Your last dose is on ${dayText(last.endDate)} at ${last.times[last.times.length - 1] ?? '--:--'}. From ${dayText(result.steps[stop]?.startDate ?? last.endDate)} you take no more baclofen.`;
 }
 
-function adviceOf(result: ScheduleResult, protocol: Protocol, products: Products): { sections: HandoutSection[]; sources: SourceKey[] } {
+/** Sentences with the sources behind them, gathered for the small print. */
+interface Said {
+  readonly sections: HandoutSection[];
+  readonly sources: SourceKey[];
+}
+
+const sourcesOf = (values: readonly Sourced<unknown>[]) => values.flatMap((value) => value.sources);
+
+function adviceOf(result: ScheduleResult, protocol: Protocol): Said {
   const taper = result.kind === 'taper';
   const first = result.from;
   const stopping: HandoutSection = taper
@@ -201,15 +254,53 @@ function adviceOf(result: ScheduleResult, protocol: Protocol, products: Products
     ],
     bullets: [],
   };
-  const signs = (items: readonly PlainSign[]) => items.map((item) => sentence(item.sign));
-  const call: HandoutSection = {
-    heading: 'When to call your prescriber',
-    paragraphs: ['Call your prescriber straight away if you notice any of these:'],
-    bullets: [...signs(protocol.patientWithdrawalSigns.value), ...signs(products.patientSedationSigns.value)],
+  return { sections: [stopping, missed], sources: sourcesOf([protocol.patientNeverStop, ...(taper ? [protocol.patientGoBack] : []), protocol.missedDoseSkipWithinHours]) };
+}
+
+const signs = (items: readonly PlainSign[]) => items.map((item) => sentence(item.sign));
+
+function safetyOf(details: HandoutDetails): { safety: HandoutSafety; sources: SourceKey[] } {
+  const words = patientWords;
+  return {
+    safety: {
+      heading: words.emergencyHeading.value,
+      lead: words.emergencyLead.value,
+      emergencyNumber: details.emergencyNumber ?? null,
+      emergencySigns: signs(words.emergencySigns.value),
+      sameDayHeading: words.sameDayHeading.value,
+      sameDaySigns: signs(words.sameDaySigns.value),
+      neverRunOut: words.neverRunOut.value,
+      numbers: [
+        { label: 'Out-of-hours phone', value: details.outOfHoursPhone ?? null },
+        { label: 'Poisons information phone', value: details.poisonsPhone ?? null },
+      ],
+    },
+    sources: sourcesOf([words.emergencyLead, words.emergencySigns, words.sameDaySigns, words.neverRunOut]),
   };
-  const used = [protocol.patientNeverStop, ...(taper ? [protocol.patientGoBack] : []), protocol.missedDoseSkipWithinHours, protocol.patientWithdrawalSigns, products.patientSedationSigns];
-  const liquid = products.forms[result.dispensing.product.form].kind === 'liquid' ? products.liquidHazard.sources : [];
-  return { sections: [stopping, missed, call], sources: [...new Set([...used.flatMap((value) => value.sources), ...liquid])] };
+}
+
+const hasFinding = (result: ScheduleResult, code: string) => result.findings.some((item) => item.code === code);
+
+/** The lines that matter for this patient (PROTOCOL.md, "Patient-relevant warnings go to the patient"). */
+function forYouOf(result: ScheduleResult, products: Products): { section: HandoutSection; sources: SourceKey[] } {
+  const words = patientWords;
+  const form = products.forms[result.dispensing.product.form];
+  const kidney = result.kidney !== null && result.kidney.category !== 'normal';
+  const said: Sourced<string>[] = [
+    ...(kidney ? [words.kidneySlower, ...(hasFinding(result, 'RENAL_ADJUSTED') ? [words.kidneyLowered] : []), words.kidneyPainkillers] : []),
+    ...(hasFinding(result, 'PREGNANCY') || hasFinding(result, 'BREASTFEEDING') ? [words.pregnancy] : []),
+    ...(form.kind === 'liquid'
+      ? [
+          ...(/suspension/.test(form.label) ? [words.liquidShake] : []),
+          words.liquidSyringe,
+          words.liquidStrength(`${formatNumber(form.concentrationMgPerMl.value)} mg/mL (${form.labelStrength})`),
+        ]
+      : []),
+    words.alcohol,
+    words.sedatives,
+    words.driving,
+  ];
+  return { section: { heading: 'Important for you', paragraphs: [], bullets: said.map((item) => item.value) }, sources: sourcesOf(said) };
 }
 
 function notReadyOf(result: ScheduleResult): HandoutSection | null {
@@ -217,25 +308,52 @@ function notReadyOf(result: ScheduleResult): HandoutSection | null {
   if (errors.length === 0) return null;
   return {
     heading: 'Not ready to use',
-    paragraphs: ['Do not follow this schedule yet. It has problems that your prescriber must fix first:'],
+    paragraphs: ['Do not follow this schedule yet: keep taking your current dose and call your prescriber. It has problems that your prescriber must fix first:'],
     bullets: errors.map((item) => `${messageOf(item)}.`.replace(/\.\.$/, '.')),
   };
 }
 
+const NOT_READY_BANNER = 'NOT READY TO USE: do not follow this schedule. Keep your current dose and call your prescriber.';
+
+/** The handout's fields, filled in where the clinician gave them (--patient-name, …). */
+function fieldsOf(details: HandoutDetails): HandoutField[] {
+  const field = (label: string, value: string | undefined): HandoutField => ({ label, value: value ?? null });
+  return [
+    field('Patient name', details.patientName),
+    field('Date of birth', details.dateOfBirth),
+    field('Prescriber', details.prescriber),
+    field("Prescriber's phone", details.prescriberPhone),
+    field('Pharmacy', details.pharmacy),
+  ];
+}
+
 /** Everything the handout says about a plan or a taper, in order. */
-export function handoutContent(result: ScheduleResult, protocol: Protocol = baclofenOral, products: Products = baclofenProducts): HandoutContent {
+export function handoutContent(
+  result: ScheduleResult,
+  details: HandoutDetails = {},
+  protocol: Protocol = baclofenOral,
+  products: Products = baclofenProducts,
+): HandoutContent {
   const taper = result.kind === 'taper';
   const stops = result.steps.some((step, index) => index > 0 && step.doses.length === 0);
   const start = result.steps[0]?.startDate;
   const open = result.steps.find((step) => step.days === null && step.doses.length > 0);
   const lastShown = open ? addDaysIso(open.startDate, result.dispensing.daysSupply - 1) : null;
-  const advice = adviceOf(result, protocol, products);
+  const advice = adviceOf(result, protocol);
+  const safety = safetyOf(details);
+  const forYou = forYouOf(result, products);
+  const notReady = notReadyOf(result);
+  const liquid = products.forms[result.dispensing.product.form].kind === 'liquid' ? products.liquidHazard.sources : [];
   const before = taper && result.from && result.from.length > 0 ? [`Before this schedule you took ${describeDoses(result.from)} (${mg(result.from.reduce((a, b) => a + b, 0))} a day).`] : [];
   return {
-    documentTitle: `Baclofen schedule${start ? ` from ${start}` : ''}`,
+    documentTitle: `Baclofen schedule${start ? ` from ${dayText(start)}` : ''}`,
     title: taper ? `Your baclofen schedule: lowering the dose step by step${stops ? ', then stopping' : ''}` : 'Your baclofen schedule: raising the dose step by step',
-    notReady: notReadyOf(result),
-    fields: ['Patient name', "Prescriber's name", "Prescriber's phone"],
+    banner: notReady ? NOT_READY_BANNER : null,
+    notReady,
+    safety: safety.safety,
+    fieldsNote: `${patientWords.fillIn.value}:`,
+    fieldsHeading: 'Your details',
+    fields: fieldsOf(details),
     intro: [
       ...before,
       taper
@@ -243,7 +361,12 @@ export function handoutContent(result: ScheduleResult, protocol: Protocol = bacl
         : 'Your dose goes up in steps. Take exactly what the table shows for each day.',
     ],
     medicine: medicineOf(result, products),
-    steps: { heading: 'Your steps', paragraphs: [], bullets: result.steps.map(stepLine) },
+    glance: {
+      heading: 'Your plan at a glance',
+      columns: { when: 'When', doses: 'Each dose', daily: 'A day' },
+      rows: result.steps.map(glanceRow),
+    },
+    forYou: forYou.section,
     table: {
       heading: 'Day by day',
       intro: ['Tick the box', 'next to each dose when you have taken it.'],
@@ -255,7 +378,10 @@ export function handoutContent(result: ScheduleResult, protocol: Protocol = bacl
         ? `After ${dayText(lastShown)}, keep taking the same doses every day (${dosesAtTimes(open)}) until your prescriber tells you otherwise.`
         : null,
     advice: advice.sections,
-    notice: draftNotice,
-    sources: describeSources(advice.sources),
+    checkedBy: [
+      { label: patientWords.checkedBy.value, value: null },
+      { label: 'Date', value: null },
+    ],
+    sources: describeSources([...new Set([...safety.sources, ...forYou.sources, ...advice.sources, ...liquid])]),
   };
 }
