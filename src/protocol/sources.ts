@@ -34,6 +34,10 @@ export const sources = {
   F2: { title: 'HL7 FHIR R4 example medrx0303: a tapering order (oral route, SNOMED CT 26643006)', url: 'https://hl7.org/fhir/R4/medicationrequest0303.json.html' },
   F3: { title: 'HL7 v3 ActCode code system: detected issue codes (DOSE, DOSEH, DOSECOND, …)', url: 'https://terminology.hl7.org/CodeSystem-v3-ActCode.html' },
   F4: { title: 'HL7 FHIR R4: DetectedIssue (status, code, severity high | moderate | low, implicated)', url: 'https://hl7.org/fhir/R4/detectedissue.html' },
+  F5: { title: 'HL7 CDS Hooks 2.0: discovery, cards (summary, indicator, source, suggestions, selectionBehavior, overrideReasons), feedback, JWT', url: 'https://cds-hooks.hl7.org/2.0/' },
+  F6: { title: 'CDS Hooks sandbox: medication list (RxNorm 197391 Baclofen 10 MG Oral Tablet, 197392 Baclofen 20 MG Oral Tablet) and its {pill} doses', url: 'https://github.com/cds-hooks/sandbox/blob/3b7e255/src/assets/medication-list.js' },
+  F7: { title: 'HL7 FHIR Clinical Practice Guidelines: eGFR value set (LOINC 62238-1, 98979-8, 33914-3)', url: 'https://hl7.org/fhir/uv/cpg/STU1/ValueSet-ckd-valueset-egfr.html' },
+  F8: { title: 'LOINC: 2160-0 creatinine in serum or plasma (mass/volume); 29463-7 body weight', url: 'https://loinc.org/2160-0/' },
   TITRATE: { title: 'titrate product decision, no source sets this (explained in src/protocol/README.md)', url: null },
 } as const satisfies Record<string, { title: string; url: string | null }>;
 
