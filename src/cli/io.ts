@@ -37,4 +37,6 @@ export interface Io {
   inputSize?(path?: string): number | undefined;
   /** Calls `handler` if the user interrupts (Ctrl-C) before the returned function is called. */
   onInterrupt?(handler: () => void): () => void;
+  /** Calls `handler` once on SIGTERM or SIGINT (`titrate serve` then stops) until the returned function is called. */
+  onShutdown?(handler: (signal: string) => void): () => void;
 }

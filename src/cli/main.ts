@@ -181,6 +181,14 @@ const io: Io = {
     process.once('SIGINT', listener);
     return () => process.removeListener('SIGINT', listener);
   },
+  onShutdown: (handler) => {
+    const signals = ['SIGTERM', 'SIGINT'] as const;
+    const listeners = signals.map((signal) => [signal, () => handler(signal)] as const);
+    for (const [signal, listener] of listeners) process.once(signal, listener);
+    return () => {
+      for (const [signal, listener] of listeners) process.removeListener(signal, listener);
+    };
+  },
 };
 
 /** Whether output is still queued in a stream (a terminal or a pipe that was full) for the event loop to write. */

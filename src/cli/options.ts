@@ -101,7 +101,7 @@ export function formatOf(options: Record<string, unknown>): string {
 }
 
 /** List options whose repeats add up (`--with alcohol --with opioid`): their parsers read commas. */
-const LIST_OPTIONS: ReadonlySet<string> = new Set(['with']);
+const LIST_OPTIONS: ReadonlySet<string> = new Set(['with', 'trustedIssuer']);
 
 /**
  * A value option given twice would silently keep only the last value (commander's default), which

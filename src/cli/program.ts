@@ -3,6 +3,7 @@ import { completionSummary, completionTerm, configureCompletion } from './comman
 import { requestSpecs } from './commands/request-specs.js';
 import { configureRules, rulesSummary, rulesTerm } from './commands/rules.js';
 import { configureSchema, schemaSummary, schemaTerm } from './commands/schema.js';
+import { configureServe, serveSummary, serveTerm } from './commands/serve.js';
 import type { CommandContext } from './context.js';
 import { configureHelpLayout, examplesSection, helpParagraph, type Example } from './help.js';
 import { mountCommand } from './mount-command.js';
@@ -25,6 +26,7 @@ const commandEntries: readonly CommandEntry[] = [
   ...requestSpecs.map((spec) => ({ name: spec.name, summary: spec.summary, term: spec.term, build: (command: Command, context: CommandContext) => mountCommand(command, spec, context) })),
   { name: 'rules', summary: rulesSummary, term: rulesTerm, build: configureRules },
   { name: 'schema', summary: schemaSummary, term: schemaTerm, build: configureSchema },
+  { name: 'serve', summary: serveSummary, term: serveTerm, build: configureServe },
   { name: 'completion', summary: completionSummary, term: completionTerm, build: configureCompletion },
 ];
 
