@@ -1,7 +1,7 @@
 import type { CheckResult } from '../app/check.js';
 import type { ProtocolData } from '../app/protocol-data.js';
 import { describeSources, type Finding } from '../engine/findings.js';
-import type { Problem } from '../engine/types.js';
+import type { InputProblem } from '../schema/issues.js';
 import { describeDaily, describeDoses } from '../engine/wording.js';
 import { baclofenCdsHooks } from '../protocol/cds-hooks.js';
 import { TITRATE_FHIR } from '../render/fhir-vocabulary.js';
@@ -64,9 +64,9 @@ function subjectText(subject: Subject): string {
   return `${steps.length} steps from ${first?.startDate ?? '?'}, starting at ${describeDoses(first?.doses ?? [])}`;
 }
 
-/** `titrate, baclofen-oral-us-label protocol`: the card's source, naming the protocol the findings come from. */
+/** `titrate: oral baclofen, US labels protocol`: the card's source, naming the protocol the findings come from. */
 export function sourceLabel(data: ProtocolData): string {
-  return `titrate, ${data.protocol.id} protocol`;
+  return `titrate: ${data.protocol.route} ${data.protocol.drug}, ${data.protocol.name} protocol`;
 }
 
 function orderLines(order: BaclofenOrder, subject: Subject | null, conversions: readonly string[]): string[] {
@@ -166,4 +166,4 @@ export function notCheckedCard(parts: CardParts, reason: 'unit' | 'unreadable' |
 }
 
 /** Problems a use case refused with, as lines. */
-export const problemLines = (problems: readonly Problem[]): string[] => problems.map((problem) => problem.message);
+export const problemLines = (problems: readonly InputProblem[]): string[] => problems.map((problem) => problem.message);

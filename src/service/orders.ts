@@ -126,7 +126,7 @@ function readOrder(order: Json, medication: Medication, today: IsoDate): OrderRe
   const converted = inMg(order, medication, regimen ? today : null);
   if ('problems' in converted) return { ok: false, reason: 'unit', problems: converted.problems };
   const read = normalizeFhirSchedule(converted.order);
-  if (!read.ok) return { ok: false, reason: 'unreadable', problems: read.issues.slice(0, 20).map((issue) => describeIssue(issue, 'field')) };
+  if (!read.ok) return { ok: false, reason: 'unreadable', problems: read.problems.slice(0, 20).map((issue) => describeIssue(issue, 'field')) };
   const schedule = read.value;
   if (regimen) {
     const doses = schedule.steps[0]?.doses ?? [];

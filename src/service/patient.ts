@@ -1,10 +1,9 @@
 import { daysBetween, isIsoDate } from '../engine/dates.js';
 import type { IsoDate, PatientInput } from '../engine/types.js';
 import { formatNumber } from '../engine/wording.js';
-import type { InputIssue } from '../schema/issues.js';
 import { patientFieldBuilders, patientFrom, type PatientFields } from '../schema/patient-fields.js';
 import { strictFields } from '../schema/strict-fields.js';
-import { describeIssue } from '../schema/issues.js';
+import { describeIssue, invalid, type InputProblem } from '../schema/issues.js';
 import { isNumber, isObject, isText, objectsOf, resourcesOf, type Json } from './json.js';
 
 // The patient as the prefetch describes them: age and sex from the Patient, the latest serum
@@ -114,7 +113,7 @@ export function patientFromPrefetch(prefetch: unknown, today: IsoDate): PatientF
   const missing = [...found.missing];
   if (!parsed.success) {
     // A value out of any plausible range (a typing error in the record) is left out, and said.
-    const issues = parsed.error.issues.map((issue) => describeIssue({ path: issue.path.join('.'), message: issue.message }, 'field'));
+    const issues = parsed.error.issues.map((issue) => describeIssue(invalid(issue.path.join('.'), issue.message), 'field'));
     missing.push(...issues.map((issue) => `a usable value (${issue})`));
     const bad = new Set(parsed.error.issues.map((issue) => String(issue.path[0])));
     const kidneyKeys = ['weight', 'scr', 'scrUmol', 'sex', 'crcl'];
@@ -122,7 +121,7 @@ export function patientFromPrefetch(prefetch: unknown, today: IsoDate): PatientF
     parsed = patientFields(kept);
   }
   const fields: PatientFields = parsed.success ? (parsed.data as PatientFields) : {};
-  const issues: InputIssue[] = [];
+  const issues: InputProblem[] = [];
   const patient = patientFrom(fields, issues);
   const gaps = missing.length > 0 ? `; missing: ${missing.join(', ')}` : '';
   let kidney: string;

@@ -1,5 +1,6 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import type { CommandContext } from '../context.js';
+import { invalid } from '../../schema/issues.js';
 import { EnvironmentError, InputError } from '../errors.js';
 import { examplesSection, helpParagraph, type Example } from '../help.js';
 import { readInput } from '../read-input.js';
@@ -51,10 +52,10 @@ async function serve(options: ServeOptions, context: CommandContext): Promise<vo
   const { io } = context;
   const issuers = (options.trustedIssuer ?? '').split(',').map((issuer) => issuer.trim()).filter((issuer) => issuer !== '');
   if (options.allowUnsigned && (issuers.length > 0 || options.jwks !== undefined)) {
-    throw new InputError([{ path: 'allowUnsigned', message: 'give --allow-unsigned or --trusted-issuer with --jwks, not both' }]);
+    throw new InputError([invalid('allowUnsigned', 'give --allow-unsigned or --trusted-issuer with --jwks, not both')]);
   }
   if (!options.allowUnsigned && (issuers.length === 0 || options.jwks === undefined)) {
-    throw new InputError([{ path: '', message: 'every call needs a signed JWT: give --trusted-issuer <url> and --jwks <file> (the EHR\'s public keys), or --allow-unsigned for local testing' }]);
+    throw new InputError([invalid('', 'every call needs a signed JWT: give --trusted-issuer <url> and --jwks <file> (the EHR\'s public keys), or --allow-unsigned for local testing')]);
   }
   for (const issuer of issuers) parseUrl(issuer);
   // Watched from the start: a signal that comes while the server starts stops it once it has.
@@ -70,10 +71,10 @@ async function serve(options: ServeOptions, context: CommandContext): Promise<vo
     try {
       jwks = JSON.parse(text);
     } catch {
-      throw new InputError([{ path: 'jwks', message: `${options.jwks.slice(0, 60)} is not JSON: expected a JWK Set {"keys": [ … ]}` }]);
+      throw new InputError([invalid('jwks', `${options.jwks.slice(0, 60)} is not JSON: expected a JWK Set {"keys": [ … ]}`)]);
     }
     const problem = auth.jwksProblem(jwks);
-    if (problem) throw new InputError([{ path: 'jwks', message: problem }]);
+    if (problem) throw new InputError([invalid('jwks', problem)]);
     authenticator = auth.jwtAuthenticator(issuers, jwks as Parameters<typeof auth.jwtAuthenticator>[1]);
   }
   let running;
