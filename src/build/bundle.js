@@ -21,7 +21,7 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
  * Modules that only some commands use become stubs that load them on first use: commander's
  * child_process (only for external subcommands, which titrate has none of), colour (only for
  * table output), v8 and perf_hooks (only for batches), tty (only to ask whether a stream is a terminal; it
- * loads node:net), fs/promises (only for --output; it loads Node's streams). Static imports would load them on every start. A module required by CommonJS is stubbed whole; one imported by an ES module, by
+ * loads node:net), crypto (only for --output's temporary file names). Static imports would load them on every start. A module required by CommonJS is stubbed whole; one imported by an ES module, by
  * the named exports titrate uses (and whole as its default export where one imports it so).
  */
 const lazyModules = {
@@ -31,7 +31,7 @@ const lazyModules = {
   'node:perf_hooks': { exports: ['PerformanceObserver'] },
   // chalk's colour detection imports the module whole; titrate imports isatty.
   'node:tty': { exports: ['isatty'], whole: true },
-  'node:fs/promises': { exports: ['rename', 'rm', 'writeFile'] },
+  'node:crypto': { exports: ['randomBytes'] },
 };
 
 function stubSource(id, { commonjs, exports = [], whole = false }) {

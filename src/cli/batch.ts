@@ -3,11 +3,11 @@ import { jsonValue } from '../render/formats/json.js';
 import type { ResultKind, Results } from '../render/formats/index.js';
 import { invalid, describeIssue, type InputProblem } from '../schema/issues.js';
 import { MAX_JSON_DEPTH, nestsDeeperThan } from '../schema/json-depth.js';
-import { tooLong } from '../schema/values.js';
+import { MAX_PATH_SHOWN, shown, tooLong } from '../schema/values.js';
 import type { CommandSpec } from './command-spec.js';
 import type { CommandContext } from './context.js';
 import { EXIT, InputError, writeFailure, type LineErrorKind } from './errors.js';
-import type { OutputFile, OutputStream } from './io.js';
+import type { OutputFile } from './io.js';
 import { createLineWriter, MAX_LINE_CHARS, readLineBatches, type InputLine } from './ndjson-lines.js';
 import { createProgress } from './progress.js';
 
@@ -114,20 +114,42 @@ const READ_PROBLEMS: Record<string, string> = {
   EISDIR: 'it is a directory',
 };
 
-/** The --output file, created when the first line is written (an unreadable input leaves none behind). */
-function lazyFile(context: CommandContext, path: string): OutputStream & { close(): Promise<void> } {
-  let file: OutputFile | undefined;
-  const open = () => (file ??= context.io.createFile(path));
+/** A failure to write the output, told apart from a failure to read the input. */
+class WriteFailed extends Error {
+  constructor(readonly failure: Error) {
+    super(failure.message);
+  }
+}
+
+/**
+ * The --output file, opened before the first line is read (an output that cannot be written is
+ * said at once, not after the whole input). Its write errors say which file could not be written.
+ */
+function openOutputFile(context: CommandContext, path: string): OutputFile {
+  const failed = (error: unknown) => new WriteFailed(writeFailure(error, shown(path, MAX_PATH_SHOWN)) ?? (error as Error));
+  let file: OutputFile;
+  try {
+    file = context.io.createFile(path);
+  } catch (error) {
+    throw failed(error).failure;
+  }
   return {
-    write: (text) => open().write(text),
-    once: (event, listener) => open().once?.(event, listener),
-    close: async () => {
+    write: (chunk) => {
       try {
-        await file?.close();
+        return file.write(chunk);
       } catch (error) {
-        throw writeFailure(error, `'${path}'`) ?? error;
+        throw failed(error);
       }
     },
+    ...(file.once && { once: file.once.bind(file) }),
+    close: async () => {
+      try {
+        await file.close();
+      } catch (error) {
+        throw failed(error).failure;
+      }
+    },
+    discard: () => file.discard(),
   };
 }
 
@@ -146,7 +168,9 @@ export async function runBatch<K extends ResultKind>(
 ): Promise<number> {
   const { io } = context;
   const today = context.today();
-  const file = outputPath === undefined ? undefined : lazyFile(context, outputPath);
+  // Before anything is written: an output that is the input would overwrite it, or grow forever.
+  io.refuseInputAsOutput?.(outputPath);
+  const file = outputPath === undefined ? undefined : openOutputFile(context, outputPath);
   const output = createLineWriter(file ?? io.stdout);
   const progress = createProgress(io.stderr, `titrate ${spec.name}`, {
     nowMs: () => io.now().getTime(),
@@ -170,7 +194,10 @@ export async function runBatch<K extends ResultKind>(
       progress.update(tally);
     }
   } catch (error) {
-    await output.flush();
+    // Whole or nothing: an output file is dropped, not left cut short.
+    file?.discard();
+    if (error instanceof WriteFailed) throw error.failure;
+    if (file === undefined) await output.flush();
     const code = (error as NodeJS.ErrnoException).code;
     if (typeof code !== 'string') throw error;
     const problem = READ_PROBLEMS[code] ?? (error as Error).message;

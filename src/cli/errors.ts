@@ -37,11 +37,22 @@ const WRITE_PROBLEMS: Readonly<Record<string, string>> = {
   ENOTDIR: 'a part of the path is not a folder',
   EBADF: 'the output is closed',
   EIO: 'an input/output error',
+  EPIPE: 'the reader closed it before the end',
+  ELOOP: 'too many symbolic links',
+  ENAMETOOLONG: 'the name is too long',
+  ENXIO: 'no such device',
+  EMPTYPATH: 'an empty path names no file',
+  ENOTREG: 'it is neither a regular file, a FIFO nor a character device',
+  EEXIST: 'a file appeared where titrate makes its temporary file',
 };
 
-/** A failure to write `target` as an environment problem, or null when it is not one titrate knows. */
+/**
+ * A failure to write `target` as an environment problem: any error the system gave (it has a
+ * code), in words for the usual ones; null for anything else (a bug, or a refusal already said).
+ */
 export function writeFailure(error: unknown, target: string): EnvironmentError | null {
-  const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
-  const reason = WRITE_PROBLEMS[code];
-  return reason ? new EnvironmentError(`cannot write ${target}: ${reason}`) : null;
+  const code = typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string' ? error.code : undefined;
+  if (code === undefined) return null;
+  const reason = WRITE_PROBLEMS[code] ?? `the system said ${code}`;
+  return new EnvironmentError(`cannot write ${target}: ${reason}`);
 }

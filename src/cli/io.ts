@@ -8,10 +8,12 @@ export interface OutputStream {
   once?(event: 'drain', listener: () => void): unknown;
 }
 
-/** A file being written line by line (an NDJSON batch's --output). */
+/** A file being written line by line (an NDJSON batch's --output); write throws the system's error. */
 export interface OutputFile extends OutputStream {
-  /** Resolves once everything written is on disk; rejects with the write's error. */
+  /** Resolves once everything written is in place (on disk, renamed over the target); rejects with the error. */
   close(): Promise<void>;
+  /** Drops what was written: the target is left as it was. */
+  discard(): void;
 }
 
 export interface Io {
@@ -25,10 +27,12 @@ export interface Io {
   timeZone(): string;
   /** Opens a file for reading (check --file, --ndjson FILE). */
   openFile(path: string): NodeJS.ReadableStream;
-  /** Writes a whole file or nothing: a temporary file in the same folder, then renamed over it. */
+  /** Writes a whole file or nothing (a regular file is replaced through a temporary file beside it). */
   writeFileAtomic(path: string, text: string): Promise<void>;
-  /** Creates (or empties) a file to write line by line. */
+  /** Opens a file to write line by line; like writeFileAtomic, it is replaced only once closed. */
   createFile(path: string): OutputFile;
+  /** Throws an InputError when the output (a path, or stdout when undefined) is a file the command reads. */
+  refuseInputAsOutput?(output: string | undefined): void;
   /** Called once before an NDJSON batch, so the process can set itself up for a long stream; returns what undoes it. */
   beforeBatch?(): Promise<() => void>;
   /** Whether stdout and stderr are one and the same terminal (a batch then draws no progress). */

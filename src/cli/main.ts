@@ -1,11 +1,11 @@
-import { createReadStream, createWriteStream, fstatSync, realpathSync, statSync, writeSync } from 'node:fs';
-import { rename, rm, writeFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { createReadStream, fstatSync, realpathSync, statSync, writeSync } from 'node:fs';
 import { isatty } from 'node:tty';
 import { PerformanceObserver } from 'node:perf_hooks';
 import { getHeapSpaceStatistics, setFlagsFromString } from 'node:v8';
 import { writeFailure } from './errors.js';
 import type { Io, OutputFile, OutputStream } from './io.js';
+import { noteInput, openOutput, refuseInputAsOutput } from './output-file.js';
+import { MAX_PATH_SHOWN, shown } from '../schema/values.js';
 import { errorsAsJson, reportLines, run } from './run.js';
 
 // The process entry: the one place that reads the real clock, streams, files and environment.
@@ -38,30 +38,28 @@ function machineTimeZone(): string {
   return new Intl.DateTimeFormat().resolvedOptions().timeZone;
 }
 
-/** The whole text or nothing: a temporary file beside the target, renamed over it once written. */
+/** The whole text or nothing (output-file.ts says how). */
 async function writeFileAtomic(path: string, text: string): Promise<void> {
-  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  const sink = openOutput(path);
   try {
-    await writeFile(temporary, text);
-    await rename(temporary, path);
+    sink.write(text);
+    sink.commit();
   } catch (error) {
-    await rm(temporary, { force: true });
+    sink.discard();
     throw error;
   }
 }
 
+/** A batch's output file: in place once closed, dropped when discarded. */
 function createFile(path: string): OutputFile {
-  const stream = createWriteStream(path);
-  let failure: Error | undefined;
-  stream.on('error', (error) => (failure ??= error));
+  const sink = openOutput(path);
   return {
-    write: (text) => stream.write(text),
-    once: (event, listener) => stream.once(event, listener),
-    close: () =>
-      new Promise((resolve, reject) => {
-        if (failure) return reject(failure);
-        stream.end(() => (failure ? reject(failure) : resolve()));
-      }),
+    write: (chunk) => {
+      sink.write(chunk);
+      return true;
+    },
+    close: async () => sink.commit(),
+    discard: () => sink.discard(),
   };
 }
 
@@ -118,6 +116,7 @@ function directStdout(): OutputStream {
 const YOUNG_GENERATION_MAX_BYTES = 16 * 1024 * 1024;
 
 let stderr: NodeJS.WriteStream | undefined;
+let stdinNoted = false;
 
 const io: Io = {
   stdout: directStdout(),
@@ -127,14 +126,20 @@ const io: Io = {
     return (stderr ??= process.stderr.on('error', () => undefined));
   },
   get stdin() {
+    if (!stdinNoted) noteInput(0, 'stdin');
+    stdinNoted = true;
     return process.stdin;
   },
   env: process.env,
   now: () => new Date(),
   timeZone: machineTimeZone,
-  openFile: (path) => createReadStream(path),
+  openFile: (path) => {
+    noteInput(path, shown(path, MAX_PATH_SHOWN));
+    return createReadStream(path);
+  },
   writeFileAtomic,
   createFile,
+  refuseInputAsOutput,
   // A batch makes a few kB of short-lived objects a line and keeps little. Left to itself, V8
   // grows its young generation to 16 MB semi-spaces as the stream goes on, and lets its old
   // generation grow to several times what is live before collecting it: memory that grows with

@@ -7,6 +7,7 @@ import { EXIT, InputError } from './errors.js';
 import { examplesSection, helpParagraph, type Example, type HelpLayout } from './help.js';
 import { addOutputOptions, requestFields } from './options.js';
 import { writeResult } from './output.js';
+import { MAX_PATH_SHOWN, shown } from '../schema/values.js';
 
 /** The help after a command's options: its examples, batches, and its notes. */
 function helpAfter(spec: CommandSpec<ResultKind>, layout: HelpLayout): string {
@@ -23,7 +24,7 @@ function batchConflicts(self: Command, options: Record<string, unknown>): string
   const keys = Object.keys(requestFields(options)).filter(given);
   if (given('format') && options.format !== 'json') keys.push('format');
   const flags = keys.map((key) => self.options.find((option) => option.attributeName() === key)?.long ?? key);
-  return [...flags, ...self.args.map((arg) => `'${arg}'`)];
+  return [...flags, ...self.args.map((arg) => shown(arg))];
 }
 
 /** --json and a --format other than json ask for two things. */
@@ -55,7 +56,7 @@ export function mountCommand<K extends ResultKind>(command: Command, spec: Comma
       const input = stdin ? context.io.stdin : context.io.openFile(String(ndjson));
       const output = typeof options.output === 'string' ? options.output : undefined;
       const totalBytes = context.io.inputSize?.(stdin ? undefined : String(ndjson));
-      context.exitCode = await runBatch(spec, input, stdin ? 'stdin' : `'${String(ndjson)}'`, output, context, totalBytes);
+      context.exitCode = await runBatch(spec, input, stdin ? 'stdin' : shown(String(ndjson), MAX_PATH_SHOWN), output, context, totalBytes);
       return;
     }
     const fields = spec.gatherFields ? await spec.gatherFields(requestFields(options), self.args, context) : requestFields(options);

@@ -5,6 +5,7 @@ import { findFormat, renderAs, type ResultKind, type Results } from '../render/f
 import type { Paint } from '../render/paint.js';
 import { paintFor } from './colour.js';
 import { InputError, writeFailure } from './errors.js';
+import { MAX_PATH_SHOWN, shown } from '../schema/values.js';
 import { asciiFor, columnsFor } from './terminal.js';
 import type { CommandContext } from './context.js';
 import { detailOptions, formatOf } from './options.js';
@@ -17,7 +18,7 @@ function timeZoneOf(tz: unknown, context: CommandContext): string {
   try {
     return new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone;
   } catch {
-    throw new InputError([invalid('tz', `expected an IANA time zone (e.g. Europe/London, America/New_York) or floating, got '${zone.slice(0, 60)}'`)]);
+    throw new InputError([invalid('tz', `expected an IANA time zone (e.g. Europe/London, America/New_York) or floating, got ${shown(zone)}`)]);
   }
 }
 
@@ -62,6 +63,7 @@ export async function writeResult<K extends ResultKind>(context: CommandContext,
 }
 
 export async function writeText(context: CommandContext, path: string | undefined, text: string): Promise<void> {
+  context.io.refuseInputAsOutput?.(path);
   if (path === undefined) {
     context.io.stdout.write(text);
     return;
@@ -69,6 +71,6 @@ export async function writeText(context: CommandContext, path: string | undefine
   try {
     await context.io.writeFileAtomic(path, text);
   } catch (error) {
-    throw writeFailure(error, `'${path}'`) ?? error;
+    throw writeFailure(error, shown(path, MAX_PATH_SHOWN)) ?? error;
   }
 }

@@ -1,5 +1,6 @@
 import { invalid } from '../schema/issues.js';
 import { MAX_JSON_DEPTH, nestsDeeperThan } from '../schema/json-depth.js';
+import { MAX_PATH_SHOWN, shown } from '../schema/values.js';
 import { InputError } from './errors.js';
 import type { Io } from './io.js';
 
@@ -10,7 +11,7 @@ const problem = (message: string) => new InputError([invalid('', message)]);
 
 /** `stdin` or `'s.json'`, as messages name the source. */
 export function describeSource(source: string): string {
-  return source === '-' ? 'stdin' : `'${source}'`;
+  return source === '-' ? 'stdin' : shown(source, MAX_PATH_SHOWN);
 }
 
 function readFailure(source: string, error: unknown): InputError {

@@ -2,7 +2,7 @@ import { CommanderError, type Command } from 'commander';
 import { todayIso } from '../engine/dates.js';
 import { findFormat } from '../render/formats/index.js';
 import { describeIssue } from '../schema/issues.js';
-import { QUOTED_CHARS, shown } from '../schema/values.js';
+import { escaped, printable, shown } from '../schema/values.js';
 import type { CommandContext } from './context.js';
 import { EnvironmentError, EXIT, InputError, type ErrorKind } from './errors.js';
 import type { HelpLayout } from './help.js';
@@ -27,13 +27,14 @@ const MAX_ARGUMENT_CHARS = 4096;
 
 /**
  * Commander quotes what was typed in its messages (`argument '…' is invalid`): each quoted piece
- * is cut to a short quote, so a megabyte typed is never echoed back. Read by splitting on the
- * quote mark: linear in the message, whatever it holds.
+ * is made printable (escaped, and cut to a short quote), so a megabyte typed is never echoed back
+ * and an escape sequence never reaches the terminal. Read by splitting on the quote mark: linear
+ * in the message, whatever it holds.
  */
 function shortenQuotes(message: string): string {
   return message
     .split("'")
-    .map((piece, index) => (index % 2 === 1 && piece.length > QUOTED_CHARS ? `${piece.slice(0, QUOTED_CHARS)}…` : piece))
+    .map((piece, index) => (index % 2 === 1 ? printable(piece) : piece))
     .join("'");
 }
 
@@ -52,7 +53,10 @@ function helpFor(program: Command, argv: readonly string[]): string {
 }
 
 /** Error lines as stderr shows them: `titrate: …` each, or one JSON object. */
-export function reportLines(json: boolean, kind: ErrorKind, lines: readonly string[]): string {
+export function reportLines(json: boolean, kind: ErrorKind, unsafe: readonly string[]): string {
+  // Every message quotes user text through shown() or printable(); escaping the line again is the
+  // net for any that does not: nothing typed reaches the terminal as a control character.
+  const lines = unsafe.map(escaped);
   return json ? `${JSON.stringify({ error: { kind, messages: lines } })}\n` : lines.map((line) => `titrate: ${line}\n`).join('');
 }
 

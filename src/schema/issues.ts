@@ -1,4 +1,5 @@
 import type { Problem, ProblemCode } from '../engine/problems.js';
+import { printable } from './values.js';
 
 // Input problems and refusals, as one shape of data: the library's failures, a batch line's error
 // and the command line's messages all carry it. Free of zod, so the library's types never mention it.
@@ -25,7 +26,7 @@ export function invalid(field: string, message: string, code: InputProblemCode =
 /** `steps[2].doses[0]` from zod's path segments. */
 export function formatPath(path: readonly PropertyKey[]): string {
   return path
-    .map((segment, index) => (typeof segment === 'number' ? `[${segment}]` : `${index === 0 ? '' : '.'}${String(segment)}`))
+    .map((segment, index) => (typeof segment === 'number' ? `[${segment}]` : `${index === 0 ? '' : '.'}${printable(String(segment))}`))
     .join('');
 }
 

@@ -16,16 +16,55 @@ export const fail = (message: string): Parsed<never> => ({ ok: false, message })
 /** How much of a value an error message quotes: enough to recognise it, never a whole file. */
 export const QUOTED_CHARS = 40;
 
+/** How much of a file path a message quotes: enough to tell the folder and the name. */
+export const MAX_PATH_SHOWN = 120;
+
 /**
- * A value as an error message quotes it (`'abc'`, `12`, `null`), cut to `maxChars` with `…` for
- * large input. A number JSON cannot hold (`1e400` reads as Infinity) is said as such, not as the
- * `null` JSON.stringify would write.
+ * Characters a terminal acts on or hides rather than shows: C0 and C1 controls (escape sequences
+ * that clear the screen, retitle the window or plant a hyperlink), DEL, and the invisible ones
+ * that reorder or hide text (bidirectional overrides and isolates, zero-width characters, line
+ * and paragraph separators, the BOM).
+ */
+const UNSHOWABLE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g;
+
+/** `text` with every unshowable character written as an escape: `\x1b`, `\x07`, `\u202e`. */
+export function escaped(text: string): string {
+  return text.replace(UNSHOWABLE, (char) => {
+    const code = char.charCodeAt(0);
+    return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+  });
+}
+
+/**
+ * User text as a message shows it: unshowable characters escaped, and cut to `maxChars` with `…`
+ * and the whole length stated (`abc… (5000 characters)`).
+ */
+export function printable(text: string, maxChars = QUOTED_CHARS): string {
+  if (text.length <= maxChars) return escaped(text);
+  return `${escaped(text.slice(0, maxChars))}… (${text.length} characters)`;
+}
+
+/**
+ * A value as an error message quotes it (`'abc'`, `12`, `null`), made printable (see printable).
+ * A number JSON cannot hold (`1e400` reads as Infinity) is said as such, not as the `null`
+ * JSON.stringify would write.
  */
 export function shown(value: unknown, maxChars = QUOTED_CHARS): string {
-  const cut = (text: string) => (text.length > maxChars ? `${text.slice(0, maxChars)}…` : text);
-  if (typeof value === 'string') return `'${cut(value)}'`;
+  if (typeof value === 'string') {
+    if (value.length <= maxChars) return `'${escaped(value)}'`;
+    return `'${escaped(value.slice(0, maxChars))}…' (${value.length} characters)`;
+  }
   if (typeof value === 'number' && !Number.isFinite(value)) return Number.isNaN(value) ? 'NaN' : 'a number too large for JSON (such as 1e400)';
-  return cut(JSON.stringify(value) ?? String(value));
+  return printable(safeJson(value), maxChars);
+}
+
+/** JSON text of a value that may not have any (a BigInt, a cycle, a getter that throws): else its kind. */
+function safeJson(value: unknown): string {
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return typeof value === 'bigint' ? `${value}n` : `a value of type ${typeof value} that JSON cannot write`;
+  }
 }
 
 /** Sanity ceiling for a number of days typed (an interval, a taper's length): a year. */

@@ -19,7 +19,7 @@ function fakeIo(stdin: Readable & { isTTY?: boolean }, files: Record<string, () 
     },
     timeZone: () => 'UTC',
     writeFileAtomic: async () => undefined,
-    createFile: () => ({ write: () => true, close: async () => undefined }),
+    createFile: () => ({ write: () => true, close: async () => undefined, discard: () => undefined }),
   };
 }
 

@@ -86,7 +86,7 @@ function ioWith(stdout: OutputStream, stdin: Readable, stderr: OutputStream = { 
     openFile: () => Readable.from([]),
     timeZone: () => 'UTC',
     writeFileAtomic: async () => undefined,
-    createFile: () => ({ write: () => true, close: async () => undefined }),
+    createFile: () => ({ write: () => true, close: async () => undefined, discard: () => undefined }),
   };
 }
 

@@ -62,15 +62,15 @@ export async function runCli(argv: readonly string[], options: FakeIoOptions = {
       written[path] = text;
     },
     createFile: (path) => {
-      written[path] = '';
+      // Like the real file: in place only once closed.
+      let text = '';
       return {
-        write: (text: string) => ((written[path] += text), true),
+        write: (chunk: string | Buffer) => ((text += chunk.toString()), true),
         close: async () => {
-          if (options.writeError) {
-            delete written[path];
-            throw failure(path);
-          }
+          if (options.writeError) throw failure(path);
+          written[path] = text;
         },
+        discard: () => undefined,
       };
     },
   };

@@ -3,6 +3,7 @@ import { checkFromFields } from '../../app/fields.js';
 import { checkResultSchema } from '../../render/json-schema/check-output.js';
 import { checkRequestSchema, limitIssues, normalizeAnySchedule } from '../../schema/check-request.js';
 import { invalid, describeIssue } from '../../schema/issues.js';
+import { shown } from '../../schema/values.js';
 import type { CommandSpec } from '../command-spec.js';
 import { EXIT, InputError } from '../errors.js';
 import type { CommandContext } from '../context.js';
@@ -26,7 +27,7 @@ async function gatherCheckFields(options: Record<string, unknown>, args: readonl
   const fileSource = typeof file === 'string' ? file : argument !== undefined && isScheduleSource(argument) ? argument : undefined;
   const regimen = regimenOption ?? (argument !== undefined && !isScheduleSource(argument) ? argument : undefined);
 
-  const given = [typeof file === 'string' ? '--file' : null, regimenOption !== undefined ? '--regimen' : null, argument !== undefined ? `'${argument}'` : null].filter(
+  const given = [typeof file === 'string' ? '--file' : null, regimenOption !== undefined ? '--regimen' : null, argument !== undefined ? shown(argument) : null].filter(
     (name): name is string => name !== null,
   );
   if (given.length > 1) {

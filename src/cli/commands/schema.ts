@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { toJsonText } from '../../render/json.js';
 import type { ResultKind } from '../../render/formats/index.js';
 import { JSON_SCHEMA_DIALECT, type JsonSchema } from '../../schema/json-schema/json-schema.js';
+import { shown } from '../../schema/values.js';
 import type { CommandSpec } from '../command-spec.js';
 import type { CommandContext } from '../context.js';
 import { lineErrorRecordSchema, stderrErrorSchema } from '../error-schemas.js';
@@ -55,7 +56,7 @@ export function configureSchema(command: Command, context: CommandContext): void
     .action(async (name: string, options: { output?: boolean; to?: string }) => {
       const spec = requestSpecs.find((candidate) => candidate.name === name);
       if (!spec) {
-        throw new InputError([invalid('', `schema: expected a command that takes --ndjson (${names.join(', ')}), got '${name}'`)]);
+        throw new InputError([invalid('', `schema: expected a command that takes --ndjson (${names.join(', ')}), got ${shown(name)}`)]);
       }
       await writeText(context, options.to, toJsonText(options.output ? outputSchema(spec) : spec.requestSchema()));
     });
