@@ -82,6 +82,13 @@ function replacedOrder(order: BaclofenOrder, doses: readonly number[], text: str
   return { ...(remade ? kept : resource), ...medication, dosageInstruction: [{ ...keptLine, text, timing: { ...keptTiming, repeat: newRepeat }, ...dose }] };
 }
 
+/** The JSON without null members or items (FHIR JSON has none; an EHR may have sent some), at most `depth` levels down. */
+function withoutNulls(value: unknown, depth = 64): unknown {
+  if (depth === 0 || value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.filter((item) => item !== null).map((item) => withoutNulls(item, depth - 1));
+  return Object.fromEntries(Object.entries(value).flatMap(([key, item]) => (item === null ? [] : [[key, withoutNulls(item, depth - 1)]])));
+}
+
 /** A corrected or kidney-adjusted regimen for a one-step order the rule book finds too much; null when none applies or none passes. */
 export function suggestRegimen(order: BaclofenOrder, request: CheckRequest, result: CheckResult, data: ProtocolData): Suggested | null {
   if (request.subject.kind !== 'regimen' || !result.findings.some((item) => DOSE_LIMITS.has(item.code) || item.code === 'RENAL_IMPAIRMENT')) return null;
@@ -102,5 +109,5 @@ export function suggestRegimen(order: BaclofenOrder, request: CheckRequest, resu
   const regimen = describeDaily(doses);
   const kind = limit ? 'kidney-adjusted' : 'capped';
   const text = `${regimen}${kind === 'kidney-adjusted' ? `, kidney-adjusted (${result.kidney?.crclMlMin === null || result.kidney === null ? 'dialysis' : `CrCl ${formatNumber(result.kidney.crclMlMin, 1)} mL/min`})` : ''}; proposed by titrate`;
-  return { regimen, kind, resource: replacedOrder(order, doses, text, data) };
+  return { regimen, kind, resource: withoutNulls(replacedOrder(order, doses, text, data)) as Json };
 }
