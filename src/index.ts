@@ -6,7 +6,7 @@
 export { plan, type PlanRequest } from './app/plan.js';
 export { taper, type TaperPlanRequest } from './app/taper.js';
 export { check, type CheckRequest, type CheckResult, type CheckSubject } from './app/check.js';
-export { missed } from './app/missed.js';
+export { missed, type MissedResult } from './app/missed.js';
 export type { ScheduleResult, ProductRequest } from './app/schedule-result.js';
 export { defaultProtocolData, type ProtocolData } from './app/protocol-data.js';
 // …or from request fields as the CLI and NDJSON lines take them (`{ start: '2026-01-05', target: 80 }`).

@@ -29,6 +29,8 @@ export interface CheckResult {
   readonly renalCapDailyMg: number | null;
   readonly kidney: KidneyAssessment | null;
   readonly findings: readonly Finding[];
+  /** The protocol profile the subject was judged under; every output names it. */
+  readonly profile: ProtocolData;
 }
 
 function summaryOf(subject: Subject): CheckSubject {
@@ -54,6 +56,7 @@ export function check(request: CheckRequest, data: ProtocolData = defaultProtoco
       renalCapDailyMg: kidneyLimitFor(patient.value.kidney, data.protocol)?.capMg ?? null,
       kidney: patient.value.kidney,
       findings,
+      profile: data,
     },
   };
 }

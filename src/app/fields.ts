@@ -1,4 +1,3 @@
-import type { MissedDoseAdvice } from '../engine/missed-dose.js';
 import type { IsoDate } from '../engine/types.js';
 import type { RenderOptions } from '../render/render-options.js';
 import { normalizeCheckRequest } from '../schema/check-request.js';
@@ -7,7 +6,7 @@ import { normalizeMissedRequest } from '../schema/missed-request.js';
 import { normalizePlanRequest } from '../schema/plan-request.js';
 import { normalizeTaperRequest } from '../schema/taper-request.js';
 import { check, type CheckResult } from './check.js';
-import { missed } from './missed.js';
+import { missed, type MissedResult } from './missed.js';
 import { plan } from './plan.js';
 import type { ScheduleResult } from './schedule-result.js';
 import { taper } from './taper.js';
@@ -45,7 +44,7 @@ export function checkFromFields(fields: unknown): Normalized<Prepared<CheckResul
 }
 
 /** `today` picks the step of a `plan` when no `date` is given. */
-export function missedFromFields(fields: unknown, today: IsoDate): Normalized<Prepared<MissedDoseAdvice>> {
+export function missedFromFields(fields: unknown, today: IsoDate): Normalized<Prepared<MissedResult>> {
   const request = normalizeMissedRequest(fields, today);
   return request.ok ? prepared(missed(request.value)) : request;
 }

@@ -25,6 +25,8 @@ export interface ScheduleResult {
   readonly findings: readonly Finding[];
   /** False when any finding is an error. */
   readonly ok: boolean;
+  /** The protocol profile the schedule was planned and judged under; every output names it. */
+  readonly profile: ProtocolData;
 }
 
 /** How plan and taper ask for the product and its dispensing. */
@@ -57,6 +59,7 @@ export function dispenseAndReview(planned: PlannedSchedule, product: Product, re
       dispensing: detail,
       findings,
       ok: !hasError(findings),
+      profile: data,
     },
   };
 }

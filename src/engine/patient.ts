@@ -13,7 +13,7 @@ export function assessPatient(input: PatientInput, protocol: Protocol): Outcome<
   const kidneyInput = input.kidney;
   const age = input.ageYears ?? (kidneyInput?.kind === 'cockcroft-gault' ? kidneyInput.ageYears : undefined);
   if (age !== undefined && age < protocol.minAgeYears.value) {
-    problems.push(problem('UNDER_MIN_AGE', 'age', { ageYears: age, minAgeYears: protocol.minAgeYears.value, protocolName: protocol.name }));
+    problems.push(problem('UNDER_MIN_AGE', 'age', { ageYears: age, minAgeYears: protocol.minAgeYears.value, reason: protocol.youngerPatients.value }));
   }
   const estimate = kidneyInput?.kind === 'cockcroft-gault' ? estimateCrcl(kidneyInput, protocol) : null;
   const maxCrcl = protocol.crclInputMaxMlMin.value;

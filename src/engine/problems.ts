@@ -8,7 +8,7 @@ import type { SourceKey } from '../protocol/sources.js';
 
 export interface ProblemParams {
   /** Younger than the protocol covers. */
-  UNDER_MIN_AGE: { readonly ageYears: number; readonly minAgeYears: number; readonly protocolName: string };
+  UNDER_MIN_AGE: { readonly ageYears: number; readonly minAgeYears: number; readonly reason: string };
   /** A Cockcroft–Gault estimate no creatinine clearance could be. */
   CRCL_ESTIMATE_OUT_OF_RANGE: { readonly crclMlMin: number; readonly crclDecimals: number; readonly maxCrclMlMin: number };
   /** A dose above the largest single dose (a target regimen or a start dose). */

@@ -34,14 +34,26 @@ export interface RenalCategory {
  * explained in src/protocol/README.md. Engine and rule code read every rule from here.
  */
 export const baclofenOral = {
-  id: 'baclofen-oral-us-label',
+  /** What JSON reports as `protocol`. */
+  id: 'baclofen-oral-us-label' as string,
+  /** What `--protocol` and a request's `protocol` field name it. */
+  profile: 'us-label' as string,
+  /** The profile in a title ("US label"). */
+  title: 'US label' as string,
   /** What the protocol's documents are called in a sentence ("not established in US labels"). */
-  name: 'US labels',
+  name: 'the US labels' as string,
+  /** Who and what the profile covers, for `titrate protocols`. */
+  scope: 'oral baclofen for patients aged 12 and over, as the US labels (FDA) give it; titrate\'s default' as string,
   drug: 'baclofen',
   route: 'oral',
 
   doseUnitMg: sourced(2.5, ['TITRATE'], 'every dose is a whole multiple of 2.5 mg (half of a 5 mg unit)'),
   minAgeYears: sourced(12, ['S4', 'P3'], 'patients aged 12 and over; younger patients are out of scope'),
+  youngerPatients: sourced(
+    'is not established in US labels and is weight-based and specialist-led' as string,
+    ['S4', 'P3'],
+    'why titrate refuses a patient below the minimum age under this profile',
+  ),
 
   // Titration up
   startDoseMg: sourced(5, ['S1', 'S7'], 'start at 5 mg per dose'),
@@ -60,8 +72,10 @@ export const baclofenOral = {
   ),
   labelEndDoseMg: sourced(20, ['S1', 'S7'], "the label's suggested schedule ends at 20 mg per dose"),
   labelEndFrequency: sourced('tid' as FrequencyCode, ['S1', 'S7'], "the label's suggested schedule ends three times daily (60 mg/day)"),
-  usualRangeDailyMg: sourced({ min: 40, max: 80 }, ['S7'], 'usual effective range 40-80 mg/day'),
+  /** Above `max` and at most the maximum: a warning (none here, where the range reaches the maximum). */
+  usualRangeDailyMg: sourced<{ readonly min: number | null; readonly max: number }>({ min: 40, max: 80 }, ['S7'], 'usual effective range 40-80 mg/day'),
   maxDailyMg: sourced(80, ['S1', 'S7', 'S12'], 'never more than 80 mg/day by mouth (20 mg four times daily)'),
+
   singleDoseMaxMg: sourced(
     20,
     ['S1', 'S3', 'S7', 'S12'],

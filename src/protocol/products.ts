@@ -167,6 +167,8 @@ export type CautionName = keyof typeof cautions;
 export const baclofenProducts = {
   defaultForm: sourced<FormCode>('tablet', ['S7'], 'tablets unless another form is asked for'),
   forms,
+  /** The forms on this protocol's market; another is refused. */
+  availableForms: sourced<readonly FormCode[]>(formCodes, ['S1', 'S3', 'S6', 'S7', 'S9'], 'tablets, oral solutions of 1 and 2 mg/mL, oral suspension of 5 mg/mL, oral granules'),
 
   unitChoice: sourced(
     'fewest pieces; then fewest halves; then fewest strengths; then larger strengths',

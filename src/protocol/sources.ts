@@ -38,6 +38,18 @@ export const sources = {
   F6: { title: 'CDS Hooks sandbox: medication list (RxNorm 197391 Baclofen 10 MG Oral Tablet, 197392 Baclofen 20 MG Oral Tablet) and its {pill} doses', url: 'https://github.com/cds-hooks/sandbox/blob/3b7e255/src/assets/medication-list.js' },
   F7: { title: 'HL7 FHIR Clinical Practice Guidelines: eGFR value set (LOINC 62238-1, 98979-8, 33914-3)', url: 'https://hl7.org/fhir/uv/cpg/STU1/ValueSet-ckd-valueset-egfr.html' },
   F8: { title: 'LOINC: 2160-0 creatinine in serum or plasma (mass/volume); 29463-7 body weight', url: 'https://loinc.org/2160-0/' },
+  UK2: {
+    title: 'Lioresal Tablets 10 mg SmPC, section 4.2 (Novartis Pharmaceuticals UK, electronic medicines compendium)',
+    url: 'https://www.medicines.org.uk/emc/product/1279/smpc',
+  },
+  UK5: {
+    title: 'UK baclofen SmPCs (electronic medicines compendium): 5 mg tablets (unscored), 10 mg tablets (breakline), oral solutions 5 mg/5 mL and 10 mg/5 mL; Lioresal Liquid',
+    url: 'https://www.medicines.org.uk/emc/product/1280/smpc',
+  },
+  CA1: {
+    title: 'Lioresal (baclofen) 10 and 20 mg tablets product monograph, Novartis Pharmaceuticals Canada, rev. 2020-05-07 (Health Canada Drug Product Database)',
+    url: 'https://health-products.canada.ca/dpd-bdpp/',
+  },
   TITRATE: { title: 'titrate product decision, no source sets this (explained in src/protocol/README.md)', url: null },
 } as const satisfies Record<string, { title: string; url: string | null }>;
 

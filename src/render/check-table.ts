@@ -40,7 +40,7 @@ export function renderCheckTable(result: CheckResult, options: RenderOptions): s
   const caps =
     `cap ${formatNumber(result.capDailyMg)} mg/day` +
     (result.renalCapDailyMg === null ? '' : `, kidney-adjusted cap ${formatNumber(result.renalCapDailyMg)} mg/day`);
-  const kidney = describeKidney(result.kidney);
+  const kidney = describeKidney(result.kidney, result.profile.protocol);
   const lines: (string | null)[] = [
     paint.bold(prose(`Baclofen (oral) check of a ${describeSubject(result.subject)}; ${caps}`, 2)),
     kidney === null ? null : prose(kidney, 2),
@@ -53,7 +53,7 @@ export function renderCheckTable(result: CheckResult, options: RenderOptions): s
     const rows: Cell[][] = result.findings.map((item) => [
       { text: item.severity, style: (text) => paintSeverity(item.severity, text, paint) },
       item.step === null ? '–' : String(item.step + 1),
-      `${item.code}: ${messageOf(item)}\nsource: ${describeSources(item.sources)}`,
+      `${item.code}: ${messageOf(item, result.profile)}\nsource: ${describeSources(item.sources)}`,
     ]);
     // Rows are several lines each, so unlike plan's table they keep a rule between them.
     lines.push(renderTable(columns, rows, { width, ascii: options.ascii, rules: true, headerStyle: paint.bold }));

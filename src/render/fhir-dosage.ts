@@ -2,9 +2,10 @@ import { isLiquidAdministration, type Administration, type Product } from '../en
 import type { DispensedStep } from '../engine/dispensing.js';
 import type { IsoDate } from '../engine/types.js';
 import { describeDaily, formatNumber, plural } from '../engine/wording.js';
-import { baclofenOral, frequencies } from '../protocol/baclofen.js';
+import { frequencies } from '../protocol/baclofen.js';
 import { baclofenFhir } from '../protocol/fhir.js';
-import { baclofenProducts } from '../protocol/products.js';
+import type { Products } from '../protocol/products.js';
+import type { ProtocolData } from '../protocol/profiles.js';
 import { formatCount, unitWord } from './administrations.js';
 import { DOSE_RATE_TYPE, PER_DAY, SNOMED_CT, titrateFhir, ucum } from './fhir-vocabulary.js';
 
@@ -24,6 +25,8 @@ export interface DosageContext {
   readonly product: Product;
   readonly kind: 'titration' | 'taper';
   readonly capDailyMg: number;
+  /** The profile the schedule was planned under. */
+  readonly profile: ProtocolData;
 }
 
 /** The doses of a step that are the same amount, given the same way, at their times. */
@@ -54,13 +57,13 @@ const frequencyText = (count: number): string => Object.values(frequencies).find
 const capitalized = (text: string): string => `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
 
 /** `1 × 10 mg + 1 × 5 mg tablets`, `7.5 mL of 2 mg/mL oral solution`, or null when the product cannot make the dose. */
-function givenAs(item: Administration | undefined, product: Product): string | null {
+function givenAs(item: Administration | undefined, product: Product, products: Products): string | null {
   if (item === undefined) return null;
-  const form = baclofenProducts.forms[product.form];
+  const form = products.forms[product.form];
   if (isLiquidAdministration(item)) return `${formatNumber(item.volumeMl)} mL of ${formatNumber(item.concentrationMgPerMl)} mg/mL ${form.label}`;
   if (item.units.length === 0) return null;
   const count = item.units.reduce((total, unit) => total + unit.count, 0);
-  return `${item.units.map((unit) => `${formatCount(unit.count)} × ${formatNumber(unit.strengthMg)} mg`).join(' + ')} ${unitWord(product, count, baclofenProducts)}`;
+  return `${item.units.map((unit) => `${formatCount(unit.count)} × ${formatNumber(unit.strengthMg)} mg`).join(' + ')} ${unitWord(product, count, products)}`;
 }
 
 /** titrate's `administration` extension: how one dose of the line is given, so check can compare it with the dose. */
@@ -97,7 +100,7 @@ function boundsOf(step: DispensedStep) {
 }
 
 function capText(context: DosageContext): string {
-  const adjusted = context.capDailyMg < baclofenOral.maxDailyMg.value ? ' (kidney-adjusted)' : '';
+  const adjusted = context.capDailyMg < context.profile.protocol.maxDailyMg.value ? ' (kidney-adjusted)' : '';
   return `At most ${formatNumber(context.capDailyMg)} mg/day${adjusted}.`;
 }
 
@@ -112,7 +115,7 @@ function stepHeading(step: DispensedStep, index: number, context: DosageContext)
 
 /** A step with no doses between dosed steps (titrate plans none: a taper's stop ends the order instead). */
 function stopLine(step: DispensedStep, index: number, context: DosageContext) {
-  const goBack = context.kind === 'taper' ? ` ${capitalized(baclofenOral.taperGoBack.value)}.` : '';
+  const goBack = context.kind === 'taper' ? ` ${capitalized(context.profile.protocol.taperGoBack.value)}.` : '';
   const until = step.endDate === null ? '' : ` to ${step.endDate}`;
   return {
     sequence: index + 1,
@@ -125,8 +128,8 @@ function stopLine(step: DispensedStep, index: number, context: DosageContext) {
 
 function doseLine(step: DispensedStep, index: number, group: DoseGroup, alone: boolean, context: DosageContext) {
   const mg = `${formatNumber(group.doseMg)} mg`;
-  const given = givenAs(group.administration, context.product);
-  const form = baclofenProducts.forms[context.product.form];
+  const given = givenAs(group.administration, context.product, context.profile.products);
+  const form = context.profile.products.forms[context.product.form];
   const how = given === null ? `${mg} (which these ${form.label} cannot make)` : `${mg} (${given})`;
   const when = group.times.length > 0 ? `${frequencyText(group.count)}, at ${list(group.times)}` : frequencyText(group.count);
   const day = alone ? `${formatNumber(step.dailyMg)} mg/day` : `with the step's other doses, ${describeDaily(step.doses)}`;
@@ -147,7 +150,7 @@ function doseLine(step: DispensedStep, index: number, group: DoseGroup, alone: b
     ...(extension.length > 0 && { extension }),
     sequence: index + 1,
     text,
-    patientInstruction: `${period}, take ${taken} ${times}${ongoing}.${last ? ` Then stop: from ${context.stopDate}, take no baclofen. ${capitalized(baclofenOral.taperGoBack.value)}.` : ''}`,
+    patientInstruction: `${period}, take ${taken} ${times}${ongoing}.${last ? ` Then stop: from ${context.stopDate}, take no baclofen. ${capitalized(context.profile.protocol.taperGoBack.value)}.` : ''}`,
     timing: { repeat },
     route: route(),
     doseAndRate: [{ type: ordered, doseQuantity: ucum(group.doseMg, 'mg') }],

@@ -3,6 +3,7 @@ import type { RenderOptions } from './render-options.js';
 import { proseFor } from './text/prose.js';
 import { describeSources, type Finding } from '../engine/findings.js';
 import type { Severity } from '../protocol/sourced.js';
+import type { ProtocolData } from '../protocol/profiles.js';
 import { messageOf } from '../rules/catalogue.js';
 
 export function paintSeverity(severity: Severity, text: string, paint: Paint): string {
@@ -16,7 +17,7 @@ const INDENT = 8;
  * Findings as a list under a table: severity, code, step and message, then the source, each
  * wrapped to the width under the message (the severity and code are coloured when colour is on).
  */
-export function renderFindingsList(findings: readonly Finding[], options: RenderOptions): string {
+export function renderFindingsList(findings: readonly Finding[], data: ProtocolData, options: RenderOptions): string {
   const { paint } = options;
   const prose = proseFor(options);
   if (findings.length === 0) return paint.ok('No findings.');
@@ -24,7 +25,7 @@ export function renderFindingsList(findings: readonly Finding[], options: Render
     .map((item) => {
       const label = item.severity.toUpperCase().padEnd(INDENT - 1);
       const where = item.step === null ? '' : ` (step ${item.step + 1})`;
-      const text = prose(`${label} ${item.code}${where}: ${messageOf(item)}`, INDENT);
+      const text = prose(`${label} ${item.code}${where}: ${messageOf(item, data)}`, INDENT);
       // Colour only the label and the code, which lead the first line whatever the width.
       const head = `${label} ${item.code}`;
       const painted = text.startsWith(head) ? `${paintSeverity(item.severity, label, paint)} ${paint.bold(item.code)}${text.slice(head.length)}` : text;

@@ -1,6 +1,5 @@
 import type { CheckResult } from '../app/check.js';
 import type { ScheduleResult } from '../app/schedule-result.js';
-import { baclofenOral } from '../protocol/baclofen.js';
 import { findingJson } from './finding-json.js';
 import { draftNotice } from './notice.js';
 
@@ -20,15 +19,15 @@ export function scheduleJson(result: ScheduleResult) {
     schemaVersion: SCHEMA_VERSION,
     kind: result.kind,
     ok: result.ok,
-    drug: baclofenOral.drug,
-    route: baclofenOral.route,
-    protocol: baclofenOral.id,
+    drug: result.profile.protocol.drug,
+    route: result.profile.protocol.route,
+    protocol: result.profile.protocol.id,
     capDailyMg: result.capDailyMg,
     kidney: result.kidney,
     ...(result.from && { from: { doses: result.from, dailyMg: result.from.reduce((total, dose) => total + dose, 0) } }),
     steps: result.steps,
     dispense: result.dispense,
-    findings: result.findings.map(findingJson),
+    findings: result.findings.map((item) => findingJson(item, result.profile)),
     notice: draftNotice,
   };
 }
@@ -39,14 +38,14 @@ export function checkJson(result: CheckResult) {
     schemaVersion: SCHEMA_VERSION,
     kind: result.kind,
     ok: result.ok,
-    drug: baclofenOral.drug,
-    route: baclofenOral.route,
-    protocol: baclofenOral.id,
+    drug: result.profile.protocol.drug,
+    route: result.profile.protocol.route,
+    protocol: result.profile.protocol.id,
     subject: result.subject,
     capDailyMg: result.capDailyMg,
     renalCapDailyMg: result.renalCapDailyMg,
     kidney: result.kidney,
-    findings: result.findings.map(findingJson),
+    findings: result.findings.map((item) => findingJson(item, result.profile)),
     notice: draftNotice,
   };
 }

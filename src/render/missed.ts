@@ -1,20 +1,19 @@
 import type { RenderOptions } from './render-options.js';
 import { proseFor } from './text/prose.js';
 import { describeSources } from '../engine/findings.js';
-import type { MissedDoseAdvice } from '../engine/missed-dose.js';
-import { baclofenOral } from '../protocol/baclofen.js';
+import type { MissedResult } from '../app/missed.js';
 import { formatDuration } from '../engine/wording.js';
 import { SCHEMA_VERSION } from './json.js';
 import { draftNotice } from './notice.js';
 
-function nextText(advice: MissedDoseAdvice): string {
+function nextText(advice: MissedResult): string {
   return `${advice.nextDose}${advice.nextDoseTomorrow ? ' tomorrow' : ''}`;
 }
 
 const LAST = 'No further dose follows: that was the last dose of the schedule.';
 
 /** The patient-facing sentence: "Take it now …" or "Skip it, take the next at HH:MM …"; never double. */
-export function describeMissedDose(advice: MissedDoseAdvice): string {
+export function describeMissedDose(advice: MissedResult): string {
   const missed = `the missed ${advice.missed} dose${advice.missedYesterday ? ' (yesterday)' : ''}`;
   const never = 'Never take a double dose.';
   const minutes = advice.minutesToNext;
@@ -37,8 +36,8 @@ export function describeMissedDose(advice: MissedDoseAdvice): string {
 }
 
 /** The documented `titrate missed --json` object. */
-export function missedJson(advice: MissedDoseAdvice) {
-  const rule = baclofenOral.missedDoseSkipWithinHours;
+export function missedJson(advice: MissedResult) {
+  const rule = advice.profile.protocol.missedDoseSkipWithinHours;
   return {
     schemaVersion: SCHEMA_VERSION,
     kind: 'missed',
@@ -51,13 +50,13 @@ export function missedJson(advice: MissedDoseAdvice) {
   };
 }
 
-export function renderMissedDose(advice: MissedDoseAdvice, options: RenderOptions): string {
+export function renderMissedDose(advice: MissedResult, options: RenderOptions): string {
   const { paint } = options;
   const prose = proseFor(options);
   const label = advice.action === 'take-now' ? 'TAKE NOW' : 'SKIP';
   const action = advice.action === 'take-now' ? paint.ok(paint.bold(label)) : paint.warning(paint.bold(label));
   const minutes = advice.minutesToNext;
-  const rule = baclofenOral.missedDoseSkipWithinHours;
+  const rule = advice.profile.protocol.missedDoseSkipWithinHours;
   // The advice wraps under its text, past the action label.
   const advised = prose(`${label}  ${describeMissedDose(advice)}`, label.length + 2);
   const lines = [

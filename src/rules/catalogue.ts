@@ -1,8 +1,9 @@
 import type { AdministrationProblem, DispenseProblem, Finding, FindingCode, FindingParams, HigherRisk, Limit } from '../engine/findings.js';
 import type { KidneyAssessment } from '../engine/types.js';
 import { describeDaily, describeDoses, formatDuration, formatNumber, plural } from '../engine/wording.js';
-import { baclofenOral, frequencies } from '../protocol/baclofen.js';
-import { baclofenProducts, type CautionName } from '../protocol/products.js';
+import { frequencies } from '../protocol/baclofen.js';
+import type { CautionName } from '../protocol/products.js';
+import type { ProtocolData } from '../protocol/profiles.js';
 
 // The one place every finding is worded: a sentence made from the finding's params. Messages name
 // no command-line option (a library or a batch line says `renalAdjust`, not `--renal-adjust`) and
@@ -16,11 +17,11 @@ const mg = (value: number) => `${formatNumber(value)} mg`;
 const perDay = (value: number) => `${formatNumber(value)} mg/day`;
 const daily = (doses: Doses) => doses.reduce((total, dose) => total + dose, 0);
 const fromDate = (date: string | null) => (date === null ? '' : `From ${date}, `);
-const crcl = (kidney: KidneyAssessment) =>
-  kidney.crclMlMin === null ? 'on dialysis' : `CrCl ${formatNumber(kidney.crclMlMin, baclofenOral.crclDecimals.value)} mL/min`;
+const crcl = (kidney: KidneyAssessment, data: ProtocolData) =>
+  kidney.crclMlMin === null ? 'on dialysis' : `CrCl ${formatNumber(kidney.crclMlMin, data.protocol.crclDecimals.value)} mL/min`;
 const frequencyOf = (count: number) => Object.values(frequencies).find((item) => item.dosesPerDay === count)?.label ?? `${count} times daily`;
 const list = (items: readonly string[]) => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`);
-const withdrawal = baclofenOral.withdrawalRisk.value;
+const withdrawal = (data: ProtocolData) => data.protocol.withdrawalRisk.value;
 
 function limitText(limit: Limit): string {
   switch (limit.kind) {
@@ -90,55 +91,57 @@ function rateReasons(params: FindingParams['RATE_ABOVE_PROTOCOL']): string {
   return reasons.join(', and ');
 }
 
-const higherRiskWords: { readonly [R in HigherRisk[number]]: string } = {
-  older: `aged ${baclofenOral.higherRiskPace.value.minAgeYears} or over`,
-  kidney: `with kidney function below ${baclofenOral.higherRiskPace.value.belowCrclMlMin} mL/min`,
-  dialysis: 'on dialysis',
-  opioid: 'taking opioids',
-  benzodiazepine: 'taking benzodiazepines',
+const higherRiskWords: { readonly [R in HigherRisk[number]]: (data: ProtocolData) => string } = {
+  older: (data) => `aged ${data.protocol.higherRiskPace.value.minAgeYears} or over`,
+  kidney: (data) => `with kidney function below ${data.protocol.higherRiskPace.value.belowCrclMlMin} mL/min`,
+  dialysis: () => 'on dialysis',
+  opioid: () => 'taking opioids',
+  benzodiazepine: () => 'taking benzodiazepines',
 };
 
 /** `for a patient aged 65 or over and taking opioids`. */
-const higherRiskText = (reasons: HigherRisk): string => `for a patient ${list(reasons.map((reason) => higherRiskWords[reason]))}`;
+const higherRiskText = (reasons: HigherRisk, data: ProtocolData): string => `for a patient ${list(reasons.map((reason) => higherRiskWords[reason](data)))}`;
 
 /** Every finding's sentence, keyed by code: a new code does not compile until it is worded here. */
 /** `154 lb = 69.9 kg`: an amount given in another unit, beside the value titrate used. */
 const asGiven = (given: { readonly amount: number; readonly unit: string } | undefined, used: string): string =>
   given === undefined ? used : `${formatNumber(given.amount, 2)} ${given.unit} = ${used}`;
 
-export const wordings: { readonly [C in FindingCode]: (params: FindingParams[C]) => string } = {
+export const wordings: { readonly [C in FindingCode]: (params: FindingParams[C], data: ProtocolData) => string } = {
   ABOVE_CAP: (p) => `${fromDate(p.date)}${describeDaily(p.doses)} is above the ${perDay(p.capMg)} maximum for oral baclofen`,
-  ABOVE_RENAL_CAP: (p) =>
+  ABOVE_RENAL_CAP: (p, d) =>
     p.reduction === null
       ? `${fromDate(p.date)}${describeDaily(p.doses)} is above about ${perDay(p.capMg)}, the most sources give on dialysis (some advise avoiding baclofen)`
-      : `${fromDate(p.date)}${describeDaily(p.doses)} is above ${perDay(p.capMg)}, the ${perDay(baclofenOral.maxDailyMg.value)} maximum reduced by ` +
-        `${p.reduction.numerator}/${p.reduction.denominator} for ${p.kidney.category} kidney impairment (${crcl(p.kidney)}), rounded down to ${mg(baclofenOral.doseUnitMg.value)}`,
-  SINGLE_DOSE_ABOVE_MAX: (p) =>
-    `${fromDate(p.date)}${describeDaily(p.doses)} has a single dose of ${mg(Math.max(...p.doses))}, above the ${mg(p.maxMg)} largest dose any label gives ` +
-    `(the ${perDay(baclofenOral.maxDailyMg.value)} maximum is written as ${mg(p.maxMg)} four times daily)`,
-  START_ABOVE_PROTOCOL: (p) =>
+      : `${fromDate(p.date)}${describeDaily(p.doses)} is above ${perDay(p.capMg)}, the ${perDay(d.protocol.maxDailyMg.value)} maximum reduced by ` +
+        `${p.reduction.numerator}/${p.reduction.denominator} for ${p.kidney.category} kidney impairment (${crcl(p.kidney, d)}), rounded down to ${mg(d.protocol.doseUnitMg.value)}`,
+  SINGLE_DOSE_ABOVE_MAX: (p, d) =>
+    `${fromDate(p.date)}${describeDaily(p.doses)} has a single dose of ${mg(Math.max(...p.doses))}, ` +
+    (d.protocol.singleDoseMaxMg.sources.includes('TITRATE')
+      ? `above the ${mg(p.maxMg)} largest single dose (titrate's inference: the ${perDay(d.protocol.maxDailyMg.value)} maximum as four doses)`
+      : `above the ${mg(p.maxMg)} largest dose any label gives (the ${perDay(d.protocol.maxDailyMg.value)} maximum is written as ${mg(p.maxMg)} four times daily)`),
+  START_ABOVE_PROTOCOL: (p, d) =>
     `${p.restart ? 'Restarts after a day without baclofen' : 'Starts'} at ${describeDaily(p.doses)}, above the protocol start of ${describeDoses(p.startDoses)} (${perDay(daily(p.startDoses))})` +
     (p.higherRisk.length > 0
-      ? `; ${higherRiskText(p.higherRisk)}, any start above it is an error`
+      ? `; ${higherRiskText(p.higherRisk, d)}, any start above it is an error`
       : daily(p.doses) > p.errorAboveDailyMg
         ? `; above ${perDay(p.errorAboveDailyMg)}, twice it, a start is an error (titrate's choice)`
         : ''),
-  RATE_ABOVE_PROTOCOL: (p) =>
+  RATE_ABOVE_PROTOCOL: (p, d) =>
     `On ${p.date} the dose rises to ${describeDaily(p.toDoses)}: ${rateReasons(p)}; ` +
     `the protocol raises by at most ${mg(p.stepMg)} per dose every ${p.intervalDays} days (+${perDay(p.allowedDailyMg)} in any ${p.intervalDays} days at ${frequencyOf(p.toDoses.length)})` +
     (p.higherRisk.length > 0
-      ? `; ${higherRiskText(p.higherRisk)}, any faster rise is an error`
+      ? `; ${higherRiskText(p.higherRisk, d)}, any faster rise is an error`
       : p.dailyRiseMg !== null && p.dailyRiseMg > p.errorAboveDailyMg
         ? `; more than twice that (${perDay(p.errorAboveDailyMg)}) is an error (titrate's choice)`
         : ''),
   TAPER_STEP_ABOVE_PROTOCOL: (p) =>
     `On ${p.date} the daily dose falls by ${formatNumber(p.fromDailyMg - p.toDailyMg, 3)} mg (${formatNumber(p.fromDailyMg, 3)} to ${perDay(p.toDailyMg)}), ` +
     `more than the ${perDay(p.maxCutMg)} a taper step may take`,
-  ABRUPT_STOP: (p) =>
+  ABRUPT_STOP: (p, d) =>
     p.implied
       ? `The schedule ends on ${p.lastDay} at ${describeDaily(p.doses)}: if baclofen stops then, that is a drop to zero from more than ${perDay(p.limitMg)}, ` +
-        `which risks withdrawal (${withdrawal}); taper down to a step with no doses, or leave the last step open-ended`
-      : `On ${p.stopDate} baclofen stops from ${describeDaily(p.doses)}: a drop to zero from more than ${perDay(p.limitMg)}, which risks withdrawal (${withdrawal}); ` +
+        `which risks withdrawal (${withdrawal(d)}); taper down to a step with no doses, or leave the last step open-ended`
+      : `On ${p.stopDate} baclofen stops from ${describeDaily(p.doses)}: a drop to zero from more than ${perDay(p.limitMg)}, which risks withdrawal (${withdrawal(d)}); ` +
         `taper over at least ${p.minDays} days in steps of at most ${perDay(p.maxCutMg)}`,
   FAST_TAPER: (p) =>
     `The taper from ${describeDaily(p.fromDoses)} reaches zero ${p.implied ? `when the schedule ends (${p.stopDate})` : `on ${p.stopDate}`}, ` +
@@ -146,9 +149,9 @@ export const wordings: { readonly [C in FindingCode]: (params: FindingParams[C])
   FROM_ABOVE_CAP: (p) =>
     `The taper starts from ${describeDaily(p.fromDoses)}, above ${list(p.limits.map(limitText))}; ` +
     'the steps above it are accepted as the way down from the current dose (check that dose)',
-  TAPER_GUIDANCE: () =>
+  TAPER_GUIDANCE: (_p, d) =>
     `Never stop suddenly. If withdrawal signs or spasticity come back, go back to the previous step and contact the prescriber. ` +
-    `Withdrawal signs: ${withdrawal}`,
+    `Withdrawal signs: ${withdrawal(d)}`,
   STEPS_OUT_OF_ORDER: (p) => `This step starts on ${p.date}, before the step listed above it (${p.previousDate}); list steps in date order`,
   OPEN_STEP_NOT_LAST: (p) => `This step is open-ended (endDate null) but another starts on ${p.nextDate}; only the last step may be open-ended`,
   STEP_GAP: (p) =>
@@ -163,9 +166,9 @@ export const wordings: { readonly [C in FindingCode]: (params: FindingParams[C])
   DAILY_TOTAL_MISMATCH: (p) => `${mismatchText(p)}; correct the field or the doses`,
   DISPENSE_MISMATCH: dispenseText,
   ADMINISTRATION_MISMATCH: (p) => `${administrationText(p)}; dispense from the mg doses, and correct the schedule`,
-  DOSE_SPACING: (p) =>
+  DOSE_SPACING: (p, d) =>
     `Doses at ${p.first} and ${p.second}${p.overnight ? ' (the next day)' : ''} are ${formatDuration(p.minutes)} apart, less than ${formatDuration(p.limitMinutes)}` +
-    (p.limitMinutes <= baclofenOral.doseSpacing.value.errorBelowMinutes
+    (p.limitMinutes <= d.protocol.doseSpacing.value.errorBelowMinutes
       ? ': that close together they amount to a double dose'
       : '; doses are usually 6–8 hours apart'),
   DOSE_NOT_MAKEABLE: (p) => {
@@ -191,8 +194,8 @@ export const wordings: { readonly [C in FindingCode]: (params: FindingParams[C])
   DOSE_NOT_IN_UNITS: (p) =>
     `${p.date === null ? '' : `From ${p.date}, `}${describeDaily(p.doses)}: ${p.odd.map((dose) => `${formatNumber(dose, 3)} mg`).join(', ')} ` +
     `${p.odd.length === 1 ? 'is' : 'are'} not a whole multiple of ${mg(p.unitMg)} (half of a 5 mg tablet); titrate works in ${mg(p.unitMg)} units (titrate's choice)`,
-  CRCL_ESTIMATED: (p) =>
-    `CrCl ${formatNumber(p.crclMlMin, baclofenOral.crclDecimals.value)} mL/min estimated by Cockcroft–Gault from age ${formatNumber(p.ageYears)}, ` +
+  CRCL_ESTIMATED: (p, d) =>
+    `CrCl ${formatNumber(p.crclMlMin, d.protocol.crclDecimals.value)} mL/min estimated by Cockcroft–Gault from age ${formatNumber(p.ageYears)}, ` +
     (p.weightBasis === 'total'
       ? `total body weight ${asGiven(p.asGiven.weight, `${formatNumber(p.weightKg, 1)} kg`)}`
       : `${p.weightBasis} body weight ${formatNumber(p.weightKg, 1)} kg (from ${asGiven(p.asGiven.weight, `${formatNumber(p.totalWeightKg, 1)} kg`)} total` +
@@ -202,20 +205,20 @@ export const wordings: { readonly [C in FindingCode]: (params: FindingParams[C])
   CRCL_MAY_OVERESTIMATE: (p) =>
     `Serum creatinine ${formatNumber(p.serumCreatinineMgDl, 2)} mg/dL is below ${formatNumber(p.belowMgDl)} mg/dL: Cockcroft–Gault may overestimate CrCl ` +
     '(low muscle mass is common in spinal cord injury and MS); judge the kidney category with care',
-  RENAL_IMPAIRMENT: (p) =>
+  RENAL_IMPAIRMENT: (p, d) =>
     p.kidney.category === 'dialysis'
       ? `On dialysis: sources give no more than about ${perDay(p.dialysisMaxMg)}, and some advise avoiding baclofen; needs a specialist`
-      : `Kidney function: ${p.kidney.category} impairment (${crcl(p.kidney)}, ${p.range}). Suggested: reduce every dose by ${p.reductionText}. ` +
+      : `Kidney function: ${p.kidney.category} impairment (${crcl(p.kidney, d)}, ${p.range}). Suggested: reduce every dose by ${p.reductionText}. ` +
         'A boundary value counts as the more impaired category (titrate’s choice)',
   BEERS_AVOID: (p) =>
     `Aged ${formatNumber(p.ageYears)} ${p.dialysis ? 'and on dialysis' : `with CrCl below ${p.belowCrclMlMin} mL/min`}: the 2023 Beers criteria advise avoiding baclofen; ` +
     'if it cannot be avoided, use the lowest effective dose and watch for confusion and other CNS toxicity',
   OLDER_ADULT: (p) => `Aged ${formatNumber(p.ageYears)}: older adults are more prone to dizziness, falls and confusion; titrate cautiously`,
-  PREGNANCY: (p) => caution('pregnant', p.taper),
-  BREASTFEEDING: (p) => caution('breastfeeding', p.taper),
-  EPILEPSY: (p) => caution('epilepsy', p.taper),
-  INTERACTION: (p) => {
-    const interaction = baclofenProducts.interactions[p.name];
+  PREGNANCY: (p, d) => caution('pregnant', p.taper, d),
+  BREASTFEEDING: (p, d) => caution('breastfeeding', p.taper, d),
+  EPILEPSY: (p, d) => caution('epilepsy', p.taper, d),
+  INTERACTION: (p, d) => {
+    const interaction = d.products.interactions[p.name];
     return `With ${interaction.label}: ${interaction.risk}`;
   },
   LABEL_SCHEDULE: (p) =>
@@ -225,14 +228,14 @@ export const wordings: { readonly [C in FindingCode]: (params: FindingParams[C])
   ABOVE_LABEL_SCHEDULE: (p) =>
     `Above ${perDay(p.labelDailyMg)} the label gives no step; titrate keeps +${mg(p.stepMg)} per dose every ${p.intervalDays} days (titrate's choice), ` +
     `never above ${perDay(p.capMg)}`,
-  TARGET_NOT_EXACT: (p) =>
-    `${perDay(p.targetDailyMg)} cannot be given exactly as equal doses the product can make, of at most ${mg(baclofenOral.singleDoseMaxMg.value)} each; ` +
+  TARGET_NOT_EXACT: (p, d) =>
+    `${perDay(p.targetDailyMg)} cannot be given exactly as equal doses the product can make, of at most ${mg(d.protocol.singleDoseMaxMg.value)} each; ` +
     `the plan stops at the highest below it: ${describeDaily(p.doses)}`,
-  TARGET_FREQUENCY: (p) => {
+  TARGET_FREQUENCY: (p, d) => {
     const asked = frequencyOf(p.askedDosesPerDay);
     const why = {
       exact: `equal doses ${asked} would not meet it exactly in doses the product can make`,
-      'single-dose': `${asked} it would take doses above ${mg(baclofenOral.singleDoseMaxMg.value)}`,
+      'single-dose': `${asked} it would take doses above ${mg(d.protocol.singleDoseMaxMg.value)}`,
       'too-small': `${asked} each dose would be below the smallest the product can make`,
     }[p.reason];
     return `${perDay(p.targetDailyMg)} is given as ${describeDoses(p.doses)}: ${why} (titrate's choice)`;
@@ -261,9 +264,9 @@ export const wordings: { readonly [C in FindingCode]: (params: FindingParams[C])
   HALF_UNIT_STEPS: (p) =>
     `The current dose already uses ${mg(p.halfUnitMg)} units, so the taper steps in ${mg(p.halfUnitMg)} units rather than raise any single dose; ` +
     'use half tablets if the tablets in hand may be halved, or an oral liquid',
-  FROM_AT_SMALLEST_UNIT: (p) =>
+  FROM_AT_SMALLEST_UNIT: (p, d) =>
     `${describeDaily(p.fromDoses)} has no lower step in ${mg(p.practicalMg)} doses, so baclofen stops on ${p.stopDate}; ` +
-    `a drop of ${perDay(daily(p.fromDoses))} is within the ${perDay(baclofenOral.abruptStopAboveDailyMg.value)} limit` +
+    `a drop of ${perDay(daily(p.fromDoses))} is within the ${perDay(d.protocol.abruptStopAboveDailyMg.value)} limit` +
     (p.halfUnitMg === null ? '' : `; half tablets would allow ${mg(p.halfUnitMg)} steps`),
   TAPER_STEP_ABOVE_MAX: (p) =>
     `${plural(p.overDays, 'day')} are too few to keep every reduction within ${perDay(p.maxStepMg)} (that needs ${p.needed} steps of at least a day each); ` +
@@ -275,12 +278,12 @@ export const wordings: { readonly [C in FindingCode]: (params: FindingParams[C])
       : `from ${perDay(p.fromDailyMg)}, more than ${perDay(p.aboveMg)}, titrate takes about 3 weeks, as sources advise after long-term use (titrate's choice)`),
 };
 
-function caution(name: CautionName, taper: boolean): string {
-  const data = baclofenProducts.cautions[name];
+function caution(name: CautionName, taper: boolean, protocolData: ProtocolData): string {
+  const data = protocolData.products.cautions[name];
   return taper ? `${data.message}. ${data.taperMessage}` : data.message;
 }
 
 /** The finding's sentence, from the one catalogue. */
-export function messageOf<C extends FindingCode>(item: Finding<C>): string {
-  return (wordings[item.code] as (params: FindingParams[C]) => string)(item.params);
+export function messageOf<C extends FindingCode>(item: Finding<C>, data: ProtocolData): string {
+  return (wordings[item.code] as (params: FindingParams[C], data: ProtocolData) => string)(item.params, data);
 }

@@ -10,8 +10,7 @@ const perDay = (value: number) => `${formatNumber(value)} mg/day`;
 
 const messages: { readonly [C in ProblemCode]: (params: ProblemParams[C]) => string } = {
   UNDER_MIN_AGE: (p) =>
-    `${formatNumber(p.ageYears)} years is under ${p.minAgeYears}: oral baclofen dosing below ${p.minAgeYears} is not established ` +
-    `in ${p.protocolName} and is weight-based and specialist-led; titrate does not plan it`,
+    `${formatNumber(p.ageYears)} years is under ${p.minAgeYears}: oral baclofen dosing below ${p.minAgeYears} ${p.reason}; titrate does not plan it`,
   CRCL_ESTIMATE_OUT_OF_RANGE: (p) =>
     `the Cockcroft–Gault estimate, ${formatNumber(p.crclMlMin, p.crclDecimals)} mL/min, is outside what a creatinine clearance can be ` +
     `(greater than 0 and at most ${p.maxCrclMlMin}); check the age, weight and serum creatinine`,

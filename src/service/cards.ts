@@ -52,9 +52,9 @@ export function markdownText(text: string): string {
 
 const severityWord = { error: 'Error', warning: 'Warning', info: 'Note' } as const;
 
-function findingLine(item: Finding): string {
+function findingLine(item: Finding, data: ProtocolData): string {
   const step = item.step === null ? '' : ` (step ${item.step + 1})`;
-  return `- **${severityWord[item.severity]}** \`${item.code}\`${step}: ${markdownText(messageOf(item))}. *Sources:* ${markdownText(describeSources(item.sources))}`;
+  return `- **${severityWord[item.severity]}** \`${item.code}\`${step}: ${markdownText(messageOf(item, data))}. *Sources:* ${markdownText(describeSources(item.sources))}`;
 }
 
 function subjectText(subject: Subject): string {
@@ -127,13 +127,13 @@ export function findingsCard(parts: CardParts, subject: Subject, result: CheckRe
   const indicator = baclofenCdsHooks.cardIndicators.value[worst.severity as 'error' | 'warning'];
   const flagged = result.findings.filter((item) => item.severity !== 'info').length;
   const more = flagged > 1 ? ` (+${flagged - 1} more)` : '';
-  const headline = shortened(messageOf(worst), SUMMARY_MAX_CHARS - 'Baclofen: '.length - more.length);
+  const headline = shortened(messageOf(worst, result.profile), SUMMARY_MAX_CHARS - 'Baclofen: '.length - more.length);
   const proposal = suggested
     ? [`**Proposed regimen (titrate, ${suggested.kind}):** ${suggested.regimen}, checked by the same rule book for this patient: no dose problem. The suggestion below replaces the order with it.`]
     : [];
   const body = [
     ...orderLines(parts.order, subject, conversions),
-    `**Findings** (${result.findings.length}, worst first):\n${result.findings.map(findingLine).join('\n')}`,
+    `**Findings** (${result.findings.length}, worst first):\n${result.findings.map((item) => findingLine(item, result.profile)).join('\n')}`,
     ...patientLines(parts.facts, parts.activeBaclofen),
     ...proposal,
   ];

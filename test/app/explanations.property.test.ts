@@ -1,3 +1,4 @@
+import { defaultProtocolData } from '../../src/protocol/profiles.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { plan } from '../../src/app/plan.js';
@@ -56,7 +57,7 @@ function allowed(result: ScheduleResult, extra: readonly number[]): Set<number> 
 
 function expectHonest(result: ScheduleResult, extra: readonly number[]): void {
   const known = allowed(result, extra);
-  const texts = [...result.steps.map((step) => step.basis?.rule ?? ''), ...result.findings.map(messageOf)];
+  const texts = [...result.steps.map((step) => step.basis?.rule ?? ''), ...result.findings.map((item) => messageOf(item, defaultProtocolData))];
   for (const text of texts) {
     for (const [, amount] of text.matchAll(amounts)) expect({ text, amount: Number(amount), known: known.has(Number(amount)) }).toEqual({ text, amount: Number(amount), known: true });
   }

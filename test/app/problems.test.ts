@@ -11,7 +11,7 @@ import { titrationRequest } from '../helpers/requests.js';
 describe('problems as data', () => {
   it('the engine refuses with a code and params, and no sentence', () => {
     const outcome = assessPatient({ ageYears: 10 }, baclofenOral);
-    expect(outcome).toEqual({ ok: false, problems: [{ code: 'UNDER_MIN_AGE', field: 'age', params: { ageYears: 10, minAgeYears: 12, protocolName: 'US labels' } }] });
+    expect(outcome).toEqual({ ok: false, problems: [{ code: 'UNDER_MIN_AGE', field: 'age', params: { ageYears: 10, minAgeYears: 12, reason: 'is not established in US labels and is weight-based and specialist-led' } }] });
   });
 
   it('a use case words each refusal from its params', () => {

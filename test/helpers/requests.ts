@@ -1,3 +1,4 @@
+import { defaultProtocolData } from '../../src/protocol/profiles.js';
 import { check, type CheckResult } from '../../src/app/check.js';
 import { plan, type PlanRequest } from '../../src/app/plan.js';
 import type { ProductRequest, ScheduleResult } from '../../src/app/schedule-result.js';
@@ -62,7 +63,7 @@ export const codes = (result: { readonly findings: readonly Finding[] }): string
 /** The message of the first finding with this code ('' when none). */
 export function messageFor(result: { readonly findings: readonly Finding[] }, code: string): string {
   const item = result.findings.find((finding) => finding.code === code);
-  return item ? messageOf(item) : '';
+  return item ? messageOf(item, defaultProtocolData) : '';
 }
 export const summary = (result: ScheduleResult) => result.steps.map((step) => [step.startDate, step.endDate, step.doses, step.dailyMg]);
 export const dailies = (result: ScheduleResult) => result.steps.map((step) => step.dailyMg);

@@ -93,7 +93,7 @@ describe('the installed package', { timeout: 60_000 }, () => {
 const outcome = plan({ titration: { startDate: '2026-01-05' as never, frequency: 'tid' }, patient: { ageYears: 70 }, product: { form: 'solution-1' } });
 if (outcome.ok) {
   const result: ScheduleResult = outcome.value;
-  const words: string[] = result.findings.map((item: Finding) => messageOf(item));
+  const words: string[] = result.findings.map((item: Finding) => messageOf(item, result.profile));
   const daily: number = result.steps[0]?.dailyMg ?? 0;
   console.log(words.length, daily);
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Product } from '../../src/engine/administrations.js';
 import type { ClockTime } from '../../src/engine/dose-times.js';
-import type { MissedDoseAdvice } from '../../src/engine/missed-dose.js';
+import type { MissedResult as MissedDoseAdvice } from '../../src/app/missed.js';
+import { defaultProtocolData } from '../../src/protocol/profiles.js';
 import { baclofenProducts } from '../../src/protocol/products.js';
 import { describeAdministration, formatCount } from '../../src/render/administrations.js';
 import { describeTotal } from '../../src/render/dispense.js';
@@ -48,6 +49,7 @@ describe('missed-dose text', () => {
     minutesToNext: 90,
     laterDose: null,
     skipWithinHours: 2,
+    profile: defaultProtocolData,
   };
 
   it('durations', () => {

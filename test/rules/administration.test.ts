@@ -1,3 +1,4 @@
+import { defaultProtocolData } from '../../src/protocol/profiles.js';
 import { describe, expect, it } from 'vitest';
 import { productFor } from '../../src/engine/administrations.js';
 import { messageOf } from '../../src/rules/catalogue.js';
@@ -45,7 +46,7 @@ describe('ADMINISTRATION_MISMATCH', () => {
     const item = single(review(schedule(step({ administrations: [liquid(10, 10, 1), liquid(10, 10, 5), liquid(10, 10, 1)] }))), 'ADMINISTRATION_MISMATCH');
     expect(item.step).toBe(0);
     expect(item.params).toEqual({ kind: 'delivers', position: 1, volume: { volumeMl: 10, concentrationMgPerMl: 5 }, deliveredMg: 50, doseMg: 10 });
-    expect(messageOf(item)).toMatch(/^dose 2: 10 mL of 5 mg\/mL gives 50 mg, not the 10 mg dose \(5×\)/);
+    expect(messageOf(item, defaultProtocolData)).toMatch(/^dose 2: 10 mL of 5 mg\/mL gives 50 mg, not the 10 mg dose \(5×\)/);
   });
 
   it('units that add up to another dose', () => {
@@ -87,7 +88,7 @@ describe('DOSE_SPACING', () => {
       sources: ['M1', 'TITRATE'],
       params: { first: '08:00', second: '08:30', minutes: 30, limitMinutes: 120, overnight: false },
     });
-    expect(messageOf(item!)).toBe('Doses at 08:00 and 08:30 are 30 min apart, less than 2 h: that close together they amount to a double dose');
+    expect(messageOf(item!, defaultProtocolData)).toBe('Doses at 08:00 and 08:30 are 30 min apart, less than 2 h: that close together they amount to a double dose');
   });
 
   it('08:00, 10:00, 12:00 are exactly 2 hours apart: a warning, not an error', () => {
@@ -112,7 +113,7 @@ describe('DOSE_SPACING', () => {
     const [item] = spacing(['02:00', '12:00', '23:00']);
     expect(item?.severity).toBe('warning');
     expect(item?.params).toMatchObject({ first: '23:00', second: '02:00', minutes: 180, overnight: true });
-    expect(messageOf(item!)).toMatch(/^Doses at 23:00 and 02:00 \(the next day\) are 3 h apart, less than 4 h/);
+    expect(messageOf(item!, defaultProtocolData)).toMatch(/^Doses at 23:00 and 02:00 \(the next day\) are 3 h apart, less than 4 h/);
   });
 
   it('two doses an hour apart are a pair', () => {
@@ -169,7 +170,7 @@ describe('DOSE_NOT_MAKEABLE', () => {
       params: { doses: [7.5], product: null, suggestion: { label: 'oral solution 5 mg/5 mL', concentrationMgPerMl: 1 } },
     });
     expect(second?.params.doses).toEqual([7.5, 12.5]);
-    expect(messageOf(first!)).toBe('7.5 mg cannot be made exactly from the tablets or packets listed. Use an oral liquid instead (e.g. oral solution 5 mg/5 mL: 7.5 mg = 7.5 mL of 1 mg/mL)');
+    expect(messageOf(first!, defaultProtocolData)).toBe('7.5 mg cannot be made exactly from the tablets or packets listed. Use an oral liquid instead (e.g. oral solution 5 mg/5 mL: 7.5 mg = 7.5 mL of 1 mg/mL)');
   });
 
   it('only a solid administration of the step’s own dose with no units counts as not made', () => {
@@ -212,7 +213,7 @@ describe('LIQUID_CONCENTRATION', () => {
         others: [1, 5],
       },
     });
-    expect(messageOf(item)).toMatch(/Liquids of 1 and 5 mg\/mL are also on the market/);
+    expect(messageOf(item, defaultProtocolData)).toMatch(/Liquids of 1 and 5 mg\/mL are also on the market/);
   });
 
   it('a concentration titrate does not know is still named', () => {

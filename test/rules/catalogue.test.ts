@@ -1,3 +1,4 @@
+import { defaultProtocolData } from '../../src/protocol/profiles.js';
 import { describe, expect, it } from 'vitest';
 import { sortFindings, type Finding, type FindingCode, type FindingParams } from '../../src/engine/findings.js';
 import type { KidneyAssessment } from '../../src/engine/types.js';
@@ -161,7 +162,7 @@ describe('the catalogue', () => {
   it.each(Object.keys(wordings) as FindingCode[])('%s is worded without option names or missing values', (code) => {
     const list = samples[code] as readonly FindingParams[typeof code][];
     expect(list.length).toBeGreaterThan(0);
-    for (const params of list) expectWellWorded(messageOf(asFinding(code, params)));
+    for (const params of list) expectWellWorded(messageOf(asFinding(code, params), defaultProtocolData));
   });
 
   it('words what the rule book finds on bad subjects the same way', () => {
@@ -174,7 +175,7 @@ describe('the catalogue', () => {
     const patients = [{}, { ageYears: 80, kidney: { kind: 'dialysis' as const }, pregnant: true, epilepsy: true, interactions: ['alcohol' as const] }];
     const findings = subjects.flatMap((subject) => patients.flatMap((patient) => review(subject, patient)));
     expect(findings.length).toBeGreaterThan(20);
-    for (const item of findings) expectWellWorded(messageOf(item));
+    for (const item of findings) expectWellWorded(messageOf(item, defaultProtocolData));
   });
 });
 

@@ -1,3 +1,4 @@
+import { defaultProtocolData } from '../../src/protocol/profiles.js';
 import { describe, expect, it } from 'vitest';
 import { check } from '../../src/app/check.js';
 import type { Finding } from '../../src/engine/findings.js';
@@ -29,7 +30,7 @@ describe('ABOVE_CAP', () => {
     const item = single(findings, 'ABOVE_CAP');
     expect(item.step).toBe(1);
     expect(item.params).toEqual({ date: '2026-01-08', doses: [20, 20, 20, 20, 2.5], capMg: 80 });
-    expect(messageOf(item)).toBe('From 2026-01-08, 20 + 20 + 20 + 20 + 2.5 mg a day (82.5 mg/day) is above the 80 mg/day maximum for oral baclofen');
+    expect(messageOf(item, defaultProtocolData)).toBe('From 2026-01-08, 20 + 20 + 20 + 20 + 2.5 mg a day (82.5 mg/day) is above the 80 mg/day maximum for oral baclofen');
   });
 });
 
@@ -92,7 +93,7 @@ describe('ABOVE_RENAL_CAP: the kidney-reduced cap', () => {
     expect(item.severity).toBe('error');
     expect(item.sources).toEqual(['T1', 'R3', 'R7', 'R2', 'R6']);
     expect(item.params).toEqual({ date: null, doses: [2.5, 5], capMg: 5, kidney: { category: 'dialysis', crclMlMin: null, method: 'dialysis' }, reduction: null });
-    expect(messageOf(item)).toBe(
+    expect(messageOf(item, defaultProtocolData)).toBe(
       '2.5 + 5 mg a day (7.5 mg/day) is above about 5 mg/day, the most sources give on dialysis (some advise avoiding baclofen)',
     );
   });

@@ -1,3 +1,4 @@
+import { defaultProtocolData } from '../../src/protocol/profiles.js';
 import { describe, expect, it } from 'vitest';
 import { messageOf } from '../../src/rules/catalogue.js';
 import { bid, codesOf, daily, labelSteps, qid, review, schedule, single, steps, taperSchedule, tid, withCode } from '../helpers/subjects.js';
@@ -21,7 +22,7 @@ describe('START_ABOVE_PROTOCOL', () => {
       sources: ['S1', 'S7', 'TITRATE'],
       params: { doses: [20, 20, 20], startDoses: [5, 5, 5], restart: false, errorAboveDailyMg: 30, higherRisk: [] },
     });
-    expect(messageOf(item)).toBe(
+    expect(messageOf(item, defaultProtocolData)).toBe(
       "Starts at 20 mg three times daily (60 mg/day), above the protocol start of 5 mg three times daily (15 mg/day); above 30 mg/day, twice it, a start is an error (titrate's choice)",
     );
   });
@@ -65,14 +66,14 @@ describe('START_ABOVE_PROTOCOL', () => {
     expect(single(review(schedule(steps('2026-01-05', [3, tid(10)], [null, tid(15)]))), 'START_ABOVE_PROTOCOL').severity).toBe('warning');
     const item = single(review(schedule(steps('2026-01-05', [3, tid(12.5)], [null, tid(15)]))), 'START_ABOVE_PROTOCOL');
     expect(item.severity).toBe('error');
-    expect(messageOf(item)).toMatch(/above 30 mg\/day, twice it, a start is an error/);
+    expect(messageOf(item, defaultProtocolData)).toMatch(/above 30 mg\/day, twice it, a start is an error/);
   });
 
   it('a restart after a day at zero counts as a start, taper or not', () => {
     const restart = steps('2026-03-02', [3, tid(20)], [3, tid(15)], [1, []], [null, tid(15)]);
     const item = single(review(schedule(restart, { declaredKind: 'taper' })), 'START_ABOVE_PROTOCOL');
     expect(item).toMatchObject({ severity: 'error', step: 3, params: { restart: true } });
-    expect(messageOf(item)).toMatch(/^Restarts after a day without baclofen at 15 mg three times daily/);
+    expect(messageOf(item, defaultProtocolData)).toMatch(/^Restarts after a day without baclofen at 15 mg three times daily/);
     const gentle = steps('2026-03-02', [3, tid(10)], [1, []], [null, tid(5)]);
     expect(withCode(review(schedule(gentle)), 'START_ABOVE_PROTOCOL')).toEqual([]);
   });
@@ -80,7 +81,7 @@ describe('START_ABOVE_PROTOCOL', () => {
   it('for a patient at higher risk any start above the protocol is an error', () => {
     const item = single(review(schedule(steps('2026-01-05', [3, tid(10)], [null, tid(15)])), { ageYears: 80 }), 'START_ABOVE_PROTOCOL');
     expect(item.severity).toBe('error');
-    expect(messageOf(item)).toMatch(/for a patient aged 65 or over, any start above it is an error/);
+    expect(messageOf(item, defaultProtocolData)).toMatch(/for a patient aged 65 or over, any start above it is an error/);
   });
 
   it('a lower start (2.5 mg three times daily) passes', () => {
@@ -134,7 +135,7 @@ describe('RATE_ABOVE_PROTOCOL', () => {
       const item = single(review(twoDays, patient), 'RATE_ABOVE_PROTOCOL');
       expect(item.severity).toBe('error');
       expect(item.sources).toEqual(expect.arrayContaining(['R3', 'R5', 'R8']));
-      expect(messageOf(item)).toMatch(/any faster rise is an error/);
+      expect(messageOf(item, defaultProtocolData)).toMatch(/any faster rise is an error/);
     }
     // 64 years, CrCl 60 and alcohol are not higher risk by this rule.
     expect(single(review(twoDays, { ageYears: 64, kidney: { kind: 'crcl', crclMlMin: 60 }, interactions: ['alcohol'] }), 'RATE_ABOVE_PROTOCOL').severity).toBe('warning');
@@ -148,7 +149,7 @@ describe('RATE_ABOVE_PROTOCOL', () => {
     const item = single(review(schedule(steps('2026-01-05', [3, tid(5)], [null, tid(15)]))), 'RATE_ABOVE_PROTOCOL');
     expect(item.step).toBe(1);
     expect(item.params).toMatchObject({ perDoseRiseMg: 10, dailyRiseMg: 30 });
-    expect(messageOf(item)).toMatch(/30 mg\/day above 5 mg three times daily \(15 mg\/day\) in the 3 days before, and 10 mg more on one dose/);
+    expect(messageOf(item, defaultProtocolData)).toMatch(/30 mg\/day above 5 mg three times daily \(15 mg\/day\) in the 3 days before, and 10 mg more on one dose/);
   });
 
   it('a rise of one dose only, 5+5+5 to 5+5+15, is 10 mg on that dose', () => {

@@ -1,3 +1,4 @@
+import { defaultProtocolData } from '../../src/protocol/profiles.js';
 import { describe, expect, it } from 'vitest';
 import type { CockcroftGaultInput, PatientInput } from '../../src/engine/types.js';
 import { messageOf } from '../../src/rules/catalogue.js';
@@ -40,7 +41,7 @@ describe('CRCL_ESTIMATED', () => {
         femaleFactor: null,
       },
     });
-    expect(messageOf(item)).toBe('CrCl 77.8 mL/min estimated by Cockcroft–Gault from age 60, total body weight 70 kg, serum creatinine 1 mg/dL, male');
+    expect(messageOf(item, defaultProtocolData)).toBe('CrCl 77.8 mL/min estimated by Cockcroft–Gault from age 60, total body weight 70 kg, serum creatinine 1 mg/dL, male');
   });
 
   it('names the weight basis, the height and the female factor', () => {
@@ -49,7 +50,7 @@ describe('CRCL_ESTIMATED', () => {
     expect(item.sources).toEqual(['C1', 'C2', 'C3']);
     expect(item.params).toMatchObject({ weightBasis: 'ideal', totalWeightKg: 90, heightCm: 170, sex: 'female', femaleFactor: 0.85 });
     expect(item.params.weightKg).toBeCloseTo(61.437, 3);
-    expect(messageOf(item)).toMatch(/ideal body weight 61\.4 kg \(from 90 kg total and 170 cm\), .*female \(× 0\.85\)$/);
+    expect(messageOf(item, defaultProtocolData)).toMatch(/ideal body weight 61\.4 kg \(from 90 kg total and 170 cm\), .*female \(× 0\.85\)$/);
   });
 
   it('is not given for a CrCl given as a number', () => {
@@ -98,7 +99,7 @@ describe('RENAL_IMPAIRMENT', () => {
       sources: ['T1', 'R3', 'R7', 'R2', 'R6'],
       params: { kidney: { category: 'dialysis', crclMlMin: null, method: 'dialysis' }, range: null, reductionText: null, dialysisMaxMg: 5 },
     });
-    expect(messageOf(item)).toMatch(/^On dialysis: sources give no more than about 5 mg\/day/);
+    expect(messageOf(item, defaultProtocolData)).toMatch(/^On dialysis: sources give no more than about 5 mg\/day/);
   });
 
   it('a Cockcroft–Gault CrCl of 30.04 is shown as 30 and classified as 30: severe', () => {
@@ -108,7 +109,7 @@ describe('RENAL_IMPAIRMENT', () => {
     const item = single(findings, 'RENAL_IMPAIRMENT');
     expect(item.severity).toBe('error');
     expect(item.params.kidney).toEqual({ category: 'severe', crclMlMin: 30, method: 'cockcroft-gault' });
-    expect(messageOf(item)).toMatch(/^Kidney function: severe impairment \(CrCl 30 mL\/min, 30 or below\)/);
+    expect(messageOf(item, defaultProtocolData)).toMatch(/^Kidney function: severe impairment \(CrCl 30 mL\/min, 30 or below\)/);
   });
 });
 
@@ -136,7 +137,7 @@ describe('BEERS_AVOID and OLDER_ADULT', () => {
   it('on dialysis at 70 is a Beers error', () => {
     const item = single(patientFindings({ ageYears: 70, kidney: { kind: 'dialysis' } }), 'BEERS_AVOID');
     expect(item.params).toEqual({ ageYears: 70, belowCrclMlMin: 60, dialysis: true });
-    expect(messageOf(item)).toMatch(/^Aged 70 and on dialysis: the 2023 Beers criteria advise avoiding baclofen/);
+    expect(messageOf(item, defaultProtocolData)).toMatch(/^Aged 70 and on dialysis: the 2023 Beers criteria advise avoiding baclofen/);
   });
 
   it('the age of a Cockcroft–Gault estimate counts', () => {
@@ -161,13 +162,13 @@ describe('PREGNANCY, BREASTFEEDING and EPILEPSY', () => {
 
     const onTitration = single(review(schedule(labelSteps()), { [factor]: true }), code);
     expect(onTitration).toEqual({ code, severity: 'warning', step: null, sources, params: { taper: false } });
-    expect(messageOf(onTitration)).toBe(caution.message);
+    expect(messageOf(onTitration, defaultProtocolData)).toBe(caution.message);
 
     expect(single(review(regimen(tid(5)), { [factor]: true }), code).params).toEqual({ taper: false });
 
     const onTaper = single(review(taper(), { [factor]: true }), code);
     expect(onTaper.params).toEqual({ taper: true });
-    expect(messageOf(onTaper)).toBe(`${caution.message}. ${caution.taperMessage}`);
+    expect(messageOf(onTaper, defaultProtocolData)).toBe(`${caution.message}. ${caution.taperMessage}`);
   });
 
   it('a schedule with an explicit stop is a taper for the wording', () => {
@@ -183,7 +184,7 @@ describe('INTERACTION', () => {
       { code: 'INTERACTION', severity: 'warning', step: null, sources: ['S1', 'R3'], params: { name: 'opioid' } },
       { code: 'INTERACTION', severity: 'warning', step: null, sources: ['S1', 'S3'], params: { name: 'alcohol' } },
     ]);
-    expect(messageOf(findings[0]!)).toMatch(/^With opioids: respiratory depression/);
+    expect(messageOf(findings[0]!, defaultProtocolData)).toMatch(/^With opioids: respiratory depression/);
   });
 
   it('every accepted name raises its own finding with its sources', () => {

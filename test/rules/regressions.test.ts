@@ -1,3 +1,4 @@
+import { defaultProtocolData } from '../../src/protocol/profiles.js';
 import { describe, expect, it } from 'vitest';
 import { sourcesOf } from '../../src/engine/findings.js';
 import { messageOf } from '../../src/rules/catalogue.js';
@@ -44,7 +45,7 @@ describe('one schedule in two liquid concentrations', () => {
     }));
     const item = single(review(schedule(mixed)), 'MIXED_CONCENTRATIONS');
     expect(item).toMatchObject({ severity: 'warning', step: null, params: { concentrations: [1, 5] } });
-    expect(messageOf(item)).toMatch(/1 mg\/mL and 5 mg\/mL/);
+    expect(messageOf(item, defaultProtocolData)).toMatch(/1 mg\/mL and 5 mg\/mL/);
     expect(withCode(review(schedule(mixed)), 'LIQUID_CONCENTRATION')).toEqual([]);
   });
 
@@ -64,7 +65,7 @@ describe('numbers shown are the numbers judged', () => {
   it('a given CrCl of 30.04 is shown as 30 and classified as 30: severe', () => {
     const item = single(review(schedule(steps('2026-03-02', [null, tid(5)])), { kidney: { kind: 'crcl', crclMlMin: 30.04 } }), 'RENAL_IMPAIRMENT');
     expect(item.severity).toBe('error');
-    expect(messageOf(item)).toMatch(/severe impairment \(CrCl 30 mL\/min, 30 or below\)/);
+    expect(messageOf(item, defaultProtocolData)).toMatch(/severe impairment \(CrCl 30 mL\/min, 30 or below\)/);
   });
 
   it('a creatinine shown as 0.7 mg/dL is not called below 0.7', () => {

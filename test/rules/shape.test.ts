@@ -1,3 +1,4 @@
+import { defaultProtocolData } from '../../src/protocol/profiles.js';
 import { describe, expect, it } from 'vitest';
 import { messageOf } from '../../src/rules/catalogue.js';
 import type { SubjectStep } from '../../src/rules/subject.js';
@@ -31,7 +32,7 @@ describe('dates', () => {
     expect(item.step).toBe(2);
     expect(item.sources).toEqual(['TITRATE']);
     expect(item.params).toEqual({ firstMissing: '2026-01-11', lastMissing: '2026-01-12', days: 2, previousEnd: '2026-01-10' });
-    expect(messageOf(item)).toMatch(/^No doses are given for 2 days before this step \(2026-01-11 to 2026-01-12\)/);
+    expect(messageOf(item, defaultProtocolData)).toMatch(/^No doses are given for 2 days before this step \(2026-01-11 to 2026-01-12\)/);
   });
 
   it('STEP_OVERLAP: a step that starts before the previous ends is an error on it', () => {
@@ -77,7 +78,7 @@ describe('stated values', () => {
     const item = single(review(schedule(withStep(labelSteps(), 3, { stated: { days: 30 } }))), 'STEP_DAYS_MISMATCH');
     expect(item.step).toBe(3);
     expect(item.params).toMatchObject({ stated: 30, actual: null, endDate: null });
-    expect(messageOf(item)).toMatch(/^days is 30 but the step is open-ended/);
+    expect(messageOf(item, defaultProtocolData)).toMatch(/^days is 30 but the step is open-ended/);
   });
 
   it.each([
@@ -121,7 +122,7 @@ describe('dispense (an order read from FHIR states its supply)', () => {
     const findings = review(withDispense(taperSteps(), stated(255, 'mg', 21)));
     const item = single(findings, 'DISPENSE_MISMATCH');
     expect(item).toMatchObject({ severity: 'warning', step: null, params: { field: 'quantity', stated: 255, expected: 245, unit: 'mg' } });
-    expect(messageOf(item)).toBe('The order dispenses 255 mg, but its steps take 245 mg; correct the quantity or the steps');
+    expect(messageOf(item, defaultProtocolData)).toBe('The order dispenses 255 mg, but its steps take 245 mg; correct the quantity or the steps');
   });
 
   it('a duration other than the dated steps, or too short to leave days for the ongoing step, is a warning', () => {

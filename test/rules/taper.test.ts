@@ -1,3 +1,4 @@
+import { defaultProtocolData } from '../../src/protocol/profiles.js';
 import { describe, expect, it } from 'vitest';
 import { messageOf } from '../../src/rules/catalogue.js';
 import { reviewOf, type Subject } from '../../src/rules/subject.js';
@@ -24,7 +25,7 @@ describe('TAPER_STEP_ABOVE_PROTOCOL', () => {
       sources: ['T2'],
       params: { date: '2026-03-12', fromDailyMg: 45, toDailyMg: 15, maxCutMg: 15 },
     });
-    expect(messageOf(item)).toBe('On 2026-03-12 the daily dose falls by 30 mg (45 to 15 mg/day), more than the 15 mg/day a taper step may take');
+    expect(messageOf(item, defaultProtocolData)).toBe('On 2026-03-12 the daily dose falls by 30 mg (45 to 15 mg/day), more than the 15 mg/day a taper step may take');
   });
 
   it('the cut from the starting regimen to the first step counts', () => {
@@ -51,7 +52,7 @@ describe('ABRUPT_STOP', () => {
     const item = single(findings, 'ABRUPT_STOP');
     expect(item.sources).toEqual(['S1', 'S7', 'T2']);
     expect(item.params).toEqual({ implied: false, stopDate: '2026-01-21', lastDay: '2026-01-20', doses: tid(20), limitMg: 15, minDays: 7, maxCutMg: 15 });
-    expect(messageOf(item)).toMatch(/^On 2026-01-21 baclofen stops from 20 mg three times daily \(60 mg\/day\): a drop to zero from more than 15 mg\/day/);
+    expect(messageOf(item, defaultProtocolData)).toMatch(/^On 2026-01-21 baclofen stops from 20 mg three times daily \(60 mg\/day\): a drop to zero from more than 15 mg\/day/);
   });
 
   it('a stop straight from the starting regimen is an error on the zero step', () => {
@@ -66,7 +67,7 @@ describe('ABRUPT_STOP', () => {
     expect(item.severity).toBe('warning');
     expect(item.step).toBe(1);
     expect(item.params).toMatchObject({ implied: true, stopDate: '2026-01-11', lastDay: '2026-01-10', doses: tid(10) });
-    expect(messageOf(item)).toMatch(/^The schedule ends on 2026-01-10 at 10 mg three times daily \(30 mg\/day\): if baclofen stops then/);
+    expect(messageOf(item, defaultProtocolData)).toMatch(/^The schedule ends on 2026-01-10 at 10 mg three times daily \(30 mg\/day\): if baclofen stops then/);
   });
 
   it('none from 15 mg/day or less, explicit or implied', () => {
@@ -86,7 +87,7 @@ describe('FAST_TAPER', () => {
     const item = single(findings, 'FAST_TAPER');
     expect(item.sources).toEqual(['T1', 'R3', 'M1', 'S1', 'S7']);
     expect(item.params).toEqual({ fromDoses: tid(15), stopDate: '2026-03-08', implied: false, days: 4, firstReducedDate: '2026-03-04', minDays: 7 });
-    expect(messageOf(item)).toMatch(/4 days after its first reduction on 2026-03-04: shorter than the 7 days/);
+    expect(messageOf(item, defaultProtocolData)).toMatch(/4 days after its first reduction on 2026-03-04: shorter than the 7 days/);
   });
 
   it('a long first step cannot hide a fast taper: 30 days held, then three days down', () => {

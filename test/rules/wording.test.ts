@@ -1,3 +1,4 @@
+import { defaultProtocolData } from '../../src/protocol/profiles.js';
 import { describe, expect, it } from 'vitest';
 import type { FindingCode, FindingParams } from '../../src/engine/findings.js';
 import { messageOf } from '../../src/rules/catalogue.js';
@@ -115,6 +116,6 @@ const cases: readonly Worded[] = [
 
 describe('each finding in words', () => {
   it.each(cases.map((item) => [item.code, item] as const))('%s', (code, item) => {
-    expect(messageOf({ code, severity: 'info', step: null, sources: [], params: item.params })).toBe(item.sentence);
+    expect(messageOf({ code, severity: 'info', step: null, sources: [], params: item.params }, defaultProtocolData)).toBe(item.sentence);
   });
 });

@@ -2,7 +2,6 @@ import type { CheckResult } from '../../app/check.js';
 import type { ScheduleResult } from '../../app/schedule-result.js';
 import { isLiquidAdministration, type Administration } from '../../engine/administrations.js';
 import { formatNumber } from '../../engine/wording.js';
-import { baclofenProducts } from '../../protocol/products.js';
 import { messageOf } from '../../rules/catalogue.js';
 import type { Format } from './format.js';
 
@@ -36,7 +35,7 @@ const SCHEDULE_HEADER = ['step', 'start_date', 'end_date', 'days', 'time', 'dose
 
 /** One row per dose per step (a stop step has no doses, so no row); steps numbered from 1. */
 export function renderScheduleCsv(result: ScheduleResult): string {
-  const form = baclofenProducts.forms[result.dispensing.product.form];
+  const form = result.profile.products.forms[result.dispensing.product.form];
   const unitName = form.kind === 'solid' ? form.unitName : '';
   const rows = result.steps.flatMap((step, index) =>
     step.administrations.map((item, position) => [
@@ -57,7 +56,7 @@ export function renderScheduleCsv(result: ScheduleResult): string {
 
 /** One row per finding: severity, the step (from 1; empty for the whole input), code, message, source keys. */
 export function renderCheckCsv(result: CheckResult): string {
-  const rows = result.findings.map((item) => [item.severity, item.step === null ? null : item.step + 1, item.code, messageOf(item), item.sources.join(' ')]);
+  const rows = result.findings.map((item) => [item.severity, item.step === null ? null : item.step + 1, item.code, messageOf(item, result.profile), item.sources.join(' ')]);
   return csvRows(['severity', 'step', 'code', 'message', 'sources'], rows);
 }
 

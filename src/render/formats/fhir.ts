@@ -3,7 +3,7 @@ import { isLiquidTotal } from '../../engine/dispense.js';
 import type { Finding, FindingCode } from '../../engine/findings.js';
 import { formatNumber } from '../../engine/wording.js';
 import { baclofenFhir, actCodes, type ActCode, type MedicationConcept } from '../../protocol/fhir.js';
-import { baclofenProducts } from '../../protocol/products.js';
+import type { ProtocolData } from '../../protocol/profiles.js';
 import { sources } from '../../protocol/sources.js';
 import { messageOf } from '../../rules/catalogue.js';
 import { contentUuid } from '../content-id.js';
@@ -84,8 +84,8 @@ function dispenseRequestOf(result: ScheduleResult) {
 }
 
 function notesOf(result: ScheduleResult) {
-  const info = result.findings.filter((item) => item.severity === 'info').map((item) => `${item.code}: ${messageOf(item)}`);
-  return [draftNotice, `${renderDispenseLine(result, baclofenProducts)}.`, ...info].map((text) => ({ text }));
+  const info = result.findings.filter((item) => item.severity === 'info').map((item) => `${item.code}: ${messageOf(item, result.profile)}`);
+  return [draftNotice, `${renderDispenseLine(result, result.profile.products)}.`, ...info].map((text) => ({ text }));
 }
 
 /** The steps written as dosage lines, and a taper's stop: the last step when it has no doses. */
@@ -97,7 +97,7 @@ function linesAndStop(result: ScheduleResult) {
 
 function medicationRequestOf(result: ScheduleResult) {
   const { steps, stopDate } = linesAndStop(result);
-  const context = { stepCount: steps.length, stopDate, product: result.dispensing.product, kind: result.kind, capDailyMg: result.capDailyMg };
+  const context = { stepCount: steps.length, stopDate, product: result.dispensing.product, kind: result.kind, capDailyMg: result.capDailyMg, profile: result.profile };
   return {
     extension: [...effectiveDosePeriod(result), scheduleExtension(result)],
     status: 'draft',
@@ -111,7 +111,7 @@ function medicationRequestOf(result: ScheduleResult) {
 }
 
 /** A warning or error as a DetectedIssue on the order: ActCode and titrate's code, the step, the message, a source. */
-function detectedIssueOf(item: Finding, severity: 'high' | 'moderate', orderUrl: string) {
+function detectedIssueOf(item: Finding, severity: 'high' | 'moderate', orderUrl: string, data: ProtocolData) {
   const code = actCodeOf(item);
   const reference = item.sources.map((key) => sources[key].url).find((url) => url !== null);
   return {
@@ -127,7 +127,7 @@ function detectedIssueOf(item: Finding, severity: 'high' | 'moderate', orderUrl:
     severity,
     patient: { display: UNIDENTIFIED_PATIENT },
     implicated: [{ reference: orderUrl }],
-    detail: messageOf(item),
+    detail: messageOf(item, data),
     ...(reference !== undefined && { reference }),
   };
 }
@@ -143,7 +143,7 @@ export function scheduleFhir(result: ScheduleResult) {
   const { issueSeverity } = baclofenFhir;
   const order = withId('MedicationRequest', medicationRequestOf(result));
   const issues = result.findings.flatMap((item, index) =>
-    item.severity === 'info' ? [] : [withId('DetectedIssue', detectedIssueOf(item, issueSeverity.value[item.severity], order.fullUrl), String(index))],
+    item.severity === 'info' ? [] : [withId('DetectedIssue', detectedIssueOf(item, issueSeverity.value[item.severity], order.fullUrl, result.profile), String(index))],
   );
   // Issues point to the order (implicated), not back: validators cannot type a urn:uuid reference
   // in MedicationRequest.detectedIssue (Reference(DetectedIssue)) and warn.

@@ -1,7 +1,7 @@
 import type { CheckResult } from '../../app/check.js';
-import type { ProtocolData } from '../../app/protocol-data.js';
+import type { MissedResult } from '../../app/missed.js';
+import type { ProtocolData } from '../../protocol/profiles.js';
 import type { ScheduleResult } from '../../app/schedule-result.js';
-import type { MissedDoseAdvice } from '../../engine/missed-dose.js';
 import type { RenderOptions } from '../render-options.js';
 
 /** What each command's result is, by the kind of result a format renders. */
@@ -9,7 +9,7 @@ export interface Results {
   /** plan and taper */
   readonly schedule: ScheduleResult;
   readonly check: CheckResult;
-  readonly missed: MissedDoseAdvice;
+  readonly missed: MissedResult;
   /** the protocol in use (rules) */
   readonly rules: ProtocolData;
 }

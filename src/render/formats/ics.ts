@@ -6,7 +6,6 @@ import type { DispensedStep } from '../../engine/dispensing.js';
 import { InternalError } from '../../engine/internal-error.js';
 import type { IsoDate } from '../../engine/types.js';
 import { describeDaily, formatNumber, plural } from '../../engine/wording.js';
-import { baclofenProducts } from '../../protocol/products.js';
 import { describeMeasure } from '../administrations.js';
 import { component, escapeText, icalendarText, property } from '../icalendar/content-lines.js';
 import { fnv1a64 } from '../icalendar/hash.js';
@@ -14,6 +13,7 @@ import { MS_PER_DAY, vtimezone } from '../icalendar/time-zone.js';
 import { draftNotice } from '../notice.js';
 import type { RenderOptions } from '../render-options.js';
 import { titles } from '../schedule-table.js';
+import type { Products } from '../../protocol/products.js';
 import type { Format } from './format.js';
 
 // iCalendar (RFC 5545) dose reminders for calendar apps: one VEVENT per step and dose time of
@@ -64,8 +64,8 @@ const wallOfDate = (date: IsoDate): number => Date.parse(`${date}T00:00:00Z`);
 const localDateTime = (date: IsoDate, time: string): string => `${date.replace(/-/g, '')}T${time.replace(':', '')}00`;
 
 /** `Baclofen 15 mg (1 × 10 mg + 1 × 5 mg tablets)`, or `Medicine: 15 mg (…)` when discreet. */
-function doseText(item: Administration, product: Product, discreet: boolean): string {
-  return `${discreet ? DISCREET_DRUG : DRUG} ${formatNumber(item.doseMg)} mg (${describeMeasure(item, product, baclofenProducts)})`;
+function doseText(item: Administration, product: Product, products: Products, discreet: boolean): string {
+  return `${discreet ? DISCREET_DRUG : DRUG} ${formatNumber(item.doseMg)} mg (${describeMeasure(item, product, products)})`;
 }
 
 /** `Step 1 of 4, 2026-03-02 to 2026-03-05 (4 days): 15 mg three times daily (45 mg/day).` */
@@ -78,7 +78,7 @@ function stepText(slot: Slot, steps: number): string {
 }
 
 function vevent(slot: Slot, result: ScheduleResult, options: RenderOptions, first: IsoDate): string[] {
-  const summary = doseText(slot.administration, result.dispensing.product, options.discreet);
+  const summary = doseText(slot.administration, result.dispensing.product, result.profile.products, options.discreet);
   const description = [`${summary} at ${slot.time}.`, stepText(slot, result.steps.length), draftNotice].join('\n');
   const start = localDateTime(slot.step.startDate, slot.time);
   return component('VEVENT', [

@@ -2,7 +2,7 @@ import type { CheckResult } from '../../app/check.js';
 import type { ScheduleResult } from '../../app/schedule-result.js';
 import { describeSources, type Finding } from '../../engine/findings.js';
 import { formatNumber } from '../../engine/wording.js';
-import { baclofenProducts } from '../../protocol/products.js';
+import type { ProtocolData } from '../../protocol/profiles.js';
 import { messageOf } from '../../rules/catalogue.js';
 import { describeDoseLines } from '../administrations.js';
 import { describeSubject, verdictText } from '../check-table.js';
@@ -22,10 +22,10 @@ function markdownTable(header: readonly string[], rows: readonly (readonly (stri
   return [line(header), `|${align.map((side) => (side === 'r' ? '---:' : ':---')).join('|')}|`, ...rows.map(line)].join('\n');
 }
 
-function findingsList(findings: readonly Finding[]): string {
+function findingsList(findings: readonly Finding[], data: ProtocolData): string {
   if (findings.length === 0) return 'No findings.';
   return findings
-    .map((item) => `- **${item.severity.toUpperCase()}** \`${item.code}\`${item.step === null ? '' : ` (step ${item.step + 1})`}: ${messageOf(item)}  \n  _Source: ${describeSources(item.sources)}_`)
+    .map((item) => `- **${item.severity.toUpperCase()}** \`${item.code}\`${item.step === null ? '' : ` (step ${item.step + 1})`}: ${messageOf(item, data)}  \n  _Source: ${describeSources(item.sources)}_`)
     .join('\n');
 }
 
@@ -42,9 +42,9 @@ export function renderScheduleMarkdown(result: ScheduleResult): string {
   ]);
   const doses = result.steps.flatMap((step, index) => [
     `- **Step ${index + 1}**${step.doses.length === 0 ? ': no baclofen' : ''}`,
-    ...describeDoseLines(step.times, step.administrations, product, baclofenProducts).map((line) => `  - ${line}`),
+    ...describeDoseLines(step.times, step.administrations, product, result.profile.products).map((line) => `  - ${line}`),
   ]);
-  const kidney = describeKidney(result.kidney);
+  const kidney = describeKidney(result.kidney, result.profile.protocol);
   return [
     `## Baclofen (oral) ${titles[result.kind]}, cap ${formatNumber(result.capDailyMg)} mg/day`,
     ...(kidney ? ['', kidney] : []),
@@ -55,11 +55,11 @@ export function renderScheduleMarkdown(result: ScheduleResult): string {
     '',
     ...doses,
     '',
-    `**${renderDispenseLine(result, baclofenProducts)}**`,
+    `**${renderDispenseLine(result, result.profile.products)}**`,
     '',
     '### Findings',
     '',
-    findingsList(result.findings),
+    findingsList(result.findings, result.profile),
     '',
     `_${draftNotice}_`,
     '',
@@ -67,8 +67,8 @@ export function renderScheduleMarkdown(result: ScheduleResult): string {
 }
 
 export function renderCheckMarkdown(result: CheckResult): string {
-  const rows = result.findings.map((item) => [item.severity, item.step === null ? '–' : item.step + 1, `\`${item.code}\``, messageOf(item)]);
-  const kidney = describeKidney(result.kidney);
+  const rows = result.findings.map((item) => [item.severity, item.step === null ? '–' : item.step + 1, `\`${item.code}\``, messageOf(item, result.profile)]);
+  const kidney = describeKidney(result.kidney, result.profile.protocol);
   return [
     `## Baclofen (oral) check of a ${describeSubject(result.subject)}`,
     '',

@@ -6,10 +6,10 @@ import type { ClockTime } from '../../engine/dose-times.js';
 import { describeSources } from '../../engine/findings.js';
 import type { IsoDate } from '../../engine/types.js';
 import { describeDoses, formatNumber, plural } from '../../engine/wording.js';
-import { baclofenOral, type PlainSign, type Protocol } from '../../protocol/baclofen.js';
+import type { PlainSign, Protocol } from '../../protocol/baclofen.js';
 import { patientWords } from '../../protocol/patient-words.js';
 import type { Sourced } from '../../protocol/sourced.js';
-import { baclofenProducts, type Products } from '../../protocol/products.js';
+import type { Products } from '../../protocol/products.js';
 import type { SourceKey } from '../../protocol/sources.js';
 import { messageOf } from '../../rules/catalogue.js';
 import { formatCount, formatVolume, unitWord } from '../administrations.js';
@@ -309,7 +309,7 @@ function notReadyOf(result: ScheduleResult): HandoutSection | null {
   return {
     heading: 'Not ready to use',
     paragraphs: ['Do not follow this schedule yet: keep taking your current dose and call your prescriber. It has problems that your prescriber must fix first:'],
-    bullets: errors.map((item) => `${messageOf(item)}.`.replace(/\.\.$/, '.')),
+    bullets: errors.map((item) => `${messageOf(item, result.profile)}.`.replace(/\.\.$/, '.')),
   };
 }
 
@@ -331,8 +331,8 @@ function fieldsOf(details: HandoutDetails): HandoutField[] {
 export function handoutContent(
   result: ScheduleResult,
   details: HandoutDetails = {},
-  protocol: Protocol = baclofenOral,
-  products: Products = baclofenProducts,
+  protocol: Protocol = result.profile.protocol,
+  products: Products = result.profile.products,
 ): HandoutContent {
   const taper = result.kind === 'taper';
   const stops = result.steps.some((step, index) => index > 0 && step.doses.length === 0);

@@ -1,5 +1,5 @@
 import type { KidneyAssessment } from '../../engine/types.js';
-import { baclofenOral } from '../../protocol/baclofen.js';
+import { everyProfile } from '../../protocol/profiles.js';
 import { severities } from '../../protocol/sourced.js';
 import { sources } from '../../protocol/sources.js';
 import { wordings } from '../../rules/catalogue.js';
@@ -39,13 +39,17 @@ export const sourceKeysSchema: JsonSchema = { type: 'array', items: { enum: Obje
 export const sourceTextSchema: JsonSchema = { type: 'string', description: 'the source keys with their titles: "S1: …; S7: …"' };
 
 const kidneyMethods = everyOf<KidneyAssessment['method']>()(['given', 'cockcroft-gault', 'dialysis']);
-const kidneyCategories = everyOf<KidneyAssessment['category']>()([...baclofenOral.renalCategories.value.map((item) => item.category), 'dialysis'] as const);
+const kidneyCategories = everyOf<KidneyAssessment['category']>()([
+  ...everyProfile.flatMap((profile) => profile.protocol.renalCategories.value.map((item) => item.category)),
+  'dialysis',
+] as const);
+const crclDecimals = Math.max(...everyProfile.map((profile) => profile.protocol.crclDecimals.value));
 
 export const kidneySchema: JsonSchema = orNull(
   closedObject(
     {
       category: { enum: [...new Set(kidneyCategories)] },
-      crclMlMin: { anyOf: [{ type: 'number', exclusiveMinimum: 0 }, { type: 'null' }], description: `the CrCl classified, as shown (to ${baclofenOral.crclDecimals.value} decimal); null on dialysis` },
+      crclMlMin: { anyOf: [{ type: 'number', exclusiveMinimum: 0 }, { type: 'null' }], description: `the CrCl classified, as shown (to ${crclDecimals} decimal); null on dialysis` },
       method: { enum: [...kidneyMethods] },
     },
     [],
@@ -73,9 +77,9 @@ export function headerSchemas(kind: JsonSchema): Record<'schemaVersion' | 'kind'
 
 export const contractSchemas = {
   ok: { type: 'boolean', description: 'false when any finding is an error (the command then exits 1)' },
-  drug: { const: baclofenOral.drug },
-  route: { const: baclofenOral.route },
-  protocol: { const: baclofenOral.id },
+  drug: { enum: [...new Set(everyProfile.map((profile) => profile.protocol.drug))] },
+  route: { enum: [...new Set(everyProfile.map((profile) => profile.protocol.route))] },
+  protocol: { enum: everyProfile.map((profile) => profile.protocol.id), description: 'the protocol profile the schedule was planned or checked under (titrate protocols lists them)' },
   capDailyMg: { ...mgSchema, description: 'the daily maximum the schedule was held to, or checked against' },
   notice: { type: 'string', description: 'the reminder that this is a draft for a clinician to confirm' },
 } as const satisfies Record<string, JsonSchema>;
