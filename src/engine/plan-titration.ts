@@ -157,6 +157,13 @@ function climbBasis(kind: ClimbKind, level: { doses: number[]; riseMg: number; a
 }
 
 /**
+ * Most levels a climb makes: a schedule titrate reads has at most this many steps, and a climb
+ * by whole dose units to at most 80 mg makes a few dozen. Past it a rise was not a whole positive
+ * number of units (an input the schema should have refused): a bug said, never an endless loop.
+ */
+export const MAX_CLIMB_LEVELS = 1000;
+
+/**
  * Climbs per dose at the start frequency to the goal's per-dose amount, then adds the goal's
  * extra dose(s) one interval later (titrate's route to four times daily).
  */
@@ -176,6 +183,7 @@ function climb(request: TitrationRequest, start: Goal, goal: Goal, protocol: Pro
     const held = request.target ? 'the target, held as maintenance' : "the end of the label's suggested schedule, held as maintenance";
     levels.push({ doseUnits: repeat(doseUnits, dosesPerDay), days: reached ? null : intervalDays, basis: reached ? { ...basis, rule: `${basis.rule}; ${held}` } : basis });
     if (reached) return levels;
+    if (levels.length >= MAX_CLIMB_LEVELS) throw new InternalError(`a climb of more than ${MAX_CLIMB_LEVELS} steps (a rise of ${stepUnits} dose units)`);
     if (doseUnits < goal.doseUnits) {
       const next = Math.min(doseUnits + stepUnits, goal.doseUnits);
       riseMg = unitsToMg(next - doseUnits, unitMg);

@@ -4,6 +4,7 @@ import { frequencies, type FrequencyCode } from '../protocol/baclofen.js';
 import { datePattern } from './json-schema/calendar-patterns.js';
 import type { JsonSchema } from './json-schema/json-schema.js';
 import { alternation, multiplesOf } from './json-schema/number-text.js';
+import { isWholeMultipleOf } from './decimal.js';
 
 // Parsers for single input values. Each returns the typed value or the sentence that says what
 // was expected; option names are added by whoever prints the problem.
@@ -141,7 +142,8 @@ export function parseMg(value: unknown, unitMg: number, max: number): Parsed<num
   if (number === null || number <= 0 || number > max) {
     return fail(`expected mg greater than 0 and at most ${max}, got ${shown(value)}`);
   }
-  if (!Number.isInteger(number / unitMg)) return fail(`expected a multiple of ${unitMg} mg, got ${shown(value)}`);
+  // On the grid as written: the text typed, or the JSON number's own decimal (see decimal.ts).
+  if (!isWholeMultipleOf(typeof value === 'string' ? value : number, unitMg)) return fail(`expected a multiple of ${unitMg} mg, got ${shown(value)}`);
   return ok(number);
 }
 
@@ -244,7 +246,7 @@ export function parseDoseText(value: unknown, unitMg: number, maxMg: number, dai
   if (!frequency) {
     return fail(`expected ${expected}, with how often as one of ${Object.keys(frequencies).join(', ')}; got ${shown(value)}`);
   }
-  if (!Number.isInteger(amount / unitMg)) return fail(`expected a dose that is a multiple of ${unitMg} mg, got ${shown(value)}`);
+  if (!isWholeMultipleOf(amountText, unitMg)) return fail(`expected a dose that is a multiple of ${unitMg} mg, got ${shown(value)}`);
   if (amount > maxMg) return fail(`expected a dose of at most ${maxMg} mg, got ${shown(value)}`);
   return ok({ kind: 'regimen', doseMg: amount, frequency });
 }
