@@ -48,3 +48,10 @@ export { formats, formatsFor, findFormat, renderAs, type Format, type ResultKind
 export { jsonValue } from './render/formats/json.js';
 export { defaultRenderOptions, renderOptions, type RenderOptions } from './render/render-options.js';
 export { plainPaint, type Paint } from './render/paint.js';
+
+// The CDS Hooks service (`titrate serve`) as functions any server can mount: the discovery
+// document, a service call (a parsed request and today in, a status and cards out), feedback.
+export { callCdsService, takeFeedback, type CdsAnswer, type CdsCall, type CdsResponse } from './service/service.js';
+export { discovery, type CdsServiceDefinition } from './service/discovery.js';
+export type { Card } from './service/cards.js';
+export { baclofenCdsHooks } from './protocol/cds-hooks.js';

@@ -137,7 +137,9 @@ export async function startServer(settings: ServeSettings): Promise<RunningServe
     const id = route.kind === 'discovery' ? null : route.id;
     log.service = id !== null && findService(id) ? id : null;
     const allowed = route.kind === 'discovery' ? 'GET, OPTIONS' : 'POST, OPTIONS';
-    if (request.method === 'OPTIONS') return write(response, 204, undefined);
+    // A browser page on the internet (the CDS Hooks sandbox) calling a server on this machine asks
+    // first whether a private network may be reached (Chrome's Private Network Access).
+    if (request.method === 'OPTIONS') return write(response, 204, undefined, request.headers['access-control-request-private-network'] === 'true' ? { 'access-control-allow-private-network': 'true' } : {});
     if (route.kind === 'discovery') {
       if (request.method !== 'GET' && request.method !== 'HEAD') return fail(response, 405, 'not-supported', `${request.method ?? '?'} is not allowed here; use GET`, { allow: allowed });
       return write(response, 200, discovery());

@@ -1,4 +1,4 @@
-// npm run bench: start-up, batch throughput, allocation, memory and long schedules of the built
+// npm run bench: start-up, batch throughput, allocation, memory, long schedules and the CDS Hooks service of the built
 // CLI, each against a floor measured side by side in the same run: on a shared machine only the
 // ratios compare across runs. Inputs go to a temporary folder, never into the repo. Not part of
 // the test suite. `--quick` runs a smaller version (for trying a change out).
@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeLongTapers } from './long-tapers.js';
 import { writeRequests } from './requests.js';
+import { serveLines } from './serve.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const bin = join(root, 'bin', 'titrate.js');
@@ -225,6 +226,7 @@ try {
   for (const line of throughput(dir)) console.log(line);
   for (const line of await memory(dir)) console.log(line);
   for (const line of longSchedules(dir)) console.log(line);
+  for (const line of await serveLines(quick ? 3 : 10)) console.log(line);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
