@@ -36,9 +36,11 @@ beforeAll(() => {
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 describe('the installed package', { timeout: 60_000 }, () => {
-  it('installs under 2 MB with nothing but titrate itself', () => {
+  // 2 MB before the CDS Hooks service (titrate serve, part 14), which adds about 0.2 MB: the
+  // service and jose in the CLI, the service in both library builds, and their source maps.
+  it('installs under 2.25 MB with nothing but titrate itself', () => {
     expect(readdirSync(join(consumer, 'node_modules')).filter((name) => !name.startsWith('.'))).toEqual(['titrate']);
-    expect(sizeOf(join(consumer, 'node_modules'))).toBeLessThan(2 * 1024 * 1024);
+    expect(sizeOf(join(consumer, 'node_modules'))).toBeLessThan(2.25 * 1024 * 1024);
   });
 
   it('plans the label schedule from an ES module', () => {

@@ -22,7 +22,7 @@ const sign = (body: unknown) => {
   const answer = callCdsService({ serviceId: SIGN, body, today });
   expect(answer.status).toBe(200);
   expect(cdsResponseProblems(answer.body)).toBe('');
-  return answer.body as { cards: Json[] };
+  return answer.body as unknown as { cards: Json[] };
 };
 
 const ordersOf = (orders: Json[], context: Json = {}) =>
@@ -56,9 +56,9 @@ describe('reading orders', () => {
   });
 
   it('a Medication the order refers to gives the product: a contained one by code, a liquid by its mg per mL', () => {
-    const contained = { ...mgOrder(1, 3), medicationCodeableConcept: undefined, medicationReference: { reference: '#med' }, contained: [{ resourceType: 'Medication', id: 'med', code: { coding: [{ system: RXNORM, code: '197392' }] } }] };
+    const contained: Json = { ...mgOrder(1, 3), medicationCodeableConcept: undefined, medicationReference: { reference: '#med' }, contained: [{ resourceType: 'Medication', id: 'med', code: { coding: [{ system: RXNORM, code: '197392' }] } }] };
     contained.dosageInstruction[0].doseAndRate[0].doseQuantity = { value: 1, code: '{tbl}', system: 'http://unitsofmeasure.org' };
-    const liquid = { ...mgOrder(1, 3), medicationCodeableConcept: undefined, medicationReference: { reference: 'Medication/liquid' } };
+    const liquid: Json = { ...mgOrder(1, 3), medicationCodeableConcept: undefined, medicationReference: { reference: 'Medication/liquid' } };
     liquid.dosageInstruction[0].doseAndRate[0].doseQuantity = { value: 5, unit: 'mL', code: 'mL', system: 'http://unitsofmeasure.org' };
     const medication = {
       resourceType: 'Medication',
