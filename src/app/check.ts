@@ -1,9 +1,10 @@
-import { hasError, type Finding } from '../engine/findings.js';
+import { hasError, sortFindings, type Finding } from '../engine/findings.js';
 import { assessPatient } from '../engine/patient.js';
 import { kidneyLimitFor } from '../engine/renal.js';
 import type { IsoDate, KidneyAssessment, PatientInput } from '../engine/types.js';
 import { reviewSubject } from '../rules/rule-book.js';
 import type { Subject } from '../rules/subject.js';
+import { reconcilePatient } from './recorded-patient.js';
 import { defaultProtocolData, ruleContext, type ProtocolData } from './protocol-data.js';
 import { refused } from './refused.js';
 import type { Normalized } from '../schema/issues.js';
@@ -43,9 +44,11 @@ function summaryOf(subject: Subject): CheckSubject {
 
 /** Judges a regimen or a schedule with the rule book, for this patient; or why the patient is refused (under 12). */
 export function check(request: CheckRequest, data: ProtocolData = defaultProtocolData): Normalized<CheckResult> {
-  const patient = assessPatient(request.patient, data.protocol);
+  const recorded = request.subject.kind === 'schedule' ? request.subject.recorded?.patient : undefined;
+  const reconciled = reconcilePatient(request.patient, recorded, data.protocol);
+  const patient = assessPatient(reconciled.patient, data.protocol);
   if (!patient.ok) return refused(patient.problems);
-  const findings = reviewSubject(request.subject, ruleContext(data, patient.value, null));
+  const findings = sortFindings([...reconciled.findings, ...reviewSubject(request.subject, ruleContext(data, patient.value, null))]);
   return {
     ok: true,
     value: {

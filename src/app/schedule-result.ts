@@ -3,7 +3,8 @@ import type { Dispense } from '../engine/dispense.js';
 import { planDispensing, type DispensedStep, type DispensingDetail, type DispensingRequest } from '../engine/dispensing.js';
 import { hasError, sortFindings, type Finding } from '../engine/findings.js';
 import type { PlannedSchedule } from '../engine/plan-titration.js';
-import type { KidneyAssessment, PatientContext } from '../engine/types.js';
+import { patientRecord } from '../engine/patient.js';
+import type { KidneyAssessment, PatientContext, PatientRecord } from '../engine/types.js';
 import { reviewSubject } from '../rules/rule-book.js';
 import type { Subject } from '../rules/subject.js';
 import { ruleContext, type ProtocolData } from './protocol-data.js';
@@ -19,6 +20,8 @@ export interface ScheduleResult {
   /** The daily maximum the schedule was held to. */
   readonly capDailyMg: number;
   readonly kidney: KidneyAssessment | null;
+  /** The patient it was planned for, as the schedule records them (what check reads back). */
+  readonly patient: PatientRecord;
   readonly dispense: Dispense;
   readonly dispensing: DispensingDetail;
   /** The rule book's findings on the schedule, and the planner's notes (info); errors first. */
@@ -33,8 +36,8 @@ export interface ScheduleResult {
 export interface ProductRequest extends ProductChoice, DispensingRequest {}
 
 /** The subject the rule book judges for a planned schedule: exactly what `check` reads back from its JSON. */
-export function subjectOf(kind: ScheduleResult['kind'], steps: readonly DispensedStep[], from: readonly number[] | null): Subject {
-  return { kind: 'schedule', declaredKind: kind, from, steps };
+export function subjectOf(kind: ScheduleResult['kind'], steps: readonly DispensedStep[], from: readonly number[] | null, capDailyMg: number): Subject {
+  return { kind: 'schedule', declaredKind: kind, from, steps, recorded: { capDailyMg } };
 }
 
 /**
@@ -45,7 +48,7 @@ export function dispenseAndReview(planned: PlannedSchedule, product: Product, re
   const dispensing = planDispensing(planned.steps, product, request, data.protocol, data.products, planned.from?.length ?? null);
   if (!dispensing.ok) return refused(dispensing.problems);
   const { steps, dispense, detail } = dispensing.value;
-  const reviewed = reviewSubject(subjectOf(planned.kind, steps, planned.from), ruleContext(data, patient, product));
+  const reviewed = reviewSubject(subjectOf(planned.kind, steps, planned.from, planned.capDailyMg), ruleContext(data, patient, product));
   const findings = sortFindings([...planned.notes, ...reviewed]);
   return {
     ok: true,
@@ -55,6 +58,7 @@ export function dispenseAndReview(planned: PlannedSchedule, product: Product, re
       from: planned.from,
       capDailyMg: planned.capDailyMg,
       kidney: patient.kidney,
+      patient: patientRecord(patient),
       dispense,
       dispensing: detail,
       findings,

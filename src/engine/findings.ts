@@ -32,6 +32,11 @@ export type AdministrationProblem =
       readonly doseMg: number;
     };
 
+/** Where the options given to check and what a schedule records disagree, and what was used (the stricter). */
+export type RecordDifference =
+  | { readonly field: 'age'; readonly given: number; readonly recorded: number; readonly used: number }
+  | { readonly field: 'kidney'; readonly given: KidneyAssessment; readonly recorded: KidneyAssessment; readonly used: KidneyAssessment };
+
 /** How an order's stated supply disagrees with its steps (a FHIR dispenseRequest). */
 export type DispenseProblem =
   | { readonly field: 'quantity'; readonly stated: number; readonly expected: number; readonly unit: 'mg' | 'mL' }
@@ -42,6 +47,9 @@ export interface FindingParams {
   ABOVE_CAP: { readonly date: Date | null; readonly doses: Doses; readonly capMg: number };
   ABOVE_RENAL_CAP: { readonly date: Date | null; readonly doses: Doses; readonly capMg: number; readonly kidney: KidneyAssessment; readonly reduction: Fraction | null };
   SINGLE_DOSE_ABOVE_MAX: { readonly date: Date | null; readonly doses: Doses; readonly maxMg: number };
+  ABOVE_RECORDED_CAP: { readonly date: Date | null; readonly doses: Doses; readonly kind: 'daily' | 'single'; readonly capMg: number };
+  RECORDED_LIMIT_UNREADABLE: { readonly path: string; readonly reason: string };
+  RECORD_DIFFERS: RecordDifference;
   // pace
   START_ABOVE_PROTOCOL: {
     readonly doses: Doses;

@@ -1,7 +1,7 @@
 import type { Protocol } from '../protocol/baclofen.js';
 import { assessKidney, estimateCrcl } from './renal.js';
 import { problem, type Problem } from './problems.js';
-import type { Outcome, PatientContext, PatientInput } from './types.js';
+import type { Outcome, PatientContext, PatientInput, PatientRecord } from './types.js';
 
 /**
  * The patient as every command sees them: kidney function assessed (a Cockcroft–Gault estimate
@@ -32,5 +32,27 @@ export function assessPatient(input: PatientInput, protocol: Protocol): Outcome<
       epilepsy: input.epilepsy === true,
       interactions: [...new Set(input.interactions ?? [])],
     },
+  };
+}
+
+/** The patient's record (PatientRecord): every fact given, in the request's field names; empty when none was. */
+export function patientRecord(patient: PatientContext): PatientRecord {
+  const kidney = patient.kidney;
+  const input = patient.estimate?.input;
+  return {
+    ...(patient.ageYears !== null && { age: patient.ageYears }),
+    ...(kidney?.category === 'dialysis' && { dialysis: true as const }),
+    ...(kidney?.method === 'given' && kidney.crclMlMin !== null && { crcl: kidney.crclMlMin }),
+    ...(input && {
+      weight: input.weightKg,
+      ...(input.heightCm !== undefined && { height: input.heightCm }),
+      ...(input.weightBasis !== undefined && { weightBasis: input.weightBasis }),
+      scr: input.serumCreatinineMgDl,
+      sex: input.sex,
+    }),
+    ...(patient.pregnant && { pregnant: true as const }),
+    ...(patient.breastfeeding && { breastfeeding: true as const }),
+    ...(patient.epilepsy && { epilepsy: true as const }),
+    ...(patient.interactions.length > 0 && { with: patient.interactions }),
   };
 }

@@ -109,3 +109,23 @@ export type Outcome<T> = { readonly ok: true; readonly value: T } | { readonly o
 export type Target =
   | { readonly kind: 'daily'; readonly dailyMg: number }
   | { readonly kind: 'regimen'; readonly doseMg: number; readonly frequency: FrequencyCode };
+
+/**
+ * The patient as a schedule records them, in the request's own field names (age, crcl, dialysis,
+ * the Cockcroft–Gault inputs in kg, cm and mg/dL, the cautions): what `check` reads back from a
+ * saved schedule, so the schedule is judged for the patient it was planned for.
+ */
+export interface PatientRecord {
+  readonly age?: number;
+  readonly crcl?: number;
+  readonly dialysis?: true;
+  readonly weight?: number;
+  readonly height?: number;
+  readonly weightBasis?: WeightBasis;
+  readonly scr?: number;
+  readonly sex?: 'female' | 'male';
+  readonly pregnant?: true;
+  readonly breastfeeding?: true;
+  readonly epilepsy?: true;
+  readonly with?: readonly InteractionName[];
+}

@@ -97,6 +97,12 @@ export const baclofenOral = {
     'a target met exactly by equal doses the product can make at the other label frequency (40 mg/day as 10 mg four times daily, not 12.5 mg three times daily) is planned at that frequency; otherwise the plan stops at the highest such dose below the target',
   ),
 
+  recordedLimits: sourced(
+    'a schedule is judged for the patient and the limits it records, and the stricter of them and the options given',
+    ['TITRATE'],
+    "a saved schedule's recorded patient (kidney function, age, cautions) and limits (its daily cap, FHIR maxDosePerPeriod and maxDosePerAdministration) are applied as if given; where options disagree the stricter wins (lower CrCl, dialysis, older age, lower cap), with a warning; a recorded cap never raises the protocol's, and a step above it is an error",
+  ),
+
   // Kidney function
   renalCategories: sourced<readonly RenalCategory[]>(
     [

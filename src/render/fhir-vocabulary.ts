@@ -19,7 +19,12 @@ export const TITRATE_FHIR = 'https://titrate.invalid/fhir';
 
 /** titrate's extensions (complex ones list their parts) and its code system of finding codes. */
 export const titrateFhir = {
-  /** On the MedicationRequest: `kind` (code titration | taper), and a taper's `fromDose` (Quantity mg, one per dose, in order through the day). */
+  /**
+   * On the MedicationRequest: `kind` (code titration | taper), a taper's `fromDose` (Quantity mg,
+   * one per dose, in order through the day), and `patient`: the patient it was planned for, one
+   * part per request field (age, crcl, dialysis, weight kg, height cm, weightBasis, scr mg/dL, sex,
+   * pregnant, breastfeeding, epilepsy, with once per name), which check reads back.
+   */
   schedule: `${TITRATE_FHIR}/StructureDefinition/schedule`,
   /** On a Dosage: how each of its doses is given: `unit` (`strength` mg, `count`), or `volume` mL and `concentration` mg/mL; `makeable` false when the tablets cannot make it. */
   administration: `${TITRATE_FHIR}/StructureDefinition/administration`,
@@ -30,6 +35,8 @@ export const titrateFhir = {
   statedTimes: `${TITRATE_FHIR}/StructureDefinition/stated-times`,
   /** On dispenseRequest, one per strength: `strength` (Quantity mg) and `count` (decimal; halves as .5). */
   dispenseUnits: `${TITRATE_FHIR}/StructureDefinition/dispense-units`,
+  /** On a kidney DetectedIssue (RENAL_IMPAIRMENT): `category` (code normal | mild | moderate | severe | dialysis) and `crcl` (Quantity mL/min). */
+  kidney: `${TITRATE_FHIR}/StructureDefinition/kidney`,
   /** On a DetectedIssue: the step (Dosage.sequence) the finding is about. */
   findingStep: `${TITRATE_FHIR}/StructureDefinition/finding-step`,
   /** The finding codes of titrate's rule book (ABOVE_CAP, STEP_GAP, …), beside the ActCode. */

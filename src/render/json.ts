@@ -24,6 +24,7 @@ export function scheduleJson(result: ScheduleResult) {
     protocol: result.profile.protocol.id,
     capDailyMg: result.capDailyMg,
     kidney: result.kidney,
+    ...(Object.keys(result.patient).length > 0 && { patient: result.patient }),
     ...(result.from && { from: { doses: result.from, dailyMg: result.from.reduce((total, dose) => total + dose, 0) } }),
     steps: result.steps,
     dispense: result.dispense,

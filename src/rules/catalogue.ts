@@ -19,6 +19,7 @@ const daily = (doses: Doses) => doses.reduce((total, dose) => total + dose, 0);
 const fromDate = (date: string | null) => (date === null ? '' : `From ${date}, `);
 const crcl = (kidney: KidneyAssessment, data: ProtocolData) =>
   kidney.crclMlMin === null ? 'on dialysis' : `CrCl ${formatNumber(kidney.crclMlMin, data.protocol.crclDecimals.value)} mL/min`;
+const kidneyText = (kidney: KidneyAssessment, data: ProtocolData) => (kidney.category === 'dialysis' ? 'dialysis' : `${crcl(kidney, data)} (${kidney.category})`);
 const frequencyOf = (count: number) => Object.values(frequencies).find((item) => item.dosesPerDay === count)?.label ?? `${count} times daily`;
 const list = (items: readonly string[]) => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`);
 const withdrawal = (data: ProtocolData) => data.protocol.withdrawalRisk.value;
@@ -119,6 +120,15 @@ export const wordings: { readonly [C in FindingCode]: (params: FindingParams[C],
     (d.protocol.singleDoseMaxMg.sources.includes('TITRATE')
       ? `above the ${mg(p.maxMg)} largest single dose (titrate's inference: the ${perDay(d.protocol.maxDailyMg.value)} maximum as four doses)`
       : `above the ${mg(p.maxMg)} largest dose any label gives (the ${perDay(d.protocol.maxDailyMg.value)} maximum is written as ${mg(p.maxMg)} four times daily)`),
+  ABOVE_RECORDED_CAP: (p) =>
+    p.kind === 'daily'
+      ? `${fromDate(p.date)}${describeDaily(p.doses)} is above ${perDay(p.capMg)}, the schedule's own recorded cap`
+      : `${fromDate(p.date)}${describeDaily(p.doses)} has a single dose of ${mg(Math.max(...p.doses))}, above ${mg(p.capMg)}, the schedule's own recorded largest dose`,
+  RECORDED_LIMIT_UNREADABLE: (p) => `The schedule records a limit at ${p.path} that cannot be read: ${p.reason}; state it in mg over hours or days, or check the doses against it by hand`,
+  RECORD_DIFFERS: (p, d) =>
+    p.field === 'age'
+      ? `The options give age ${formatNumber(p.given)} but the schedule records ${formatNumber(p.recorded)}: judged at ${formatNumber(p.used)}, the stricter; check which is right`
+      : `The options give ${kidneyText(p.given, d)} but the schedule records ${kidneyText(p.recorded, d)}: judged by ${kidneyText(p.used, d)}, the stricter; check which is right`,
   START_ABOVE_PROTOCOL: (p, d) =>
     `${p.restart ? 'Restarts after a day without baclofen' : 'Starts'} at ${describeDaily(p.doses)}, above the protocol start of ${describeDoses(p.startDoses)} (${perDay(daily(p.startDoses))})` +
     (p.higherRisk.length > 0

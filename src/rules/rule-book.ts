@@ -6,6 +6,7 @@ import { liquidConcentration } from './administration/liquid-concentration.js';
 import { makeable } from './administration/makeable.js';
 import { dailyCap } from './limits/daily-cap.js';
 import { kidneyCap } from './limits/kidney-cap.js';
+import { recordedCap } from './limits/recorded-cap.js';
 import { singleDose } from './limits/single-dose.js';
 import { rate } from './pace/rate.js';
 import { startDose } from './pace/start.js';
@@ -39,6 +40,7 @@ export const ruleBook: readonly Rule[] = [
   interactions,
   dailyCap,
   kidneyCap,
+  recordedCap,
   singleDose,
   startDose,
   rate,

@@ -1,7 +1,7 @@
 import type { Product } from '../engine/administrations.js';
 import type { Finding } from '../engine/findings.js';
 import { kidneyLimitFor, type KidneyLimit } from '../engine/renal.js';
-import type { IsoDate, PatientContext } from '../engine/types.js';
+import type { IsoDate, PatientContext, PatientInput } from '../engine/types.js';
 import type { Protocol } from '../protocol/baclofen.js';
 import type { Products } from '../protocol/products.js';
 
@@ -51,6 +51,27 @@ export interface SubjectStep {
   readonly stated?: StatedValues;
 }
 
+/** A limit a schedule records that cannot be read as mg over a period of days (a FHIR maxDosePerPeriod in mL, or per month). */
+export interface UnreadableLimit {
+  /** Where it is, as FHIRPath would name it: `dosageInstruction[0].maxDosePerPeriod`. */
+  readonly path: string;
+  readonly reason: string;
+}
+
+/**
+ * What a schedule records about itself, beside its steps: the patient it was planned for, and
+ * its own limits. check judges the schedule against them (the stricter of them and the options
+ * given), so a saved schedule carries its own safety.
+ */
+export interface Recorded {
+  readonly patient?: PatientInput;
+  /** The schedule's own daily cap in mg (titrate's capDailyMg, FHIR maxDosePerPeriod): the strictest recorded. */
+  readonly capDailyMg?: number;
+  /** The schedule's own largest single dose in mg (FHIR maxDosePerAdministration). */
+  readonly maxDoseMg?: number;
+  readonly unreadable?: readonly UnreadableLimit[];
+}
+
 export type Subject =
   | { readonly kind: 'regimen'; readonly doses: readonly number[] }
   | {
@@ -62,6 +83,8 @@ export type Subject =
       readonly steps: readonly SubjectStep[];
       /** The supply the schedule states, when it states one. */
       readonly dispense?: StatedDispense;
+      /** What the schedule records about its patient and its limits. */
+      readonly recorded?: Recorded;
     };
 
 export interface RuleContext {

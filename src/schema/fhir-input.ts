@@ -1,8 +1,9 @@
-import type { IsoDate } from '../engine/types.js';
+import type { IsoDate, KidneyInput, PatientInput } from '../engine/types.js';
+import { recordedPatientFrom } from './patient-fields.js';
 import { addDaysIso } from '../engine/dates.js';
 import { baclofenFhir } from '../protocol/fhir.js';
 import { PER_DAY, RXNORM, titrateFhir, UCUM } from '../render/fhir-vocabulary.js';
-import type { StatedAdministration, StatedDispense, SubjectStep } from '../rules/subject.js';
+import type { Recorded, StatedAdministration, StatedDispense, SubjectStep, UnreadableLimit } from '../rules/subject.js';
 import { formatPath, invalid, type InputProblem, type Normalized } from './issues.js';
 import type { ScheduleSubject } from './schedule-input.js';
 import { intrathecalMessage, MAX_TEXT_CHARS, parseIsoDate, shown, unitProblem } from './values.js';
@@ -15,7 +16,10 @@ import { intrathecalMessage, MAX_TEXT_CHARS, parseIsoDate, shown, unitProblem } 
 // (`schedule`), and how each dose is given (`administration`); dispenseRequest gives the supply.
 // What would change the meaning and cannot be checked (as-needed doses, modifier extensions, days
 // of the week, ranges) is refused by its path: `dosageInstruction[2].timing.repeat.boundsPeriod.end`.
-// Everything else (text, notes, DetectedIssues in the Bundle) is ignored: the rule book judges anew.
+// The order's own limits (maxDosePerPeriod, maxDosePerAdministration), the patient in titrate's
+// `schedule` extension and the kidney function of a kidney DetectedIssue are what the schedule
+// records: check judges it against them. Everything else (text, notes, other DetectedIssues) is
+// ignored: the rule book judges anew.
 
 /** Sanity limits on input; the rule book judges the doses themselves. */
 const MAX_STEPS = 1000;
@@ -296,9 +300,9 @@ function stepOf(lines: readonly Line[], issues: Issues): SubjectStep | null {
 }
 
 /** titrate's `schedule` extension: the schedule's kind and a taper's starting regimen. */
-function scheduleOf(order: Json, path: Path, issues: Issues): { declaredKind: 'titration' | 'taper' | null; from: number[] | null } {
+function scheduleOf(order: Json, path: Path, issues: Issues): { declaredKind: 'titration' | 'taper' | null; from: number[] | null; patient: PatientInput | null } {
   const [found] = extensionsOf(order, titrateFhir.schedule, path);
-  if (!found) return { declaredKind: null, from: null };
+  if (!found) return { declaredKind: null, from: null, patient: null };
   const [kind] = parts(found.extension, 'kind');
   const declaredKind =
     kind === undefined
@@ -307,9 +311,100 @@ function scheduleOf(order: Json, path: Path, issues: Issues): { declaredKind: 't
         ? kind.valueCode
         : issues.add([...partPath(found.path, found.extension, kind), 'valueCode'], `expected titration or taper, got ${shown(kind.valueCode, 40)}`);
   const fromParts = parts(found.extension, 'fromDose');
-  if (fromParts.length > MAX_DOSES_PER_DAY) return { declaredKind, from: issues.add([...found.path, 'extension'], `expected at most ${MAX_DOSES_PER_DAY} fromDose parts, got ${fromParts.length}`) };
+  if (fromParts.length > MAX_DOSES_PER_DAY) return { declaredKind, from: issues.add([...found.path, 'extension'], `expected at most ${MAX_DOSES_PER_DAY} fromDose parts, got ${fromParts.length}`), patient: null };
   const from = fromParts.map((part) => mgQuantity(part.valueQuantity, [...partPath(found.path, found.extension, part), 'valueQuantity'], issues, false));
-  return { declaredKind, from: from.length === 0 || from.includes(null) ? null : (from as number[]) };
+  const [patientPart] = parts(found.extension, 'patient');
+  const patient = patientPart ? patientOf(patientPart, partPath(found.path, found.extension, patientPart), issues) : null;
+  return { declaredKind, from: from.length === 0 || from.includes(null) ? null : (from as number[]), patient };
+}
+
+/** The `patient` part of titrate's `schedule` extension: one part per request field, read as the request's fields are. */
+function patientOf(extension: Json, path: Path, issues: Issues): PatientInput | null {
+  const fields: Record<string, unknown> = {};
+  const list = Array.isArray(extension.extension) ? extension.extension.slice(0, MAX_UNITS) : [];
+  for (const part of list) {
+    if (!isObject(part) || typeof part.url !== 'string') continue;
+    const value = part.valueDecimal ?? part.valueBoolean ?? part.valueCode;
+    if (part.url === 'with') fields.with = [...((fields.with as unknown[] | undefined) ?? []), value];
+    else fields[part.url] = value;
+  }
+  const read = recordedPatientFrom(fields);
+  if (read.ok) return read.value;
+  for (const issue of read.problems) issues.add([...path, 'extension'], `${issue.field === '' ? '' : `${issue.field}: `}${issue.message}`);
+  return null;
+}
+
+/** Days in one UCUM unit of time that a limit's period may be given in. */
+const DAYS_PER_UNIT: Readonly<Record<string, number>> = { s: 1 / 86400, min: 1 / 1440, h: 1 / 24, d: 1 };
+
+/**
+ * A Dosage's maxDosePerPeriod as mg a day: mg over one day, or over a part of a day that divides
+ * it (10 mg per 8 h is at most 30 mg a day); otherwise it cannot be read (a week, mL, no unit).
+ */
+function dailyLimitOf(value: unknown, path: Path, unreadable: UnreadableLimit[]): number | null {
+  const where = formatPath(path);
+  const ratio = isObject(value) ? value : null;
+  const numerator = ratio && isObject(ratio.numerator) ? ratio.numerator : null;
+  const denominator = ratio && isObject(ratio.denominator) ? ratio.denominator : null;
+  if (!numerator || !denominator) return (unreadable.push({ path: where, reason: 'expected a Ratio: a numerator in mg over a denominator of time' }), null);
+  const unit = unitOf(numerator);
+  if (unit === null || !MG_CODES.has(unit) || !isNumber(numerator.value) || numerator.value < 0) {
+    return (unreadable.push({ path: where, reason: `expected the numerator in mg, got ${shown(numerator.value, 20)} ${shown(unit, 20)}` }), null);
+  }
+  const perUnit = DAYS_PER_UNIT[unitOf(denominator) ?? ''];
+  const days = perUnit === undefined || !isNumber(denominator.value) || denominator.value <= 0 ? null : denominator.value * perUnit;
+  const periods = days === null ? null : 1 / days;
+  if (periods === null || Math.abs(periods - Math.round(periods)) > 1e-9 || Math.round(periods) < 1) {
+    return (unreadable.push({ path: where, reason: `expected a period of a day, or a part of a day that divides it (d, h, min, s), got ${shown(denominator.value, 20)} ${shown(unitOf(denominator), 20)}` }), null);
+  }
+  return numerator.value * Math.round(periods);
+}
+
+/** A Dosage's maxDosePerAdministration in mg; otherwise it cannot be read. */
+function doseLimitOf(value: unknown, path: Path, unreadable: UnreadableLimit[]): number | null {
+  const quantity = isObject(value) ? value : null;
+  const unit = quantity ? unitOf(quantity) : null;
+  if (!quantity || unit === null || !MG_CODES.has(unit) || !isNumber(quantity.value) || quantity.value < 0) {
+    unreadable.push({ path: formatPath(path), reason: `expected a quantity in mg, got ${shown(quantity?.value, 20)} ${shown(unit, 20)}` });
+    return null;
+  }
+  return quantity.value;
+}
+
+/** The order's own limits: the strictest maxDosePerPeriod and maxDosePerAdministration of its lines, and those that cannot be read. */
+function limitsOf(list: readonly unknown[], path: Path): Pick<Recorded, 'capDailyMg' | 'maxDoseMg' | 'unreadable'> {
+  const unreadable: UnreadableLimit[] = [];
+  const daily: number[] = [];
+  const single: number[] = [];
+  list.forEach((dosage, index) => {
+    if (!isObject(dosage)) return;
+    const at: Path = [...path, 'dosageInstruction', index];
+    const perDay = dosage.maxDosePerPeriod === undefined ? null : dailyLimitOf(dosage.maxDosePerPeriod, [...at, 'maxDosePerPeriod'], unreadable);
+    if (perDay !== null) daily.push(perDay);
+    const perDose = dosage.maxDosePerAdministration === undefined ? null : doseLimitOf(dosage.maxDosePerAdministration, [...at, 'maxDosePerAdministration'], unreadable);
+    if (perDose !== null) single.push(perDose);
+  });
+  return {
+    ...(daily.length > 0 && { capDailyMg: Math.min(...daily) }),
+    ...(single.length > 0 && { maxDoseMg: Math.min(...single) }),
+    ...(unreadable.length > 0 && { unreadable }),
+  };
+}
+
+/** The kidney function a kidney DetectedIssue of the Bundle names (titrate's `kidney` extension), as the request would give it. */
+function kidneyFromIssues(entries: readonly unknown[]): KidneyInput | null {
+  for (const entry of entries.slice(0, MAX_ENTRIES)) {
+    const resource = isObject(entry) && isObject(entry.resource) ? entry.resource : null;
+    if (resource?.resourceType !== 'DetectedIssue') continue;
+    const [found] = extensionsOf(resource, titrateFhir.kidney, []);
+    if (!found) continue;
+    const [category] = parts(found.extension, 'category');
+    const [crcl] = parts(found.extension, 'crcl');
+    if (category?.valueCode === 'dialysis') return { kind: 'dialysis' };
+    const value = isObject(crcl?.valueQuantity) ? crcl.valueQuantity.value : undefined;
+    if (isNumber(value) && value > 0) return { kind: 'crcl', crclMlMin: value };
+  }
+  return null;
 }
 
 /** The supply the order states: a quantity in mg or mL (others cannot be compared with mg doses), and its days. */
@@ -354,7 +449,7 @@ function checkMedication(order: Json, path: Path, issues: Issues): void {
   issues.add([...path, where], `expected baclofen (titrate checks baclofen schedules only), got ${names.length === 0 ? 'no name' : shown(names[0], 60)}`);
 }
 
-function orderOf(order: Json, path: Path, issues: Issues): ScheduleSubject | null {
+function orderOf(order: Json, path: Path, issues: Issues, issueKidney: KidneyInput | null): ScheduleSubject | null {
   refuseModifiers(order, path, issues);
   checkMedication(order, path, issues);
   const list = arrayAt(order.dosageInstruction, [...path, 'dosageInstruction'], 'dosage lines (one per step, or per dose of a step)', MAX_LINES, issues);
@@ -377,12 +472,16 @@ function orderOf(order: Json, path: Path, issues: Issues): ScheduleSubject | nul
   issues.list.push(...inner.list.map((issue) => ({ ...issue, field: prefixed(path, issue.field) })));
   if (issues.list.length > 0) return null;
   const dosed = steps.filter((step): step is SubjectStep => step !== null);
+  // The patient record gives the kidney function as given; a kidney DetectedIssue, where the record has none.
+  const patient = schedule.patient?.kidney || !issueKidney ? schedule.patient : { ...schedule.patient, kidney: issueKidney };
+  const recorded: Recorded = { ...(patient && { patient }), ...limitsOf(list, path) };
   return {
     kind: 'schedule',
     declaredKind: schedule.declaredKind,
     from: schedule.from,
     steps: schedule.declaredKind === 'taper' ? withStop(dosed) : dosed,
     ...(dispense && { dispense }),
+    ...(Object.keys(recorded).length > 0 && { recorded }),
   };
 }
 
@@ -419,10 +518,12 @@ export function normalizeFhirSchedule(input: unknown): Normalized<ScheduleSubjec
   if (!isObject(input)) return (issues.add([], `expected a FHIR MedicationRequest or a Bundle holding one, got ${typeOf(input)}`), fail());
   let order: Json | null = null;
   let path: Path = [];
+  let issueKidney: KidneyInput | null = null;
   if (input.resourceType === 'MedicationRequest') {
     order = input;
   } else if (input.resourceType === 'Bundle') {
     const entries = arrayAt(input.entry, ['entry'], 'entries', MAX_ENTRIES, issues) ?? [];
+    issueKidney = kidneyFromIssues(entries);
     const orders = entries.flatMap((entry, index) => (isObject(entry) && isObject(entry.resource) && entry.resource.resourceType === 'MedicationRequest' ? [{ resource: entry.resource, index }] : []));
     const [only] = orders;
     if (entries.length > 0 && orders.length !== 1) {
@@ -436,6 +537,6 @@ export function normalizeFhirSchedule(input: unknown): Normalized<ScheduleSubjec
     issues.add(['resourceType'], `expected MedicationRequest or Bundle, got ${shown(input.resourceType, 40)}`);
   }
   if (!order) return fail();
-  const subject = orderOf(order, path, issues);
+  const subject = orderOf(order, path, issues, issueKidney);
   return subject ? { ok: true, value: subject } : fail();
 }

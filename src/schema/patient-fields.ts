@@ -3,8 +3,9 @@ import type { KidneyInput, PatientInput, WeightBasis } from '../engine/types.js'
 import { baclofenOral } from '../protocol/baclofen.js';
 import { interactionNames, type InteractionName } from '../protocol/products.js';
 import { field, flag } from './field.js';
-import type { FieldBuilders, ShapeOf } from './strict-fields.js';
-import { invalid, type InputProblem } from './issues.js';
+import { strictFields, type FieldBuilders, type ShapeOf } from './strict-fields.js';
+import { invalid, type InputProblem, type Normalized } from './issues.js';
+import { issuesFromZod } from './zod-issues.js';
 import { requires, type JsonSchema } from './json-schema/json-schema.js';
 import { alternation, decimalTextPattern } from './json-schema/number-text.js';
 import { fail, intrathecalMessage, listItems, ok, parsePositiveNumber, shown, type Parsed } from './values.js';
@@ -289,3 +290,20 @@ export const renalAdjustRule = (): JsonSchema => ({
   description: 'renalAdjust needs kidney function: crcl, dialysis, or the Cockcroft–Gault inputs',
   dependentSchemas: { renalAdjust: { anyOf: [requires('crcl'), onDialysis, cockcroftGault] } },
 });
+
+const recordedPatientFields = strictFields(patientFieldBuilders, {
+  error: (issue: { input?: unknown }) =>
+    issue.input === undefined ? undefined : `expected the patient the schedule records: an object of patient fields (age, crcl, dialysis, pregnant, with, …), got ${shown(issue.input, 40)}`,
+});
+
+/**
+ * The patient a schedule records (titrate's JSON `patient`, FHIR titrate's `schedule` extension):
+ * the same fields, read by the same parsers, as a request's; issues name the field.
+ */
+export function recordedPatientFrom(value: unknown): Normalized<PatientInput> {
+  const parsed = recordedPatientFields(value);
+  if (!parsed.success) return { ok: false, problems: issuesFromZod(parsed.error) };
+  const issues: InputProblem[] = [];
+  const patient = patientFrom(parsed.data, issues);
+  return issues.length > 0 ? { ok: false, problems: issues } : { ok: true, value: patient };
+}

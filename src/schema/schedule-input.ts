@@ -1,7 +1,8 @@
 import * as z from 'zod/mini';
-import type { StatedAdministration, StatedValues, Subject, SubjectStep } from '../rules/subject.js';
+import type { Recorded, StatedAdministration, StatedValues, Subject, SubjectStep } from '../rules/subject.js';
 import { addDaysIso } from '../engine/dates.js';
-import type { IsoDate } from '../engine/types.js';
+import type { IsoDate, KidneyInput, PatientInput } from '../engine/types.js';
+import { patientFieldSchemas, recordedPatientFrom } from './patient-fields.js';
 import { DATE_YEARS } from '../engine/dates.js';
 import { SCHEMA_VERSION } from '../render/json.js';
 import { baclofenOral } from '../protocol/baclofen.js';
@@ -186,10 +187,60 @@ const scheduleInput = lazily(() =>
       drug: z.optional(field(parseDrug)),
       route: z.optional(field(parseRoute)),
       unit: z.optional(field(parseUnit)),
+      capDailyMg: z.optional(field(parseRecordedCap)),
+      kidney: z.optional(z.nullable(kidneySchema())),
+      // Any JSON here; recordedPatientFrom reads it with the request's own patient fields.
+      patient: z.optional(z.unknown()),
     },
     objectError(`titrate's schedule JSON: an object with "steps"`),
   ),
 );
+
+function parseRecordedCap(value: unknown): Parsed<number> {
+  return isPlainNumber(value) && value > 0 && value <= MAX_DOSE_MG ? ok(value) : fail(`expected the schedule's daily cap in mg, greater than 0 and at most ${MAX_DOSE_MG}, got ${shown(value, 40)}`);
+}
+
+const kidneyCategories = ['normal', 'mild', 'moderate', 'severe', 'dialysis'] as const;
+
+/** The kidney function a schedule records (`kidney`, as plan and taper write it). */
+const kidneySchema = () =>
+  z.object(
+    {
+      category: field((value): Parsed<(typeof kidneyCategories)[number]> =>
+        (kidneyCategories as readonly unknown[]).includes(value) ? ok(value as (typeof kidneyCategories)[number]) : fail(`expected one of ${kidneyCategories.join(', ')}, got ${shown(value, 40)}`),
+      ),
+      crclMlMin: field(nullable((value) => (isPlainNumber(value) && value > 0 && value <= baclofenOral.crclInputMaxMlMin.value ? ok(value) : fail(`expected a CrCl in mL/min, greater than 0 and at most ${baclofenOral.crclInputMaxMlMin.value}, or null on dialysis, got ${shown(value, 40)}`)))),
+      method: z.optional(z.unknown()),
+    },
+    objectError('the kidney function the schedule records: { category, crclMlMin }'),
+  );
+
+type KidneyFields = z.infer<ReturnType<typeof kidneySchema>>;
+
+/** The recorded kidney function as the request would give it; a category without a CrCl (but dialysis) says too little. */
+function kidneyInputOf(kidney: KidneyFields, issues: InputProblem[]): KidneyInput | undefined {
+  if (kidney.category === 'dialysis') return { kind: 'dialysis' };
+  if (kidney.crclMlMin === null) {
+    issues.push(invalid('kidney.crclMlMin', `expected the CrCl in mL/min for the ${kidney.category} category (null only on dialysis)`));
+    return undefined;
+  }
+  return { kind: 'crcl', crclMlMin: kidney.crclMlMin };
+}
+
+/** What the schedule records about its patient and its limits, or undefined when it records nothing. */
+function recordedOf(data: { capDailyMg?: number | undefined; kidney?: KidneyFields | null | undefined; patient?: unknown }, issues: InputProblem[]): Recorded | undefined {
+  let patient: PatientInput | undefined;
+  if (data.patient !== undefined) {
+    const read = recordedPatientFrom(data.patient);
+    if (read.ok) patient = read.value;
+    else issues.push(...underPath('patient', read.problems));
+  }
+  // The patient's own record gives the kidney function as given (an estimate with its inputs); `kidney` is the assessment.
+  const kidney = data.kidney ? kidneyInputOf(data.kidney, issues) : undefined;
+  if (kidney && !patient?.kidney) patient = { ...patient, kidney };
+  if (patient === undefined && data.capDailyMg === undefined) return undefined;
+  return { ...(patient && { patient }), ...(data.capDailyMg !== undefined && { capDailyMg: data.capDailyMg }) };
+}
 
 type StepFields = z.infer<ReturnType<typeof stepSchema>>;
 
@@ -247,6 +298,7 @@ export function normalizeSchedule(input: unknown): Normalized<ScheduleSubject> {
   if (!parsed.success) return { ok: false, problems: issuesFromZod(parsed.error) };
   const issues: InputProblem[] = [];
   const steps = parsed.data.steps.map((step, index) => toSubjectStep(step, index, issues));
+  const recorded = recordedOf(parsed.data, issues);
   if (issues.length > 0) return { ok: false, problems: issues };
   return {
     ok: true,
@@ -255,6 +307,7 @@ export function normalizeSchedule(input: unknown): Normalized<ScheduleSubject> {
       declaredKind: parsed.data.kind ?? null,
       from: parsed.data.from?.doses ?? null,
       steps: steps.filter((step): step is SubjectStep => step !== null),
+      ...(recorded && { recorded }),
     },
   };
 }
@@ -321,5 +374,26 @@ export const scheduleInputSchema = (): JsonSchema => ({
     drug: { const: baclofenOral.drug },
     route: { const: baclofenOral.route },
     unit: { const: 'mg' },
+    capDailyMg: { type: 'number', exclusiveMinimum: 0, maximum: MAX_DOSE_MG, description: "the schedule's own daily cap: a day above it is an error; it never raises the protocol's" },
+    kidney: {
+      anyOf: [
+        {
+          type: 'object',
+          required: ['category', 'crclMlMin'],
+          properties: {
+            category: { enum: [...kidneyCategories] },
+            crclMlMin: { anyOf: [{ type: 'number', exclusiveMinimum: 0, maximum: baclofenOral.crclInputMaxMlMin.value }, { type: 'null' }] },
+          },
+        },
+        { type: 'null' },
+      ],
+      description: 'the kidney function the schedule was planned for: judged as if given (the stricter of it and the options)',
+    },
+    patient: {
+      type: 'object',
+      properties: patientFieldSchemas(),
+      additionalProperties: false,
+      description: 'the patient the schedule was planned for, as request fields: judged as if given (the stricter of it and the options)',
+    },
   },
 });

@@ -5,13 +5,16 @@ import type { ScheduleResult } from '../../src/app/schedule-result.js';
 import { planFromFields, taperFromFields } from '../../src/app/fields.js';
 import type { Finding } from '../../src/engine/findings.js';
 import { interactionNames } from '../../src/protocol/products.js';
+import { scheduleFhir } from '../../src/render/formats/fhir.js';
 import { scheduleJson } from '../../src/render/json.js';
 import { normalizeCheckRequest } from '../../src/schema/check-request.js';
 import { day } from '../helpers/subjects.js';
 
 // plan and taper judge the schedule they print with the rule book; check judges the same
-// schedule read back from its JSON. For the same patient the two must agree on every warning and
-// error (code and step), and so on whether the schedule is ok.
+// schedule read back from its JSON or its FHIR, with the patient options restated or not (the
+// schedule records its patient). The two must agree on every warning and error (code and step),
+// and so on whether the schedule is ok: over RUNS generated plans and RUNS tapers, with kidney
+// function, age, dialysis, pregnancy and interactions.
 
 const TODAY = day('2026-01-05');
 const RUNS = 500;
@@ -135,9 +138,12 @@ const judged = (findings: readonly Finding[]) =>
     .map((item) => `${item.code}@${item.step}`)
     .sort();
 
-/** Reads the printed JSON back as `check --schedule` would, for the same patient, and checks it. */
-function checkPrinted(result: ScheduleResult, patient: Fields) {
-  const printed: unknown = JSON.parse(JSON.stringify(scheduleJson(result)));
+/** The schedule as printed: titrate's JSON, or FHIR R4. */
+const printers = { json: scheduleJson, fhir: scheduleFhir } as const;
+
+/** Reads the printed schedule back as `check -` would, with the patient options given (or none), and checks it. */
+function checkPrinted(result: ScheduleResult, patient: Fields, format: keyof typeof printers = 'json') {
+  const printed: unknown = JSON.parse(JSON.stringify(printers[format](result)));
   const request = normalizeCheckRequest({ schedule: printed, ...patient });
   if (!request.ok) throw new Error(`check refused the printed schedule: ${JSON.stringify(request.problems)}`);
   const outcome = check(request.value);
@@ -145,10 +151,18 @@ function checkPrinted(result: ScheduleResult, patient: Fields) {
   return outcome.value;
 }
 
+/**
+ * A schedule carries its own safety (issue 27): read back as JSON or as FHIR, with the patient
+ * options restated or with none, check gives the same warnings and errors, and the same verdict.
+ */
 function expectAgreement(result: ScheduleResult, patient: Fields): void {
-  const checked = checkPrinted(result, patient);
-  expect(judged(checked.findings)).toEqual(judged(result.findings));
-  expect(checked.ok).toBe(result.ok);
+  for (const format of ['json', 'fhir'] as const) {
+    for (const given of [patient, {}]) {
+      const checked = checkPrinted(result, given, format);
+      expect({ format, restated: given === patient, findings: judged(checked.findings) }).toEqual({ format, restated: given === patient, findings: judged(result.findings) });
+      expect(checked.ok).toBe(result.ok);
+    }
+  }
 }
 
 describe('plan, taper and check agree', () => {

@@ -17,6 +17,16 @@ const samples: { readonly [C in FindingCode]: readonly FindingParams[C][] } = {
     { date: null, doses: [2.5, 5], capMg: 5, kidney: dialysis, reduction: null },
   ],
   SINGLE_DOSE_ABOVE_MAX: [{ date: null, doses: [80], maxMg: 20 }],
+  ABOVE_RECORDED_CAP: [
+    { date, doses: tid(15), kind: 'daily', capMg: 40 },
+    { date: null, doses: tid(15), kind: 'single', capMg: 10 },
+  ],
+  RECORDED_LIMIT_UNREADABLE: [{ path: 'dosageInstruction[0].maxDosePerPeriod', reason: 'expected mg, got mL' }],
+  RECORD_DIFFERS: [
+    { field: 'age', given: 60, recorded: 70, used: 70 },
+    { field: 'kidney', given: { category: 'mild', crclMlMin: 60, method: 'given' }, recorded: moderate, used: moderate },
+    { field: 'kidney', given: moderate, recorded: dialysis, used: dialysis },
+  ],
   START_ABOVE_PROTOCOL: [
     { doses: tid(20), startDoses: tid(5), restart: false, errorAboveDailyMg: 30, higherRisk: [] },
     { doses: tid(10), startDoses: tid(5), restart: true, errorAboveDailyMg: 30, higherRisk: [] },

@@ -205,7 +205,8 @@ describe('titrate check reading FHIR', () => {
     const lines = [{ id: 'a', schedule: bundle, crcl: 20 }, { id: 'b', schedule: orderOf(bundle) }, { id: 'c', schedule: bad }].map((line) => JSON.stringify(line));
     const result = await runCli(['check', '--ndjson'], { stdin: `${lines.join('\n')}\n` });
     const records = result.stdout.trimEnd().split('\n').map((line) => JSON.parse(line));
-    expect(records.map((record) => [record.id, record.ok ?? null])).toEqual([['a', false], ['b', true], ['c', null]]);
+    // The order alone still records its patient (CrCl 20): judged for it without the option (issue 27).
+    expect(records.map((record) => [record.id, record.ok ?? null])).toEqual([['a', false], ['b', false], ['c', null]]);
     expect(records[2].error.messages).toEqual(["schedule.entry[0].resource.dosageInstruction[0].timing.repeat.timeOfDay[0]: expected a time HH:MM:SS, got '8:00'"]);
   });
 });

@@ -1,6 +1,7 @@
 import type { ScheduleResult } from '../../app/schedule-result.js';
 import { isLiquidTotal } from '../../engine/dispense.js';
 import type { Finding, FindingCode } from '../../engine/findings.js';
+import type { PatientRecord } from '../../engine/types.js';
 import { formatNumber } from '../../engine/wording.js';
 import { baclofenFhir, actCodes, type ActCode, type MedicationConcept } from '../../protocol/fhir.js';
 import type { ProtocolData } from '../../protocol/profiles.js';
@@ -9,7 +10,7 @@ import { messageOf } from '../../rules/catalogue.js';
 import { contentUuid } from '../content-id.js';
 import { daysCovered, renderDispenseLine } from '../dispense.js';
 import { dosagesOf } from '../fhir-dosage.js';
-import { ACT_CODE, EFFECTIVE_DOSE_PERIOD, RXNORM, titrateFhir, ucum, UNIDENTIFIED_PATIENT } from '../fhir-vocabulary.js';
+import { ACT_CODE, EFFECTIVE_DOSE_PERIOD, RXNORM, titrateFhir, ucum, UCUM, UNIDENTIFIED_PATIENT } from '../fhir-vocabulary.js';
 import { toJsonText } from '../json.js';
 import { draftNotice } from '../notice.js';
 import type { Format } from './format.js';
@@ -58,7 +59,28 @@ function effectiveDosePeriod(result: ScheduleResult) {
 /** titrate's `schedule` extension: what the schedule is, and a taper's starting regimen (for check to read back). */
 function scheduleExtension(result: ScheduleResult) {
   const from = (result.from ?? []).map((doseMg) => ({ url: 'fromDose', valueQuantity: ucum(doseMg, 'mg') }));
-  return { url: titrateFhir.schedule, extension: [{ url: 'kind', valueCode: result.kind }, ...from] };
+  const patient = patientParts(result.patient);
+  return { url: titrateFhir.schedule, extension: [{ url: 'kind', valueCode: result.kind }, ...from, ...(patient.length > 0 ? [{ url: 'patient', extension: patient }] : [])] };
+}
+
+/** The patient the schedule was planned for, one part per request field (`with` once per name), for check to read back. */
+type Part = { url: string; valueCode: string } | { url: string; valueDecimal: number } | { url: string; valueBoolean: boolean };
+
+function patientParts(record: PatientRecord): Part[] {
+  return Object.entries(record).flatMap(([url, value]: [string, unknown]): Part[] => {
+    if (Array.isArray(value)) return value.map((item: string) => ({ url, valueCode: item }));
+    if (typeof value === 'number') return [{ url, valueDecimal: value }];
+    if (typeof value === 'boolean') return [{ url, valueBoolean: value }];
+    return [{ url, valueCode: String(value) }];
+  });
+}
+
+/** A kidney finding's DetectedIssue says which kidney function it is about: its category, and its CrCl. */
+function kidneyExtension(item: Finding) {
+  if (item.code !== 'RENAL_IMPAIRMENT') return [];
+  const { kidney } = (item as Finding<'RENAL_IMPAIRMENT'>).params;
+  const crcl = kidney.crclMlMin === null ? [] : [{ url: 'crcl', valueQuantity: { value: kidney.crclMlMin, unit: 'mL/min', system: UCUM, code: 'mL/min' } }];
+  return [{ url: titrateFhir.kidney, extension: [{ url: 'category', valueCode: kidney.category }, ...crcl] }];
 }
 
 /**
@@ -115,7 +137,9 @@ function detectedIssueOf(item: Finding, severity: 'high' | 'moderate', orderUrl:
   const code = actCodeOf(item);
   const reference = item.sources.map((key) => sources[key].url).find((url) => url !== null);
   return {
-    ...(item.step !== null && { extension: [{ url: titrateFhir.findingStep, valuePositiveInt: item.step + 1 }] }),
+    ...((item.step !== null || item.code === 'RENAL_IMPAIRMENT') && {
+      extension: [...(item.step === null ? [] : [{ url: titrateFhir.findingStep, valuePositiveInt: item.step + 1 }]), ...kidneyExtension(item)],
+    }),
     status: 'final',
     code: {
       coding: [

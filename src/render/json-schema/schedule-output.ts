@@ -1,8 +1,8 @@
 import type { SolidAdministration, LiquidAdministration } from '../../engine/administrations.js';
 import type { LiquidTotal, SolidTotal } from '../../engine/dispense.js';
 import type { DispensedStep } from '../../engine/dispensing.js';
-import type { StepBasis } from '../../engine/types.js';
-import { formCodes } from '../../protocol/products.js';
+import type { PatientRecord, StepBasis } from '../../engine/types.js';
+import { formCodes, interactionNames } from '../../protocol/products.js';
 import type { JsonSchema } from '../../schema/json-schema/json-schema.js';
 import type { scheduleJson } from '../json.js';
 import {
@@ -81,6 +81,29 @@ const dispense = closedObject(
   'what to dispense',
 );
 
+const positive: JsonSchema = { type: 'number', exclusiveMinimum: 0 };
+const yes: JsonSchema = { const: true };
+
+/** The patient the schedule was planned for, in the request's field names (check reads it back). */
+const patient = closedObject(
+  {
+    age: positive,
+    crcl: positive,
+    dialysis: yes,
+    weight: { ...positive, description: 'kg' },
+    height: { ...positive, description: 'cm' },
+    weightBasis: { enum: ['total', 'ideal', 'adjusted'] },
+    scr: { ...positive, description: 'serum creatinine, mg/dL' },
+    sex: { enum: ['female', 'male'] },
+    pregnant: yes,
+    breastfeeding: yes,
+    epilepsy: yes,
+    with: { type: 'array', minItems: 1, items: { enum: [...interactionNames] } },
+  } satisfies { readonly [K in keyof PatientRecord]-?: JsonSchema },
+  ['age', 'crcl', 'dialysis', 'weight', 'height', 'weightBasis', 'scr', 'sex', 'pregnant', 'breastfeeding', 'epilepsy', 'with'],
+  'the patient the schedule was planned for, as request fields (only those given); check judges the schedule for them',
+);
+
 type ScheduleJson = ReturnType<typeof scheduleJson>;
 
 /** The result object of plan (`titration`) or taper (`taper`), with the id a batch record adds. */
@@ -89,6 +112,7 @@ export function scheduleResultSchema(kind: ScheduleJson['kind']): JsonSchema {
     ...headerSchemas({ const: kind }),
     ...contractSchemas,
     kidney: kidneySchema,
+    patient,
     from: closedObject({ doses: { ...doses, minItems: 1 }, dailyMg: mgSchema }, [], 'the regimen the taper starts from'),
     steps: { type: 'array', minItems: 1, items: step(), description: 'in date order, contiguous' },
     dispense,
@@ -96,5 +120,5 @@ export function scheduleResultSchema(kind: ScheduleJson['kind']): JsonSchema {
   } satisfies { readonly [K in keyof ScheduleJson]-?: JsonSchema };
   // Only a taper starts from a regimen; a titration has no `from` at all.
   const { from, ...titration } = properties;
-  return closedObject({ id: recordIdSchema, ...(kind === 'taper' ? { ...titration, from } : titration) }, ['id'], `the ${kind} (scheduleJson)`);
+  return closedObject({ id: recordIdSchema, ...(kind === 'taper' ? { ...titration, from } : titration) }, ['id', 'patient'], `the ${kind} (scheduleJson)`);
 }
