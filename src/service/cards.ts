@@ -64,9 +64,9 @@ function subjectText(subject: Subject): string {
   return `${steps.length} steps from ${first?.startDate ?? '?'}, starting at ${describeDoses(first?.doses ?? [])}`;
 }
 
-/** `titrate: oral baclofen, US labels protocol`: the card's source, naming the protocol the findings come from. */
+/** `titrate: oral baclofen per the US labels (baclofen-oral-us-label)`: the card's source, naming the protocol the findings come from. */
 export function sourceLabel(data: ProtocolData): string {
-  return `titrate: ${data.protocol.route} ${data.protocol.drug}, ${data.protocol.name} protocol`;
+  return `titrate: ${data.protocol.route} ${data.protocol.drug} per ${data.protocol.name} (${data.protocol.id})`;
 }
 
 function orderLines(order: BaclofenOrder, subject: Subject | null, conversions: readonly string[]): string[] {
@@ -129,7 +129,10 @@ export function findingsCard(parts: CardParts, subject: Subject, result: CheckRe
   const more = flagged > 1 ? ` (+${flagged - 1} more)` : '';
   const headline = shortened(messageOf(worst, result.profile), SUMMARY_MAX_CHARS - 'Baclofen: '.length - more.length);
   const proposal = suggested
-    ? [`**Proposed regimen (titrate, ${suggested.kind}):** ${suggested.regimen}, checked by the same rule book for this patient: no dose problem. The suggestion below replaces the order with it.`]
+    ? [
+        `**Proposed regimen (titrate, ${suggested.kind}):** ${suggested.regimen}, checked by the same rule book for this patient: no dose problem. The suggestion below replaces the order with it.` +
+          (suggested.steps ? `\n${suggested.steps.map((step) => `- ${step}`).join('\n')}` : ''),
+      ]
     : [];
   const body = [
     ...orderLines(parts.order, subject, conversions),
@@ -142,7 +145,7 @@ export function findingsCard(parts: CardParts, subject: Subject, result: CheckRe
         suggestions: [
           {
             uuid: contentUuid(`${parts.hookInstance}\n${parts.order.label}\nsuggestion\n${suggested.regimen}`),
-            label: shortened(`Change to ${suggested.regimen}${suggested.kind === 'kidney-adjusted' ? ', kidney-adjusted' : ''}`, 80),
+            label: shortened(suggested.kind === 'taper' ? `Replace with ${suggested.regimen}` : `Change to ${suggested.regimen}${suggested.kind === 'kidney-adjusted' ? ', kidney-adjusted' : ''}`, 80),
             isRecommended: indicator === 'critical',
             actions: [{ type: 'update', description: `Replace the order with ${suggested.regimen} (titrate)`, resource: suggested.resource }],
           },

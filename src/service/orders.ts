@@ -121,7 +121,8 @@ function oneStep(order: Json): boolean {
   return sequences.size <= 1;
 }
 
-function readOrder(order: Json, medication: Medication, today: IsoDate): OrderReading {
+/** An order read as check reads FHIR: a regimen for one step, else the schedule; or why it cannot be. */
+export function readOrder(order: Json, medication: Medication, today: IsoDate): OrderReading {
   const regimen = oneStep(order);
   const converted = inMg(order, medication, regimen ? today : null);
   if ('problems' in converted) return { ok: false, reason: 'unit', problems: converted.problems };

@@ -9,6 +9,7 @@ import { operationOutcome, type OperationOutcome } from './operation-outcome.js'
 import { baclofenOrders } from './orders.js';
 import { activeBaclofenCount, patientFromPrefetch } from './patient.js';
 import { suggestRegimen } from './suggestion.js';
+import { suggestTaper } from './taper-suggestion.js';
 
 // The CDS Hooks service as a function: a parsed request in, a status and a JSON body out. No I/O
 // and no clock ("today", for ages, is an argument), so any server can mount it; `titrate serve`
@@ -78,7 +79,8 @@ export function callCdsService(call: CdsCall, data: ProtocolData = defaultProtoc
       cards.push(notCheckedCard(parts, 'refused', problemLines(outcome.problems)));
       continue;
     }
-    const card = findingsCard(parts, order.reading.subject, outcome.value, order.reading.conversions, suggestRegimen(order, request, outcome.value, data));
+    const suggested = suggestRegimen(order, request, outcome.value, data) ?? suggestTaper(order, order.reading.subject, outcome.value, facts.patient, call.today, data);
+    const card = findingsCard(parts, order.reading.subject, outcome.value, order.reading.conversions, suggested);
     if (card) cards.push(card);
   }
   return { status: 200, body: { cards } };

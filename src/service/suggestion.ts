@@ -19,8 +19,10 @@ import type { BaclofenOrder } from './orders.js';
 export interface Suggested {
   /** `20 mg four times daily (80 mg/day)`. */
   readonly regimen: string;
-  /** Why this regimen: `kidney-adjusted` or `capped`. */
-  readonly kind: 'kidney-adjusted' | 'capped';
+  /** Why this regimen: `kidney-adjusted`, `capped`, or titrate's own `taper`. */
+  readonly kind: 'kidney-adjusted' | 'capped' | 'taper';
+  /** A taper's steps, one line each, for the card's text. */
+  readonly steps?: readonly string[];
   /** The order, its doses replaced: the suggestion's update action. */
   readonly resource: Json;
 }

@@ -63,6 +63,7 @@ describe('titrate serve: cards', () => {
     const [card] = cards;
     expect(card?.indicator).toBe('critical');
     expect(card?.summary).toContain('160 mg/day');
+    expect((card as unknown as { source: { label: string } }).source.label).toBe('titrate: oral baclofen per the US labels (baclofen-oral-us-label)');
     expect(card?.detail).toContain('ABOVE_CAP');
     expect(card?.detail).toContain('2 tablets × 20 mg = 40 mg');
     // The corrected regimen, as a suggestion and in the text.
@@ -95,6 +96,11 @@ describe('titrate serve: cards', () => {
     expect(cards[0]?.indicator).toBe('critical');
     expect(cards[0]?.detail).toContain('TAPER_STEP_ABOVE_PROTOCOL');
     expect(cards[0]?.summary).toContain('falls by 30 mg');
+    // titrate's own taper from the same dose, from the order's first reduction, in text and as the suggestion.
+    expect(cards[0]?.detail).toContain("titrate's taper from 20 mg three times daily (60 mg/day), first reduction on 2026-12-15");
+    const lines = cards[0]?.suggestions?.[0]?.actions[0]?.resource.dosageInstruction as { sequence: number; doseAndRate: { doseQuantity: { value: number } }[] }[];
+    expect(lines.map((line) => line.sequence)).toEqual(lines.map((_, index) => index + 1));
+    expect(lines.map((line) => line.doseAndRate[0]?.doseQuantity.value)).toEqual([20, 15, 10, 5]);
   });
 
   it('creatinine 2.0 mg/dL, 60 kg, 80 years, female, 20 mg three times daily: a kidney card with a kidney-adjusted suggestion', async () => {
