@@ -1,3 +1,4 @@
+import { defaultProtocolData, isProfileId, profiles, type ProtocolData } from '../protocol/profiles.js';
 import type { IsoDate } from '../engine/types.js';
 import type { RenderOptions } from '../render/render-options.js';
 import { normalizeCheckRequest } from '../schema/check-request.js';
@@ -25,26 +26,32 @@ function prepared<R>(outcome: Normalized<R>, render: Partial<RenderOptions> = {}
   return outcome.ok ? { ok: true, value: { result: outcome.value, render } } : outcome;
 }
 
+/** The profile a request names in its `protocol` field (already checked by its normalizer), or the default. */
+function profileOf(fields: unknown): ProtocolData {
+  const id = typeof fields === 'object' && fields !== null && 'protocol' in fields ? fields.protocol : undefined;
+  return typeof id === 'string' && isProfileId(id) ? profiles[id] : defaultProtocolData;
+}
+
 /** `today` fills a missing `start`. */
 export function planFromFields(fields: unknown, today: IsoDate): Normalized<Prepared<ScheduleResult>> {
   const input = normalizePlanRequest(fields, today);
-  return input.ok ? prepared(plan(input.value.request), { explain: input.value.explain }) : input;
+  return input.ok ? prepared(plan(input.value.request, profileOf(fields)), { explain: input.value.explain }) : input;
 }
 
 /** `today` fills a missing `start`. */
 export function taperFromFields(fields: unknown, today: IsoDate): Normalized<Prepared<ScheduleResult>> {
   const input = normalizeTaperRequest(fields, today);
-  return input.ok ? prepared(taper(input.value.request), { explain: input.value.explain }) : input;
+  return input.ok ? prepared(taper(input.value.request, profileOf(fields)), { explain: input.value.explain }) : input;
 }
 
 /** A `regimen` or a `schedule` (titrate's JSON), and the patient fields. */
 export function checkFromFields(fields: unknown): Normalized<Prepared<CheckResult>> {
   const request = normalizeCheckRequest(fields);
-  return request.ok ? prepared(check(request.value)) : request;
+  return request.ok ? prepared(check(request.value, profileOf(fields))) : request;
 }
 
 /** `today` picks the step of a `plan` when no `date` is given. */
 export function missedFromFields(fields: unknown, today: IsoDate): Normalized<Prepared<MissedResult>> {
   const request = normalizeMissedRequest(fields, today);
-  return request.ok ? prepared(missed(request.value)) : request;
+  return request.ok ? prepared(missed(request.value, profileOf(fields))) : request;
 }

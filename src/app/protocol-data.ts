@@ -1,6 +1,6 @@
 import type { Product } from '../engine/administrations.js';
 import type { PatientContext } from '../engine/types.js';
-import type { ProtocolData } from '../protocol/profiles.js';
+import { everyProfile, type ProtocolData } from '../protocol/profiles.js';
 import type { RuleContext } from '../rules/subject.js';
 
 export { defaultProtocolData, type ProtocolData } from '../protocol/profiles.js';
@@ -10,5 +10,5 @@ export { defaultProtocolData, type ProtocolData } from '../protocol/profiles.js'
  * product }` on a slow path, about a tenth of planning a titration.
  */
 export function ruleContext(data: ProtocolData, patient: PatientContext, product: Product | null): RuleContext {
-  return { protocol: data.protocol, products: data.products, patient, product };
+  return { protocol: data.protocol, products: data.products, patient, product, otherProtocols: everyProfile.filter((other) => other !== data).map((other) => other.protocol) };
 }

@@ -1,5 +1,6 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { interactionNames } from '../protocol/products.js';
+import { defaultProfileId, profileIds } from '../protocol/profiles.js';
 import { formatsFor, type ResultKind } from '../render/formats/index.js';
 import type { HandoutDetails } from '../render/render-options.js';
 import { itemsSection, type HelpLayout } from './help.js';
@@ -16,6 +17,7 @@ export const patientOptions: readonly [flags: string, description: string][] = [
   ['--sex <female|male>', 'for Cockcroft–Gault (× 0.85 if female)'],
   ['--dialysis', 'on dialysis: no step above about 5 mg/day'],
   ['--route <route>', 'oral (the only route titrate plans)'],
+  ['--protocol <id>', `the protocol profile: ${profileIds.join(', ')} (default ${defaultProfileId}; titrate protocols lists them)`],
   ['--pregnant', 'pregnant: caution, and a taper should finish before delivery'],
   ['--breastfeeding', 'breastfeeding: caution'],
   ['--epilepsy', 'epilepsy: caution'],

@@ -44,7 +44,9 @@ export type DispenseProblem =
 
 export interface FindingParams {
   // limits
-  ABOVE_CAP: { readonly date: Date | null; readonly doses: Doses; readonly capMg: number };
+  /** `within`: another profile whose daily maximum the day is within, named so the clinician can choose it. */
+  ABOVE_CAP: { readonly date: Date | null; readonly doses: Doses; readonly capMg: number; readonly within: WithinProfile | null };
+  ABOVE_USUAL_RANGE: { readonly date: Date | null; readonly doses: Doses; readonly usualMaxMg: number };
   ABOVE_RENAL_CAP: { readonly date: Date | null; readonly doses: Doses; readonly capMg: number; readonly kidney: KidneyAssessment; readonly reduction: Fraction | null };
   SINGLE_DOSE_ABOVE_MAX: { readonly date: Date | null; readonly doses: Doses; readonly maxMg: number };
   ABOVE_RECORDED_CAP: { readonly date: Date | null; readonly doses: Doses; readonly kind: 'daily' | 'single'; readonly capMg: number };
@@ -145,6 +147,13 @@ export interface FindingParams {
   FROM_AT_SMALLEST_UNIT: { readonly fromDoses: Doses; readonly stopDate: Date; readonly practicalMg: number; readonly halfUnitMg: number | null };
   TAPER_STEP_ABOVE_MAX: { readonly overDays: number; readonly maxStepMg: number; readonly needed: number; readonly count: number; readonly largestCutMg: number };
   TAPER_LONG_DEFAULT: { readonly days: number; readonly fromDailyMg: number | null; readonly aboveMg: number; readonly months: number | null };
+}
+
+/** Another protocol profile whose daily maximum a day is within. */
+export interface WithinProfile {
+  readonly profile: string;
+  readonly name: string;
+  readonly maxDailyMg: number;
 }
 
 export type FindingCode = keyof FindingParams;

@@ -165,12 +165,15 @@ export const MAX_CLIMB_LEVELS = 1000;
 
 /**
  * Climbs per dose at the start frequency to the goal's per-dose amount, then adds the goal's
- * extra dose(s) one interval later (titrate's route to four times daily).
+ * extra dose(s) one interval later (titrate's route to four times daily). A goal dose above the
+ * label schedule's last dose (the UK SmPC's 25 mg four times daily) adds the doses at that last
+ * dose first and then raises each dose, so that no rise is above the protocol's at either frequency.
  */
 function climb(request: TitrationRequest, start: Goal, goal: Goal, protocol: Protocol): Level[] {
   const { unitMg } = limitsOf(protocol);
   const stepUnits = mgToUnits(request.stepMg ?? protocol.stepMg.value, unitMg);
   const intervalDays = request.intervalDays ?? protocol.intervalDays.value;
+  const labelEndUnits = mgToUnits(protocol.labelEndDoseMg.value, unitMg);
   const levels: Level[] = [];
   let { doseUnits, dosesPerDay } = start;
   let kind: ClimbKind = 'start';
@@ -184,7 +187,8 @@ function climb(request: TitrationRequest, start: Goal, goal: Goal, protocol: Pro
     levels.push({ doseUnits: repeat(doseUnits, dosesPerDay), days: reached ? null : intervalDays, basis: reached ? { ...basis, rule: `${basis.rule}; ${held}` } : basis });
     if (reached) return levels;
     if (levels.length >= MAX_CLIMB_LEVELS) throw new InternalError(`a climb of more than ${MAX_CLIMB_LEVELS} steps (a rise of ${stepUnits} dose units)`);
-    if (doseUnits < goal.doseUnits) {
+    const addFirst = dosesPerDay < goal.dosesPerDay && doseUnits >= labelEndUnits;
+    if (doseUnits < goal.doseUnits && !addFirst) {
       const next = Math.min(doseUnits + stepUnits, goal.doseUnits);
       riseMg = unitsToMg(next - doseUnits, unitMg);
       doseUnits = next;

@@ -69,6 +69,7 @@ export type ActCode = keyof typeof actCodes;
  */
 const detectedIssueCodes = {
   ABOVE_CAP: 'DOSEH',
+  ABOVE_USUAL_RANGE: 'DOSEH',
   SINGLE_DOSE_ABOVE_MAX: 'DOSEH',
   ABOVE_RECORDED_CAP: 'DOSEH',
   RECORDED_LIMIT_UNREADABLE: 'BUS',

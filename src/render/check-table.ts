@@ -1,3 +1,4 @@
+import { profileSuffix } from './profile-name.js';
 import type { Paint } from './paint.js';
 import type { RenderOptions } from './render-options.js';
 import type { CheckResult, CheckSubject } from '../app/check.js';
@@ -42,7 +43,7 @@ export function renderCheckTable(result: CheckResult, options: RenderOptions): s
     (result.renalCapDailyMg === null ? '' : `, kidney-adjusted cap ${formatNumber(result.renalCapDailyMg)} mg/day`);
   const kidney = describeKidney(result.kidney, result.profile.protocol);
   const lines: (string | null)[] = [
-    paint.bold(prose(`Baclofen (oral) check of a ${describeSubject(result.subject)}; ${caps}`, 2)),
+    paint.bold(prose(`Baclofen (oral) check of a ${describeSubject(result.subject)}${profileSuffix(result.profile)}; ${caps}`, 2)),
     kidney === null ? null : prose(kidney, 2),
   ];
   if (result.findings.length === 0) {

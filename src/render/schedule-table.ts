@@ -1,3 +1,4 @@
+import { profileSuffix } from './profile-name.js';
 import type { RenderOptions } from './render-options.js';
 import type { ScheduleResult } from '../app/schedule-result.js';
 import type { KidneyAssessment } from '../engine/types.js';
@@ -26,7 +27,7 @@ export function renderScheduleTable(plan: ScheduleResult, options: RenderOptions
   const prose = proseFor(options);
   const kidney = describeKidney(plan.kidney, plan.profile.protocol);
   const lines = [
-    paint.bold(prose(`Baclofen (oral) ${titles[plan.kind]}, cap ${formatNumber(plan.capDailyMg)} mg/day`, 2)),
+    paint.bold(prose(`Baclofen (oral) ${titles[plan.kind]}${profileSuffix(plan.profile)}, cap ${formatNumber(plan.capDailyMg)} mg/day`, 2)),
     kidney === null ? null : prose(kidney, 2),
     renderStepsTable(plan.steps, plan.capDailyMg, options),
     '',

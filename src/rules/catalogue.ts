@@ -109,7 +109,11 @@ const asGiven = (given: { readonly amount: number; readonly unit: string } | und
   given === undefined ? used : `${formatNumber(given.amount, 2)} ${given.unit} = ${used}`;
 
 export const wordings: { readonly [C in FindingCode]: (params: FindingParams[C], data: ProtocolData) => string } = {
-  ABOVE_CAP: (p) => `${fromDate(p.date)}${describeDaily(p.doses)} is above the ${perDay(p.capMg)} maximum for oral baclofen`,
+  ABOVE_CAP: (p) =>
+    `${fromDate(p.date)}${describeDaily(p.doses)} is above the ${perDay(p.capMg)} maximum for oral baclofen` +
+    (p.within === null ? '' : `; it is within ${p.within.name}'s ${perDay(p.within.maxDailyMg)} maximum (protocol ${p.within.profile})`),
+  ABOVE_USUAL_RANGE: (p) =>
+    `${fromDate(p.date)}${describeDaily(p.doses)} is above the usual ${perDay(p.usualMaxMg)}; within the maximum, but give more only with the response in view`,
   ABOVE_RENAL_CAP: (p, d) =>
     p.reduction === null
       ? `${fromDate(p.date)}${describeDaily(p.doses)} is above about ${perDay(p.capMg)}, the most sources give on dialysis (some advise avoiding baclofen)`

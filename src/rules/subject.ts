@@ -93,6 +93,8 @@ export interface RuleContext {
   readonly patient: PatientContext;
   /** The product the schedule is dispensed as, when known (titrate's own plans). */
   readonly product: Product | null;
+  /** The other profiles, so that a finding can name one whose limit a dose is within (never to judge by). */
+  readonly otherProtocols: readonly Protocol[];
 }
 
 /** A step's fields the rules read, with its place in the input and its daily total. */

@@ -1,3 +1,5 @@
+import { defaultProfileId, profileIds } from '../protocol/profiles.js';
+import { parseProtocol } from './patient-fields.js';
 import * as z from 'zod/mini';
 import { addDaysIso } from '../engine/dates.js';
 import { defaultTimesFor, type ClockTime } from '../engine/dose-times.js';
@@ -32,6 +34,7 @@ export const missedShape = () => ({
   plan: z.optional(z.unknown()),
   /** The day whose step's times apply, with `plan` (default today). */
   date: z.optional(field(parseIsoDate)),
+  protocol: z.optional(field(parseProtocol)),
 });
 
 const missedFields = lazily(() => z.strictObject(missedShape()));
@@ -102,6 +105,7 @@ export const missedFieldSchemas = (): { readonly [K in keyof ReturnType<typeof m
   times: timesSchema("the day's dose times HH:MM, in order through the day (e.g. 08:00,14:00,20:00); or give plan instead"),
   missed: timeSchema('the scheduled time HH:MM of the missed dose: one of the times (the CLI checks)'),
   now: timeSchema('the time now, HH:MM; required in a line (a batch does not read the clock)'),
+  protocol: { enum: [...profileIds], description: `the protocol profile whose missed-dose rule applies (default ${defaultProfileId})` },
   plan: {
     type: 'object',
     required: ['steps'],

@@ -1,3 +1,4 @@
+import { defaultProfileId, isProfileId, profileIds, type ProfileId } from '../protocol/profiles.js';
 import * as z from 'zod/mini';
 import type { KidneyInput, PatientInput, WeightBasis } from '../engine/types.js';
 import { baclofenOral } from '../protocol/baclofen.js';
@@ -35,6 +36,11 @@ function parseRoute(value: unknown): Parsed<'oral'> {
   if (value === 'oral') return ok('oral');
   if (typeof value === 'string' && /intrathecal|^it$/i.test(value)) return fail(intrathecalMessage);
   return fail(`expected oral, got ${shown(value, 40)}`);
+}
+
+/** A protocol profile's id, exactly as `titrate protocols` lists it. */
+export function parseProtocol(value: unknown): Parsed<ProfileId> {
+  return typeof value === 'string' && isProfileId(value) ? ok(value) : fail(`expected one of ${profileIds.join(', ')}, got ${shown(value, 40)}`);
 }
 
 function parseWeightBasis(value: unknown): Parsed<WeightBasis> {
@@ -133,6 +139,7 @@ export const patientFieldBuilders = () => ({
   crcl: () => z.optional(field((value) => parsePositiveNumber(value, 'a creatinine clearance in mL/min', baclofenOral.crclInputMaxMlMin.value))),
   dialysis: () => z.optional(flag()),
   route: () => z.optional(field(parseRoute)),
+  protocol: () => z.optional(field(parseProtocol)),
   pregnant: () => z.optional(flag()),
   breastfeeding: () => z.optional(flag()),
   epilepsy: () => z.optional(flag()),
@@ -252,6 +259,7 @@ export const patientFieldSchemas = (): { readonly [K in keyof ReturnType<typeof 
   crcl: positive(baclofenOral.crclInputMaxMlMin.value, 'creatinine clearance in mL/min, if known'),
   dialysis: flagSchema(`on dialysis: no step above about ${baclofenOral.dialysisMaxDailyMg.value} mg/day (false: not on dialysis)`),
   route: { enum: ['oral'], description: 'oral, the only route titrate plans (intrathecal is refused)' },
+  protocol: { enum: [...profileIds], description: `the protocol profile the request is planned or checked under (default ${defaultProfileId}; titrate protocols lists them)` },
   pregnant: flagSchema('pregnant: a caution, and a taper should finish before delivery'),
   breastfeeding: flagSchema('breastfeeding: a caution'),
   epilepsy: flagSchema('epilepsy: a caution'),

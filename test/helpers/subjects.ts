@@ -66,7 +66,7 @@ export const labelSteps = (): SubjectStep[] => steps('2026-01-05', [3, tid(5)], 
 export function ruleContext(patient: PatientInput = {}, product: Product | null = null): RuleContext {
   const assessed = assessPatient(patient, protocol);
   if (!assessed.ok) throw new Error(`patient refused: ${JSON.stringify(assessed.problems)}`);
-  return { protocol, products, patient: assessed.value, product };
+  return { protocol, products, patient: assessed.value, product, otherProtocols: [] };
 }
 
 /** The rule book's findings on a subject for a patient. */

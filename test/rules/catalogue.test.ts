@@ -11,7 +11,11 @@ const date = '2026-01-05';
 
 /** Params for every code, each way its sentence can go; the type makes a new code fail to compile until it is here. */
 const samples: { readonly [C in FindingCode]: readonly FindingParams[C][] } = {
-  ABOVE_CAP: [{ date, doses: qid(25), capMg: 80 }, { date: null, doses: [20, 20, 20, 20, 5], capMg: 80 }],
+  ABOVE_CAP: [
+    { date, doses: qid(25), capMg: 80, within: { profile: 'uk-smpc', name: 'the UK SmPC', maxDailyMg: 100 } },
+    { date: null, doses: [20, 20, 20, 20, 5], capMg: 80, within: null },
+  ],
+  ABOVE_USUAL_RANGE: [{ date, doses: qid(20), usualMaxMg: 60 }],
   ABOVE_RENAL_CAP: [
     { date, doses: tid(15), capMg: 40, kidney: moderate, reduction: { numerator: 1, denominator: 2 } },
     { date: null, doses: [2.5, 5], capMg: 5, kidney: dialysis, reduction: null },

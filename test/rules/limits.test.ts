@@ -22,14 +22,14 @@ describe('ABOVE_CAP', () => {
 
   it('a regimen above 80 mg/day is an error with no step', () => {
     const item = single(review(regimen([20, 20, 20, 20, 5])), 'ABOVE_CAP');
-    expect(item).toEqual({ code: 'ABOVE_CAP', severity: 'error', step: null, sources: ['S1', 'S7', 'S12'], params: { date: null, doses: [20, 20, 20, 20, 5], capMg: 80 } });
+    expect(item).toEqual({ code: 'ABOVE_CAP', severity: 'error', step: null, sources: ['S1', 'S7', 'S12'], params: { date: null, doses: [20, 20, 20, 20, 5], capMg: 80, within: null } });
   });
 
   it('a schedule step above it is an error on that step, dated', () => {
     const findings = review(schedule(steps('2026-01-05', [3, qid(20)], [null, [20, 20, 20, 20, 2.5]])));
     const item = single(findings, 'ABOVE_CAP');
     expect(item.step).toBe(1);
-    expect(item.params).toEqual({ date: '2026-01-08', doses: [20, 20, 20, 20, 2.5], capMg: 80 });
+    expect(item.params).toEqual({ date: '2026-01-08', doses: [20, 20, 20, 20, 2.5], capMg: 80, within: null });
     expect(messageOf(item, defaultProtocolData)).toBe('From 2026-01-08, 20 + 20 + 20 + 20 + 2.5 mg a day (82.5 mg/day) is above the 80 mg/day maximum for oral baclofen');
   });
 });

@@ -20,8 +20,9 @@ const worded = <C extends FindingCode>(code: C, params: FindingParams[C], senten
 const withdrawal = 'hallucinations, seizures, high fever, altered mental status, exaggerated rebound spasticity and muscle rigidity; rarely rhabdomyolysis, multi-organ failure and death';
 
 const cases: readonly Worded[] = [
-  worded('ABOVE_CAP', { date: '2026-01-05', doses: [25, 25, 25, 25], capMg: 80 }, 'From 2026-01-05, 25 mg four times daily (100 mg/day) is above the 80 mg/day maximum for oral baclofen'),
-  worded('ABOVE_CAP', { date: null, doses: [20, 20, 20, 20, 5], capMg: 80 }, '20 + 20 + 20 + 20 + 5 mg a day (85 mg/day) is above the 80 mg/day maximum for oral baclofen'),
+  worded('ABOVE_CAP', { date: '2026-01-05', doses: [25, 25, 25, 25], capMg: 80, within: { profile: 'uk-smpc', name: 'the UK SmPC', maxDailyMg: 100 } }, "From 2026-01-05, 25 mg four times daily (100 mg/day) is above the 80 mg/day maximum for oral baclofen; it is within the UK SmPC's 100 mg/day maximum (protocol uk-smpc)"),
+  worded('ABOVE_USUAL_RANGE', { date: null, doses: [20, 20, 20, 20], usualMaxMg: 60 }, '20 mg four times daily (80 mg/day) is above the usual 60 mg/day; within the maximum, but give more only with the response in view'),
+  worded('ABOVE_CAP', { date: null, doses: [20, 20, 20, 20, 5], capMg: 80, within: null }, '20 + 20 + 20 + 20 + 5 mg a day (85 mg/day) is above the 80 mg/day maximum for oral baclofen'),
   worded('ABOVE_RENAL_CAP', { date: '2026-01-05', doses: [15, 15, 15], capMg: 40, kidney: { category: 'moderate', crclMlMin: 40.5, method: 'cockcroft-gault' }, reduction: { numerator: 1, denominator: 2 } }, 'From 2026-01-05, 15 mg three times daily (45 mg/day) is above 40 mg/day, the 80 mg/day maximum reduced by 1/2 for moderate kidney impairment (CrCl 40.5 mL/min), rounded down to 2.5 mg'),
   worded('ABOVE_RENAL_CAP', { date: null, doses: [2.5, 5], capMg: 5, kidney: { category: 'dialysis', crclMlMin: null, method: 'dialysis' }, reduction: null }, '2.5 + 5 mg a day (7.5 mg/day) is above about 5 mg/day, the most sources give on dialysis (some advise avoiding baclofen)'),
   worded('SINGLE_DOSE_ABOVE_MAX', { date: null, doses: [80], maxMg: 20 }, '80 mg once daily (80 mg/day) has a single dose of 80 mg, above the 20 mg largest dose any label gives (the 80 mg/day maximum is written as 20 mg four times daily)'),

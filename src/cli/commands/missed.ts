@@ -1,3 +1,4 @@
+import { defaultProfileId, profileIds } from '../../protocol/profiles.js';
 import type { Command } from 'commander';
 import { missedFromFields } from '../../app/fields.js';
 import { clockFromMinutes } from '../../engine/dose-times.js';
@@ -42,7 +43,8 @@ export const missedCommand: CommandSpec<'missed'> = {
       .option('--plan <file>', 'read the dose times from a titrate plan/taper --json file instead (- for stdin)')
       .option('--date <yyyy-MM-dd>', 'with --plan: the day whose step applies (default: today)')
       .option('--missed <HH:MM>', 'the scheduled time of the missed dose (one of the times)')
-      .option('--now <HH:MM>', 'the time now (default: the clock)');
+      .option('--now <HH:MM>', 'the time now (default: the clock)')
+      .option('--protocol <id>', `the protocol profile: ${profileIds.join(', ')} (default ${defaultProfileId})`);
   },
   gatherFields: gatherMissedFields,
   fromFields: missedFromFields,

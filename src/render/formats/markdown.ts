@@ -1,3 +1,4 @@
+import { profileSuffix } from '../profile-name.js';
 import type { CheckResult } from '../../app/check.js';
 import type { ScheduleResult } from '../../app/schedule-result.js';
 import { describeSources, type Finding } from '../../engine/findings.js';
@@ -46,7 +47,7 @@ export function renderScheduleMarkdown(result: ScheduleResult): string {
   ]);
   const kidney = describeKidney(result.kidney, result.profile.protocol);
   return [
-    `## Baclofen (oral) ${titles[result.kind]}, cap ${formatNumber(result.capDailyMg)} mg/day`,
+    `## Baclofen (oral) ${titles[result.kind]}${profileSuffix(result.profile)}, cap ${formatNumber(result.capDailyMg)} mg/day`,
     ...(kidney ? ['', kidney] : []),
     '',
     markdownTable(['#', 'From', 'To', 'Days', 'Dose', 'Doses/day', 'mg/day'], rows, ['r', 'l', 'l', 'r', 'r', 'r', 'r']),
@@ -70,7 +71,7 @@ export function renderCheckMarkdown(result: CheckResult): string {
   const rows = result.findings.map((item) => [item.severity, item.step === null ? '–' : item.step + 1, `\`${item.code}\``, messageOf(item, result.profile)]);
   const kidney = describeKidney(result.kidney, result.profile.protocol);
   return [
-    `## Baclofen (oral) check of a ${describeSubject(result.subject)}`,
+    `## Baclofen (oral) check of a ${describeSubject(result.subject)}${profileSuffix(result.profile)}`,
     '',
     `Cap ${formatNumber(result.capDailyMg)} mg/day${result.renalCapDailyMg === null ? '' : `, kidney-adjusted cap ${formatNumber(result.renalCapDailyMg)} mg/day`}.${kidney ? ` ${kidney}.` : ''}`,
     '',
