@@ -3,14 +3,15 @@
 // file. The CLI (bin/titrate.js) is built from src/cli and is not part of this API.
 
 // Use cases, from checked requests…
-export { plan, type PlanRequest } from './app/plan.js';
-export { taper, type TaperPlanRequest } from './app/taper.js';
-export { check, type CheckRequest, type CheckResult, type CheckSubject } from './app/check.js';
-export { missed, type MissedResult } from './app/missed.js';
+export { plan, taper, check, missed, planFromFields, taperFromFields, checkFromFields, missedFromFields } from './app/library-guard.js';
+export type { PlanRequest } from './app/plan.js';
+export type { TaperPlanRequest } from './app/taper.js';
+export type { CheckRequest, CheckResult, CheckSubject } from './app/check.js';
+export type { MissedResult } from './app/missed.js';
 export type { ScheduleResult, ProductRequest } from './app/schedule-result.js';
 export { defaultProtocolData, type ProtocolData } from './app/protocol-data.js';
 // …or from request fields as the CLI and NDJSON lines take them (`{ start: '2026-01-05', target: 80 }`).
-export { planFromFields, taperFromFields, checkFromFields, missedFromFields, type Prepared } from './app/fields.js';
+export type { Prepared } from './app/fields.js';
 export type { InputProblem, InputProblemCode, Normalized } from './schema/issues.js';
 // Refusals: data (`{ code, field, params }`), worded by one catalogue like findings.
 export type { ProblemCode, ProblemParams } from './engine/problems.js';

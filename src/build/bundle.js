@@ -4,7 +4,7 @@
 // library: dist/lib/index.js (ES module) and dist/lib/index.cjs (CommonJS), each with its own
 // type declarations (dist/types/esm, dist/types/cjs). Every bundle ships with its source map.
 import { createHash } from 'node:crypto';
-import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -62,6 +62,32 @@ const lazy = {
   },
 };
 
+/** Every file the bundles were made from (esbuild's metafile), for the notices of what they carry. */
+const bundledInputs = [];
+
+/**
+ * dist/THIRD_PARTY_NOTICES: the licence of every package the bundles carry (commander, zod,
+ * chalk…), read from the package itself, as their licences ask of a copy that ships their code.
+ * The packages are the ones esbuild put in a bundle, so one added or dropped changes the notices.
+ */
+function writeNotices() {
+  const packageRoots = new Set();
+  for (const input of bundledInputs) {
+    const match = /(?:^|\/)node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(input.replace(/\\/g, '/'));
+    if (match) packageRoots.add(match[1]);
+  }
+  const notices = [...packageRoots].sort().map((name) => {
+    const folder = join(root, 'node_modules', name);
+    const manifest = JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8'));
+    const licenceFile = readdirSync(folder).find((file) => /^licen[cs]e(\.|$)/i.test(file));
+    if (!licenceFile) throw new Error(`build: ${name} is bundled but has no licence file to copy into THIRD_PARTY_NOTICES`);
+    const text = readFileSync(join(folder, licenceFile), 'utf8').trim();
+    return `## ${manifest.name} ${manifest.version} (${manifest.license})\n\n${manifest.homepage ?? ''}\n\n${text}\n`;
+  });
+  const head = 'Third-party software bundled in titrate (dist/titrate.cjs and dist/lib), with the licence each is used under.\n';
+  writeFileSync(join(root, 'dist', 'THIRD_PARTY_NOTICES'), [head, ...notices].join('\n'));
+}
+
 /**
  * The library (src/index.ts), bundled with what it uses so it needs no runtime dependency: an ES
  * module and a CommonJS build, each with a source map. It carries nothing of the CLI and imports
@@ -86,7 +112,8 @@ async function buildLibrary() {
       sourcesContent: false,
       legalComments: 'none',
       logLevel: 'warning',
-    });
+      metafile: true,
+    }).then((result) => (bundledInputs.push(...Object.keys(result.metafile.inputs)), result));
     for (const output of outputFiles) {
       writeFileSync(output.path, output.path.endsWith('.map') ? JSON.stringify(withoutNames(JSON.parse(output.text))) : output.text);
     }
@@ -137,7 +164,8 @@ const { outputFiles } = await build({
   legalComments: 'none',
   logLevel: 'warning',
   plugins: [lazy],
-});
+  metafile: true,
+}).then((result) => (bundledInputs.push(...Object.keys(result.metafile.inputs)), result));
 const mapFile = outputFiles.find((file) => file.path.endsWith('.map'));
 const codeFile = outputFiles.find((file) => !file.path.endsWith('.map'));
 // esbuild escapes every non-ASCII character but those in regular expression literals (escaped,
@@ -156,3 +184,4 @@ mkdirSync(join(bundlePath, '..'), { recursive: true });
 writeFileSync(`${bundlePath}.map`, JSON.stringify(withoutNames(map)));
 writeFileSync(bundlePath, `${MODULE_HEAD}\n${code}${MODULE_TAIL}\n//# sourceMappingURL=titrate.cjs.map\n//# titrate-build=${buildId}\n`);
 await buildLibrary();
+writeNotices();
