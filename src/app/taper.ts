@@ -1,4 +1,7 @@
+import { doseGridFor } from '../engine/dose-grid.js';
 import { assessPatient } from '../engine/patient.js';
+import { makeableSuggestion, productInWords } from '../engine/product-words.js';
+import { InternalError } from '../engine/internal-error.js';
 import { planTaper, type TaperRequest } from '../engine/plan-taper.js';
 import { kidneyLimitFor } from '../engine/renal.js';
 import type { PatientInput } from '../engine/types.js';
@@ -33,8 +36,22 @@ function withHalfTablets(product: ProductRequest, halfTablets: boolean, data: Pr
 export function taper(request: TaperPlanRequest, data: ProtocolData = defaultProtocolData): Normalized<ScheduleResult> {
   const patient = assessPatient(request.patient, data.protocol);
   if (!patient.ok) return refused(patient.problems);
-  const planned = planTaper(request.taper, data.protocol, { kidneyLimit: kidneyLimitFor(patient.value.kidney, data.protocol) });
-  if (!planned.ok) return refused(planned.problems);
   const productRequest = withHalfTablets(request.product, request.taper.halfTablets === true, data);
-  return dispenseAndReview(planned.value, productOf(productRequest, data), productRequest, patient.value, data);
+  const product = productOf(productRequest, data);
+  const planned = planTaper(request.taper, data.protocol, {
+    grid: doseGridFor(product, data.protocol.doseUnitMg.value),
+    product: productInWords(product, data.products),
+    suggestion: liquidSuggestion(data),
+    kidneyLimit: kidneyLimitFor(patient.value.kidney, data.protocol),
+  });
+  if (!planned.ok) return refused(planned.problems);
+  return dispenseAndReview(planned.value, product, productRequest, patient.value, data);
+}
+
+/** The protocol's product that makes any dose; the product data name a liquid. */
+function liquidSuggestion(data: ProtocolData) {
+  const suggestion = makeableSuggestion(data.products);
+  // Stryker disable next-line all: an unreachable guard (products.makeableSuggestion is a liquid)
+  if (!suggestion) throw new InternalError('the products suggest no liquid for doses tablets cannot make');
+  return suggestion;
 }

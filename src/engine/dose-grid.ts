@@ -1,4 +1,4 @@
-import { unitsForDose, type Product } from './administrations.js';
+import { unitsForDose, type Product, type UnitCount } from './administrations.js';
 import { unitsToMg } from './dose-units.js';
 import { remember } from './memo.js';
 
@@ -10,6 +10,8 @@ import { remember } from './memo.js';
 export interface DoseGrid {
   readonly unitMg: number;
   canMake(doseUnits: number): boolean;
+  /** Pieces the dose is made of (a tablet or a half each, a measured volume one); Infinity when not makeable. */
+  pieces(doseUnits: number): number;
 }
 
 /** Each product's grid (for one dose unit): what it makes is worked out once, not per request. */
@@ -24,20 +26,31 @@ export function doseGridFor(product: Product, unitMg: number): DoseGrid {
 }
 
 function makeGrid(product: Product, unitMg: number): DoseGrid {
-  if (product.kind === 'liquid') return { unitMg, canMake: (doseUnits) => doseUnits >= 1 };
-  const known = new Map<number, boolean>();
-  return {
-    unitMg,
-    canMake(doseUnits) {
-      if (doseUnits < 1) return false;
-      return known.get(doseUnits) ?? remember(known, doseUnits, unitsForDose(unitsToMg(doseUnits, unitMg), product, unitMg) !== null);
-    },
+  if (product.kind === 'liquid') return anyDoseGrid(unitMg);
+  const known = new Map<number, number>();
+  const pieces = (doseUnits: number): number => {
+    if (doseUnits < 1) return Infinity;
+    return known.get(doseUnits) ?? remember(known, doseUnits, piecesOf(unitsForDose(unitsToMg(doseUnits, unitMg), product, unitMg)));
   };
+  return { unitMg, canMake: (doseUnits) => pieces(doseUnits) !== Infinity, pieces };
 }
 
 /** Any dose of whole units: for callers that have no product (tests, engine defaults). */
 export function anyDoseGrid(unitMg: number): DoseGrid {
-  return { unitMg, canMake: (doseUnits) => doseUnits >= 1 };
+  return { unitMg, canMake: (doseUnits) => doseUnits >= 1, pieces: (doseUnits) => (doseUnits >= 1 ? 1 : Infinity) };
+}
+
+/** Whole units and halves of a way to make a dose, each one piece. */
+function piecesOf(units: readonly UnitCount[] | null): number {
+  if (units === null) return Infinity;
+  return units.reduce((total, unit) => total + Math.ceil(unit.count), 0);
+}
+
+/** The grid of doses that are also whole multiples of `stepUnits` (a taper's practical unit). */
+export function gridInSteps(grid: DoseGrid, stepUnits: number): DoseGrid {
+  if (stepUnits === 1) return grid;
+  const inSteps = (doseUnits: number) => doseUnits % stepUnits === 0;
+  return { unitMg: grid.unitMg, canMake: (doseUnits) => inSteps(doseUnits) && grid.canMake(doseUnits), pieces: (doseUnits) => (inSteps(doseUnits) ? grid.pieces(doseUnits) : Infinity) };
 }
 
 /** The largest dose the grid makes that is at most `maxUnits`, or 0 when none is. */

@@ -1,20 +1,25 @@
 import { frequencies, type FrequencyCode, type Protocol } from '../protocol/baclofen.js';
 import type { Sourced } from '../protocol/sourced.js';
-import { isWholeUnits, mgToUnits, mgToUnitsFloor, unitsToMg } from './dose-units.js';
+import { gridInSteps, type DoseGrid } from './dose-grid.js';
+import { splitDaily } from './dose-split.js';
+import { isWholeUnits, mgToUnits, mgToUnitsFloor, sumUnits, unitsToMg } from './dose-units.js';
 import { finding, sourcesOf, type Finding } from './findings.js';
 import { InternalError } from './internal-error.js';
 import type { PlannedSchedule } from './plan-titration.js';
 import type { KidneyLimit } from './renal.js';
 import { placeLevels } from './steps.js';
-import { problem, type Problem } from './problems.js';
+import { problem, type LiquidSuggestion, type Problem, type ProductInWords } from './problems.js';
 import type { IsoDate, Level, Outcome, StepBasis, Target } from './types.js';
 import { formatNumber } from './wording.js';
+
+/** The current dose: a regimen, the day's doses as taken (`10 + 5 + 10 mg`), or a daily total. */
+export type TaperFrom = Target | { readonly kind: 'doses'; readonly dosesMg: readonly number[] };
 
 export interface TaperRequest {
   /** First day of the first reduced dose. */
   readonly startDate: IsoDate;
   /** The current regimen, or the current daily total (split over `frequency`). */
-  readonly from: Target;
+  readonly from: TaperFrom;
   /** Doses a day of a daily `from`; a regimen carries its own. */
   readonly frequency: FrequencyCode;
   /** Days from `startDate` to the first day without baclofen (protocol default when absent). */
@@ -27,8 +32,13 @@ export interface TaperRequest {
   readonly longTerm?: boolean;
 }
 
-/** What a taper is planned for: kidney function, which a taper never adds a reduction for. */
+/** What a taper is planned for: the doses the product can give, and kidney function (which a taper never adds a reduction for). */
 export interface TaperSetting {
+  readonly grid: DoseGrid;
+  /** The product, as refusals name it. */
+  readonly product: ProductInWords;
+  /** A product that makes any dose, as refusals name it. */
+  readonly suggestion: LiquidSuggestion;
   readonly kidneyLimit: KidneyLimit | null;
 }
 
@@ -132,13 +142,18 @@ function dailyLevels(pace: Pace, count: number, withinMaxStep: boolean): number[
   return levels;
 }
 
-/** A daily dose as at most `maxPerDay` doses, each a whole number of practical units; larger first. */
-function splitDoses(dailyUnits: number, maxPerDay: number, unit: number): number[] {
-  const parts = dailyUnits / unit;
-  const perDay = Math.min(maxPerDay, parts);
-  const base = Math.floor(parts / perDay);
-  const extra = parts % perDay;
-  return Array.from({ length: perDay }, (_, index) => (base + (index < extra ? 1 : 0)) * unit);
+/**
+ * A level's daily dose as at most `maxPerDay` doses the product makes, each a whole number of
+ * practical units and at most the largest single dose where the total allows (splitDaily: as even
+ * as the product allows); fewer doses a day only where that many cannot be made.
+ */
+function splitLevel(dailyUnits: number, maxPerDay: number, grid: DoseGrid, maxDoseUnits: number): number[] {
+  for (let count = Math.min(maxPerDay, dailyUnits); count >= 1; count -= 1) {
+    const doses = splitDaily(dailyUnits, count, grid, maxDoseUnits) ?? splitDaily(dailyUnits, count, grid, dailyUnits);
+    if (doses) return doses;
+  }
+  // Stryker disable next-line all: an unreachable guard (every level is a multiple of a unit the grid makes)
+  throw new InternalError(`no doses the product makes add up to ${dailyUnits} units`);
 }
 
 /**
@@ -156,6 +171,14 @@ function spreadDays(overDays: number, count: number): number[] {
 function resolveFrom(request: TaperRequest, protocol: Protocol, problems: Problem[]): { units: number; perDay: number } | null {
   const unitMg = protocol.doseUnitMg.value;
   const from = request.from;
+  if (from.kind === 'doses') {
+    const offGrid = from.dosesMg.filter((doseMg) => !(doseMg > 0) || !isWholeUnits(doseMg, unitMg));
+    if (offGrid.length > 0) {
+      problems.push(problem('FROM_DOSES_NOT_WHOLE_UNITS', 'from', { doses: offGrid, unitMg }));
+      return null;
+    }
+    return { units: sumUnits(from.dosesMg.map((doseMg) => mgToUnits(doseMg, unitMg))), perDay: from.dosesMg.length };
+  }
   const frequency = frequencies[from.kind === 'regimen' ? from.frequency : request.frequency];
   const dailyMg = from.kind === 'regimen' ? from.doseMg * frequency.dosesPerDay : from.dailyMg;
   if (!(dailyMg > 0) || !isWholeUnits(dailyMg, unitMg)) {
@@ -170,18 +193,23 @@ function resolveFrom(request: TaperRequest, protocol: Protocol, problems: Proble
   return { units, perDay: frequency.dosesPerDay };
 }
 
-/** The current regimen, mg per dose: a daily total split as evenly as 2.5 mg units allow, larger first. */
-function currentDoses(request: TaperRequest, protocol: Protocol): number[] {
+/**
+ * The current regimen, mg per dose: as given, or a daily total split into doses the product makes,
+ * as even as it allows (splitDaily: 50 mg as 20 + 10 + 20); null when no such split exists.
+ */
+function currentDoses(request: TaperRequest, protocol: Protocol, grid: DoseGrid): number[] | null {
   const unitMg = protocol.doseUnitMg.value;
   const from = request.from;
+  if (from.kind === 'doses') return [...from.dosesMg];
   if (from.kind === 'regimen') return Array<number>(frequencies[from.frequency].dosesPerDay).fill(from.doseMg);
   const units = mgToUnitsFloor(from.dailyMg, unitMg);
-  return splitDoses(units, frequencies[request.frequency].dosesPerDay, 1).map((each) => unitsToMg(each, unitMg));
+  return splitDaily(units, frequencies[request.frequency].dosesPerDay, grid, units)?.map((each) => unitsToMg(each, unitMg)) ?? null;
 }
 
-/** Whether every current dose is a whole number of the smallest practical unit (5 mg tablets). */
-function currentDosesInWholeUnits(request: TaperRequest, protocol: Protocol): boolean {
-  return currentDoses(request, protocol).every((doseMg) => isWholeUnits(doseMg, protocol.smallestUnitMg.value));
+/** Why a daily total cannot be taken as its doses a day of this product (give the regimen instead). */
+function unsplittable(request: TaperRequest, product: ProductInWords): Problem {
+  const from = request.from as Extract<TaperFrom, { kind: 'daily' }>;
+  return problem('FROM_NOT_SPLITTABLE', 'from', { dailyMg: from.dailyMg, frequency: request.frequency, product });
 }
 
 /** Refusals about the taper's shape: an abrupt stop, a max step below the smallest dose. */
@@ -288,22 +316,27 @@ export function planTaper(asked: TaperRequest, protocol: Protocol, setting: Tape
   const problems: Problem[] = [];
   const notes: Finding[] = [];
 
+  const fromDoses = resolveFrom(asked, protocol, []) ? currentDoses(asked, protocol, setting.grid) : null;
   // Someone already taking doses in half units (7.5 mg) can take them: tapering in whole units
-  // would have to raise one dose (7.5 -> 10 + 5 + 5), so the taper steps in half units instead.
-  const halvesFromCurrentDose = !asked.halfTablets && !currentDosesInWholeUnits(asked, protocol);
+  // would have to raise one dose (7.5 -> 10 + 5 + 5), so the taper steps in half units instead
+  // where the product makes them.
+  const halvesFromCurrentDose = !asked.halfTablets && fromDoses !== null && !fromDoses.every((doseMg) => isWholeUnits(doseMg, protocol.smallestUnitMg.value));
   const request: TaperRequest = halvesFromCurrentDose ? { ...asked, halfTablets: true } : asked;
-  if (halvesFromCurrentDose) notes.push(finding('HALF_UNIT_STEPS', 'info', null, [protocol.halfUnitMg], { halfUnitMg: protocol.halfUnitMg.value }));
+  const protocolPracticalMg = request.halfTablets ? protocol.halfUnitMg.value : protocol.smallestUnitMg.value;
+  // The smallest dose the taper steps in: the protocol's practical unit, or the smallest multiple of it the product makes.
+  const practicalUnits = smallestMakeableMultiple(mgToUnits(protocolPracticalMg, unitMg), setting.grid);
+  const practicalMg = unitsToMg(practicalUnits, unitMg);
+  if (halvesFromCurrentDose && practicalMg === protocol.halfUnitMg.value) notes.push(finding('HALF_UNIT_STEPS', 'info', null, [protocol.halfUnitMg], { halfUnitMg: protocol.halfUnitMg.value }));
 
-  const practicalMg = request.halfTablets ? protocol.halfUnitMg.value : protocol.smallestUnitMg.value;
   const from = resolveFrom(request, protocol, problems);
+  if (from && fromDoses === null) problems.push(unsplittable(request, setting.product));
   const overRule = request.overDays !== undefined ? null : from ? defaultDays(request, unitsToMg(from.units, unitMg), protocol, notes) : protocol.taperDefaultDays;
   // overRule is null only when the days were asked.
   const overDays = request.overDays ?? (overRule as Sourced<number>).value;
   reviewShape(request, overDays, practicalMg, protocol, problems);
-  if (!from || problems.length > 0) return { ok: false, problems };
+  if (!from || fromDoses === null || problems.length > 0) return { ok: false, problems };
 
   const maxStepUnits = mgToUnitsFloor(request.maxStepMg ?? protocol.taperMaxStepDailyMg.value, unitMg);
-  const practicalUnits = mgToUnits(practicalMg, unitMg);
   const pace: Pace = {
     fromUnits: from.units,
     fromPerDay: from.perDay,
@@ -313,9 +346,9 @@ export function planTaper(asked: TaperRequest, protocol: Protocol, setting: Tape
     overDays,
     overRule,
   };
-  // A guard: reviewShape refuses a largest step below the practical dose, and the abrupt-stop limit is above it.
-  // Stryker disable next-line all: an unreachable guard
-  if (pace.lastLevelMaxUnits < practicalUnits) throw new InternalError('the abrupt-stop limit is below the smallest practical dose');
+  if (pace.lastLevelMaxUnits < practicalUnits) {
+    return { ok: false, problems: [noSmallDose(practicalMg, unitsToMg(pace.lastLevelMaxUnits, unitMg), setting, protocol)] };
+  }
 
   const { count, needed } = chooseLevelCount(pace, protocol.taperLevelDays.value);
   const daily = dailyLevels(pace, count, count >= needed);
@@ -326,13 +359,14 @@ export function planTaper(asked: TaperRequest, protocol: Protocol, setting: Tape
   const spreads: Drop[] = [];
   const maxDoseUnits = mgToUnitsFloor(protocol.singleDoseMaxMg.value, unitMg);
   const mostPerDay = frequencies.qid.dosesPerDay;
+  const levelGrid = gridInSteps(setting.grid, practicalUnits);
   let perDay = pace.fromPerDay;
   let previous = pace.fromUnits;
   daily.forEach((units, index) => {
     // No dose above the largest single dose while the day's total allows it: a dose a day is
     // added (up to four) rather than any dose kept above 20 mg.
     const fitting = Math.min(mostPerDay, Math.ceil(units / maxDoseUnits));
-    const doseUnits = splitDoses(units, Math.max(perDay, fitting), practicalUnits);
+    const doseUnits = splitLevel(units, Math.max(perDay, fitting), levelGrid, maxDoseUnits);
     const change = doseUnits.length === perDay ? undefined : { index, fromPerDay: perDay, toPerDay: doseUnits.length };
     const drop = change && change.toPerDay < change.fromPerDay ? change : undefined;
     if (drop) drops.push(drop);
@@ -344,7 +378,6 @@ export function planTaper(asked: TaperRequest, protocol: Protocol, setting: Tape
   });
   levels.push({ doseUnits: [], days: null, basis: stopBasis(previous, count, pace, practicalMg, protocol) });
   const steps = placeLevels(request.startDate, levels, unitMg);
-  const fromDoses = currentDoses(request, protocol);
 
   if (count < needed) {
     const cuts = [...daily, 0].map((units, index) => (index === 0 ? pace.fromUnits : (daily[index - 1] ?? 0)) - units);
@@ -387,4 +420,15 @@ export function planTaper(asked: TaperRequest, protocol: Protocol, setting: Tape
   if (setting.kidneyLimit) notes.push(finding('RENAL_ADJUST_NOT_APPLIED', 'info', null, [protocol.renalCategories, 'TITRATE'], {}));
 
   return { ok: true, value: { kind: 'taper', steps, notes, capDailyMg: protocol.maxDailyMg.value, from: fromDoses } };
+}
+
+/** The smallest multiple of `units` the grid makes (a product that makes none of them still gets `units`: the rule book names the doses it cannot make). */
+function smallestMakeableMultiple(units: number, grid: DoseGrid): number {
+  for (let multiple = units; multiple <= units * 8; multiple += units) if (grid.canMake(multiple)) return multiple;
+  return units;
+}
+
+/** The product's smallest dose is too large to stop from: the last step would be an abrupt stop. */
+function noSmallDose(practicalMg: number, lastMaxMg: number, setting: TaperSetting, protocol: Protocol): Problem {
+  return problem('TAPER_PRODUCT_TOO_COARSE', 'from', { practicalMg, lastMaxMg, sources: protocol.abruptStopAboveDailyMg.sources, product: setting.product, suggestion: setting.suggestion });
 }

@@ -43,6 +43,18 @@ export interface ProblemParams {
   TAPER_DAYS_NOT_WHOLE: { readonly overDays: number };
   /** A largest taper step below the smallest practical dose. */
   MAX_STEP_BELOW_PRACTICAL: { readonly maxStepMg: number; readonly practicalMg: number; readonly halfTablets: boolean };
+  /** A taper's current doses, as given, off the dose grid. */
+  FROM_DOSES_NOT_WHOLE_UNITS: { readonly doses: readonly number[]; readonly unitMg: number };
+  /** A taper's current daily total that the product cannot split into its doses a day. */
+  FROM_NOT_SPLITTABLE: { readonly dailyMg: number; readonly frequency: FrequencyCode; readonly product: ProductInWords };
+  /** The product's smallest taper dose is above what a taper may stop from. */
+  TAPER_PRODUCT_TOO_COARSE: {
+    readonly practicalMg: number;
+    readonly lastMaxMg: number;
+    readonly sources: readonly SourceKey[];
+    readonly product: ProductInWords;
+    readonly suggestion: LiquidSuggestion;
+  };
   /** Dose times that do not fit the schedule's most frequent step. */
   TIMES_COUNT: { readonly expected: number; readonly got: number };
   /** A missed dose that is not one of the dose times. */
@@ -50,6 +62,18 @@ export interface ProblemParams {
 }
 
 export type ProblemCode = keyof ProblemParams;
+
+/** A product as a refusal names it: the form's label, and strengths with the scored ones (solids) or the concentration (liquids). */
+export type ProductInWords =
+  | { readonly kind: 'solid'; readonly label: string; readonly strengthsMg: readonly number[]; readonly scoredMg: readonly number[]; readonly splittable: boolean }
+  | { readonly kind: 'liquid'; readonly label: string; readonly concentrationMgPerMl: number };
+
+/** The product that makes any dose on the grid (products.makeableSuggestion), as a refusal names it. */
+export interface LiquidSuggestion {
+  readonly label: string;
+  readonly labelStrength: string;
+  readonly concentrationMgPerMl: number;
+}
 
 /** A request the engine refuses: which field (a camelCase request key), why (a code), and the numbers. */
 export type Problem = { [C in ProblemCode]: { readonly code: C; readonly field: string; readonly params: ProblemParams[C] } }[ProblemCode];

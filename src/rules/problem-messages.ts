@@ -1,4 +1,4 @@
-import type { Problem, ProblemCode, ProblemParams } from '../engine/problems.js';
+import type { LiquidSuggestion, Problem, ProblemCode, ProblemParams, ProductInWords } from '../engine/problems.js';
 import { describeDoses, formatNumber, plural } from '../engine/wording.js';
 import { frequencies } from '../protocol/baclofen.js';
 
@@ -7,6 +7,18 @@ import { frequencies } from '../protocol/baclofen.js';
 
 const mg = (value: number) => `${formatNumber(value)} mg`;
 const perDay = (value: number) => `${formatNumber(value)} mg/day`;
+
+/** `10, 20 mg tablets (no halves)`, `5, 10, 20 mg tablets (halves only of 10, 20 mg)`, `2 mg/mL oral solution`. */
+export function productWords(product: ProductInWords): string {
+  if (product.kind === 'liquid') return `${formatNumber(product.concentrationMgPerMl)} mg/mL ${product.label}`;
+  const halves = product.scoredMg.length > 0 ? `halves only of ${product.scoredMg.join(', ')} mg` : 'no halves';
+  return `${product.strengthsMg.join(', ')} mg ${product.label}${product.splittable ? ` (${halves})` : ''}`;
+}
+
+/** `an oral liquid (oral solution 5 mg/5 mL, 1 mg/mL)`. */
+export function suggestionWords(suggestion: LiquidSuggestion): string {
+  return `an oral liquid (${suggestion.label} ${suggestion.labelStrength}, ${formatNumber(suggestion.concentrationMgPerMl)} mg/mL)`;
+}
 
 const messages: { readonly [C in ProblemCode]: (params: ProblemParams[C]) => string } = {
   UNDER_MIN_AGE: (p) =>
@@ -41,6 +53,13 @@ const messages: { readonly [C in ProblemCode]: (params: ProblemParams[C]) => str
   MAX_STEP_BELOW_PRACTICAL: (p) =>
     `${perDay(p.maxStepMg)} is below the smallest practical dose (${mg(p.practicalMg)}), so no step could be made` +
     (p.halfTablets ? '' : `; give at least ${formatNumber(p.practicalMg)}, or allow half tablets`),
+  FROM_DOSES_NOT_WHOLE_UNITS: (p) => `expected doses that are multiples of ${p.unitMg} mg, got ${p.doses.map(mg).join(', ')}`,
+  FROM_NOT_SPLITTABLE: (p) =>
+    `${perDay(p.dailyMg)} cannot be split into ${frequencies[p.frequency].label} doses that the ${productWords(p.product)} make; ` +
+    'give the doses taken (e.g. "10 + 5 + 10 mg") or another frequency',
+  TAPER_PRODUCT_TOO_COARSE: (p) =>
+    `the smallest dose the ${productWords(p.product)} make in a taper is ${mg(p.practicalMg)}, more than the ${perDay(p.lastMaxMg)} a taper may stop from ` +
+    `(a larger drop to zero risks withdrawal, source ${p.sources.join(', ')}); taper with a product that makes smaller doses, such as ${suggestionWords(p.suggestion)}`,
   TIMES_COUNT: (p) =>
     `the schedule needs ${p.expected} time(s), one per dose of its most frequent step (${p.expected} a day), got ${p.got}` +
     (p.got < p.expected ? `: with ${p.got}, ${plural(p.expected - p.got, 'dose')} a day would have no time` : '') +

@@ -1,5 +1,7 @@
 import * as z from 'zod/mini';
 import type { TaperPlanRequest } from '../app/taper.js';
+import type { TaperFrom } from '../engine/plan-taper.js';
+import { parseRegimen } from './check-request.js';
 import type { IsoDate } from '../engine/types.js';
 import { baclofenOral, frequencies, type FrequencyCode } from '../protocol/baclofen.js';
 import { strictFields, type FieldBuilders } from './strict-fields.js';
@@ -11,6 +13,7 @@ import { normalizeProductFields, productFieldSchemas, productKeyBuilders, produc
 import type { Normalized } from './issues.js';
 import { requires, type JsonSchema } from './json-schema/json-schema.js';
 import { requestSchema } from './json-schema/request-schema.js';
+import { alternation, multiplesOf } from './json-schema/number-text.js';
 import {
   dailyTextPattern,
   frequencySchema,
@@ -56,8 +59,21 @@ export function parseTaperDays(value: unknown): Parsed<number> {
   return { ok: true, value: number };
 }
 
+/**
+ * The current dose: a regimen (`20mg tid`), mg/day (`60`), or the day's doses as taken, uneven or
+ * not (`10 + 5 + 10 mg`, as check reads them), each a multiple of the dose unit.
+ */
+export function parseFrom(value: unknown): Parsed<TaperFrom> {
+  if (typeof value !== 'string' || !value.includes('+')) return parseDoseText(value, unitMg, FROM_MAX_DAILY_MG, true);
+  const doses = parseRegimen(value);
+  if (!doses.ok) return doses;
+  const offGrid = doses.value.filter((doseMg) => !Number.isInteger(doseMg / unitMg));
+  if (offGrid.length > 0) return { ok: false, message: `expected doses that are multiples of ${unitMg} mg, got ${offGrid.map((doseMg) => `${doseMg} mg`).join(', ')} (in ${shown(value)})` };
+  return { ok: true, value: { kind: 'doses', dosesMg: doses.value } };
+}
+
 export const taperFieldBuilders = () => ({
-  from: () => z.optional(field((value) => parseDoseText(value, unitMg, FROM_MAX_DAILY_MG, true))),
+  from: () => z.optional(field(parseFrom)),
   start: () => z.optional(field(parseStartDate)),
   frequency: () => z.optional(field((value) => parseFrequency(value, taperFrequencies))),
   over: () => z.optional(field(parseTaperDays)),
@@ -91,7 +107,16 @@ export function normalizeTaperRequest(input: unknown, today: IsoDate): Normalize
 
   const from = fields.from;
   if (from === undefined) {
-    issues.push(invalid('from', 'is required: the current dose, as a regimen (e.g. "20mg tid") or mg/day (e.g. 60)'));
+    issues.push(invalid('from', 'is required: the current dose, as a regimen (e.g. "20mg tid"), the day\'s doses (e.g. "20 + 10 + 20 mg") or mg/day (e.g. 60)'));
+  } else if (from.kind === 'doses') {
+    const dailyMg = from.dosesMg.reduce((total, doseMg) => total + doseMg, 0);
+    if (dailyMg > FROM_MAX_DAILY_MG) {
+      issues.push(invalid('from', `${dailyMg} mg/day is above ${FROM_MAX_DAILY_MG} mg/day, the most titrate accepts as a current dose; check the entry`));
+    }
+    const code = (Object.keys(frequencies) as FrequencyCode[]).find((key) => frequencies[key].dosesPerDay === from.dosesMg.length);
+    if (fields.frequency !== undefined && fields.frequency !== code) {
+      issues.push(invalid('frequency', `${fields.frequency} conflicts with the ${from.dosesMg.length} doses a day given; give one`));
+    }
   } else if (from.kind === 'regimen') {
     const dailyMg = from.doseMg * frequencies[from.frequency].dosesPerDay;
     if (dailyMg > FROM_MAX_DAILY_MG) {
@@ -136,6 +161,13 @@ const fromRegimenPattern = (): string | null => regimenTextPattern(
   Object.fromEntries(taperFrequencies.map((code) => [code, FROM_MAX_DAILY_MG / frequencies[code].dosesPerDay])),
 );
 
+/** `20 + 10 + 20 mg`: two to four doses, each a multiple of the dose unit up to a quarter of FROM_MAX_DAILY_MG (so the day is within it). */
+const fromDosesPattern = (count?: number): string => {
+  const dose = alternation(multiplesOf(unitMg, FROM_MAX_DAILY_MG / frequencies.qid.dosesPerDay));
+  const more = count === undefined ? `1,${frequencies.qid.dosesPerDay - 1}` : String(count - 1);
+  return `^${dose}(?: ?mg)?(?: \\+ ${dose}(?: ?mg)?){${more}}$`;
+};
+
 /** The least daily total given `code`: one dose unit a dose (the planner splits it into that many doses). */
 const fromMinDailyMg = (code: FrequencyCode): number => unitMg * frequencies[code].dosesPerDay;
 
@@ -145,10 +177,12 @@ export const taperFieldSchemas = (): { readonly [K in keyof ReturnType<typeof ta
       { type: 'number', minimum: unitMg, maximum: FROM_MAX_DAILY_MG, multipleOf: unitMg, description: 'mg/day' },
       { type: 'string', pattern: dailyTextPattern(unitMg, FROM_MAX_DAILY_MG), description: `mg/day as text, a multiple of ${unitMg}` },
       { type: 'string', pattern: fromRegimenPattern(), description: 'a regimen: mg per dose and how often' },
+      { type: 'string', pattern: fromDosesPattern(), description: 'the day\'s doses as taken, even or not: "20 + 10 + 20 mg"' },
     ],
     description:
       `the current dose: a regimen ("20mg tid") or mg/day (60, or "60 mg/day", split into frequency's doses a day), a multiple of ${unitMg} mg, ` +
       `at most ${FROM_MAX_DAILY_MG} mg/day; above the ${baclofenOral.maxDailyMg.value} mg/day maximum it is accepted and flagged. ` +
+      'A daily total is split into doses the product makes, as even as it allows (50 as 20 + 10 + 20); one it cannot split is refused by the CLI. ' +
       'The CLI also reads other spellings ("60", "20 mg three times daily")',
   },
   start: startDateSchema('first day of the first reduced dose (default: today)'),
@@ -193,6 +227,11 @@ export function taperRequestSchema(): JsonSchema {
               },
             ];
       }),
+      ...taperFrequencies.filter((code) => frequencies[code].dosesPerDay > 1).map((code) => ({
+        description: `${frequencies[code].dosesPerDay} doses given and frequency agree`,
+        if: { required: ['from'], properties: { from: { type: 'string', pattern: fromDosesPattern(frequencies[code].dosesPerDay) } } },
+        then: { properties: { frequency: { const: code } } },
+      })),
       ...taperFrequencies.map((code) => ({
         description: `a ${code} regimen and frequency agree`,
         if: { required: ['from'], properties: { from: { type: 'string', pattern: regimenOfPattern(code) } } },

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { addDaysIso, daysBetween } from '../../src/engine/dates.js';
 import { taper } from '../../src/app/taper.js';
 import type { ScheduleResult } from '../../src/app/schedule-result.js';
+import { anyDoseGrid } from '../../src/engine/dose-grid.js';
 import { planTaper, type TaperRequest } from '../../src/engine/plan-taper.js';
 import type { PlannedSchedule } from '../../src/engine/plan-titration.js';
 import { baclofenOral, frequencies } from '../../src/protocol/baclofen.js';
@@ -33,19 +34,28 @@ const taperRequest: fc.Arbitrary<TaperRequest> = fc
   .map((request) => request as TaperRequest);
 
 function planned(request: TaperRequest): TaperPlan {
-  const outcome = planTaper(request, protocol, { kidneyLimit: null });
+  const outcome = planTaper(request, protocol, { grid: anyDoseGrid(protocol.doseUnitMg.value), product: { kind: 'liquid', label: 'oral solution', concentrationMgPerMl: 1 }, suggestion: { label: 'oral solution', labelStrength: '5 mg/5 mL', concentrationMgPerMl: 1 }, kidneyLimit: null });
   if (!outcome.ok) throw new Error(`refused: ${JSON.stringify(outcome.problems)}`);
   return outcome.value;
 }
 
-const perDayOf = (request: TaperRequest) => frequencies[request.from.kind === 'regimen' ? request.from.frequency : request.frequency].dosesPerDay;
-const fromDailyMg = (request: TaperRequest) => (request.from.kind === 'regimen' ? request.from.doseMg * perDayOf(request) : request.from.dailyMg);
-/** The current doses in mg: a daily --from split as evenly as 2.5 mg units allow, larger first. */
+const perDayOf = (request: TaperRequest) =>
+  request.from.kind === 'doses' ? request.from.dosesMg.length : frequencies[request.from.kind === 'regimen' ? request.from.frequency : request.frequency].dosesPerDay;
+const fromDailyMg = (request: TaperRequest) =>
+  request.from.kind === 'doses' ? request.from.dosesMg.reduce((total, dose) => total + dose, 0) : request.from.kind === 'regimen' ? request.from.doseMg * perDayOf(request) : request.from.dailyMg;
+/** The current doses in mg: a daily --from split as evenly as 2.5 mg units allow, larger first and last (20 + 17.5 + ... + 20). */
 function currentDoses(request: TaperRequest): number[] {
   const count = perDayOf(request);
+  if (request.from.kind === 'doses') return [...request.from.dosesMg];
   if (request.from.kind === 'regimen') return Array<number>(count).fill(request.from.doseMg);
   const units = Math.round(request.from.dailyMg / 2.5);
-  return Array.from({ length: count }, (_, index) => (Math.floor(units / count) + (index < units % count ? 1 : 0)) * 2.5);
+  const larger = units % count;
+  const sizes = Array.from({ length: count }, (_, index) => (Math.floor(units / count) + (index < larger ? 1 : 0)) * 2.5);
+  const arranged: number[] = Array<number>(count).fill(0);
+  sizes.forEach((dose, index) => {
+    arranged[index % 2 === 0 ? index / 2 : count - 1 - (index - 1) / 2] = dose;
+  });
+  return arranged;
 }
 /** Half units when asked, or when a current dose is already in half units (7.5 mg, or 90 mg/day as 22.5 mg four times). */
 const unitMg = (request: TaperRequest) =>

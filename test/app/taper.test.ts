@@ -49,16 +49,19 @@ describe('taper: the default taper', () => {
 });
 
 describe('taper: a current dose in half units', () => {
-  it('steps in 2.5 mg units rather than raise a dose (7.5 mg TID never becomes 10 + 5 + 5)', () => {
-    const result = tapered({ from: { kind: 'regimen', doseMg: 7.5, frequency: 'tid' } });
-    expect(summary(result)).toEqual([
+  it('steps in 2.5 mg units where the product makes them; every step makeable where it does not', () => {
+    const liquid = tapered({ from: { kind: 'regimen', doseMg: 7.5, frequency: 'tid' } }, { product: { form: 'solution-1' } });
+    expect(summary(liquid)).toEqual([
       ['2026-03-02', '2026-03-08', [5, 5, 5], 15],
       ['2026-03-09', '2026-03-15', [2.5, 2.5, 2.5], 7.5],
       ['2026-03-16', null, [], 0],
     ]);
-    // The 5 mg tablet is not scored by default, so 2.5 mg doses cannot be made unasked: a liquid is suggested.
-    expect(others(result)).toEqual(['DOSE_NOT_MAKEABLE/error', 'HALF_UNIT_STEPS/info']);
-    expect(others(tapered({ from: { kind: 'regimen', doseMg: 7.5, frequency: 'tid' } }, { product: { form: 'solution-1' } }))).toEqual(['HALF_UNIT_STEPS/info', 'LIQUID_CONCENTRATION/info']);
+    expect(others(liquid)).toEqual(['HALF_UNIT_STEPS/info', 'LIQUID_CONCENTRATION/info']);
+    // The 5 mg tablet is not scored by default: the taper steps in 5 mg doses the tablets make (PROTOCOL.md, Turn 3).
+    const result = tapered({ from: { kind: 'regimen', doseMg: 7.5, frequency: 'tid' } });
+    expect(result.steps.flatMap((step) => step.doses).every((dose) => dose % 5 === 0)).toBe(true);
+    expect(others(result)).not.toContain('DOSE_NOT_MAKEABLE/error');
+    expect(others(result)).not.toContain('HALF_UNIT_STEPS/info');
   });
 
   it('a current dose in whole 5 mg units keeps 5 mg steps and says nothing', () => {
@@ -188,14 +191,22 @@ describe('taper: the current dose', () => {
     expect(others(tapered({ from: { kind: 'regimen', doseMg: 5, frequency: 'daily' }, halfTablets: true }))).toEqual([]);
   });
 
-  it('a daily dose that is not a whole number of 2.5 mg is refused', () => {
+  it('a daily dose that is not a whole number of 2.5 mg is refused; one the tablets cannot split asks for the doses taken', () => {
     expect(taperRefusal(daily(61)).map((problem) => problem.field)).toEqual(['from']);
-    expect(tapered(daily(62.5)).steps[0]?.dailyMg).toBeLessThan(62.5);
+    expect(taperRefusal(daily(62.5))).toEqual([
+      {
+        field: 'from',
+        message:
+          '62.5 mg/day cannot be split into three times daily doses that the 5, 10, 20 mg tablets (halves only of 10, 20 mg) make; give the doses taken (e.g. "10 + 5 + 10 mg") or another frequency',
+      },
+    ]);
+    expect(tapered(daily(62.5), { product: { form: 'solution-1' } }).steps[0]?.dailyMg).toBeLessThan(62.5);
   });
 
   it('a daily dose too small for its frequency is refused', () => {
     expect(taperRefusal(daily(5, 'tid')).map((problem) => problem.field)).toEqual(['from']);
-    expect(tapered(daily(5, 'bid')).steps.length).toBeGreaterThan(0);
+    expect(taperRefusal(daily(5, 'bid')).map((problem) => problem.field)).toEqual(['from']);
+    expect(tapered(daily(5, 'bid'), { product: { form: 'solution-1' } }).steps.length).toBeGreaterThan(0);
   });
 });
 

@@ -119,7 +119,8 @@ const planPools: Pools = {
 
 const taperPools: Pools = {
   from: {
-    valid: [60, 7.5, 10, 300, '20mg tid', '25mg qid', '100mg tid', '5mg daily', '2.5mg bid', '60 mg/day', '7.5 mg/day', 2.5, 5, '150 mg twice daily'],
+    // Daily totals the default tablets split at any frequency (a total they cannot split is left to the CLI).
+    valid: [60, 20, 40, 300, '20mg tid', '25mg qid', '100mg tid', '5mg daily', '2.5mg bid', '60 mg/day', '40 mg/day', '20 + 10 + 20 mg', '150 mg twice daily'],
     invalid: [0, 3, 302.5, 301, '101mg tid', '151mg bid', '20mg', 'abc', '20 mcg tid', '0mg tid', null, true],
   },
   start: startPool,
@@ -268,7 +269,7 @@ describe('rules across fields, and where the schema and the CLI part on purpose'
     ['plan', { dialysis: true, target: 7.5 }, false],
     ['plan', { dialysis: true, target: '2.5mg tid' }, false],
     ['plan', { dialysis: false, target: 7.5 }, true],
-    ['taper', { from: 10, frequency: 'qid' }, true],
+    ['taper', { from: 20, frequency: 'qid' }, true],
     ['taper', { from: 7.5, frequency: 'qid' }, false],
     ['taper', { from: '7.5 mg/day', frequency: 'qid' }, false],
     ['taper', { from: '5mg qid', frequency: 'qid' }, true],
@@ -289,6 +290,7 @@ describe('rules across fields, and where the schema and the CLI part on purpose'
     ['plan', { times: '14:00,08:00,20:00' }, 'times out of order'],
     ['plan', { strengths: [5, 10], scored: [20] }, 'a scored strength not among the strengths'],
     ['taper', { from: '20mg tid', maxStep: 2.5 }, 'a max step below the smallest practical dose'],
+    ['taper', { from: 10, frequency: 'qid' }, 'a daily total the default tablets cannot split into that many doses (2.5 mg each)'],
     ['plan', { age: 12, weight: 400, scr: 0.1, sex: 'male' }, 'a Cockcroft–Gault estimate above what a CrCl can be'],
     ['missed', { times: '08:00,20:00', missed: '14:00', now: '15:00' }, 'a missed time that is not one of the times'],
   ];

@@ -35,7 +35,7 @@ describe('climbs kept between plans', () => {
     // 30 mg/day four times daily: 7.5 mg doses where 2.5 mg can be made, else 10 mg three times daily.
     const thirtyQid = titrationRequest({ target: { kind: 'daily', dailyMg: 30 }, frequency: 'qid' });
     expect(planOk(thirtyQid, baclofenOral, setting).steps.at(-1)?.doses).toEqual([7.5, 7.5, 7.5, 7.5]);
-    const fiveMgSteps = { unitMg: 2.5, canMake: (units: number) => units >= 2 && units % 2 === 0 };
+    const fiveMgSteps = { unitMg: 2.5, canMake: (units: number) => units >= 2 && units % 2 === 0, pieces: (units: number) => (units >= 2 && units % 2 === 0 ? 1 : Infinity) };
     expect(planOk(thirtyQid, baclofenOral, { ...setting, grid: fiveMgSteps }).steps.at(-1)?.doses).toEqual([10, 10, 10]);
     const slow = planOk({ ...request, intervalDays: 7 }, baclofenOral, setting);
     expect(slow.steps[0]?.days).toBe(7);

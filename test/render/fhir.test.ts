@@ -142,10 +142,10 @@ describe('steps that need more than one line', () => {
     const lines = orderOf((await fhirOf(argv)).bundle).dosageInstruction;
     const first = lines.filter((dosage: any) => dosage.sequence === 1);
     expect(first.map((dosage: any) => [dosage.doseAndRate[0].doseQuantity.value, dosage.timing.repeat.timeOfDay])).toEqual([
-      [25, ['08:00:00', '12:00:00']],
-      [20, ['16:00:00', '20:00:00']],
+      [25, ['08:00:00', '20:00:00']],
+      [20, ['12:00:00', '16:00:00']],
     ]);
-    expect(first[0].text).toMatch(/with the step's other doses, 25 \+ 25 \+ 20 \+ 20 mg a day \(90 mg\/day\)/);
+    expect(first[0].text).toMatch(/with the step's other doses, 25 \+ 20 \+ 20 \+ 25 mg a day \(90 mg\/day\)/);
     taper.steps.forEach((step: { doses: number[]; times: string[] }, index: number) => {
       const day = lines
         .filter((dosage: any) => dosage.sequence === index + 1 && dosage.doseAndRate[0].doseQuantity.value > 0)
