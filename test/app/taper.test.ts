@@ -193,8 +193,9 @@ describe('taper: the current dose', () => {
 
   it('a daily dose that is not a whole number of 2.5 mg is refused; one the tablets cannot split asks for the doses taken', () => {
     expect(taperRefusal(daily(61)).map((problem) => problem.field)).toEqual(['from']);
-    expect(taperRefusal(daily(62.5))).toEqual([
+    expect(taperRefusal(daily(62.5))).toMatchObject([
       {
+        code: 'FROM_NOT_SPLITTABLE',
         field: 'from',
         message:
           '62.5 mg/day cannot be split into three times daily doses that the 5, 10, 20 mg tablets (halves only of 10, 20 mg) make; give the doses taken (e.g. "10 + 5 + 10 mg") or another frequency',
