@@ -1,3 +1,4 @@
+import { isIsoDate } from '../engine/dates.js';
 import { formatNumber } from '../engine/wording.js';
 import type { IsoDate } from '../engine/types.js';
 import { baclofenCdsHooks } from '../protocol/cds-hooks.js';
@@ -19,8 +20,9 @@ import { baclofenIn, type Medication, type MedicationLookup } from './medication
 // refuses what check refuses (as-needed doses, intrathecal routes, ranges) with the same words.
 //
 // An order of one step (every line the same `sequence`) is judged as a regimen: its dates are the
-// prescription's, not a schedule that ends. An order of several steps is judged as the schedule
-// its `sequence` and `boundsPeriod` say, tapers included.
+// prescription's, not a schedule that ends (one that records its own limits, as one open-ended
+// step). An order of several steps is judged as the schedule its `sequence` and `boundsPeriod`
+// say, tapers included.
 
 export type OrderReading =
   | { readonly ok: true; readonly subject: Subject; readonly conversions: readonly string[] }
@@ -75,7 +77,7 @@ function r4Timing(timing: unknown): unknown {
 }
 
 /** The order as an R4 MedicationRequest with its doses in mg, or the problems that stop it. */
-function inMg(order: Json, medication: Medication, placeholderStart: IsoDate | null): { order: Json; conversions: string[] } | { problems: string[] } {
+function inMg(order: Json, medication: Medication, oneStepStart: IsoDate | null): { order: Json; conversions: string[] } | { problems: string[] } {
   const lines = Array.isArray(order.dosageInstruction) ? order.dosageInstruction.slice(0, MAX_ITEMS) : order.dosageInstruction;
   if (!Array.isArray(lines)) return { order: { ...order, resourceType: 'MedicationRequest' }, conversions: [] };
   const problems: string[] = [];
@@ -97,8 +99,8 @@ function inMg(order: Json, medication: Medication, placeholderStart: IsoDate | n
       }
     }
     const timing = r4Timing(rest.timing);
-    const dated = placeholderStart !== null && isObject(timing) && isObject(timing.repeat) ? { ...timing, repeat: { ...timing.repeat, boundsPeriod: { start: placeholderStart } } } : timing;
-    return { ...rest, ...(placeholderStart !== null && { sequence: 1 }), timing: dated, doseAndRate: [dose] };
+    const dated = oneStepStart !== null && isObject(timing) && isObject(timing.repeat) ? { ...timing, repeat: { ...timing.repeat, boundsPeriod: { start: oneStepStart } } } : timing;
+    return { ...rest, ...(oneStepStart !== null && { sequence: 1 }), timing: dated, doseAndRate: [dose] };
   });
   if (problems.length > 0) return { problems };
   const { medicationReference: _reference, dispenseRequest, ...rest } = order;
@@ -109,10 +111,18 @@ function inMg(order: Json, medication: Medication, placeholderStart: IsoDate | n
       medicationCodeableConcept: { text: medication.name },
       dosageInstruction: converted,
       // A one-step order is judged as a regimen: its supply belongs to the prescription, not a schedule.
-      ...(placeholderStart === null && dispenseRequest !== undefined && { dispenseRequest }),
+      ...(oneStepStart === null && dispenseRequest !== undefined && { dispenseRequest }),
     },
     conversions,
   };
+}
+
+/** The date a one-step order says it starts on, when its first line gives one. */
+function ownStart(order: Json): IsoDate | null {
+  const [line] = objectsOf(order.dosageInstruction);
+  const repeat = line && isObject(line.timing) && isObject(line.timing.repeat) ? line.timing.repeat : null;
+  const start = repeat && isObject(repeat.boundsPeriod) ? repeat.boundsPeriod.start : undefined;
+  return isText(start) && isIsoDate(start) ? start : null;
 }
 
 /** Whether the order's lines make one step: at most one distinct `sequence`. */
@@ -124,12 +134,14 @@ function oneStep(order: Json): boolean {
 /** An order read as check reads FHIR: a regimen for one step, else the schedule; or why it cannot be. */
 export function readOrder(order: Json, medication: Medication, today: IsoDate): OrderReading {
   const regimen = oneStep(order);
-  const converted = inMg(order, medication, regimen ? today : null);
+  const converted = inMg(order, medication, regimen ? (ownStart(order) ?? today) : null);
   if ('problems' in converted) return { ok: false, reason: 'unit', problems: converted.problems };
   const read = normalizeFhirSchedule(converted.order);
   if (!read.ok) return { ok: false, reason: 'unreadable', problems: read.problems.slice(0, 20).map((issue) => describeIssue(issue, 'field')) };
   const schedule = read.value;
-  if (regimen) {
+  // A one-step order that records its own limits (maxDosePerPeriod) stays a schedule of one
+  // open-ended step, which the rule book judges as the regimen and against those limits too.
+  if (regimen && !schedule.recorded) {
     const doses = schedule.steps[0]?.doses ?? [];
     return { ok: true, subject: { kind: 'regimen', doses }, conversions: converted.conversions };
   }

@@ -49,6 +49,15 @@ describe('reading orders', () => {
     expect(taper?.reading).toMatchObject({ ok: true, subject: { kind: 'schedule', steps: [{ doses: [20, 20, 20] }, { doses: [15, 15, 15] }, { doses: [] }] } });
   });
 
+  it("a one-step order is judged against its own maxDosePerPeriod too (check judges what an order records)", () => {
+    const order = mgOrder(20, 4);
+    order.dosageInstruction[0].maxDosePerPeriod = { numerator: { value: 60, unit: 'mg', system: 'http://unitsofmeasure.org', code: 'mg' }, denominator: { value: 1, unit: 'd', system: 'http://unitsofmeasure.org', code: 'd' } };
+    const { cards } = sign(orderSign([order]));
+    expect(cards.map((card) => card.indicator)).toEqual(['critical']);
+    expect(cards[0]?.detail).toContain('ABOVE_RECORDED_CAP');
+    expect(sign(orderSign([mgOrder(20, 4)])).cards).toEqual([]);
+  });
+
   it('a BID/TID/QID timing code stands for its frequency', () => {
     const order = mgOrder(10, 3);
     order.dosageInstruction[0].timing = { code: { coding: [{ code: 'QID' }] } };
