@@ -4,7 +4,7 @@ import { PerformanceObserver } from 'node:perf_hooks';
 import { getHeapSpaceStatistics, setFlagsFromString } from 'node:v8';
 import { writeFailure } from './errors.js';
 import type { Io, OutputFile, OutputStream } from './io.js';
-import { noteInput, openOutput, refuseInputAsOutput } from './output-file.js';
+import { noteInput, openOutput, refuseInputAsOutput, streamingWriter } from './output-file.js';
 import { MAX_PATH_SHOWN, shown } from '../schema/values.js';
 import { errorsAsJson, reportLines, run } from './run.js';
 
@@ -50,18 +50,8 @@ async function writeFileAtomic(path: string, text: string): Promise<void> {
   }
 }
 
-/** A batch's output file: in place once closed, dropped when discarded. */
-function createFile(path: string): OutputFile {
-  const sink = openOutput(path);
-  return {
-    write: (chunk) => {
-      sink.write(chunk);
-      return true;
-    },
-    close: async () => sink.commit(),
-    discard: () => sink.discard(),
-  };
-}
+/** A batch's output file, written in the background: in place once closed, dropped when discarded. */
+const createFile = (path: string): OutputFile => streamingWriter(openOutput(path));
 
 /**
  * Whether a descriptor may be a terminal, from a stat alone: a pipe, a file or /dev/null is not.

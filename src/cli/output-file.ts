@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, constants, fchmodSync, fchownSync, fstatSync, fsyncSync, lstatSync, openSync, readlinkSync, renameSync, statSync, unlinkSync, writeSync, type Stats } from 'node:fs';
+import { closeSync, constants, write as writeLater, fchmodSync, fchownSync, fstatSync, fsyncSync, lstatSync, openSync, readlinkSync, renameSync, statSync, unlinkSync, writeSync, type Stats } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { invalid } from '../schema/issues.js';
 import { InputError } from './errors.js';
@@ -19,6 +19,8 @@ import { MAX_PATH_SHOWN, shown } from '../schema/values.js';
 
 /** A file being written: the bytes go on as they come, and are in place once `commit` returns. */
 export interface FileSink {
+  /** The descriptor written to (for writes queued by streamingWriter). */
+  readonly fd: number;
   /** Writes all of `chunk`; throws the system's error (ENOSPC, EIO…). */
   write(chunk: string | Buffer): void;
   /** Puts the output in place (the rename); throws the system's error, leaving the target as it was. */
@@ -106,6 +108,7 @@ function directSink(path: string): FileSink {
     open = false;
   };
   return {
+    fd,
     write: (chunk) => writeAll(fd, chunk),
     commit: close,
     discard: () => {
@@ -157,6 +160,7 @@ function replacingSink(target: string, existing: Stats | null): FileSink {
     throw error;
   }
   return {
+    fd,
     write: (chunk) => writeAll(fd, chunk),
     commit: () => {
       try {
@@ -188,7 +192,7 @@ function ownDescriptor(path: string): number | undefined {
 
 /** A descriptor the process already has (stdout): written, never closed. */
 function descriptorSink(fd: number): FileSink {
-  return { write: (chunk) => writeAll(fd, chunk), commit: () => undefined, discard: () => undefined };
+  return { fd, write: (chunk) => writeAll(fd, chunk), commit: () => undefined, discard: () => undefined };
 }
 
 /** Opens `path` for output as the module's header says; throws the system's error. */
@@ -239,4 +243,88 @@ export function refuseInputAsOutput(output: string | undefined): void {
   if (input === undefined) return;
   const target = output === undefined ? 'stdout' : shown(output, MAX_PATH_SHOWN);
   throw new InputError([invalid(output === undefined ? '' : 'output', `${target} is the input ${input.name}: the output would overwrite what titrate reads; write to another file`)]);
+}
+
+/** Bytes queued past which a streaming writer asks its caller to wait ('drain'). */
+const QUEUED_BYTES_HIGH = 1 << 20;
+
+/**
+ * A sink written in the background, one chunk after another, for a batch: the disk's work
+ * (writing back a file of hundreds of MB) overlaps the planning instead of blocking it. write()
+ * says false once a megabyte is queued and 'drain' comes when it is written, or when a write has
+ * failed: the failure is thrown by the next write, or by close(), which puts the file in place
+ * once everything queued is written.
+ */
+export function streamingWriter(sink: FileSink): {
+  write(chunk: string | Buffer): boolean;
+  once(event: 'drain', listener: () => void): void;
+  close(): Promise<void>;
+  discard(): void;
+} {
+  const queue: Buffer[] = [];
+  let queued = 0;
+  let writing = false;
+  let failure: Error | undefined;
+  let discarded = false;
+  let drained: (() => void)[] = [];
+  let idle: (() => void)[] = [];
+  const wake = (listeners: (() => void)[]) => {
+    for (const listener of listeners) listener();
+  };
+  const next = () => {
+    const chunk = queue[0];
+    if (chunk === undefined || failure || discarded) {
+      writing = false;
+      queue.length = 0;
+      queued = 0;
+      if (discarded) sink.discard();
+      const waiting = [...drained, ...idle];
+      drained = [];
+      idle = [];
+      wake(waiting);
+      return;
+    }
+    writing = true;
+    writeLater(sink.fd, chunk, 0, chunk.length, null, (error, written) => {
+      if (error) failure ??= error;
+      else if (written < chunk.length) queue[0] = chunk.subarray(written);
+      else {
+        queue.shift();
+        queued -= chunk.length;
+        if (queued < QUEUED_BYTES_HIGH && drained.length > 0) {
+          const waiting = drained;
+          drained = [];
+          wake(waiting);
+        }
+      }
+      next();
+    });
+  };
+  return {
+    write(chunk) {
+      if (failure) throw failure;
+      const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+      queue.push(bytes);
+      queued += bytes.length;
+      if (!writing) next();
+      return queued < QUEUED_BYTES_HIGH;
+    },
+    once(_event, listener) {
+      if (!writing || failure) listener();
+      else drained.push(listener);
+    },
+    async close() {
+      if (writing) await new Promise<void>((resolve) => idle.push(resolve));
+      if (failure) {
+        sink.discard();
+        throw failure;
+      }
+      sink.commit();
+    },
+    discard() {
+      // A write under way still uses the descriptor: the sink is dropped once it is done.
+      discarded = true;
+      if (!writing) sink.discard();
+    },
+  };
 }
