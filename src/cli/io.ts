@@ -23,7 +23,7 @@ export interface Io {
   readonly env: Readonly<Record<string, string | undefined>>;
   /** The clock: defaults --start to today, and times a batch's progress. */
   now(): Date;
-  /** The machine's configured time zone (IANA name), the default for calendar reminders. */
+  /** The process's time zone (TZ, else the system's): the zone of "today", and the example --tz a calendar's error gives. */
   timeZone(): string;
   /** Opens a file for reading (check --file, --ndjson FILE). */
   openFile(path: string): NodeJS.ReadableStream;

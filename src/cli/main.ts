@@ -1,4 +1,4 @@
-import { createReadStream, fstatSync, realpathSync, statSync, writeSync } from 'node:fs';
+import { createReadStream, fstatSync, statSync, writeSync } from 'node:fs';
 import { isatty } from 'node:tty';
 import { PerformanceObserver } from 'node:perf_hooks';
 import { getHeapSpaceStatistics, setFlagsFromString } from 'node:v8';
@@ -25,16 +25,11 @@ function onWriteError(error: NodeJS.ErrnoException): never {
 }
 
 /**
- * The zone the machine is set to (/etc/localtime), not the TZ of one shell: the same command gives
- * the same calendar file whatever TZ a process runs under. Without that setting, the runtime's zone.
+ * The zone "today" is read in: the process's (TZ when set, else the system's /etc/localtime), the
+ * one rule for every date titrate works out from the clock. Calendars never fall back to it (--tz
+ * is required); it is only the example their error message gives.
  */
 function machineTimeZone(): string {
-  try {
-    const zone = /zoneinfo\/(.+)$/.exec(realpathSync('/etc/localtime'))?.[1];
-    if (zone) return new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone;
-  } catch {
-    // No /etc/localtime, or a zone the runtime does not know: fall through.
-  }
   return new Intl.DateTimeFormat().resolvedOptions().timeZone;
 }
 

@@ -65,10 +65,27 @@ function detailText(flag: string): (value: string) => string {
 }
 
 /** The options of the render options a format reads (see Format.reads). */
-const formatOptions: Readonly<Record<'timeZone' | 'discreet' | 'details', readonly (readonly [flags: string, description: string])[]>> = {
+const formatOptions: Readonly<Record<'timeZone' | 'discreet' | 'details' | 'plan', readonly (readonly [flags: string, description: string])[]>> = {
   timeZone: [['--tz <zone>', 'time zone of the dose times in calendar reminders (required for ics): the patient\'s IANA zone as Area/City (e.g. America/New_York), or floating']],
   discreet: [['--discreet', "leave the drug's name out of calendar reminders (for a shared calendar)"]],
   details: detailOptions.map(([, flags, description]) => [flags, description] as const),
+  plan: [
+    ['--plan-id <text>', "calendar reminders: a name for this patient's plan (e.g. a record number), the same for each revision, so a revised plan re-imported replaces the old reminders"],
+    ['--revision <n>', 'calendar reminders: the revision of the plan, 0 first (the events\' SEQUENCE); raise it each time a revised plan is issued'],
+  ],
+};
+
+/** --revision: a whole number from 0 (RFC 5545's SEQUENCE). */
+function revisionNumber(value: string): number {
+  const text = value.trim();
+  if (!/^\d{1,6}$/.test(text)) throw new InvalidArgumentError(`--revision expects a whole number from 0 to 999999, got '${text.slice(0, 40)}'`);
+  return Number(text);
+}
+
+const OPTION_PARSERS: Readonly<Record<string, (value: string) => unknown>> = {
+  ...Object.fromEntries(detailOptions.map(([, flags]) => [flags, detailText(flags.split(' ')[0] ?? flags)])),
+  '--plan-id <text>': detailText('--plan-id'),
+  '--revision <n>': revisionNumber,
 };
 
 /** --format (the registry's formats for this kind of result), --json, --output, and the options those formats read. */
@@ -82,8 +99,8 @@ export function addOutputOptions(command: Command, kind: ResultKind, context: { 
     .option('--ascii', 'plain ASCII: no box drawing or bars (also with TERM=dumb or a locale that is not UTF-8)');
   for (const read of new Set(choices.flatMap((format) => format.reads ?? [])))
     for (const [flags, description] of formatOptions[read]) {
-      const detail = detailOptions.find((option) => option[1] === flags);
-      if (detail) command.option(flags, description, detailText(flags.split(' ')[0] ?? flags));
+      const parse = OPTION_PARSERS[flags];
+      if (parse) command.option(flags, description, parse);
       else command.option(flags, description);
     }
   command.addHelpText('after', () => `\n${itemsSection('Formats:', choices.map((format) => [format.name, format.summary]), context.help)}`);
@@ -91,7 +108,7 @@ export function addOutputOptions(command: Command, kind: ResultKind, context: { 
 }
 
 /** Option keys that shape the output, not the request. */
-export const OUTPUT_KEYS = ['format', 'json', 'output', 'tz', 'discreet', 'color', 'ascii', 'debug', ...detailOptions.map(([key]) => key)] as const;
+export const OUTPUT_KEYS = ['format', 'json', 'output', 'tz', 'discreet', 'planId', 'revision', 'color', 'ascii', 'debug', ...detailOptions.map(([key]) => key)] as const;
 
 export function requestFields(options: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(options).filter(([key]) => !(OUTPUT_KEYS as readonly string[]).includes(key)));

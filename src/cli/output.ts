@@ -1,26 +1,14 @@
-import { invalid } from '../schema/issues.js';
 import type { Command } from 'commander';
 import { defaultRenderOptions, type RenderOptions } from '../render/render-options.js';
 import { findFormat, renderAs, type ResultKind, type Results } from '../render/formats/index.js';
 import type { Paint } from '../render/paint.js';
 import { paintFor } from './colour.js';
-import { InputError, writeFailure } from './errors.js';
+import { writeFailure } from './errors.js';
 import { MAX_PATH_SHOWN, shown } from '../schema/values.js';
+import { calendarTimeZone } from './time-zone-option.js';
 import { asciiFor, columnsFor } from './terminal.js';
 import type { CommandContext } from './context.js';
 import { detailOptions, formatOf } from './options.js';
-
-/** --tz: an IANA zone the runtime knows, or floating; the machine's configured zone when not given. */
-function timeZoneOf(tz: unknown, context: CommandContext): string {
-  if (tz === undefined) return context.io.timeZone();
-  const zone = String(tz);
-  if (zone === 'floating') return zone;
-  try {
-    return new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone;
-  } catch {
-    throw new InputError([invalid('tz', `expected an IANA time zone (e.g. Europe/London, America/New_York) or floating, got ${shown(zone)}`)]);
-  }
-}
 
 /** Where a command's output goes: stdout, or the file of --output. */
 export function outputPathOf(command: Command): string | undefined {
@@ -38,8 +26,8 @@ export async function writeResult<K extends ResultKind>(context: CommandContext,
   // --no-color works before the command (a program option) and after it (the command's own).
   const colorOff = options.color === false || command.parent?.opts<{ color?: boolean }>().color === false;
   const format = formatOf(options);
-  // The machine's zone is looked up only for a format that reads it: Intl's set-up costs more
-  // than the rest of a plan. A --tz given is checked whatever the format.
+  // Intl's set-up costs more than the rest of a plan: the zone is checked only for a format that
+  // reads it (where it is required), or when --tz is given.
   const needsZone = options.tz !== undefined || findFormat(format)?.reads?.includes('timeZone') === true;
   let paint: Paint | undefined;
   let width: number | undefined;
@@ -55,8 +43,10 @@ export async function writeResult<K extends ResultKind>(context: CommandContext,
       return (width ??= columnsFor(context.io, path !== undefined));
     },
     ascii: asciiFor(context.io, options.ascii as boolean | undefined),
-    timeZone: needsZone ? timeZoneOf(options.tz, context) : defaultRenderOptions.timeZone,
+    timeZone: needsZone ? calendarTimeZone(options.tz, () => context.io.timeZone()) : defaultRenderOptions.timeZone,
     discreet: options.discreet === true,
+    planId: typeof options.planId === 'string' ? options.planId : null,
+    revision: typeof options.revision === 'number' ? options.revision : 0,
     details: Object.fromEntries(detailOptions.flatMap(([key]) => (typeof options[key] === 'string' ? [[key, options[key]]] : []))),
   });
   await writeText(context, path, text);

@@ -19,6 +19,10 @@ export interface RenderOptions {
   readonly discreet: boolean;
   /** What the clinician filled in for the handout's fields (--patient-name, …): text, shown escaped. */
   readonly details: HandoutDetails;
+  /** Calendar UIDs: a name for this patient's plan that stays the same across its revisions (--plan-id), or null. */
+  readonly planId: string | null;
+  /** Calendar SEQUENCE: raised for each revision of a plan re-issued (--revision). */
+  readonly revision: number;
 }
 
 /** The handout's fill-in fields; a field not given is printed blank, to fill in by hand. */
@@ -34,7 +38,7 @@ export interface HandoutDetails {
 }
 
 
-export const defaultRenderOptions: RenderOptions = { explain: false, paint: plainPaint, width: 80, ascii: false, timeZone: 'floating', discreet: false, details: {} };
+export const defaultRenderOptions: RenderOptions = { explain: false, paint: plainPaint, width: 80, ascii: false, timeZone: 'floating', discreet: false, details: {}, planId: null, revision: 0 };
 
 /** The defaults with some options changed. */
 export function renderOptions(changes: Partial<RenderOptions> = {}): RenderOptions {

@@ -30,10 +30,11 @@ const requests = ['plan', 'taper', 'dispense', 'ics']
   .flatMap((folder) => goldenCases(folder).map((golden) => ({ name: `${folder}/${golden.name}`, argv: bare(golden.argv) })))
   .filter((golden) => golden.argv[0] === 'plan' || golden.argv[0] === 'taper');
 
-/** The schedule's doses, from its JSON (null when the request is refused). */
+/** The schedule's doses, from its JSON (null when the request is refused; none when it is not ready). */
 async function expectedDoses(argv: readonly string[]) {
   const result = await runCli([...argv, '--json']);
   if (result.code === 2) return null;
+  if (result.code === 1) return [];
   return scheduleDoses(json<ScheduleJson>(result), daysSupplyOf(argv));
 }
 
@@ -60,7 +61,7 @@ describe('iCalendar reminders read back by ical.js and node-ical', () => {
       async () => {
         const expected = await expectedDoses(request.argv);
         if (expected === null) {
-          expect((await runCli([...request.argv, '--format', 'ics'])).stdout).toBe('');
+          expect((await runCli([...request.argv, '--format', 'ics', '--tz', 'UTC'])).stdout).toBe('');
           return;
         }
         const { from, to } = spanOf(expected);
@@ -68,12 +69,13 @@ describe('iCalendar reminders read back by ical.js and node-ical', () => {
         // Zones whose clocks change within many of the golden schedules (March and April 2026).
         for (const zone of ['America/New_York', 'Australia/Lord_Howe']) {
           const zoned = await ics(request.argv, zone);
-          const byIcalJs = icalJsOccurrences(zoned);
+          const byIcalJs = icalJsOccurrences(zoned, to);
           const byNodeIcal = nodeIcalOccurrences(zoned, from, to, 'UTC');
           expect(doses(byIcalJs)).toEqual(expected);
           expect(doses(byNodeIcal)).toEqual(expected);
           // The same instants: ical.js places them with the file's VTIMEZONE, node-ical with the IANA zone.
           expect(byIcalJs.every((item) => item.utc !== null)).toBe(true);
+          expect(byIcalJs.length).toBe(byNodeIcal.length);
           const instants = (items: typeof byIcalJs) => items.map((item) => `${item.uid} ${item.utc}`).sort();
           expect(instants(byIcalJs)).toEqual(instants(byNodeIcal));
         }
@@ -82,7 +84,7 @@ describe('iCalendar reminders read back by ical.js and node-ical', () => {
         process.env.TZ = 'UTC';
         const floating = await ics(request.argv, 'floating');
         expect(floating).not.toMatch(/TZID|VTIMEZONE/);
-        expect(doses(icalJsOccurrences(floating))).toEqual(expected);
+        expect(doses(icalJsOccurrences(floating, to))).toEqual(expected);
         expect(doses(nodeIcalOccurrences(floating, from, to, 'UTC'))).toEqual(expected);
       },
       SLOW_MS,
@@ -90,17 +92,22 @@ describe('iCalendar reminders read back by ical.js and node-ical', () => {
   }
 
   it(
-    'the acceptance command: taper --from "20mg tid" --start 2026-03-02 --format ics (the machine zone)',
+    'written on a UTC machine with --tz America/New_York: every dose at its New York time, both sides of the March change, in both parsers',
     async () => {
+      process.env.TZ = 'UTC';
       const argv = ['taper', '--from', '20mg tid', '--start', '2026-03-02'];
       const expected = await expectedDoses(argv);
-      const result = await runCli([...argv, '--format', 'ics'], { timeZone: 'America/New_York' });
+      const result = await runCli([...argv, '--format', 'ics', '--tz', 'America/New_York'], { timeZone: 'UTC' });
       expect(result.code).toBe(0);
-      expect(valuesOf(result.stdout, 'DTSTART')[0]).toBe('20260302T080000');
       expect(unfold(result.stdout)).toContain('DTSTART;TZID=America/New_York:20260302T080000');
       expect(expected).toHaveLength(14 * 3);
-      expect(doses(icalJsOccurrences(result.stdout))).toEqual(expected);
-      expect(doses(nodeIcalOccurrences(result.stdout, day('2026-03-02'), day('2026-03-15'), 'UTC'))).toEqual(expected);
+      const newYork = new Intl.DateTimeFormat('en-GB', { timeZone: 'America/New_York', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+      for (const occurrences of [icalJsOccurrences(result.stdout), nodeIcalOccurrences(result.stdout, day('2026-03-02'), day('2026-03-15'), 'UTC')]) {
+        expect(doses(occurrences)).toEqual(expected);
+        // Read in New York: the instant of each dose shows its own time there, 08:00 before and after 8 March.
+        for (const item of occurrences) expect(newYork.format(new Date(item.utc ?? Number.NaN))).toBe(item.time);
+        expect(occurrences.filter((item) => item.time === '08:00').map((item) => item.date)).toEqual(expect.arrayContaining(['2026-03-07', '2026-03-08', '2026-03-09']));
+      }
     },
     SLOW_MS,
   );
@@ -179,7 +186,8 @@ describe('iCalendar text', () => {
       expect(valuesOf(text, 'TRIGGER', 'VALARM')).toEqual(Array(events).fill('PT0M'));
       expect(valuesOf(text, 'ACTION', 'VALARM')).toEqual(Array(events).fill('DISPLAY'));
       expect(valuesOf(text, 'DESCRIPTION', 'VALARM')).toEqual(valuesOf(text, 'SUMMARY'));
-      for (const rule of valuesOf(text, 'RRULE')) expect(rule).toMatch(/^FREQ=DAILY;COUNT=\d+$/);
+      for (const rule of valuesOf(text, 'RRULE')) expect(rule).toMatch(/^FREQ=DAILY(;COUNT=\d+)?$/);
+      expect(new Set(valuesOf(text, 'SEQUENCE'))).toEqual(new Set(['0']));
     });
   }
 });
@@ -192,15 +200,26 @@ describe('UIDs', () => {
     const uids = await uidsOf(taper);
     expect(await uidsOf(taper, 'floating')).toEqual(uids);
     expect(await uidsOf(taper, 'Pacific/Auckland')).toEqual(uids);
-    expect(valuesOf(await ics(taper, 'UTC', { discreet: true }), 'UID')).toEqual(uids);
+    expect(valuesOf(await ics(taper, 'Europe/London', { discreet: true }), 'UID')).toEqual(uids);
   });
 
   it('name the slot, not its dose or time: a changed plan re-imported replaces its events', async () => {
     const uids = await uidsOf(taper);
     const changed = await uidsOf([...taper, '--times', '07:00,13:00,19:00']);
     expect(changed).toEqual(uids);
+    // The dose reminders of the steps both have (the last UID is the end-of-taper event's).
     const slower = await uidsOf(['taper', '--from', '20mg tid', '--start', '2026-03-02', '--over', '21']);
-    expect(slower.slice(0, uids.length)).toEqual(uids);
+    expect(slower.slice(0, uids.length - 1)).toEqual(uids.slice(0, -1));
+  });
+
+  it('with --plan-id, stay the same for a revised plan with another start, and carry --revision as SEQUENCE', async () => {
+    const first = await ics([...taper, '--plan-id', 'MRN 00123'], 'America/New_York');
+    const revised = await ics(['taper', '--from', '20mg tid', '--start', '2026-03-09', '--plan-id', 'MRN 00123', '--revision', '2'], 'America/New_York');
+    expect(valuesOf(revised, 'UID')).toEqual(valuesOf(first, 'UID'));
+    expect(new Set(valuesOf(revised, 'SEQUENCE'))).toEqual(new Set(['2']));
+    expect(valuesOf(first, 'UID')).not.toEqual(await uidsOf(taper));
+    const other = await ics([...taper, '--plan-id', 'MRN 00124'], 'America/New_York');
+    for (const uid of valuesOf(other, 'UID')) expect(valuesOf(first, 'UID')).not.toContain(uid);
   });
 
   it('differ for another start date or another kind of schedule', async () => {
@@ -212,17 +231,18 @@ describe('UIDs', () => {
 });
 
 describe('wording', () => {
-  it('SUMMARY gives the dose in mg and in tablets or mL; DESCRIPTION the step, the day and the draft notice', async () => {
-    const tablets = await ics(['taper', '--from', '20mg tid', '--start', '2026-03-02'], 'UTC');
+  it('SUMMARY gives the dose in mg and in tablets or mL; DESCRIPTION the step, the day, travelling and the draft notice', async () => {
+    const tablets = await ics(['taper', '--from', '20mg tid', '--start', '2026-03-02'], 'Europe/London');
     expect(valuesOf(tablets, 'SUMMARY')[0]).toBe('Baclofen 15 mg (1 × 10 mg + 1 × 5 mg tablets)');
     expect(valuesOf(tablets, 'DESCRIPTION')[0]).toBe(
       'Baclofen 15 mg (1 × 10 mg + 1 × 5 mg tablets) at 08:00.\\nStep 1 of 4\\, 2026-03-02 to 2026-03-05 (4 days): 15 mg three times daily (45 mg/day).\\n' +
+        'When travelling across time zones\\, keep doses at least 4 hours apart.\\n' +
         'Draft for a clinician to confirm: titrate applies published rules\\; it does not replace clinical judgement.',
     );
-    const liquid = await ics(['plan', '--start', '2026-01-05', '--form', 'solution-2', '--target', '10mg tid'], 'UTC');
+    const liquid = await ics(['plan', '--start', '2026-01-05', '--form', 'solution-2', '--target', '10mg tid'], 'Europe/London');
     expect(valuesOf(liquid, 'SUMMARY')).toContain('Baclofen 10 mg (5 mL of 2 mg/mL)');
     const open = valuesOf(liquid, 'DESCRIPTION').at(-1) ?? '';
-    expect(open).toMatch(/^Baclofen 10 mg \(5 mL of 2 mg\/mL\) at 20:00\.\\nStep \d of \d\\, from 2026-01-\d\d\\, ongoing: 10 mg three times daily \(30 mg\/day\)\. Reminders for the 30 days dispensed\./);
+    expect(open).toMatch(/^Baclofen 10 mg \(5 mL of 2 mg\/mL\) at 20:00\.\\nStep \d of \d\\, from 2026-01-\d\d\\, ongoing: 10 mg three times daily \(30 mg\/day\)\. These reminders do not end: keep taking this dose until your prescriber changes it\./);
   });
 
   it('--discreet leaves the drug out of everything a calendar shows', async () => {
@@ -234,16 +254,23 @@ describe('wording', () => {
     }
   });
 
-  it('the open-ended last step repeats for the days supply; a taper ends with its stop step, which has no event', async () => {
-    const plan = await ics(['plan', '--start', '2026-01-05', '--days-supply', '45'], 'UTC');
-    expect(valuesOf(plan, 'RRULE').at(-1)).toBe('FREQ=DAILY;COUNT=45');
-    const taper = await ics(['taper', '--from', '20mg tid', '--start', '2026-03-02'], 'UTC');
-    expect(valuesOf(taper, 'X-TITRATE-STEP')).toEqual(['1', '1', '1', '2', '2', '2', '3', '3', '3']);
+  it("the ongoing last step's reminders have no end, whatever the days supply; a taper ends with one 'no more baclofen' event", async () => {
+    const plan = await ics(['plan', '--start', '2026-01-05', '--days-supply', '45'], 'Europe/London');
+    expect(valuesOf(plan, 'RRULE').slice(-3)).toEqual(['FREQ=DAILY', 'FREQ=DAILY', 'FREQ=DAILY']);
+    // Both parsers keep finding doses a year on.
+    expect(icalJsOccurrences(plan, '2027-01-31').some((item) => item.date === '2027-01-31')).toBe(true);
+    expect(nodeIcalOccurrences(plan, day('2027-01-31'), day('2027-01-31'), 'UTC')).toHaveLength(3);
+    const taper = await ics(['taper', '--from', '20mg tid', '--start', '2026-03-02'], 'America/New_York');
+    expect(valuesOf(taper, 'X-TITRATE-STEP')).toEqual(['1', '1', '1', '2', '2', '2', '3', '3', '3', '4']);
+    expect(valuesOf(taper, 'SUMMARY').at(-1)).toBe('No more baclofen from today\\, unless your prescriber changed the plan');
+    expect(unfold(taper)).toContain('DTSTART;TZID=America/New_York:20260316T080000');
+    expect(valuesOf(taper, 'RRULE')).toHaveLength(9);
   });
 
-  it('a schedule with no doses (already at the smallest dose: stop at once) is a calendar with no events', async () => {
+  it('a taper that stops at once (already at the smallest dose) has only its "no more baclofen" event', async () => {
     const text = await ics(['taper', '--from', '5mg daily', '--start', '2026-03-02'], 'America/New_York');
-    expect(componentsOf(text)).toEqual(['VCALENDAR']);
+    expect(componentsOf(text)).toEqual(['VCALENDAR', 'VTIMEZONE', 'STANDARD', 'VEVENT', 'VALARM']);
+    expect(valuesOf(text, 'SUMMARY')).toEqual(['No more baclofen from today\\, unless your prescriber changed the plan']);
     expect(icalJsOccurrences(text)).toEqual([]);
     expect(nodeIcalOccurrences(text, day('2026-03-02'), day('2026-03-02'), 'UTC')).toEqual([]);
   });
@@ -252,7 +279,7 @@ describe('wording', () => {
     const result = await runCli(['plan', '--format', 'ics', '--tz', 'Mars/Olympus']);
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toMatch(/tz: expected an IANA time zone/);
+    expect(result.stderr).toMatch(/tz: expected the patient's time zone as an IANA Area\/City name/);
     const help = (await runCli(['taper', '--help'])).stdout;
     expect(help).toMatch(/^  ics +iCalendar/m);
     expect(help).toMatch(/--tz <zone>/);

@@ -27,10 +27,15 @@ const byDose = (a: Dose, b: Dose) => `${a.date} ${a.time} ${a.mg}`.localeCompare
 /** Date, time and mg of each occurrence, sorted, for comparing with the schedule's doses. */
 export const doses = (items: readonly Dose[]): Dose[] => items.map(({ date, time, mg }) => ({ date, time, mg })).sort(byDose);
 
-/** ical.js: every occurrence of every VEVENT, wall-clock fields in the event's zone (the iterator bounded). */
-export function icalJsOccurrences(text: string): Occurrence[] {
+/**
+ * ical.js: every occurrence of every dose VEVENT (one with X-TITRATE-DOSE-MG), wall-clock fields in
+ * the event's zone, up to `until` (inclusive; an ongoing step's reminders have no end), the
+ * iterator bounded.
+ */
+export function icalJsOccurrences(text: string, until = '9999-12-31'): Occurrence[] {
   const calendar = new ICAL.Component(ICAL.parse(text));
   return calendar.getAllSubcomponents('vevent').flatMap((component) => {
+    if (!component.hasProperty('x-titrate-dose-mg')) return [];
     const event = new ICAL.Event(component);
     const mg = Number(component.getFirstPropertyValue('x-titrate-dose-mg'));
     const iterator = event.iterator();
@@ -38,6 +43,7 @@ export function icalJsOccurrences(text: string): Occurrence[] {
     for (let next = iterator.next(); next && found.length < MAX_OCCURRENCES; next = iterator.next()) {
       const start = event.getOccurrenceDetails(next).startDate;
       const floating = start.zone === ICAL.Timezone.localTimezone || start.zone === undefined;
+      if (`${start.year}-${pad(start.month)}-${pad(start.day)}` > until) break;
       found.push({
         uid: event.uid,
         date: `${start.year}-${pad(start.month)}-${pad(start.day)}`,
@@ -51,22 +57,27 @@ export function icalJsOccurrences(text: string): Occurrence[] {
 }
 
 /**
- * node-ical: every occurrence of every VEVENT from `from` to `to` (inclusive, widened by a day
- * either side), wall-clock fields in the event's TZID or, for floating times, in `floatingZone`,
+ * node-ical: every occurrence of every dose VEVENT from `from` to `to` (local dates, inclusive),
+ * wall-clock fields in the event's TZID or, for floating times, in `floatingZone`,
  * which must be the process's TZ (node-ical reads floating times in the host's zone).
  */
 export function nodeIcalOccurrences(text: string, from: IsoDate, to: IsoDate, floatingZone: string): Occurrence[] {
   const events = Object.values(ical.sync.parseICS(text)).filter((item): item is VEvent => item?.type === 'VEVENT');
-  return events.flatMap((event) => {
+  // Dose events only (node-ical keeps an X- property under its name without the X-).
+  const doseEvents = events.filter((event) => (event as unknown as Record<string, unknown>)['TITRATE-DOSE-MG'] !== undefined);
+  return doseEvents.flatMap((event) => {
     const zone = event.start.tz ?? floatingZone;
     const format = new Intl.DateTimeFormat('en-GB', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
     // node-ical keeps an X- property under its name without the X-.
     const mg = Number((event as unknown as Record<string, unknown>)['TITRATE-DOSE-MG'] ?? Number.NaN);
     const window = { from: new Date(`${addDaysIso(from, -1)}T00:00:00Z`), to: new Date(`${addDaysIso(to, 2)}T00:00:00Z`) };
-    return ical.expandRecurringEvent(event, window).map((instance): Occurrence => {
-      const parts = Object.fromEntries(format.formatToParts(instance.start).map((part) => [part.type, part.value]));
-      return { uid: event.uid, date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}`, mg, utc: event.start.tz ? instance.start.getTime() : null };
-    });
+    return ical
+      .expandRecurringEvent(event, window)
+      .map((instance): Occurrence => {
+        const parts = Object.fromEntries(format.formatToParts(instance.start).map((part) => [part.type, part.value]));
+        return { uid: event.uid, date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}`, mg, utc: event.start.tz ? instance.start.getTime() : null };
+      })
+      .filter((occurrence) => occurrence.date >= from && occurrence.date <= to);
   });
 }
 

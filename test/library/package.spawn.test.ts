@@ -68,7 +68,7 @@ describe('the installed package', { timeout: 60_000 }, () => {
       process.stdout.write(t.renderAs('csv', 'schedule', out.value, t.renderOptions()));`;
     const result = node(['-e', script]);
     expect(result.stderr).toBe('');
-    expect(result.stdout.split('\r\n')[1]).toBe('1,2026-01-05,2026-01-07,3,08:00,5,15,1 x 5 mg tablet,,');
+    expect(result.stdout.split('\r\n')[1]).toBe('1,2026-01-05,2026-01-07,3,08:00,5,15,1 x 5 mg tablet,,,ready,,');
   });
 
   it('importing it registers no listener and prints nothing', () => {

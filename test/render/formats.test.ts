@@ -32,7 +32,8 @@ describe('the format registry', () => {
     if (!kind) continue;
     for (const format of formatsFor(kind)) {
       it(`${golden.folder}/${golden.name} as ${format.name}`, async () => {
-        const argv = [...bare(golden.argv), '--format', format.name];
+        // A calendar needs the patient's zone (--tz is required).
+        const argv = [...bare(golden.argv), '--format', format.name, ...(format.reads?.includes('timeZone') ? ['--tz', 'America/New_York'] : [])];
         const result = await runCli(argv, { files: filesFor(golden.folder), ...(golden.stdin !== undefined && { stdin: golden.stdin }) });
         const table = await runCli(bare(golden.argv), { files: filesFor(golden.folder), ...(golden.stdin !== undefined && { stdin: golden.stdin }) });
         // Every format succeeds or fails as the table does, with the same exit code.

@@ -31,12 +31,25 @@ function unitsText(item: Administration, unitName: string): string | null {
   return `${item.units.map((unit) => `${formatNumber(unit.count)} x ${formatNumber(unit.strengthMg)} mg`).join(' + ')} ${unitName}${count > 1 ? 's' : ''}`;
 }
 
-const SCHEDULE_HEADER = ['step', 'start_date', 'end_date', 'days', 'time', 'dose_mg', 'daily_mg', 'units', 'volume_ml', 'concentration_mg_per_ml'];
+const SCHEDULE_HEADER = ['step', 'start_date', 'end_date', 'days', 'time', 'dose_mg', 'daily_mg', 'units', 'volume_ml', 'concentration_mg_per_ml', 'status', 'errors', 'warnings'];
 
-/** One row per dose per step (a stop step has no doses, so no row); steps numbered from 1. */
+/** PROTOCOL.md, Turn 3, "Not ready means not ready everywhere": every row says whether the schedule may be used. */
+const STATUS = { ready: 'ready', notReady: 'not ready' } as const;
+
+/** The codes of a severity on a step's rows: its own findings and the whole schedule's, space-separated, each once. */
+function codesOf(result: ScheduleResult, step: number, severity: 'error' | 'warning'): string | null {
+  const codes = [...new Set(result.findings.filter((item) => item.severity === severity && (item.step === null || item.step === step)).map((item) => item.code))];
+  return codes.length > 0 ? codes.join(' ') : null;
+}
+
+/**
+ * One row per dose per step (a stop step has no doses, so no row); steps numbered from 1. Each row
+ * ends with the schedule's status and the error and warning codes that concern its step.
+ */
 export function renderScheduleCsv(result: ScheduleResult): string {
   const form = result.profile.products.forms[result.dispensing.product.form];
   const unitName = form.kind === 'solid' ? form.unitName : '';
+  const status = result.ok ? STATUS.ready : STATUS.notReady;
   const rows = result.steps.flatMap((step, index) =>
     step.administrations.map((item, position) => [
       index + 1,
@@ -49,6 +62,9 @@ export function renderScheduleCsv(result: ScheduleResult): string {
       unitsText(item, unitName),
       isLiquidAdministration(item) ? item.volumeMl : null,
       isLiquidAdministration(item) ? item.concentrationMgPerMl : null,
+      status,
+      codesOf(result, index, 'error'),
+      codesOf(result, index, 'warning'),
     ]),
   );
   return csvRows(SCHEDULE_HEADER, rows);

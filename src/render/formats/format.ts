@@ -30,6 +30,6 @@ export interface Format {
   /** A script reads this format, so errors are written as JSON too. */
   readonly jsonErrors: boolean;
   /** Render options this format reads beyond the common ones (the CLI offers their options with it). */
-  readonly reads?: readonly ('timeZone' | 'discreet' | 'details')[];
+  readonly reads?: readonly ('timeZone' | 'discreet' | 'details' | 'plan')[];
   readonly render: { readonly [K in ResultKind]?: Renderer<K> };
 }
