@@ -38,4 +38,34 @@ describe('architecture', () => {
       expect(`${file}: ${text}`).not.toMatch(/process\.(exit|argv|stdout|stderr|stdin|env)\b|new Date\(\s*\)/);
     }
   });
+
+  // A protocol is a value passed from the request: only src/protocol/ defines one, and no layer
+  // that judges, words or prints a schedule imports the default's values. The request schemas
+  // (src/schema) still bound their fields by the default's values: listed, so that none is added.
+  const stillReadingTheDefault = new Set([
+    'schema/check-request.ts',
+    'schema/missed-request.ts',
+    'schema/patient-fields.ts',
+    'schema/plan-request.ts',
+    'schema/product-fields.ts',
+    'schema/schedule-input.ts',
+    'schema/taper-request.ts',
+  ]);
+
+  it("no module outside src/protocol imports the default protocol's values", () => {
+    const all = ['engine', 'rules', 'app', 'render', 'schema', 'cli', 'service'].flatMap((folder) => sources(folder));
+    expect(all.length).toBeGreaterThan(100);
+    for (const { file, text } of all) {
+      if (stillReadingTheDefault.has(file)) continue;
+      expect(`${file}: ${text.match(/import\s*\{[^}]*\b(?:baclofenOral|baclofenProducts)\b[^}]*\}\s*from/)?.[0] ?? ''}`).toBe(`${file}: `);
+    }
+  });
+
+  it('no protocol value is written as a literal in a user-facing string outside src/protocol', () => {
+    // Strings only (comments are skipped): a cap, a largest dose, an age limit, a factor.
+    const literal = /(?:cap|maximum)[^'`"\n]*\b80 mg\/day|\b80 mg\/day[^'`"\n]*(?:cap|maximum)|20 mg a dose|12 and over|× 0\.85|÷ 88\.4|about 5 mg\/day|\(protocol: \d|above 20 mg|default 5,10,20|default 10,20/;
+    const strings = (text: string) => [...text.replace(/^\s*(?:\/\/|\*|\/\*).*$/gm, '').matchAll(/'(?:[^'\\\n]|\\.)*'|`(?:[^`\\]|\\.)*`|"(?:[^"\\\n]|\\.)*"/g)].map((match) => match[0]);
+    const all = ['engine', 'rules', 'app', 'render', 'schema', 'cli', 'service'].flatMap((folder) => sources(folder));
+    for (const { file, text } of all.filter((item) => !stillReadingTheDefault.has(item.file))) for (const value of strings(text)) expect(`${file}: ${literal.test(value) ? value : ''}`).toBe(`${file}: `);
+  });
 });

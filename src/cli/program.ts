@@ -55,7 +55,7 @@ const termOf = new Map(commandEntries.map((entry) => [entry.name, entry.term]));
 const TOP_EXAMPLES: readonly Example[] = [
   { command: 'titrate plan --start 2026-01-05', says: 'a titration to 20 mg three times daily, as the label suggests' },
   { command: 'titrate taper --from "20mg tid" --start 2026-03-02', says: 'a taper to none over two weeks' },
-  { command: 'titrate check "25mg qid"', says: 'above the 80 mg/day cap: the finding, and exit 1' },
+  { command: 'titrate check "25mg qid"', says: 'above the cap: the finding, and exit 1' },
   { command: 'titrate rules', says: 'every rule in use, with its value and sources' },
 ];
 

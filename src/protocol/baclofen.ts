@@ -42,7 +42,7 @@ export const baclofenOral = {
   title: 'US label' as string,
   /** What the protocol's documents are called in a sentence ("not established in US labels"). */
   name: 'the US labels' as string,
-  /** Who and what the profile covers, for `titrate protocols`. */
+  /** Who and what the profile covers, for listing the profiles. */
   scope: 'oral baclofen for patients aged 12 and over, as the US labels (FDA) give it; titrate\'s default' as string,
   drug: 'baclofen',
   route: 'oral',

@@ -38,7 +38,7 @@ function parseRoute(value: unknown): Parsed<'oral'> {
   return fail(`expected oral, got ${shown(value, 40)}`);
 }
 
-/** A protocol profile's id, exactly as `titrate protocols` lists it. */
+/** A protocol profile's id, as `--protocol` takes it. */
 export function parseProtocol(value: unknown): Parsed<ProfileId> {
   return typeof value === 'string' && isProfileId(value) ? ok(value) : fail(`expected one of ${profileIds.join(', ')}, got ${shown(value, 40)}`);
 }
@@ -259,7 +259,7 @@ export const patientFieldSchemas = (): { readonly [K in keyof ReturnType<typeof 
   crcl: positive(baclofenOral.crclInputMaxMlMin.value, 'creatinine clearance in mL/min, if known'),
   dialysis: flagSchema(`on dialysis: no step above about ${baclofenOral.dialysisMaxDailyMg.value} mg/day (false: not on dialysis)`),
   route: { enum: ['oral'], description: 'oral, the only route titrate plans (intrathecal is refused)' },
-  protocol: { enum: [...profileIds], description: `the protocol profile the request is planned or checked under (default ${defaultProfileId}; titrate protocols lists them)` },
+  protocol: { enum: [...profileIds], description: `the protocol profile the request is planned or checked under (default ${defaultProfileId})` },
   pregnant: flagSchema('pregnant: a caution, and a taper should finish before delivery'),
   breastfeeding: flagSchema('breastfeeding: a caution'),
   epilepsy: flagSchema('epilepsy: a caution'),

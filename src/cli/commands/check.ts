@@ -49,10 +49,10 @@ export const checkCommand: CommandSpec<'check'> = {
   summary: 'check a regimen or a whole schedule against the protocol: caps, pace, tapers, dates',
   term: 'check [options] [regimen]',
   examples: [
-    { command: 'titrate check "20mg qid"', says: 'within the 80 mg/day cap: exit 0' },
+    { command: 'titrate check "20mg qid"', says: 'within the cap: exit 0' },
     { command: 'titrate check "25mg qid"', says: 'above the cap: ABOVE_CAP, exit 1' },
     { command: 'titrate check "20mg tid" --crcl 25', says: 'above the kidney-adjusted cap: exit 1' },
-    { command: 'titrate check "40mg bid"', says: 'a single dose above 20 mg: exit 1' },
+    { command: 'titrate check "40mg bid"', says: 'a single dose above the largest: exit 1' },
     { command: 'titrate check --file schedule.json --json', says: "a schedule in titrate's JSON" },
     { command: 'titrate plan --target 80 --json | titrate check -', says: 'agrees with plan: the same rule book' },
     { command: 'titrate plan --target 80 --format fhir | titrate check -', says: 'a FHIR R4 MedicationRequest or Bundle' },

@@ -2,7 +2,7 @@ import { defaultProfileId, profileIds } from '../../protocol/profiles.js';
 import type { Command } from 'commander';
 import { missedFromFields } from '../../app/fields.js';
 import { clockFromMinutes } from '../../engine/dose-times.js';
-import { baclofenOral } from '../../protocol/baclofen.js';
+import { byProfile } from '../profile-values.js';
 import { missedResultSchema } from '../../render/json-schema/missed-output.js';
 import { missedRequestSchema } from '../../schema/missed-request.js';
 import type { CommandSpec } from '../command-spec.js';
@@ -21,7 +21,7 @@ async function gatherMissedFields(options: Record<string, unknown>, _args: reado
   return fields;
 }
 
-const skipHours = baclofenOral.missedDoseSkipWithinHours.value;
+const skipHours = byProfile(({ protocol }) => protocol.missedDoseSkipWithinHours.value, '');
 
 export const missedCommand: CommandSpec<'missed'> = {
   name: 'missed',

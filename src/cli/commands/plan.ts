@@ -1,3 +1,4 @@
+import { byProfile } from '../profile-values.js';
 import type { Command } from 'commander';
 import { planFromFields } from '../../app/fields.js';
 import type { ScheduleResult } from '../../app/schedule-result.js';
@@ -30,11 +31,11 @@ export const planCommand: CommandSpec<'schedule'> = {
   configure(command: Command) {
     command
       .option('--start <yyyy-MM-dd>', 'first day of the plan (default: today)')
-      .option('--target <mg/day|regimen>', 'daily total (e.g. 60) or regimen (e.g. "20mg qid"); at most 80 mg/day, 20 mg a dose')
+      .option('--target <mg/day|regimen>', `daily total (e.g. 60) or regimen (e.g. "20mg qid"); at most ${byProfile(({ protocol }) => protocol.maxDailyMg.value, ' mg/day')}; ${byProfile(({ protocol }) => protocol.singleDoseMaxMg.value, ' mg')} a dose`)
       .option('--frequency <tid|qid>', 'doses a day of the regimen to reach (default tid)')
-      .option('--start-dose <mg>', 'first dose, per administration (protocol: 5 mg)')
-      .option('--step <mg>', 'increase per dose at each step (protocol: 5 mg)')
-      .option('--interval <days>', 'days between increases (protocol: 3)');
+      .option('--start-dose <mg>', `first dose, per administration (protocol: ${byProfile(({ protocol }) => protocol.startDoseMg.value, ' mg')})`)
+      .option('--step <mg>', `increase per dose at each step (protocol: ${byProfile(({ protocol }) => protocol.stepMg.value, ' mg')})`)
+      .option('--interval <days>', `days between increases (protocol: ${byProfile(({ protocol }) => protocol.intervalDays.value, '')})`);
     addRenalAdjustOptions(command, 'hold each day under the kidney-adjusted ceiling (the default when kidney function is impaired)');
     addPatientOptions(command);
     addProductOptions(command);

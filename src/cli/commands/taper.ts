@@ -1,14 +1,12 @@
 import type { Command } from 'commander';
 import { taperFromFields } from '../../app/fields.js';
-import { baclofenOral } from '../../protocol/baclofen.js';
+import { byProfile } from '../profile-values.js';
 import { FINDINGS_EXIT_STATUS, type CommandSpec } from '../command-spec.js';
 import { addPatientOptions, addRenalAdjustOptions } from '../options.js';
 import { addProductOptions } from '../product-options.js';
 import { scheduleExitCode } from './plan.js';
 import { scheduleResultSchema } from '../../render/json-schema/schedule-output.js';
 import { taperRequestSchema } from '../../schema/taper-request.js';
-
-const protocol = baclofenOral;
 
 export const taperCommand: CommandSpec<'schedule'> = {
   name: 'taper',
@@ -30,12 +28,12 @@ export const taperCommand: CommandSpec<'schedule'> = {
       .option('--start <yyyy-MM-dd>', 'first day of the first reduced dose (default: today)')
       .option(
         '--over <days>',
-        `days from --start to the first day without baclofen (default ${protocol.taperDefaultDays.value}; ${protocol.taperLongDays.value} from above ` +
-          `${protocol.taperLongAboveDailyMg.value} mg/day or with --long-term; under ${protocol.taperMinDays.value} is flagged)`,
+        `days from --start to the first day without baclofen (default ${byProfile(({ protocol }) => protocol.taperDefaultDays.value, '')}; ${byProfile(({ protocol }) => protocol.taperLongDays.value, '')} from above ` +
+          `${byProfile(({ protocol }) => protocol.taperLongAboveDailyMg.value, '')} mg/day or with --long-term; under ${byProfile(({ protocol }) => protocol.taperMinDays.value, '')} is flagged)`,
       )
-      .option('--max-step <mg/day>', `largest reduction of the daily dose at one step (protocol: ${protocol.taperMaxStepDailyMg.value})`)
-      .option('--half-tablets', `allow half tablets: smallest dose ${protocol.halfUnitMg.value} mg instead of ${protocol.smallestUnitMg.value} mg`)
-      .option('--long-term', `taken for more than about ${protocol.longTermMonths.value} months: taper over ${protocol.taperLongDays.value} days unless --over says otherwise`);
+      .option('--max-step <mg/day>', `largest reduction of the daily dose at one step (protocol: ${byProfile(({ protocol }) => protocol.taperMaxStepDailyMg.value, '')})`)
+      .option('--half-tablets', `allow half tablets: smallest dose ${byProfile(({ protocol }) => protocol.halfUnitMg.value, '')} mg instead of ${byProfile(({ protocol }) => protocol.smallestUnitMg.value, '')} mg`)
+      .option('--long-term', `taken for more than about ${byProfile(({ protocol }) => protocol.longTermMonths.value, '')} months: taper over ${byProfile(({ protocol }) => protocol.taperLongDays.value, '')} days unless --over says otherwise`);
     addRenalAdjustOptions(command, 'accepted as for plan: a taper only comes down, so no kidney reduction is added');
     addPatientOptions(command);
     addProductOptions(command);

@@ -79,7 +79,7 @@ export const contractSchemas = {
   ok: { type: 'boolean', description: 'false when any finding is an error (the command then exits 1)' },
   drug: { enum: [...new Set(everyProfile.map((profile) => profile.protocol.drug))] },
   route: { enum: [...new Set(everyProfile.map((profile) => profile.protocol.route))] },
-  protocol: { enum: everyProfile.map((profile) => profile.protocol.id), description: 'the protocol profile the schedule was planned or checked under (titrate protocols lists them)' },
+  protocol: { enum: everyProfile.map((profile) => profile.protocol.id), description: 'the protocol profile the schedule was planned or checked under' },
   capDailyMg: { ...mgSchema, description: 'the daily maximum the schedule was held to, or checked against' },
   notice: { type: 'string', description: 'the reminder that this is a draft for a clinician to confirm' },
 } as const satisfies Record<string, JsonSchema>;
