@@ -4,7 +4,7 @@ import { formatNumber } from '../engine/wording.js';
 import { patientFieldBuilders, patientFrom, type PatientFields } from '../schema/patient-fields.js';
 import { strictFields } from '../schema/strict-fields.js';
 import { describeIssue, invalid, type InputProblem } from '../schema/issues.js';
-import { isNumber, isObject, isText, objectsOf, resourcesOf, type Json } from './json.js';
+import { isNumber, isObject, isText, resourcesOf, type Json } from './json.js';
 
 // The patient as the prefetch describes them: age and sex from the Patient, the latest serum
 // creatinine, eGFR and body weight. Kidney function is a Cockcroft–Gault CrCl when creatinine,
@@ -135,5 +135,5 @@ export function patientFromPrefetch(prefetch: unknown, today: IsoDate): PatientF
 /** How many of the prefetched active orders are for baclofen (by name or code), for the card. */
 export function activeBaclofenCount(prefetch: unknown, isBaclofen: (order: Json) => boolean): number | null {
   if (!isObject(prefetch) || !isObject(prefetch.activeMedications)) return null;
-  return objectsOf(resourcesOf(prefetch.activeMedications)).filter((resource) => resource.resourceType === 'MedicationRequest' && isBaclofen(resource)).length;
+  return resourcesOf(prefetch.activeMedications).filter((resource) => resource.resourceType === 'MedicationRequest' && isBaclofen(resource)).length;
 }
