@@ -113,6 +113,8 @@ export async function startServer(settings: ServeSettings): Promise<RunningServe
   const data = settings.data ?? defaultProtocolData;
   let inFlight = 0;
   let base = '';
+  /** Once stopping, each answer closes its connection, so none lingers idle after it. */
+  let closing = false;
 
   function write(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
     if (response.headersSent || response.destroyed) return;
@@ -122,6 +124,7 @@ export async function startServer(settings: ServeSettings): Promise<RunningServe
       ...(body !== undefined && { 'content-type': 'application/json; charset=utf-8', 'content-length': String(Buffer.byteLength(text)) }),
       'cache-control': 'no-store',
       'x-content-type-options': 'nosniff',
+      ...(closing && { connection: 'close' }),
       ...headers,
     });
     response.end(text);
@@ -217,6 +220,7 @@ export async function startServer(settings: ServeSettings): Promise<RunningServe
     url,
     close: () =>
       new Promise<void>((resolve) => {
+        closing = true;
         const force = setTimeout(() => server.closeAllConnections(), DRAIN_TIMEOUT_MS);
         force.unref();
         server.close(() => {

@@ -1,3 +1,4 @@
+import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cdsResponseProblems } from '../helpers/cds-response.js';
 import { kidneyPrefetch, orderSign, sandboxDstu2Order, sandboxOrder, taperOrder } from '../helpers/cds.js';
@@ -186,6 +187,26 @@ describe('titrate serve: stopping', () => {
     expect((await fetch(`${own.url}/cds-services`)).status).toBe(200);
     expect(await own.stop('SIGTERM')).toBe(0);
     expect(own.lines.some((line) => line.includes('"event":"stopped"'))).toBe(true);
+  }, START_MS);
+
+  it('SIGTERM while a request is in flight: that request is answered, then it exits 0', async () => {
+    const own = await startServe();
+    const body = JSON.stringify(orderSign([sandboxOrder('197392', 'Baclofen 20 MG Oral Tablet', 2, 'qid')]));
+    const half = Math.floor(body.length / 2);
+    const answered = new Promise<number>((resolve, reject) => {
+      const outgoing = request(`${own.url}/cds-services/titrate-baclofen-sign`, { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) } }, (response) => {
+        response.resume();
+        response.on('end', () => resolve(response.statusCode ?? 0));
+      });
+      outgoing.on('error', reject);
+      outgoing.write(body.slice(0, half));
+      // The rest once the server has been told to stop.
+      setTimeout(() => outgoing.end(body.slice(half)), 1_000);
+    });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const exited = own.stop('SIGTERM');
+    expect(await answered).toBe(200);
+    expect(await exited).toBe(0);
   }, START_MS);
 
   it('SIGINT: stops and exits 0', async () => {
