@@ -4,6 +4,7 @@ import { interactionNames } from '../protocol/products.js';
 import { defaultProfileId, profileIds } from '../protocol/profiles.js';
 import { formatsFor, type ResultKind } from '../render/formats/index.js';
 import type { HandoutDetails } from '../render/render-options.js';
+import { shown } from '../schema/values.js';
 import { itemsSection, type HelpLayout } from './help.js';
 
 /** Age, kidney function and the factors that raise cautions: the options every request command shares, as data (flags, help). */
@@ -58,7 +59,7 @@ function detailText(flag: string): (value: string) => string {
   return (value) => {
     const text = value.trim();
     if (text === '') throw new InvalidArgumentError(`${flag} expects text, got nothing`);
-    if (text.startsWith('-') && !/^-?\d/.test(text)) throw new InvalidArgumentError(`${flag} expects text, got the option '${text.slice(0, 40)}'; give the text after ${flag}`);
+    if (text.startsWith('-') && !/^-?\d/.test(text)) throw new InvalidArgumentError(`${flag} expects text, got the option ${shown(text)}; give the text after ${flag}`);
     if (/[\p{Cc}\p{Cf}\u2028\u2029]/u.test(text)) throw new InvalidArgumentError(`${flag} expects printable text on one line (no control characters)`);
     if (text.length > DETAIL_MAX_LENGTH) throw new InvalidArgumentError(`${flag} expects at most ${DETAIL_MAX_LENGTH} characters, got ${text.length}`);
     return text;
@@ -79,7 +80,7 @@ const formatOptions: Readonly<Record<'timeZone' | 'discreet' | 'details' | 'plan
 /** --revision: a whole number from 0 (RFC 5545's SEQUENCE). */
 function revisionNumber(value: string): number {
   const text = value.trim();
-  if (!/^\d{1,6}$/.test(text)) throw new InvalidArgumentError(`--revision expects a whole number from 0 to 999999, got '${text.slice(0, 40)}'`);
+  if (!/^\d{1,6}$/.test(text)) throw new InvalidArgumentError(`--revision expects a whole number from 0 to 999999, got ${shown(text)}`);
   return Number(text);
 }
 

@@ -1,4 +1,5 @@
 import { invalid } from '../schema/issues.js';
+import { shown } from '../schema/values.js';
 import { InputError } from './errors.js';
 
 // --tz for calendar reminders (PROTOCOL.md, Turn 3, "Calendars"): no silent default zone. The
@@ -51,7 +52,6 @@ const ABBREVIATIONS: Readonly<Record<string, string>> = {
 /** A UTC offset however written: +05:30, -0500, UTC+1, GMT-03, Etc/GMT+5, or UTC itself. */
 const OFFSET = /^(?:(?:etc\/)?(?:utc|gmt|ut|z|zulu|universal|greenwich)(?:\s*[+\-−]\s*\d{1,2}(?::?\d{2})?)?|[+\-−]\s*\d{1,2}(?::?\d{2})?)$/i;
 
-const shown = (text: string) => (text.length > 60 ? `${text.slice(0, 60)}…` : text);
 
 function refused(message: string): InputError {
   return new InputError([invalid('tz', message)]);
@@ -80,14 +80,14 @@ export function calendarTimeZone(tz: unknown, machineZone: () => string): string
   const zone = String(tz).trim();
   if (zone.toLowerCase() === FLOATING) return FLOATING;
   const abbreviation = ABBREVIATIONS[zone.toUpperCase()];
-  if (abbreviation !== undefined) throw refused(`'${zone}' is an abbreviation, not a time zone: use ${abbreviation} or another Area/City`);
+  if (abbreviation !== undefined) throw refused(`${shown(zone)} is an abbreviation, not a time zone: use ${abbreviation} or another Area/City`);
   if (OFFSET.test(zone)) {
-    throw refused(`'${shown(zone)}' is UTC or an offset from it, not the patient's time zone (it ignores daylight-saving changes): use the patient's Area/City, e.g. America/New_York or Asia/Kolkata`);
+    throw refused(`${shown(zone)} is UTC or an offset from it, not the patient's time zone (it ignores daylight-saving changes): use the patient's Area/City, e.g. America/New_York or Asia/Kolkata`);
   }
-  if (!AREA_CITY.test(zone)) throw refused(`expected the patient's time zone as an IANA Area/City name (e.g. America/New_York, Europe/London) or floating, got '${shown(zone)}'`);
+  if (!AREA_CITY.test(zone)) throw refused(`expected the patient's time zone as an IANA Area/City name (e.g. America/New_York, Europe/London) or floating, got ${shown(zone)}`);
   try {
     return spelled(zone);
   } catch {
-    throw refused(`'${shown(zone)}' is not a time zone this runtime knows: expected an IANA Area/City name (e.g. America/New_York, Europe/London) or floating`);
+    throw refused(`${shown(zone)} is not a time zone this runtime knows: expected an IANA Area/City name (e.g. America/New_York, Europe/London) or floating`);
   }
 }
