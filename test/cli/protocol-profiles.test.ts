@@ -76,4 +76,17 @@ describe('--protocol', () => {
       ['baclofen-oral-uk-smpc', true],
     ]);
   });
+
+  it('rules --protocol prints that profile, with its own values and sources', async () => {
+    const uk = await runCli(['rules', '--protocol', 'uk-smpc', '--json']);
+    expect(uk.code).toBe(0);
+    const rules: { name: string; value: unknown; sources: string[] }[] = JSON.parse(uk.stdout).rules;
+    expect(JSON.parse(uk.stdout).protocol).toBe('baclofen-oral-uk-smpc');
+    expect(rules.find((rule) => rule.name === 'maxDailyMg')).toMatchObject({ value: 100, sources: ['T4', 'UK2'] });
+    expect(rules.find((rule) => rule.name === 'products.forms.tablet.defaultStrengthsMg')).toMatchObject({ value: [5, 10], sources: ['UK5'] });
+    const us = await runCli(['rules', '--json']);
+    expect(JSON.parse(us.stdout).protocol).toBe('baclofen-oral-us-label');
+    expect((await runCli(['rules', '--protocol', 'nz-label'])).code).toBe(2);
+  });
 });
+

@@ -1,5 +1,5 @@
-import type { Command } from 'commander';
-import { defaultProtocolData } from '../../app/protocol-data.js';
+import { Option, type Command } from 'commander';
+import { defaultProfileId, profileIds, profiles, type ProfileId } from '../../protocol/profiles.js';
 import type { CommandContext } from '../context.js';
 import { addOutputOptions } from '../options.js';
 import { writeResult } from '../output.js';
@@ -8,8 +8,9 @@ export const rulesSummary = 'print the protocol in use: every dosing and dispens
 export const rulesTerm = 'rules [options]';
 
 export function configureRules(command: Command, context: CommandContext): void {
+  command.addOption(new Option('--protocol <id>', `the protocol profile to print (default ${defaultProfileId})`).choices(profileIds));
   addOutputOptions(command, 'rules', context);
-  command.action(async (_options: unknown, self: Command) => {
-    await writeResult(context, self, 'rules', defaultProtocolData, {});
+  command.action(async (options: { readonly protocol?: ProfileId }, self: Command) => {
+    await writeResult(context, self, 'rules', profiles[options.protocol ?? defaultProfileId], {});
   });
 }
