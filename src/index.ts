@@ -2,19 +2,26 @@
 // and the renderers. Nothing here runs on import; nothing reads the clock, the environment or a
 // file. The CLI (bin/titrate.js) is built from src/cli and is not part of this API.
 
-// Use cases, from checked requests…
-export { plan, taper, check, missed, planFromFields, taperFromFields, checkFromFields, missedFromFields } from './app/library-guard.js';
+// Every function that can turn a request down returns one shape: { ok: true, value } or
+// { ok: false, problems: [{ code, field, message, params }] }; bad input is never thrown.
+export type { Problem, Result } from './library/result.js';
+// Use cases from request fields as the CLI and NDJSON lines take them (`{ start: '2026-01-05',
+// target: 80 }`), typed from the request JSON Schemas; `today` as yyyy-MM-dd text or a Date…
+export { planFromFields, taperFromFields, checkFromFields, missedFromFields } from './library/from-fields.js';
+export type { PlanFields, TaperFields, CheckFields, MissedFields } from './library/request-fields.js';
+export type { Prepared } from './app/fields.js';
+export { parseDate, parseTime, type DateInput } from './library/dates.js';
+// …or from checked requests.
+export { plan, taper, check, missed } from './app/library-guard.js';
+export type { MissedResult } from './app/missed.js';
 export type { PlanRequest } from './app/plan.js';
 export type { TaperPlanRequest } from './app/taper.js';
 export type { CheckRequest, CheckResult, CheckSubject } from './app/check.js';
-export type { MissedResult } from './app/missed.js';
 export type { ScheduleResult, ProductRequest } from './app/schedule-result.js';
 export { defaultProtocolData, type ProtocolData } from './app/protocol-data.js';
-// …or from request fields as the CLI and NDJSON lines take them (`{ start: '2026-01-05', target: 80 }`).
-export type { Prepared } from './app/fields.js';
-export type { InputProblem, InputProblemCode, Normalized } from './schema/issues.js';
 // Refusals: data (`{ code, field, params }`), worded by one catalogue like findings.
 export type { ProblemCode, ProblemParams } from './engine/problems.js';
+export type { InputProblemCode } from './schema/issues.js';
 export { problemMessageOf } from './rules/problem-messages.js';
 
 // Engine types the requests and results are made of.
@@ -25,7 +32,7 @@ export type { DispensedStep, DispensingDetail } from './engine/dispensing.js';
 export type { Dispense, DispenseTotal } from './engine/dispense.js';
 export type { Administration, Product } from './engine/administrations.js';
 export type { ClockTime } from './engine/dose-times.js';
-export type { IsoDate, KidneyAssessment, KidneyInput, Outcome, PatientInput, Problem, Step, StepBasis, Target } from './engine/types.js';
+export type { IsoDate, KidneyAssessment, KidneyInput, PatientInput, Step, StepBasis, Target } from './engine/types.js';
 export type { Subject, SubjectStep } from './rules/subject.js';
 
 // Findings: data, worded by one catalogue.
@@ -45,7 +52,8 @@ export { requestSchemaFor, type RequestSchemaName } from './schema/json-schema/r
 export { resultSchemaFor } from './render/json-schema/result-schemas.js';
 
 // Renderers: each output format a pure function from a result to text.
-export { formats, formatsFor, findFormat, renderAs, type Format, type ResultKind, type Results } from './render/formats/index.js';
+export { formats, formatsFor, findFormat, type Format, type ResultKind, type Results } from './render/formats/index.js';
+export { renderAs, type FormatName, type FormatNames } from './library/render.js';
 export { jsonValue } from './render/formats/json.js';
 export { defaultRenderOptions, renderOptions, type RenderOptions } from './render/render-options.js';
 export { plainPaint, type Paint } from './render/paint.js';

@@ -10,13 +10,16 @@ function sources(folder: string): { file: string; text: string }[] {
     .map((file) => ({ file: `${folder}/${file}`, text: readFileSync(join(src, folder, file), 'utf8') }));
 }
 
-const importsOf = (text: string) => [...text.matchAll(/^\s*(?:import|export)[^'"]*from\s+'([^']+)'/gm)].map((match) => match[1] ?? '');
+/** Code without its block comments: a TSDoc @example imports from 'titrate' and logs, as a user would. */
+const withoutDocs = (text: string) => text.replace(/\/\*[\s\S]*?\*\//g, '');
+
+const importsOf = (text: string) => [...withoutDocs(text).matchAll(/^\s*(?:import|export)[^'"]*from\s+'([^']+)'/gm)].map((match) => match[1] ?? '');
 
 describe('architecture', () => {
   it('the engine is pure: it imports only its own modules and the protocol', () => {
     for (const { file, text } of sources('engine')) {
       for (const target of importsOf(text)) expect(`${file} -> ${target}`).toMatch(/ -> (\.\/|\.\.\/protocol\/)/);
-      expect(`${file}: ${text}`).not.toMatch(/\bprocess\.|\bconsole\.|new Date\(\s*\)|Date\.now\(|Math\.random\(/);
+      expect(`${file}: ${withoutDocs(text)}`).not.toMatch(/\bprocess\.|\bconsole\.|new Date\(\s*\)|Date\.now\(|Math\.random\(/);
     }
   });
 

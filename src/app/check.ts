@@ -20,6 +20,7 @@ export type CheckSubject =
   | { readonly kind: 'regimen'; readonly doses: readonly number[]; readonly dailyMg: number }
   | { readonly kind: 'schedule'; readonly stepCount: number; readonly startDate: IsoDate; readonly endDate: IsoDate | null };
 
+/** What check found: the subject in brief, the caps that applied, and every finding (`ok` false when one is an error). */
 export interface CheckResult {
   readonly kind: 'check';
   readonly subject: CheckSubject;
@@ -42,7 +43,9 @@ function summaryOf(subject: Subject): CheckSubject {
   return { kind: 'schedule', stepCount: subject.steps.length, startDate: starts[0] as IsoDate, endDate };
 }
 
-/** Judges a regimen or a schedule with the rule book, for this patient; or why the patient is refused (under 12). */
+/**
+ * Judges a regimen or a schedule with the rule book, for this patient; or why the patient is refused (under 12).
+ */
 export function check(request: CheckRequest, data: ProtocolData = defaultProtocolData): Normalized<CheckResult> {
   const recorded = request.subject.kind === 'schedule' ? request.subject.recorded?.patient : undefined;
   const reconciled = reconcilePatient(request.patient, recorded, data.protocol);

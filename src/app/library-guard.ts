@@ -28,9 +28,58 @@ function guarded<A extends unknown[], R>(use: (input: never, ...rest: A) => Norm
   };
 }
 
+/**
+ * Plans a titration from a checked request (planFromFields takes the fields).
+ *
+ * @example
+ * ```ts
+ * import { plan, parseDate } from 'titrate';
+ * const start = parseDate('2026-01-05');
+ * if (start.ok) {
+ *   const outcome = plan({ titration: { startDate: start.value, frequency: 'tid', target: { kind: 'daily', dailyMg: 30 } }, patient: {}, product: {} });
+ *   if (outcome.ok) console.log(outcome.value.steps.length);
+ * }
+ * ```
+ */
 export const plan = guarded(planUseCase) as typeof planUseCase;
+/**
+ * Plans a taper to none from a checked request (taperFromFields takes the fields).
+ *
+ * @example
+ * ```ts
+ * import { taper, parseDate } from 'titrate';
+ * const start = parseDate('2026-03-02');
+ * if (start.ok) {
+ *   const outcome = taper({ taper: { startDate: start.value, from: { kind: 'regimen', doseMg: 20, frequency: 'tid' }, frequency: 'tid' }, patient: {}, product: {} });
+ *   if (outcome.ok) console.log(outcome.value.steps.length);
+ * }
+ * ```
+ */
 export const taper = guarded(taperUseCase) as typeof taperUseCase;
+/**
+ * Judges a regimen or a schedule by the rule book, for this patient (checkFromFields takes the fields).
+ *
+ * @example
+ * ```ts
+ * import { check } from 'titrate';
+ * const outcome = check({ subject: { kind: 'regimen', doses: [30, 30, 30, 30] }, patient: {} });
+ * if (outcome.ok) console.log(outcome.value.findings.map((finding) => finding.code));
+ * ```
+ */
 export const check = guarded(checkUseCase) as typeof checkUseCase;
+/**
+ * What to do about a missed dose (missedFromFields takes the fields).
+ *
+ * @example
+ * ```ts
+ * import { missed, parseTime } from 'titrate';
+ * const [morning, afternoon, evening, now] = ['08:00', '14:00', '20:00', '13:00'].map((text) => parseTime(text));
+ * if (morning?.ok && afternoon?.ok && evening?.ok && now?.ok) {
+ *   const outcome = missed({ times: [morning.value, afternoon.value, evening.value], missed: morning.value, now: now.value });
+ *   if (outcome.ok) console.log(outcome.value.action); // take-now
+ * }
+ * ```
+ */
 export const missed = guarded(missedUseCase) as typeof missedUseCase;
 export const planFromFields = guarded(planFields) as typeof planFields;
 export const taperFromFields = guarded(taperFields) as typeof taperFields;

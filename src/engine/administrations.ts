@@ -66,6 +66,7 @@ export interface LiquidAdministration {
   readonly concentrationMgPerMl: number;
 }
 
+/** One dose as given: tablets or packets of each strength, or a volume of a liquid. */
 export type Administration = SolidAdministration | LiquidAdministration;
 
 export function isLiquidAdministration(item: Administration): item is LiquidAdministration {

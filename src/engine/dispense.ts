@@ -13,6 +13,7 @@ export interface LiquidTotal {
   readonly volumeMl: number;
 }
 
+/** One line of the quantity to dispense: a count of one strength (tablets or packets), or millilitres of a liquid. */
 export type DispenseTotal = SolidTotal | LiquidTotal;
 
 /** The `dispense` block of plan and taper: what to hand over for the whole schedule. */

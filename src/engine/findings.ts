@@ -42,6 +42,7 @@ export type DispenseProblem =
   | { readonly field: 'quantity'; readonly stated: number; readonly expected: number; readonly unit: 'mg' | 'mL' }
   | { readonly field: 'duration'; readonly stated: number; readonly expected: number; readonly openEnded: boolean };
 
+/** The values each kind of finding carries, by code: what its message quotes. */
 export interface FindingParams {
   // limits
   /** `within`: another profile whose daily maximum the day is within, named so the clinician can choose it. */
@@ -156,6 +157,7 @@ export interface WithinProfile {
   readonly maxDailyMg: number;
 }
 
+/** The stable code of a finding (the README lists them). */
 export type FindingCode = keyof FindingParams;
 
 /**
@@ -208,7 +210,16 @@ interface Described {
 }
 const described: Described = { next: new Map() };
 
-/** `S1: OZOBAX …; S7: Baclofen Tablets USP labels`: keys first, so scripts can match them. */
+/**
+ * `S1: OZOBAX …; S7: Baclofen Tablets USP labels`: keys first, so scripts can match them.
+ *
+ * @example
+ * ```ts
+ * import { describeSources, checkFromFields } from 'titrate';
+ * const outcome = checkFromFields({ regimen: '30mg qid' });
+ * if (outcome.ok) for (const finding of outcome.value.result.findings) console.log(describeSources(finding.sources));
+ * ```
+ */
 export function describeSources(keys: readonly SourceKey[]): string {
   let node = described;
   for (const key of keys) node = node.next.get(key) ?? remember(node.next, key, { next: new Map() });

@@ -3,6 +3,7 @@ import { clockFromMinutes, minutesOfDay, MINUTES_PER_DAY, type ClockTime } from 
 import { problem } from './problems.js';
 import type { Outcome } from './types.js';
 
+/** A missed dose: the day's dose times, the one missed, and the time now. */
 export interface MissedDoseRequest {
   /** The day's dose times, in order. */
   readonly times: readonly ClockTime[];
@@ -21,6 +22,7 @@ export interface MissedDoseRequest {
  */
 export type MissedDoseReason = 'in-time' | 'next-too-close' | 'later-dose-due';
 
+/** What to do about a missed dose (take it now or skip it; never double), why, and the next dose. */
 export interface MissedDoseAdvice {
   readonly action: 'take-now' | 'skip';
   readonly reason: MissedDoseReason;

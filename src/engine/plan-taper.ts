@@ -15,6 +15,7 @@ import { formatNumber } from './wording.js';
 /** The current dose: a regimen, the day's doses as taken (`10 + 5 + 10 mg`), or a daily total. */
 export type TaperFrom = Target | { readonly kind: 'doses'; readonly dosesMg: readonly number[] };
 
+/** A taper to plan: from the current dose to none. */
 export interface TaperRequest {
   /** First day of the first reduced dose. */
   readonly startDate: IsoDate;

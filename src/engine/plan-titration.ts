@@ -10,6 +10,7 @@ import { problem, type Problem } from './problems.js';
 import type { IsoDate, KidneyAssessment, Level, Outcome, Step, StepBasis, Target } from './types.js';
 import { describeDaily, describeDoses, formatNumber } from './wording.js';
 
+/** A titration to plan: its first day, how often doses are given, where it goes, and its pace (protocol defaults where absent). */
 export interface TitrationRequest {
   readonly startDate: IsoDate;
   /** The frequency asked for (tid or qid); a regimen target carries its own. */

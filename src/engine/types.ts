@@ -60,8 +60,10 @@ export interface CockcroftGaultInput {
   readonly sex: 'female' | 'male';
 }
 
+/** Kidney function as given: a measured clearance, the inputs of Cockcroft–Gault, or dialysis. */
 export type KidneyInput = { readonly kind: 'crcl'; readonly crclMlMin: number } | CockcroftGaultInput | { readonly kind: 'dialysis' };
 
+/** Kidney function as titrate judged it: its category, the clearance classified and how it was found. */
 export interface KidneyAssessment {
   readonly category: RenalCategoryName | 'dialysis';
   /** The value classified (rounded as shown); null on dialysis. */
@@ -106,6 +108,7 @@ export type { Problem } from './problems.js';
 
 export type Outcome<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problems: readonly Problem[] };
 
+/** Where a titration goes: a daily total, or a regimen (mg a dose and how often). */
 export type Target =
   | { readonly kind: 'daily'; readonly dailyMg: number }
   | { readonly kind: 'regimen'; readonly doseMg: number; readonly frequency: FrequencyCode };

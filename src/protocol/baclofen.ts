@@ -209,4 +209,5 @@ export const baclofenOral = {
   ),
 } as const;
 
+/** A protocol: every rule titrate plans and checks by, as data, each value with its sources. */
 export type Protocol = typeof baclofenOral;

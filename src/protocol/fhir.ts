@@ -168,4 +168,5 @@ export const baclofenFhir = {
   ),
 } as const;
 
+/** The codes and wording titrate's FHIR output uses for baclofen. */
 export type BaclofenFhir = typeof baclofenFhir;

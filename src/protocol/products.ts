@@ -220,4 +220,5 @@ export const baclofenProducts = {
   ),
 } as const;
 
+/** The products a protocol's doses are made from: forms, strengths, scoring and supply. */
 export type Products = typeof baclofenProducts;

@@ -1,4 +1,5 @@
 // The documents every protocol value is traced to; src/protocol/README.md says what each one supports.
+/** The documents every protocol value is traced to, by key: title and address. */
 export const sources = {
   S1: { title: 'OZOBAX (baclofen) oral solution prescribing information (US)', url: 'https://www.accessdata.fda.gov/spl/data/853dcc09-d7a7-46e7-b2d6-7d440e82dae7/853dcc09-d7a7-46e7-b2d6-7d440e82dae7.xml' },
   S2: { title: 'OZOBAX "How to take" and HCP safety pages', url: 'https://ozobax.com/patient/how-to-take-ozobax/' },
@@ -53,4 +54,5 @@ export const sources = {
   TITRATE: { title: 'titrate product decision, no source sets this (explained in src/protocol/README.md)', url: null },
 } as const satisfies Record<string, { title: string; url: string | null }>;
 
+/** The key of a source (`sources[key]`), as findings and protocol values cite it. */
 export type SourceKey = keyof typeof sources;

@@ -38,9 +38,18 @@ export interface HandoutDetails {
 }
 
 
+/** Plain text at 80 columns, Unicode, floating times, no --explain, no handout details: what renderAs uses for options not given. */
 export const defaultRenderOptions: RenderOptions = { explain: false, paint: plainPaint, width: 80, ascii: false, timeZone: 'floating', discreet: false, details: {}, planId: null, revision: 0 };
 
-/** The defaults with some options changed. */
+/**
+ * The defaults with some options changed.
+ *
+ * @example
+ * ```ts
+ * import { renderOptions } from 'titrate';
+ * const narrow = renderOptions({ width: 60, ascii: true });
+ * ```
+ */
 export function renderOptions(changes: Partial<RenderOptions> = {}): RenderOptions {
   return { ...defaultRenderOptions, ...changes };
 }

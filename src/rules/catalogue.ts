@@ -297,7 +297,17 @@ function caution(name: CautionName, taper: boolean, protocolData: ProtocolData):
   return taper ? `${data.message}. ${data.taperMessage}` : data.message;
 }
 
-/** The finding's sentence, from the one catalogue. */
+/**
+ * The finding's sentence, from the one catalogue, in the words of the protocol profile the result
+ * was made under.
+ *
+ * @example
+ * ```ts
+ * import { messageOf, checkFromFields } from 'titrate';
+ * const outcome = checkFromFields({ regimen: '30mg qid' });
+ * if (outcome.ok) console.log(outcome.value.result.findings.map((finding) => `${finding.code}: ${messageOf(finding, outcome.value.result.profile)}`));
+ * ```
+ */
 export function messageOf<C extends FindingCode>(item: Finding<C>, data: ProtocolData): string {
   return (wordings[item.code] as (params: FindingParams[C], data: ProtocolData) => string)(item.params, data);
 }

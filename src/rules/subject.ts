@@ -39,6 +39,7 @@ export interface StatedDispense {
   readonly supplyDays: number | null;
 }
 
+/** One step of a schedule as the rule book reads it: its dates, the day's doses and, when given, their times. */
 export interface SubjectStep {
   readonly startDate: IsoDate;
   /** null: open-ended. */
@@ -72,6 +73,7 @@ export interface Recorded {
   readonly unreadable?: readonly UnreadableLimit[];
 }
 
+/** What the rule book judges: a regimen (the day's doses), or a schedule of dated steps. */
 export type Subject =
   | { readonly kind: 'regimen'; readonly doses: readonly number[] }
   | {

@@ -172,7 +172,7 @@ describe('TypeScript and tools in consumer projects', { timeout: 120_000 }, () =
   const compile = (folder: string) => spawnSync(process.execPath, [tsc, '-p', 'tsconfig.json'], { cwd: folder, encoding: 'utf8' });
 
   const use = `import { planFromFields } from 'titrate';
-const outcome = planFromFields({ start: '2026-01-05' }, '2026-01-05' as never);
+const outcome = planFromFields({ start: '2026-01-05' }, '2026-01-05');
 if (!outcome.ok) throw new Error('refused');
 console.log(outcome.value.result.steps.length);
 `;
@@ -191,6 +191,68 @@ console.log(outcome.value.result.steps.length);
     expect(result.stdout + result.stderr).toBe('');
     expect(readFileSync(join(folder, 'out', 'use.js'), 'utf8')).toContain('from \'titrate\'');
     expect(spawnSync(process.execPath, ['out/use.js'], { cwd: folder, encoding: 'utf8' })).toMatchObject({ status: 0, stdout: '4\n', stderr: '' });
+  });
+
+  it('a mistyped field, a frequency the schema does not name, or a format that does not render the kind fails to compile', () => {
+    const folder = project('ts-mistakes', { type: 'module' }, { module: 'node16', moduleResolution: 'node16', noEmit: true }, {
+      'mistakes.ts': `import { planFromFields, taperFromFields, renderAs } from 'titrate';
+// @ts-expect-error: targt is not a field
+planFromFields({ targt: 60 }, '2026-01-05');
+// @ts-expect-error: q8h is not a plan frequency
+planFromFields({ target: 60, frequency: 'q8h' }, '2026-01-05');
+// @ts-expect-error: today is text or a Date
+planFromFields({ target: 60 }, 20260105);
+// @ts-expect-error: a taper needs from
+taperFromFields({ over: 21 }, '2026-01-05');
+const outcome = planFromFields({ target: 60 }, '2026-01-05');
+if (outcome.ok) {
+  // @ts-expect-error: there is no pdf format
+  renderAs('pdf', 'schedule', outcome.value.result);
+  // @ts-expect-error: ics renders schedules, not check results
+  renderAs('ics', 'check', outcome.value.result);
+  renderAs('ics', 'schedule', outcome.value.result);
+} else {
+  const fields: string[] = outcome.problems.map((problem) => problem.field + problem.code + problem.message + Object.keys(problem.params).join());
+  console.log(fields);
+}
+`,
+    });
+    const result = compile(folder);
+    // Each @ts-expect-error above is an error: without one, tsc reports the unused directive.
+    expect(result.stdout + result.stderr).toBe('');
+    expect(result.status).toBe(0);
+  });
+
+  it("the README's API examples compile under strict TypeScript and run", () => {
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('## API'), readme.indexOf('\n## ', readme.indexOf('## API') + 1));
+    const examples = [...section.matchAll(/```ts\n\/\/ (\S+\.mts):.*\n([\s\S]*?)```/g)].map((match) => ({ file: match[1] ?? '', code: `${match[0].split('\n')[1]}\n${match[2] ?? ''}` }));
+    expect(examples.map((example) => example.file)).toEqual(['plan.mts', 'today.mts']);
+    // @types/node for process.stdout, as a script that writes would have it.
+    mkdirSync(join(consumer, 'readme', 'node_modules', '@types'), { recursive: true });
+    execFileSync('cp', ['-r', join(root, 'node_modules', '@types', 'node'), join(consumer, 'readme', 'node_modules', '@types', 'node')]);
+    execFileSync('cp', ['-r', join(root, 'node_modules', 'undici-types'), join(consumer, 'readme', 'node_modules', 'undici-types')]);
+    const folder = project('readme', { type: 'module' }, { module: 'node16', moduleResolution: 'node16', types: ['node'] }, Object.fromEntries(examples.map((example) => [example.file, example.code])));
+    const result = compile(folder);
+    expect(result.stdout + result.stderr).toBe('');
+    for (const { file } of examples) {
+      const run = spawnSync(process.execPath, [join('out', file.replace(/\.mts$/, '.mjs'))], { cwd: folder, encoding: 'utf8' });
+      expect(run.stderr, file).toBe('');
+      expect(run.status, file).toBe(0);
+      expect(run.stdout, file).not.toBe('');
+    }
+  });
+
+  it('bad today values from plain JavaScript come back as problems, never a throw (ES module and CommonJS)', () => {
+    const script = (load: string) => `${load}.then((t) => {
+      const outcomes = ['05/01/2026', undefined, new Date(NaN), 20260105, null].map((today) => t.planFromFields({ target: 60 }, today));
+      console.log(JSON.stringify(outcomes.map((outcome) => outcome.ok || outcome.problems.map((problem) => problem.field + ' ' + problem.code))));
+    });`;
+    for (const args of [['--input-type=module', '-e', script("import('titrate')")], ['-e', script("Promise.resolve(require('titrate'))")]]) {
+      const result = node(args);
+      expect(result.stderr).toBe('');
+      expect(JSON.parse(result.stdout)).toEqual([['today INVALID_INPUT'], ['today REQUIRED'], ['today INVALID_INPUT'], ['today INVALID_INPUT'], ['today INVALID_INPUT']]);
+    }
   });
 
   it('moduleResolution bundler: compiles', () => {

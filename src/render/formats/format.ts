@@ -14,6 +14,7 @@ export interface Results {
   readonly rules: ProtocolData;
 }
 
+/** The kinds of result a format renders: schedule (plan, taper), check, missed, rules. */
 export type ResultKind = keyof Results;
 
 export type Renderer<K extends ResultKind> = (result: Results[K], options: RenderOptions) => string;

@@ -25,11 +25,28 @@ export const formats: readonly Format[] = [
   fhir,
 ];
 
-/** The formats that render a kind of result, in the order above. */
+/**
+ * The formats that render a kind of result, in the order above.
+ *
+ * @example
+ * ```ts
+ * import { formatsFor } from 'titrate';
+ * console.log(formatsFor('check').map((format) => format.name)); // [ 'table', 'json', 'csv', 'markdown' ]
+ * ```
+ */
 export function formatsFor(kind: ResultKind): Format[] {
   return formats.filter((format) => format.render[kind] !== undefined);
 }
 
+/**
+ * The format of that name, if any.
+ *
+ * @example
+ * ```ts
+ * import { findFormat } from 'titrate';
+ * console.log(findFormat('ics')?.summary);
+ * ```
+ */
 export function findFormat(name: string): Format | undefined {
   return formats.find((format) => format.name === name);
 }

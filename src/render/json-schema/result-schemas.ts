@@ -11,7 +11,15 @@ const builders: { readonly [N in RequestSchemaName]: () => JsonSchema } = {
   missed: missedResultSchema,
 };
 
-/** The JSON Schema (2020-12) of the result of `<name>`, as jsonValue (and `titrate <name> --json`) writes it. */
+/**
+ * The JSON Schema (2020-12) of the result of `<name>`, as jsonValue (and `titrate <name> --json`) writes it.
+ *
+ * @example
+ * ```ts
+ * import { resultSchemaFor } from 'titrate';
+ * console.log(Object.keys(resultSchemaFor('plan').properties ?? {}));
+ * ```
+ */
 export function resultSchemaFor(name: RequestSchemaName): JsonSchema {
   return builders[name]();
 }
