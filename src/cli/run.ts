@@ -9,6 +9,7 @@ import type { HelpLayout } from './help.js';
 import type { Io } from './io.js';
 import { buildProgram } from './program.js';
 import { asciiFor, columnsFor } from './terminal.js';
+import { hintedIssue, usageHint } from './usage-hints.js';
 
 /**
  * Whether errors are written as JSON: when the format asked for is one a script reads (the
@@ -50,6 +51,13 @@ function helpFor(program: Command, argv: readonly string[]): string {
   const name = argv.find((arg) => !arg.startsWith('-'));
   const command = program.commands.find((candidate) => candidate.name() === name && name !== 'help');
   return command ? `titrate ${command.name()} --help` : 'titrate --help';
+}
+
+/** The options of the command a line runs (or the program's) that take a value: `--start`, `-o`. */
+function optionsWithValues(program: Command, argv: readonly string[]): Set<string> {
+  const name = argv.find((arg) => !arg.startsWith('-'));
+  const command = program.commands.find((candidate) => candidate.name() === name) ?? program;
+  return new Set(command.options.filter((option) => option.required || option.optional).flatMap((option) => [option.long, option.short].filter((flag): flag is string => flag !== undefined)));
 }
 
 /** Error lines as stderr shows them: `titrate: …` each, or one JSON object. */
@@ -96,12 +104,12 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     if (error instanceof CommanderError) {
       if (error.exitCode === 0) return EXIT.ok;
       if (error.code === 'commander.help' || error.code === 'commander.helpDisplayed') return EXIT.usage;
-      const message = oneLine(shortenQuotes(error.message.replace(/^error: /, '')));
+      const message = usageHint(error.code, error.message, argv, optionsWithValues(program, argv)) ?? oneLine(shortenQuotes(error.message.replace(/^error: /, '')));
       report('usage', [`${message} (see ${helpFor(program, argv)})`]);
       return EXIT.usage;
     }
     if (error instanceof InputError) {
-      report('input', error.issues.map((issue) => describeIssue(issue, 'option')));
+      report('input', error.issues.map((issue) => describeIssue(hintedIssue(issue, argv), 'option')));
       return EXIT.usage;
     }
     if (error instanceof EnvironmentError) {

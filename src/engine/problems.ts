@@ -6,6 +6,7 @@ import type { SourceKey } from '../protocol/sources.js';
 // from these params alone (every limit in them is the protocol's in force, so a second protocol
 // changes data, not wording).
 
+/** The values each kind of refusal carries, by code: what its message is made of. */
 export interface ProblemParams {
   /** Younger than the protocol covers. */
   UNDER_MIN_AGE: { readonly ageYears: number; readonly minAgeYears: number; readonly reason: string };
@@ -61,6 +62,7 @@ export interface ProblemParams {
   MISSED_NOT_A_DOSE_TIME: { readonly missed: string; readonly times: readonly string[] };
 }
 
+/** The stable code of a refusal (`TARGET_ABOVE_MAX_DAILY`, …). */
 export type ProblemCode = keyof ProblemParams;
 
 /** A product as a refusal names it: the form's label, and strengths with the scored ones (solids) or the concentration (liquids). */

@@ -67,7 +67,15 @@ const messages: { readonly [C in ProblemCode]: (params: ProblemParams[C]) => str
   MISSED_NOT_A_DOSE_TIME: (p) => `${p.missed} is not one of the dose times (${p.times.join(', ')})`,
 };
 
-/** The sentence for a refusal. */
+/**
+ * The sentence for a refusal.
+ *
+ * @example
+ * ```ts
+ * import { problemMessageOf } from 'titrate';
+ * console.log(problemMessageOf({ code: 'TARGET_ABOVE_MAX_DAILY', field: 'target', params: { dailyMg: 120, maxDailyMg: 80 } }));
+ * ```
+ */
 export function problemMessageOf(problem: Problem): string {
   return (messages[problem.code] as (params: Problem['params']) => string)(problem.params);
 }

@@ -6,6 +6,7 @@ import { shown, tooLong, type Parsed } from './values.js';
  * calendar date …". Parsers word what they expect; a field nobody gave has no value to quote.
  */
 function required(message: string): string {
+  if (message.startsWith('is required')) return message;
   const expected = message.startsWith('expected ') ? message.slice('expected '.length) : message;
   const got = expected.lastIndexOf(', got ');
   return `is required: ${got === -1 ? expected : expected.slice(0, got)}`;

@@ -17,8 +17,8 @@ const weightBases = ['total', 'ideal', 'adjusted'] as const;
 
 /** Sanity ceilings for input: beyond them a value is more likely a typing error than a patient. */
 const AGE_MAX_YEARS = 120;
-const SCR_MAX_MG_DL = 30;
-const SCR_MAX_UMOL_L = 2650;
+export const SCR_MAX_MG_DL = 30;
+export const SCR_MAX_UMOL_L = 2650;
 const WEIGHT_KG = { min: 1, max: 400 } as const;
 const HEIGHT_CM = { min: 50, max: 250 } as const;
 /** The international pound, by definition. */
