@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { interactionNames } from '../../src/protocol/products.js';
 import { formatsFor } from '../../src/render/formats/index.js';
 import { runCli } from '../helpers/run-cli.js';
 
@@ -96,7 +97,61 @@ describe('bash', () => {
   );
 });
 
+/** What bash completes, run in a folder with one .json file and one folder. */
+function bashCompleteIn(folder: string, ...typed: string[]): string[] {
+  const words = typed.map((word) => `'${word}'`).join(' ');
+  const program = `cd '${folder}'; source '${bashScript}'; COMP_WORDS=(${words}); COMP_CWORD=${typed.length - 1}; _titrate_completion; printf '%s\\n' "\${COMPREPLY[@]}"`;
+  const result = spawnSync('bash', ['--norc', '--noprofile', '-c', program], { encoding: 'utf8' });
+  expect(result.stderr).toBe('');
+  return result.stdout.split('\n').filter(Boolean).sort();
+}
+
+const requestNames = ['check', 'missed', 'plan', 'taper'];
+const files = join(scratch, 'files');
+beforeAll(() => {
+  spawnSync('mkdir', ['-p', join(files, 'plans')]);
+  writeFileSync(join(files, 'schedule.json'), '{}');
+}, SHELL_MS);
+
+describe('every value and argument that has something to offer (bash)', () => {
+  it(
+    '--with offers the interaction names; --tz the zones and floating; --weight and --height nothing (not bare units)',
+    () => {
+      expect(bashComplete('titrate', 'plan', '--with', '')).toEqual([...interactionNames].sort());
+      expect(bashComplete('titrate', 'taper', '--tz', 'Europe/Lo')).toEqual(['Europe/London']);
+      expect(bashComplete('titrate', 'plan', '--tz', 'flo')).toEqual(['floating']);
+      expect(bashComplete('titrate', 'plan', '--weight', '')).toEqual([]);
+      expect(bashComplete('titrate', 'check', '--height', '')).toEqual([]);
+    },
+    SHELL_MS,
+  );
+
+  it(
+    'check <file> and check --file, missed --plan and schema --to complete file names; schema <command> the commands',
+    () => {
+      for (const typed of [['check', ''], ['check', '--file', ''], ['missed', '--plan', ''], ['schema', 'plan', '--to', '']]) {
+        expect(bashCompleteIn(files, 'titrate', ...typed), typed.join(' ')).toEqual(['plans', 'schedule.json']);
+      }
+      expect(bashComplete('titrate', 'schema', '')).toEqual(requestNames);
+    },
+    SHELL_MS,
+  );
+});
+
 describe('fish', () => {
+  it(
+    '--with, --tz, --weight, check <file>, schema <command>',
+    () => {
+      expect(fishComplete('titrate plan --with ')).toEqual([...interactionNames].sort());
+      expect(fishComplete('titrate plan --tz Europe/Lo')).toEqual(['Europe/London']);
+      expect(fishComplete('titrate plan --weight ')).toEqual([]);
+      expect(fishComplete('titrate schema ').filter((word) => !word.startsWith('-'))).toEqual(requestNames);
+      const inFolder = spawnSync('fish', ['--no-config', '-c', `cd '${files}'; source '${fishScript}'; complete -C 'titrate check '`], { encoding: 'utf8' });
+      expect(inFolder.stdout.split('\n').map((line) => line.split('\t')[0])).toEqual(expect.arrayContaining(['schedule.json', 'plans/']));
+    },
+    SHELL_MS,
+  );
+
   it(
     'titrate pl<TAB> completes plan; titrate plan --fo<TAB> offers --form and --format; --format offers the formats',
     () => {
@@ -118,6 +173,11 @@ describe('zsh', () => {
       const script = spawnSync('cat', [zshScript], { encoding: 'utf8' }).stdout;
       for (const command of commands) expect(script).toContain(`'${command}:`);
       for (const option of await longOptions('plan')) expect(script).toContain(`'${option}[`);
+      expect(script).toContain(`:--with:(${interactionNames.join(' ')})'`);
+      expect(script).toMatch(/'--tz\[[^\]]*\]:--tz:\(floating [^)]*Europe\/London /);
+      expect(script).toMatch(/'--weight\[[^\]]*\]:--weight: '/);
+      expect(script).toContain(`'1:argument:(${['plan', 'taper', 'check', 'missed'].join(' ')})'`);
+      expect(script).toMatch(/ {8}check\)\n(?:.*\n)*? {12}'1:argument:_files'/);
     },
     SHELL_MS,
   );

@@ -79,3 +79,17 @@ describe('colour', () => {
     for (const value of ['0', 'false']) expect((await runCli(argv, { isTTY: true, env: { FORCE_COLOR: value } })).stdout, value).not.toMatch(ANSI);
   });
 });
+
+describe('--version', () => {
+  it('prints the version, each protocol profile, and where to report a problem', async () => {
+    for (const flag of ['--version', '-V']) {
+      const result = await runCli([flag]);
+      expect(result.code).toBe(0);
+      const lines = result.stdout.split('\n');
+      expect(lines[0]).toBe('titrate 0.1.0');
+      expect(lines[1]).toBe('protocol profiles:');
+      expect(lines[2]).toMatch(/^ {2}baclofen-oral-us-label: US labels; source/);
+      expect(result.stdout).toContain('report a problem: to the titrate maintainers');
+    }
+  });
+});

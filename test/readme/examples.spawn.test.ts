@@ -90,7 +90,21 @@ describe('the README', () => {
     () => {
       const result = spawnSync('npx', ['titrate', '--version'], { cwd: root, encoding: 'utf8', env: { PATH: `${dirname(process.execPath)}:${process.env.PATH ?? ''}`, HOME: process.env.HOME ?? root } });
       expect(result.status).toBe(0);
-      expect(result.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+      expect(result.stdout.split('\n')[0]).toMatch(/^titrate \d+\.\d+\.\d+$/);
+    },
+    EXAMPLE_MS,
+  );
+
+  it(
+    'the completion example works as written: titrate then runs, and titrate pl<TAB> completes plan',
+    async () => {
+      const line = runnable.find((candidate) => candidate.includes('completion bash')) ?? '';
+      const example = line.replace(/\s+#.*$/, '');
+      // As a user's interactive bash would: aliases expanded, the completion function called as <TAB> calls it.
+      const session = `shopt -s expand_aliases\n${example}\ntitrate --version | head -n 1\nCOMP_WORDS=(titrate pl); COMP_CWORD=1; _titrate_completion; echo "\${COMPREPLY[@]}"`;
+      const result = await inScratch(session);
+      expect(result.stderr).toBe('');
+      expect(result.stdout.split('\n').filter(Boolean)).toEqual([expect.stringMatching(/^titrate \d+\.\d+\.\d+$/), 'plan']);
     },
     EXAMPLE_MS,
   );

@@ -34,9 +34,11 @@ export function bashCompletion(model: CompletionModel): string {
     '      case "$prev" in',
     ...valueCases(command.options, '        '),
     '      esac',
-    ...(command.argumentChoices.length > 0
-      ? [`      [[ "$cur" != -* ]] && { COMPREPLY=($(compgen -W ${quoted(words(command.argumentChoices))} -- "$cur")); return; }`]
-      : []),
+    ...(command.argument?.kind === 'choices'
+      ? [`      [[ "$cur" != -* ]] && { COMPREPLY=($(compgen -W ${quoted(words(command.argument.choices))} -- "$cur")); return; }`]
+      : command.argument?.kind === 'file'
+        ? ['      [[ "$cur" != -* ]] && { compopt -o filenames 2>/dev/null; COMPREPLY=($(compgen -f -- "$cur")); return; }']
+        : []),
     `      COMPREPLY=($(compgen -W ${quoted(words(command.options.flatMap((option) => option.names)))} -- "$cur")) ;;`,
   ]);
   return [

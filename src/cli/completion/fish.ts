@@ -27,7 +27,8 @@ export function fishCompletion(model: CompletionModel): string {
       const within = `__fish_seen_subcommand_from ${command.name}`;
       return [
         ...command.options.map((option) => optionLine(name, within, option)),
-        ...(command.argumentChoices.length > 0 ? [`complete -c ${name} -n ${quoted(within)} -a ${quoted(command.argumentChoices.join(' '))}`] : []),
+        ...(command.argument?.kind === 'choices' ? [`complete -c ${name} -n ${quoted(within)} -a ${quoted(command.argument.choices.join(' '))}`] : []),
+        ...(command.argument?.kind === 'file' ? [`complete -c ${name} -n ${quoted(within)} -F`] : []),
       ];
     }),
     '',

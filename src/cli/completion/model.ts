@@ -1,4 +1,6 @@
 import type { Command, Option } from 'commander';
+import { interactionNames } from '../../protocol/products.js';
+import { requestSpecs } from '../commands/request-specs.js';
 
 // Shell completion is generated from the program itself (its commands, their options and the
 // choices those take), so a new option or format completes without anyone touching a script.
@@ -18,8 +20,8 @@ export interface CompletionCommand {
   readonly name: string;
   readonly description: string;
   readonly options: readonly CompletionOption[];
-  /** Choices for the command's first argument (`schema <command>`, `completion <shell>`). */
-  readonly argumentChoices: readonly string[];
+  /** What the command's first argument completes with (`schema <command>`, `check <file>`), or null. */
+  readonly argument: ValueKind | null;
 }
 
 export interface CompletionModel {
@@ -29,7 +31,28 @@ export interface CompletionModel {
 }
 
 /** Placeholders that name a file. */
-const FILE_PLACEHOLDERS: ReadonlySet<string> = new Set(['file']);
+const FILE_PLACEHOLDERS: ReadonlySet<string> = new Set(['file', 'path']);
+
+const choices = (list: readonly string[]): ValueKind => ({ kind: 'choices', choices: list });
+const FREE: ValueKind = { kind: 'free' };
+const FILE: ValueKind = { kind: 'file' };
+
+/** Values an option takes that neither its choices nor its placeholder list (by long name). */
+const OPTION_VALUES: Readonly<Record<string, () => ValueKind>> = {
+  '--with': () => choices(interactionNames),
+  '--tz': () => choices(['floating', ...Intl.supportedValuesOf('timeZone')]),
+  // A quantity written with its unit (70kg, 154lb): nothing to offer, not the bare units the
+  // placeholder names.
+  '--weight': () => FREE,
+  '--height': () => FREE,
+};
+
+/** What a command's argument completes with, where commander has no choices for it. */
+const ARGUMENT_VALUES: Readonly<Record<string, () => ValueKind>> = {
+  // A regimen is free text; a schedule is a .json file.
+  check: () => FILE,
+  schema: () => choices(requestSpecs.map((spec) => spec.name)),
+};
 
 /** `<tid|qid>`: a choice of plain words, completed like commander's own choices. */
 function placeholderChoices(flags: string): readonly string[] | null {
@@ -41,10 +64,12 @@ function placeholderChoices(flags: string): readonly string[] | null {
 function valueOf(option: Option): ValueKind | null {
   if (!option.required && !option.optional) return null;
   if (option.argChoices) return { kind: 'choices', choices: option.argChoices };
+  const known = option.long === undefined ? undefined : OPTION_VALUES[option.long];
+  if (known) return known();
   const words = placeholderChoices(option.flags);
   if (words) return { kind: 'choices', choices: words };
   const placeholder = /[<[]([^>\]]+)[>\]]/.exec(option.flags)?.[1] ?? '';
-  return FILE_PLACEHOLDERS.has(placeholder) ? { kind: 'file' } : { kind: 'free' };
+  return FILE_PLACEHOLDERS.has(placeholder) ? FILE : FREE;
 }
 
 /** The first sentence of a description, for a shell's one-line menu. */
@@ -59,6 +84,13 @@ function optionsOf(command: Command): CompletionOption[] {
   return [...options, { names: ['-h', '--help'], description: 'display help for command', value: null }];
 }
 
+function argumentOf(command: Command): ValueKind | null {
+  const known = ARGUMENT_VALUES[command.name()];
+  if (known) return known();
+  const argChoices = command.registeredArguments[0]?.argChoices;
+  return argChoices ? choices(argChoices) : null;
+}
+
 export function completionModel(program: Command): CompletionModel {
   return {
     program: program.name(),
@@ -67,7 +99,7 @@ export function completionModel(program: Command): CompletionModel {
       name: command.name(),
       description: brief(command.description()),
       options: optionsOf(command),
-      argumentChoices: command.registeredArguments[0]?.argChoices ?? [],
+      argument: argumentOf(command),
     })),
   };
 }

@@ -26,7 +26,11 @@ export function zshCompletion(model: CompletionModel): string {
     `        ${command.name})`,
     '          _arguments \\',
     ...command.options.flatMap(optionSpecs).map((spec) => `            ${spec} \\`),
-    command.argumentChoices.length > 0 ? `            '1:argument:(${command.argumentChoices.join(' ')})'` : "            '*:argument: '",
+    command.argument?.kind === 'choices'
+      ? `            '1:argument:(${command.argument.choices.join(' ')})'`
+      : command.argument?.kind === 'file'
+        ? "            '1:argument:_files'"
+        : "            '*:argument: '",
     '          ;;',
   ]);
   return [
