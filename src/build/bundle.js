@@ -4,7 +4,7 @@
 // library: dist/lib/index.js (ES module) and dist/lib/index.cjs (CommonJS), each with its own
 // type declarations (dist/types/esm, dist/types/cjs). Every bundle ships with its source map.
 import { createHash } from 'node:crypto';
-import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -122,19 +122,20 @@ async function buildLibrary() {
 }
 
 /**
- * The library's type declarations, twice: dist/types/esm for `import` (ES module declarations, as
- * the package is "type": "module") and dist/types/cjs for `require` (the same files under a
- * package.json saying "type": "commonjs"), so TypeScript reads each entry as the module kind it
- * is (`module: node16` from a CommonJS project, and @arethetypeswrong/cli, need both).
+ * The library's type declarations, for each module kind its own: dist/types/cjs for `require`
+ * (the declarations under a package.json saying "type": "commonjs") and dist/types/esm for
+ * `import` (one ES module declaration that re-exports them: an ES module may import a CommonJS
+ * one's names, and the tree is not shipped twice). So TypeScript reads each entry as the module
+ * kind it is (`module: node16` from a CommonJS project, and @arethetypeswrong/cli, need both).
  */
 function buildDeclarations() {
   const typesDir = join(root, 'dist', 'types');
-  const esmDir = join(typesDir, 'esm');
+  const cjsDir = join(typesDir, 'cjs');
   rmSync(typesDir, { recursive: true, force: true });
   const program = ts.createProgram([join(root, 'src', 'index.ts')], {
     declaration: true,
     emitDeclarationOnly: true,
-    outDir: esmDir,
+    outDir: cjsDir,
     rootDir: join(root, 'src'),
     strict: true,
     target: ts.ScriptTarget.ES2022,
@@ -145,9 +146,9 @@ function buildDeclarations() {
   });
   const { diagnostics } = program.emit();
   if (diagnostics.length > 0) throw new Error(`build: type declarations: ${ts.formatDiagnostics(diagnostics, ts.createCompilerHost({}))}`);
-  cpSync(esmDir, join(typesDir, 'cjs'), { recursive: true });
-  writeFileSync(join(typesDir, 'cjs', 'package.json'), '{ "type": "commonjs" }\n');
-  writeFileSync(join(esmDir, 'package.json'), '{ "type": "module" }\n');
+  writeFileSync(join(cjsDir, 'package.json'), '{ "type": "commonjs" }\n');
+  mkdirSync(join(typesDir, 'esm'), { recursive: true });
+  writeFileSync(join(typesDir, 'esm', 'index.d.ts'), "export * from '../cjs/index.js';\n");
 }
 
 const { outputFiles } = await build({
