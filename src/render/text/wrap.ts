@@ -4,6 +4,18 @@ import { displayWidth, isOnePerUnit } from './display-width.js';
 const isPath = (word: string): boolean => word.indexOf('/') !== word.lastIndexOf('/');
 
 const SPACE = 0x20;
+/** Holds two words together through wrapping (a no-break space); a space again in the lines made. */
+const GLUE = '\u00a0';
+
+/**
+ * Spaces a line never breaks at: between a number and its unit (`80 mg/day`, `2.5 mL`, `40
+ * mL/min`, `3 days`) and between a regimen's doses (`10 + 5 + 10 mg`), so that no line ends in a
+ * bare number whose unit starts the next.
+ */
+const UNBREAKABLE = /(?<=\d) (?=(?:mg|mL|mcg|µg|μg|g|kg|lb|cm|in|h|hours?|days?|weeks?|months?|minutes?|µmol|μmol|mmol|%)(?![A-Za-z]))|(?<=\d) (?=\+ \d)|(?<=\d \+) (?=\d)/g;
+
+/** The text with its unbreakable spaces glued; as it is when it holds a no-break space of its own. */
+const glued = (text: string): string => (text.includes(GLUE) ? text : text.replace(UNBREAKABLE, GLUE));
 const SLASH = 0x2f;
 const DOT = 0x2e;
 const isLower = (code: number): boolean => code >= 0x61 && code <= 0x7a;
@@ -70,10 +82,20 @@ function hardBreak(text: string, limit: number): [string, string] {
 
 /**
  * Plain text in lines of at most `width` columns (`rest` for every line after the first):
- * broken at spaces; a word wider than a line after a `/` or a dot in it, and cut where it must
- * be. Nothing is dropped; `\n` starts a line.
+ * broken at spaces, but never between a number and its unit or inside a regimen's doses (see
+ * UNBREAKABLE); a word wider than a line after a `/` or a dot in it, and cut where it must be.
+ * Nothing is dropped; `\n` starts a line.
  */
 export function wrapLines(text: string, width: number, rest: number = width): string[] {
+  // Text that fits is its own line, glued or not: most table cells are.
+  if (text.indexOf('\n') === -1 && displayWidth(text) <= Math.max(1, width)) return [text];
+  const held = glued(text);
+  if (held === text) return wrapWords(text, width, rest);
+  return wrapWords(held, width, rest).map((line) => line.replaceAll(GLUE, ' '));
+}
+
+/** wrapLines without the unbreakable spaces: broken at every space. */
+export function wrapWords(text: string, width: number, rest: number = width): string[] {
   const lines: string[] = [];
   // Most text is one paragraph (a table wraps every cell of every row): not split to find out.
   if (text.indexOf('\n') === -1) addParagraph(lines, text, width, rest);
@@ -160,6 +182,11 @@ function addParagraph(lines: string[], paragraph: string, width: number, rest: n
  * word): a table measures every cell.
  */
 export function longestWord(text: string): number {
+  return longestWordIn(glued(text));
+}
+
+/** longestWord without the unbreakable spaces: each stretch between spaces a word. */
+export function longestWordIn(text: string): number {
   let longest = 0;
   let newline = text.indexOf('\n');
   for (let start = 0; start <= text.length; ) {
