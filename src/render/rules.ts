@@ -1,7 +1,5 @@
 import type { ProtocolData } from '../app/protocol-data.js';
 import type { RenderOptions } from './render-options.js';
-import { renderSourceLines } from './explain.js';
-import { addTable } from './text/table.js';
 import { proseFor } from './text/prose.js';
 import type { Protocol } from '../protocol/baclofen.js';
 import type { Products } from '../protocol/products.js';
@@ -14,7 +12,7 @@ function isSourced(value: unknown): value is Sourced<unknown> {
   return typeof value === 'object' && value !== null && 'sources' in value && 'summary' in value && 'value' in value;
 }
 
-interface NamedRule {
+export interface NamedRule {
   readonly name: string;
   readonly rule: Sourced<unknown>;
 }
@@ -29,7 +27,7 @@ function rulesOf(data: object, prefix = ''): NamedRule[] {
 }
 
 /** The dosing protocol, then the dispensing data (products, times), as one list of rules. */
-function allRules(protocol: Protocol, products: Products): NamedRule[] {
+export function allRules(protocol: Protocol, products: Products): NamedRule[] {
   return [...rulesOf(protocol), ...rulesOf(products, 'products.')];
 }
 
@@ -54,31 +52,66 @@ export function rulesJson({ protocol, products }: ProtocolData) {
   };
 }
 
+/**
+ * The topics `titrate rules` groups the rules under, each from the rule that opens it (in the
+ * protocol's order, a rule belongs to the topic of the last opener before it). A test checks that
+ * every opener is a rule and every topic has rules.
+ */
+export const RULE_TOPICS: readonly { readonly from: string; readonly title: string }[] = [
+  { from: 'doseUnitMg', title: 'Who and what: patients, the dose unit' },
+  { from: 'startDoseMg', title: 'Titration: start, pace and caps' },
+  { from: 'renalCategories', title: 'Kidney function and older adults' },
+  { from: 'taperDefaultDays', title: 'Tapering and stopping' },
+  { from: 'doseSpacing', title: 'Dose times and missed doses' },
+  { from: 'patientNeverStop', title: 'For patients (the handout, in plain words)' },
+  { from: 'products.defaultForm', title: 'Products, dispensing and dose times' },
+];
+
+/** The rules under their topics, in the protocol's order. */
+export function rulesByTopic(rules: readonly NamedRule[]): { readonly title: string; readonly rules: NamedRule[] }[] {
+  const groups: { title: string; rules: NamedRule[] }[] = [];
+  for (const named of rules) {
+    const opens = RULE_TOPICS.find((topic) => topic.from === named.name);
+    if (opens || groups.length === 0) groups.push({ title: opens?.title ?? RULE_TOPICS[0]?.title ?? '', rules: [] });
+    groups.at(-1)?.rules.push(named);
+  }
+  return groups;
+}
+
+/**
+ * `titrate rules`: every rule as a sentence with the keys of its sources, under its topic, wrapped
+ * to the width at spaces only (never inside a word, a name or an address); then each source by key
+ * with its title and its address whole on a line of its own (a terminal may fold one longer than
+ * the width, but it is never cut). The rules' names and values are in `titrate rules --json`.
+ */
 export function renderRulesTable({ protocol, products }: ProtocolData, options: RenderOptions): string {
-  const { paint, width } = options;
+  const { paint } = options;
   const prose = proseFor(options);
   const rules = allRules(protocol, products);
-  const rows = rules.map(({ name, rule }) => [name, rule.summary, rule.sources.join(' ')]);
-  // The table goes straight into the page's pieces: the rules table is the longest titrate
-  // draws, and joined on its own it would be copied again into the page.
-  const pieces = [paint.bold(`Protocol ${protocol.id}`), '\n'];
-  addTable(pieces, [{ header: 'Rule', wrap: true }, { header: 'Value', wrap: true }, { header: 'Sources', wrap: true }], rows, {
-    width,
-    ascii: options.ascii,
-    headerStyle: paint.bold,
-  });
-  pieces.push(
-    '\n',
-    [
-      '',
-      paint.bold('Sources:'),
-      renderSourceLines(usedSources(rules), options),
-      '',
-      prose(`Every source and every product decision (TITRATE) is explained in ${CLINICAL_BASIS}.`, 0),
-      '',
-      paint.italic(prose(draftNotice, 0)),
-      '',
-    ].join('\n'),
+  const bullet = options.ascii ? '-' : '•';
+  const lines = [
+    paint.bold(`Protocol ${protocol.id} (${protocol.name})`),
+    prose(`Each rule with the keys of its sources, listed at the end; titrate rules --json gives every rule's name and value.`, 0),
+  ];
+  for (const topic of rulesByTopic(rules)) {
+    lines.push('', paint.bold(topic.title));
+    for (const { rule } of topic.rules) lines.push(prose(`  ${bullet} ${rule.summary} [${rule.sources.join(' ')}]`, 4));
+  }
+  lines.push('', paint.bold('Sources'));
+  // In the order of the source list (S1, S3 … S15, R1 …), not alphabetical (S1, S11, S7).
+  const cited = new Set(usedSources(rules));
+  for (const key of (Object.keys(sources) as SourceKey[]).filter((known) => cited.has(known))) {
+    const { title, url } = sources[key];
+    lines.push(prose(`  ${key.padEnd(8)}${title}`, 10));
+    // Under the title where it fits, else further left: an address is never cut.
+    if (url) lines.push(`${' '.repeat(url.length + 10 <= options.width ? 10 : url.length + 2 <= options.width ? 2 : 0)}${url}`);
+  }
+  lines.push(
+    '',
+    prose(`Every source and every product decision (TITRATE) is explained in ${CLINICAL_BASIS}.`, 0),
+    '',
+    paint.italic(prose(draftNotice, 0)),
+    '',
   );
-  return pieces.join('');
+  return lines.join('\n');
 }
