@@ -1,5 +1,5 @@
-import { defaultProtocolData } from '../app/protocol-data.js';
 import type { ProtocolData } from '../app/protocol-data.js';
+import { everyProfile } from '../protocol/profiles.js';
 import { sources } from '../protocol/sources.js';
 
 /** Source fields that date a document, when the protocol's sources carry them. */
@@ -29,7 +29,7 @@ function profileLine({ protocol }: ProtocolData): string {
  * What `titrate --version` prints: the version, the protocol profiles it plans with and their
  * sources' dates, and where to report a problem.
  */
-export function versionText(version: string, profiles: readonly ProtocolData[] = [defaultProtocolData]): string {
+export function versionText(version: string, profiles: readonly ProtocolData[] = everyProfile): string {
   return [
     `titrate ${version}`,
     'protocol profiles:',

@@ -1,5 +1,6 @@
 import type { Command, Option } from 'commander';
 import { interactionNames } from '../../protocol/products.js';
+import { profileIds } from '../../protocol/profiles.js';
 import { requestSpecs } from '../commands/request-specs.js';
 
 // Shell completion is generated from the program itself (its commands, their options and the
@@ -40,6 +41,7 @@ const FILE: ValueKind = { kind: 'file' };
 /** Values an option takes that neither its choices nor its placeholder list (by long name). */
 const OPTION_VALUES: Readonly<Record<string, () => ValueKind>> = {
   '--with': () => choices(interactionNames),
+  '--protocol': () => choices(profileIds),
   '--tz': () => choices(['floating', ...Intl.supportedValuesOf('timeZone')]),
   // A quantity written with its unit (70kg, 154lb): nothing to offer, not the bare units the
   // placeholder names.
