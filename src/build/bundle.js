@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import ts from 'typescript';
-import { escapeNonAscii, withoutNames } from './source-maps.js';
+import { escapeNonAscii, slimmed } from './source-maps.js';
 
 const require = createRequire(import.meta.url);
 const { bundlePath, MODULE_HEAD, MODULE_TAIL } = require('../../bin/titrate.js');
@@ -115,7 +115,7 @@ async function buildLibrary() {
       metafile: true,
     }).then((result) => (bundledInputs.push(...Object.keys(result.metafile.inputs)), result));
     for (const output of outputFiles) {
-      writeFileSync(output.path, output.path.endsWith('.map') ? JSON.stringify(withoutNames(JSON.parse(output.text))) : output.text);
+      writeFileSync(output.path, output.path.endsWith('.map') ? JSON.stringify(slimmed(JSON.parse(output.text))) : output.text);
     }
   }
   buildDeclarations();
@@ -182,7 +182,7 @@ if (/\bimport\(/.test(code)) throw new Error('build: the bundle has a dynamic im
 const buildId = createHash('sha256').update(code).digest('hex').slice(0, 16);
 rmSync(join(root, 'dist', 'code-cache'), { recursive: true, force: true });
 mkdirSync(join(bundlePath, '..'), { recursive: true });
-writeFileSync(`${bundlePath}.map`, JSON.stringify(withoutNames(map)));
+writeFileSync(`${bundlePath}.map`, JSON.stringify(slimmed(map)));
 writeFileSync(bundlePath, `${MODULE_HEAD}\n${code}${MODULE_TAIL}\n//# sourceMappingURL=titrate.cjs.map\n//# titrate-build=${buildId}\n`);
 await buildLibrary();
 writeNotices();

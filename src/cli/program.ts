@@ -8,7 +8,7 @@ import type { CommandContext } from './context.js';
 import { configureHelpLayout, examplesSection, helpParagraph, type Example } from './help.js';
 import { mountCommand } from './mount-command.js';
 import { guardRepeats } from './options.js';
-import { versionText } from './version.js';
+import { versionJson, versionText } from './version.js';
 
 export const VERSION = '0.1.0';
 
@@ -88,7 +88,7 @@ export function buildProgram(context: CommandContext, argv?: readonly string[]):
   configureHelpLayout(program, context, (name) => termOf.get(name));
   program
     .description('Plans oral baclofen titration and taper schedules, and checks them against the protocol.')
-    .version(versionText(VERSION), '-V, --version', 'print the version, the protocol profiles and their sources, and where to report a problem')
+    .version(argv?.includes('--json') ? versionJson(VERSION) : versionText(VERSION), '-V, --version', 'print the version, the protocol profiles and their sources, and where to report a problem')
     .option('--no-color', 'no colour (also with NO_COLOR set, TERM=dumb, or when stdout is not a terminal)')
     .option('--debug', 'print the stack of an internal error')
     .exitOverride()

@@ -38,3 +38,12 @@ export function versionText(version: string, profiles: readonly ProtocolData[] =
     '  (rerun with --debug for an internal error) and this text; README: "Reporting a problem"',
   ].join('\n');
 }
+
+/** `titrate --version --json`: the same, as one JSON object (a script asked for JSON). */
+export function versionJson(version: string, profiles: readonly ProtocolData[] = everyProfile): string {
+  return JSON.stringify({
+    version,
+    profiles: profiles.map(({ protocol }) => ({ id: protocol.id, name: protocol.name })),
+    reportProblem: 'to the titrate maintainers, with the command line, what it printed and this text; README: "Reporting a problem"',
+  });
+}

@@ -93,4 +93,10 @@ describe('--version', () => {
       expect(result.stdout).toContain('report a problem: to the titrate maintainers');
     }
   });
+
+  it('with --json, the same as one JSON object', async () => {
+    const result = await runCli(['--version', '--json']);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({ version: '0.1.0', profiles: expect.arrayContaining([{ id: 'baclofen-oral-us-label', name: expect.any(String) }]) });
+  });
 });
