@@ -73,6 +73,11 @@ export interface PlanFields {
   readonly dialysis?: boolean;
   /** oral, the only route titrate plans (intrathecal is refused) */
   readonly route?: "oral";
+  /**
+   * the protocol profile the request is planned or checked under (default us-label; titrate
+   * protocols lists them)
+   */
+  readonly protocol?: "us-label" | "ca-label" | "uk-smpc";
   /** pregnant: a caution, and a taper should finish before delivery */
   readonly pregnant?: boolean;
   /** breastfeeding: a caution */
@@ -194,6 +199,11 @@ export interface TaperFields {
   readonly dialysis?: boolean;
   /** oral, the only route titrate plans (intrathecal is refused) */
   readonly route?: "oral";
+  /**
+   * the protocol profile the request is planned or checked under (default us-label; titrate
+   * protocols lists them)
+   */
+  readonly protocol?: "us-label" | "ca-label" | "uk-smpc";
   /** pregnant: a caution, and a taper should finish before delivery */
   readonly pregnant?: boolean;
   /** breastfeeding: a caution */
@@ -313,6 +323,69 @@ export interface CheckFields {
     readonly drug?: "baclofen";
     readonly route?: "oral";
     readonly unit?: "mg";
+    /** the schedule's own daily cap: a day above it is an error; it never raises the protocol's */
+    readonly capDailyMg?: number;
+    /**
+     * the kidney function the schedule was planned for: judged as if given (the stricter of it and
+     * the options)
+     */
+    readonly kidney?: {
+      readonly category: "normal" | "mild" | "moderate" | "severe" | "dialysis";
+      readonly crclMlMin: number | null;
+      readonly [field: string]: unknown;
+    } | null;
+    /**
+     * the patient the schedule was planned for, as request fields: judged as if given (the stricter
+     * of it and the options)
+     */
+    readonly patient?: {
+      /**
+       * age in years, from 12 (younger patients are refused) to 120; also used by Cockcroft–Gault
+       * and the Beers check
+       */
+      readonly age?: number;
+      /**
+       * body weight, for Cockcroft–Gault: a number in kg, or text with its unit (1–400 kg, 3–881
+       * lb); the CLI also reads the unit in any case
+       */
+      readonly weight?: number | string;
+      /**
+       * height, for the ideal or adjusted weight of Cockcroft–Gault: a number in cm, or text with
+       * its unit (50–250 cm, 20–98 in); the CLI also reads the unit in any case
+       */
+      readonly height?: number | string;
+      /** the weight Cockcroft–Gault uses (default total); ideal and adjusted need the height */
+      readonly weightBasis?: "total" | "ideal" | "adjusted";
+      /** serum creatinine in mg/dL, for Cockcroft–Gault; greater than 0, at most 30 */
+      readonly scr?: number;
+      /** serum creatinine in µmol/L (÷ 88.4), instead of scr; greater than 0, at most 2650 */
+      readonly scrUmol?: number;
+      /** sex, for Cockcroft–Gault; the CLI also reads f, m and any case */
+      readonly sex?: "female" | "male";
+      /** creatinine clearance in mL/min, if known; greater than 0, at most 250 */
+      readonly crcl?: number;
+      /** on dialysis: no step above about 5 mg/day (false: not on dialysis) */
+      readonly dialysis?: boolean;
+      /** oral, the only route titrate plans (intrathecal is refused) */
+      readonly route?: "oral";
+      /**
+       * the protocol profile the request is planned or checked under (default us-label; titrate
+       * protocols lists them)
+       */
+      readonly protocol?: "us-label" | "ca-label" | "uk-smpc";
+      /** pregnant: a caution, and a taper should finish before delivery */
+      readonly pregnant?: boolean;
+      /** breastfeeding: a caution */
+      readonly breastfeeding?: boolean;
+      /** epilepsy: a caution */
+      readonly epilepsy?: boolean;
+      /**
+       * also taking: any of alcohol, opioid, benzodiazepine, cns-depressant, antihypertensive,
+       * muscle-relaxant, tricyclic, mao-inhibitor, lithium, levodopa, antidiabetic, nsaid,
+       * comma-separated or as an array; the CLI also reads plurals and any case
+       */
+      readonly with?: string | ReadonlyArray<"alcohol" | "opioid" | "benzodiazepine" | "cns-depressant" | "antihypertensive" | "muscle-relaxant" | "tricyclic" | "mao-inhibitor" | "lithium" | "levodopa" | "antidiabetic" | "nsaid">;
+    };
     readonly [field: string]: unknown;
   } | {
     readonly resourceType: "MedicationRequest" | "Bundle";
@@ -347,6 +420,11 @@ export interface CheckFields {
   readonly dialysis?: boolean;
   /** oral, the only route titrate plans (intrathecal is refused) */
   readonly route?: "oral";
+  /**
+   * the protocol profile the request is planned or checked under (default us-label; titrate
+   * protocols lists them)
+   */
+  readonly protocol?: "us-label" | "ca-label" | "uk-smpc";
   /** pregnant: a caution, and a taper should finish before delivery */
   readonly pregnant?: boolean;
   /** breastfeeding: a caution */
@@ -381,6 +459,8 @@ export interface MissedFields {
   readonly missed: string;
   /** the time now, HH:MM; required in a line (a batch does not read the clock) */
   readonly now: string;
+  /** the protocol profile whose missed-dose rule applies (default us-label) */
+  readonly protocol?: "us-label" | "ca-label" | "uk-smpc";
   /**
    * the JSON output of titrate plan or taper (what --plan reads from a file); the times of its step
    * on date apply, which must have doses (the CLI checks)
