@@ -89,35 +89,38 @@ function writeNotices() {
 }
 
 /**
- * The library (src/index.ts), bundled with what it uses so it needs no runtime dependency: an ES
- * module and a CommonJS build, each with a source map. It carries nothing of the CLI and imports
- * no Node built-in, so it bundles for a browser as it is.
+ * The library (src/index.ts), bundled with what it uses so it needs no runtime dependency: a
+ * CommonJS build with its source map, and an ES module entry that re-exports it. It carries
+ * nothing of the CLI and imports no Node built-in, so it bundles for a browser as it is.
  */
 async function buildLibrary() {
   const libDir = join(root, 'dist', 'lib');
   rmSync(libDir, { recursive: true, force: true });
   mkdirSync(libDir, { recursive: true });
-  for (const [format, file] of [['esm', 'index.js'], ['cjs', 'index.cjs']]) {
-    const { outputFiles } = await build({
-      entryPoints: [join(root, 'src', 'index.ts')],
-      bundle: true,
-      platform: 'neutral',
-      mainFields: ['module', 'main'],
-      target: 'node20',
-      format,
-      outfile: join(libDir, file),
-      write: false,
-      minify: true,
-      sourcemap: true,
-      sourcesContent: false,
-      legalComments: 'none',
-      logLevel: 'warning',
-      metafile: true,
-    }).then((result) => (bundledInputs.push(...Object.keys(result.metafile.inputs)), result));
-    for (const output of outputFiles) {
-      writeFileSync(output.path, output.path.endsWith('.map') ? JSON.stringify(slimmed(JSON.parse(output.text))) : output.text);
-    }
+  const { outputFiles } = await build({
+    entryPoints: [join(root, 'src', 'index.ts')],
+    bundle: true,
+    platform: 'neutral',
+    mainFields: ['module', 'main'],
+    target: 'node20',
+    format: 'cjs',
+    outfile: join(libDir, 'index.cjs'),
+    write: false,
+    minify: true,
+    sourcemap: true,
+    sourcesContent: false,
+    legalComments: 'none',
+    logLevel: 'warning',
+    metafile: true,
+  }).then((result) => (bundledInputs.push(...Object.keys(result.metafile.inputs)), result));
+  for (const output of outputFiles) {
+    writeFileSync(output.path, output.path.endsWith('.map') ? JSON.stringify(slimmed(JSON.parse(output.text))) : output.text);
   }
+  // The ES module entry names the CommonJS build's exports rather than being a second bundle of
+  // the same code (a quarter of the package): an ES module may import a CommonJS one on every Node
+  // line, and bundlers read it as they read any CommonJS dependency.
+  const names = Object.keys(require(join(libDir, 'index.cjs'))).sort();
+  writeFileSync(join(libDir, 'index.js'), `import titrate from './index.cjs';\n\nexport const { ${names.join(', ')} } = titrate;\n`);
   buildDeclarations();
 }
 

@@ -76,8 +76,8 @@ export function escapeNonAscii(code, map) {
  * stack trace still leads to titrate's own file, line and column. About half the map's size.
  */
 export function slimmed(map) {
-  const sources = [];
-  const newIndex = map.sources.map((source) => (source.includes('node_modules/') ? -1 : sources.push(source) - 1));
+  // The sources stay listed (which packages a bundle carries), their segments do not.
+  const dependency = map.sources.map((source) => source.includes('node_modules/'));
   // The numbers are relative: to the previous segment on the line (generated column) or anywhere
   // before (source, line, column); decoded to absolute ones and encoded again for what is kept.
   const at = { source: 0, line: 0, column: 0 };
@@ -98,8 +98,8 @@ export function slimmed(map) {
           at.line += lineDelta;
           at.column += columnDelta;
         }
-        const source = sourceDelta === undefined ? -1 : newIndex[at.source];
-        if (source < 0) {
+        const source = at.source;
+        if (sourceDelta === undefined || dependency[source]) {
           // One unmapped segment ends what came before, for a run of dependency code.
           if (!unmapped) kept.push(encodeSegment([generated - writtenGenerated]));
           if (!unmapped) writtenGenerated = generated;
@@ -114,5 +114,5 @@ export function slimmed(map) {
       return kept.join(',');
     })
     .join(';');
-  return { ...map, sources, names: [], mappings };
+  return { ...map, names: [], mappings };
 }

@@ -13,8 +13,17 @@ import type { Result } from './result.js';
 // Plain JavaScript callers may pass anything (a cycle, a BigInt, a Proxy): it is made plain data
 // and checked (app/library-guard.ts), and comes back as problems.
 
-/** Whether `fields` names `key` (so `today` is not needed for it). */
-const gives = (fields: unknown, key: string) => typeof fields === 'object' && fields !== null && (fields as Record<string, unknown>)[key] !== undefined;
+/**
+ * Whether `fields` names `key` (so `today` is not needed for it). A field that cannot be read (a
+ * getter or a proxy that throws) counts as given: the guard then reports it as a problem.
+ */
+function gives(fields: unknown, key: string): boolean {
+  try {
+    return typeof fields === 'object' && fields !== null && (fields as Record<string, unknown>)[key] !== undefined;
+  } catch {
+    return true;
+  }
+}
 
 /** Stands in for `today` where the request gives its own date, so today is never read. */
 const UNREAD = '1900-01-01' as IsoDate;

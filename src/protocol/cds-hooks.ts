@@ -23,6 +23,7 @@ const rxnormProducts: Readonly<Record<string, CodedProduct>> = {
   '197392': { display: 'Baclofen 20 MG Oral Tablet', form: 'tablet', strengthMg: 20 },
 };
 
+/** The codes and names the CDS Hooks service reads baclofen orders by. */
 export const baclofenCdsHooks = {
   rxnormProducts: sourced(rxnormProducts, ['F6'], 'RxNorm 197391 is baclofen 10 mg oral tablet and 197392 baclofen 20 mg oral tablet; no other code is confirmed by a source'),
   tabletUnits: sourced(

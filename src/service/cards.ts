@@ -20,6 +20,7 @@ import type { Suggested } from './suggestion.js';
 
 export type Indicator = 'info' | 'warning' | 'critical';
 
+/** One CDS Hooks card: a summary, its indicator, detail, source and suggestions. */
 export interface Card {
   readonly uuid: string;
   readonly summary: string;

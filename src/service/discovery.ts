@@ -6,6 +6,7 @@ import { baclofenCdsHooks } from '../protocol/cds-hooks.js';
 
 export type HookName = 'order-sign' | 'order-select';
 
+/** One service of the discovery document: its hook, id, title, description and prefetch. */
 export interface CdsServiceDefinition {
   readonly id: string;
   readonly hook: HookName;
@@ -54,7 +55,15 @@ export function serviceDefinitions(): readonly CdsServiceDefinition[] {
   ];
 }
 
-/** The discovery document. */
+/**
+ * The discovery document (`GET /cds-services`).
+ *
+ * @example
+ * ```ts
+ * import { discovery } from 'titrate';
+ * console.log(discovery().services.map((service) => service.id));
+ * ```
+ */
 export function discovery(): { readonly services: readonly CdsServiceDefinition[] } {
   return { services: serviceDefinitions() };
 }

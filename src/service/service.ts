@@ -15,14 +15,17 @@ import { suggestTaper } from './taper-suggestion.js';
 // and no clock ("today", for ages, is an argument), so any server can mount it; `titrate serve`
 // is one (src/serve). Each baclofen order is judged by `check`, the one rule book.
 
+/** The body of a service call answered: the cards. */
 export interface CdsResponse {
   readonly cards: readonly Card[];
 }
 
+/** A service call answered: 200 with cards, or 400/404 with a FHIR OperationOutcome. */
 export type CdsAnswer =
   | { readonly status: 200; readonly body: CdsResponse }
   | { readonly status: 400 | 404; readonly body: OperationOutcome };
 
+/** A service call as a server passes it on: the service id, the parsed body and today. */
 export interface CdsCall {
   /** The `{id}` of `POST /cds-services/{id}`. */
   readonly serviceId: string;
@@ -50,7 +53,16 @@ function requestProblem(service: CdsServiceDefinition, body: unknown): string | 
   return null;
 }
 
-/** `POST /cds-services/{id}`: one card per baclofen order with a problem; `{"cards": []}` when there is none. */
+/**
+ * `POST /cds-services/{id}`: one card per baclofen order with a problem; `{"cards": []}` when there is none.
+ *
+ * @example
+ * ```ts
+ * import { callCdsService, parseDate } from 'titrate';
+ * const today = parseDate('2026-01-05');
+ * if (today.ok) console.log(callCdsService({ serviceId: 'titrate-baclofen-order-check', body: {}, today: today.value }).status);
+ * ```
+ */
 export function callCdsService(call: CdsCall, data: ProtocolData = defaultProtocolData): CdsAnswer {
   const service = findService(call.serviceId);
   if (!service) return { status: 404, body: operationOutcome('not-found', `no CDS service "${call.serviceId.slice(0, 60)}": see GET /cds-services`) };
@@ -86,7 +98,15 @@ export function callCdsService(call: CdsCall, data: ProtocolData = defaultProtoc
   return { status: 200, body: { cards } };
 }
 
-/** `POST /cds-services/{id}/feedback`: taken (200) when it is feedback on cards; what the log may keep, no patient data. */
+/**
+ * `POST /cds-services/{id}/feedback`: taken (200) when it is feedback on cards; what the log may keep, no patient data.
+ *
+ * @example
+ * ```ts
+ * import { takeFeedback } from 'titrate';
+ * console.log(takeFeedback('titrate-baclofen-order-check', { feedback: [] }).status);
+ * ```
+ */
 export function takeFeedback(serviceId: string, body: unknown): { status: 200; body: Record<string, never>; outcomes: string[] } | { status: 400 | 404; body: OperationOutcome } {
   if (!findService(serviceId)) return { status: 404, body: operationOutcome('not-found', `no CDS service "${serviceId.slice(0, 60)}"`) };
   const list = isObject(body) ? body.feedback : undefined;
