@@ -73,10 +73,7 @@ export interface PlanFields {
   readonly dialysis?: boolean;
   /** oral, the only route titrate plans (intrathecal is refused) */
   readonly route?: "oral";
-  /**
-   * the protocol profile the request is planned or checked under (default us-label; titrate
-   * protocols lists them)
-   */
+  /** the protocol profile the request is planned or checked under (default us-label) */
   readonly protocol?: "us-label" | "ca-label" | "uk-smpc";
   /** pregnant: a caution, and a taper should finish before delivery */
   readonly pregnant?: boolean;
@@ -137,7 +134,9 @@ export interface TaperFields {
   /**
    * the current dose: a regimen ("20mg tid") or mg/day (60, or "60 mg/day", split into frequency's
    * doses a day), a multiple of 2.5 mg, at most 300 mg/day; above the 80 mg/day maximum it is
-   * accepted and flagged. The CLI also reads other spellings ("60", "20 mg three times daily")
+   * accepted and flagged. A daily total is split into doses the product makes, as even as it allows
+   * (50 as 20 + 10 + 20); one it cannot split is refused by the CLI. The CLI also reads other
+   * spellings ("60", "20 mg three times daily")
    */
   readonly from: number | string;
   /**
@@ -199,10 +198,7 @@ export interface TaperFields {
   readonly dialysis?: boolean;
   /** oral, the only route titrate plans (intrathecal is refused) */
   readonly route?: "oral";
-  /**
-   * the protocol profile the request is planned or checked under (default us-label; titrate
-   * protocols lists them)
-   */
+  /** the protocol profile the request is planned or checked under (default us-label) */
   readonly protocol?: "us-label" | "ca-label" | "uk-smpc";
   /** pregnant: a caution, and a taper should finish before delivery */
   readonly pregnant?: boolean;
@@ -368,10 +364,7 @@ export interface CheckFields {
       readonly dialysis?: boolean;
       /** oral, the only route titrate plans (intrathecal is refused) */
       readonly route?: "oral";
-      /**
-       * the protocol profile the request is planned or checked under (default us-label; titrate
-       * protocols lists them)
-       */
+      /** the protocol profile the request is planned or checked under (default us-label) */
       readonly protocol?: "us-label" | "ca-label" | "uk-smpc";
       /** pregnant: a caution, and a taper should finish before delivery */
       readonly pregnant?: boolean;
@@ -420,10 +413,7 @@ export interface CheckFields {
   readonly dialysis?: boolean;
   /** oral, the only route titrate plans (intrathecal is refused) */
   readonly route?: "oral";
-  /**
-   * the protocol profile the request is planned or checked under (default us-label; titrate
-   * protocols lists them)
-   */
+  /** the protocol profile the request is planned or checked under (default us-label) */
   readonly protocol?: "us-label" | "ca-label" | "uk-smpc";
   /** pregnant: a caution, and a taper should finish before delivery */
   readonly pregnant?: boolean;
