@@ -1,5 +1,6 @@
 import { doseGridFor } from '../engine/dose-grid.js';
 import { assessPatient } from '../engine/patient.js';
+import { makeableSuggestion, productInWords } from '../engine/product-words.js';
 import { planTitration, type TitrationRequest } from '../engine/plan-titration.js';
 import { kidneyLimitFor } from '../engine/renal.js';
 import type { PatientInput } from '../engine/types.js';
@@ -30,6 +31,7 @@ export function plan(request: PlanRequest, data: ProtocolData = defaultProtocolD
     grid: doseGridFor(product, data.protocol.doseUnitMg.value),
     kidneyLimit: kidneyLimitFor(patient.value.kidney, data.protocol),
     renalAdjust: request.renalAdjust ?? data.protocol.renalAdjustByDefault.value,
+    named: { product: productInWords(product, data.products), suggestion: makeableSuggestion(data.products) },
   });
   if (!planned.ok) return refused(planned.problems);
   return dispenseAndReview(planned.value, product, request.product, patient.value, data);

@@ -139,6 +139,8 @@ export interface FindingParams {
     readonly reductionText: string | null;
     readonly levels: readonly { readonly from: Doses; readonly to: Doses }[];
     readonly capMg: number;
+    /** The most a dose rose at one step: the planner holds rather than raise more. */
+    readonly stepMg: number;
   };
   RENAL_NOT_ADJUSTED: { readonly kidney: KidneyAssessment };
   RENAL_ADJUST_NOT_APPLIED: Record<string, never>;

@@ -1,12 +1,13 @@
 import { frequencies, type FrequencyCode, type Protocol } from '../protocol/baclofen.js';
 import { largestMakeable, type DoseGrid } from './dose-grid.js';
+import { perDoseRiseUnits, splitDaily } from './dose-split.js';
 import { mgToUnits, mgToUnitsFloor, reduceUnits, sumUnits, unitsToMg } from './dose-units.js';
 import { finding, sourcesOf, type Finding } from './findings.js';
 import { InternalError } from './internal-error.js';
 import { remember } from './memo.js';
 import type { KidneyLimit } from './renal.js';
 import { placeLevels } from './steps.js';
-import { problem, type Problem } from './problems.js';
+import { problem, type LiquidSuggestion, type Problem, type ProductInWords } from './problems.js';
 import type { IsoDate, KidneyAssessment, Level, Outcome, Step, StepBasis, Target } from './types.js';
 import { describeDaily, describeDoses, formatNumber } from './wording.js';
 
@@ -28,6 +29,8 @@ export interface PlanSetting {
   readonly kidneyLimit: KidneyLimit | null;
   /** Apply the kidney limit to the doses (the default); false plans the unadjusted doses. */
   readonly renalAdjust: boolean;
+  /** The product and a liquid that makes any dose, as refusals name them (absent: refusals name neither). */
+  readonly named?: { readonly product: ProductInWords; readonly suggestion: LiquidSuggestion | null };
 }
 
 /** A schedule as a planner makes it: dated steps, and notes on what it decided (info findings). */
@@ -202,18 +205,43 @@ function climb(request: TitrationRequest, start: Goal, goal: Goal, protocol: Pro
   }
 }
 
+/** What every level's choice under its kidney ceiling shares. */
+interface CeilingFit {
+  readonly grid: DoseGrid;
+  readonly maxDoseUnits: number;
+  /** The largest rise of a dose at one step, in units (the request's step, else the protocol's). */
+  readonly stepUnits: number;
+  /** Doses a day of the other label frequency (four for three, three for four), else null. */
+  readonly otherLabelCount: (count: number) => number | null;
+}
+
 /**
- * A level's doses held under a daily ceiling: equal doses the product makes, as many a day as
- * fit (a dose a day dropped rather than any dose raised), never more than a dose was before. When
- * the product makes no dose that small, doses of one unit (flagged as not makeable).
+ * The doses of one level held under the day's ceiling (PROTOCOL.md, Turn 3): the largest daily
+ * dose the product makes at or under it, at the unadjusted level's doses a day or fewer (or as
+ * equal doses at the other label frequency, as a target is: 40 mg/day as 10 mg four times daily),
+ * no dose above the level's own largest; equal doses before unequal ones for the same total; and
+ * never a dose raised by more than the step, nor the day by more than the step on each dose, from
+ * the level before (the planner holds instead). Null when no dose fits (only the first level can
+ * be so: holding the level before always fits a later one).
  */
-function underCeiling(doseUnits: readonly number[], ceilingUnits: number, grid: DoseGrid): number[] {
-  const largest = Math.max(...doseUnits);
-  for (let count = doseUnits.length; count >= 1; count -= 1) {
-    const dose = largestMakeable(grid, Math.min(Math.floor(ceilingUnits / count), largest));
-    if (dose >= 1) return repeat(dose, count);
+function underCeiling(doseUnits: readonly number[], ceilingUnits: number, previous: readonly number[] | null, fit: CeilingFit): number[] | null {
+  const count = doseUnits.length;
+  const largest = Math.min(Math.max(...doseUnits), fit.maxDoseUnits);
+  const counts = Array.from({ length: count }, (_, index) => count - index);
+  const other = fit.otherLabelCount(count);
+  const rises = (doses: readonly number[]) =>
+    previous === null || (perDoseRiseUnits(previous, doses) <= fit.stepUnits && sumUnits(doses) - sumUnits(previous) <= fit.stepUnits * doses.length);
+  for (let total = ceilingUnits; total >= 1; total -= 1) {
+    for (const doses of other === null ? counts : [...counts, other]) {
+      const each = total / doses;
+      if (Number.isInteger(each) && each <= largest && fit.grid.canMake(each) && rises(repeat(each, doses))) return repeat(each, doses);
+    }
+    for (const doses of counts) {
+      const split = splitDaily(total, doses, fit.grid, largest, rises);
+      if (split) return split;
+    }
   }
-  return repeat(1, Math.min(doseUnits.length, ceilingUnits));
+  return null;
 }
 
 /**
@@ -226,16 +254,37 @@ type KidneyNote = (kidney: KidneyAssessment) => Finding;
  * The climb held under the kidney limit: each day at most the unadjusted day's dose less the
  * reduction (or the dialysis most); and the note that says so.
  */
-function adjustForKidney(levels: readonly Level[], limit: KidneyLimit, protocol: Protocol, setting: PlanSetting): { levels: Level[]; note: KidneyNote } {
-  const { unitMg } = limitsOf(protocol);
+function adjustForKidney(levels: readonly Level[], limit: KidneyLimit, request: TitrationRequest, protocol: Protocol, setting: PlanSetting): { levels: Level[]; note: KidneyNote } | Problem {
+  const { unitMg, maxDoseUnits } = limitsOf(protocol);
   const capUnits = mgToUnitsFloor(limit.capMg, unitMg);
   const ceilingOf = (units: number) => (limit.kind === 'reduction' ? reduceUnits(units, limit.reduction) : Math.min(units, capUnits));
-  const adjusted = levels.map((level) => ({ level, doseUnits: underCeiling(level.doseUnits, ceilingOf(sumUnits(level.doseUnits)), setting.grid) }));
+  const tid = perDayOf('tid');
+  const qid = perDayOf('qid');
+  const fit: CeilingFit = {
+    grid: setting.grid,
+    maxDoseUnits,
+    stepUnits: mgToUnitsFloor(request.stepMg ?? protocol.stepMg.value, unitMg),
+    otherLabelCount: (count) => (count === tid ? qid : count === qid ? tid : null),
+  };
+  const adjusted: { level: Level; doseUnits: number[] }[] = [];
+  for (const level of levels) {
+    const ceiling = ceilingOf(sumUnits(level.doseUnits));
+    const doseUnits = underCeiling(level.doseUnits, ceiling, adjusted[adjusted.length - 1]?.doseUnits ?? null, fit);
+    if (!doseUnits) {
+      return problem('KIDNEY_NOT_MAKEABLE', 'form', {
+        ceilingMg: unitsToMg(ceiling, unitMg),
+        largestDoseMg: unitsToMg(Math.max(...level.doseUnits), unitMg),
+        product: setting.named?.product ?? null,
+        suggestion: setting.named?.suggestion ?? null,
+      });
+    }
+    adjusted.push({ level, doseUnits });
+  }
   const mgOf = (units: readonly number[]) => units.map((unit) => unitsToMg(unit, unitMg));
   const reductionText = limit.kind === 'reduction' ? limit.category.reductionText : null;
   const sources = limit.kind === 'reduction' ? sourcesOf(protocol.renalCategories, protocol.renalCeiling) : sourcesOf(protocol.dialysisMaxDailyMg, protocol.renalCeiling);
   const noteLevels = adjusted.map((item) => ({ from: mgOf(item.level.doseUnits), to: mgOf(item.doseUnits) }));
-  const note: KidneyNote = (kidney) => finding('RENAL_ADJUSTED', 'info', null, sources, { kidney, reductionText, levels: noteLevels, capMg: limit.capMg });
+  const note: KidneyNote = (kidney) => finding('RENAL_ADJUSTED', 'info', null, sources, { kidney, reductionText, levels: noteLevels, capMg: limit.capMg, stepMg: unitsToMg(fit.stepUnits, unitMg) });
   // Each adjusted level says which unadjusted days it stands for, so a merged step explains itself.
   const merged: { doseUnits: number[]; days: number | null; from: number[] }[] = [];
   for (const { level, doseUnits } of adjusted) {
@@ -258,7 +307,7 @@ function adjustForKidney(levels: readonly Level[], limit: KidneyLimit, protocol:
       doseUnits: item.doseUnits,
       days: item.days,
       basis: {
-        rule: `${describeDaily(doses)}: ${limitText}, in equal doses the product can make${item.days === null ? '; held as maintenance' : ''}`,
+        rule: `${describeDaily(doses)}: ${limitText}, the largest day the product can make, no dose raised more than ${formatNumber(unitsToMg(fit.stepUnits, unitMg))} mg at a step${item.days === null ? '; held as maintenance' : ''}`,
         sources,
       },
     };
@@ -398,11 +447,12 @@ function climbToGoal(request: TitrationRequest, protocol: Protocol, setting: Pla
   const limit = setting.kidneyLimit;
   // Stryker disable next-line ConditionalExpression: without a limit, `adjust` is read only beside `limit`, so `true && renalAdjust` changes nothing
   const adjust = limit !== null && setting.renalAdjust;
-  if (limit && adjust) ({ levels, note: kidneyNote } = adjustForKidney(levels, limit, protocol, setting));
-  else if (limit) kidneyNote = (kidney) => finding('RENAL_NOT_ADJUSTED', 'info', null, [protocol.renalAdjustByDefault], { kidney });
-  if (levels.some((level) => level.doseUnits.length === 0)) {
-    return { ok: false, problems: [problem('KIDNEY_DOSE_BELOW_UNIT', 'startDose', {})] };
+  if (limit && adjust) {
+    const adjusted = adjustForKidney(levels, limit, request, protocol, setting);
+    if ('code' in adjusted) return { ok: false, problems: [adjusted] };
+    ({ levels, note: kidneyNote } = adjusted);
   }
+  else if (limit) kidneyNote = (kidney) => finding('RENAL_NOT_ADJUSTED', 'info', null, [protocol.renalAdjustByDefault], { kidney });
 
   const cap = adjust && limit ? mgToUnitsFloor(limit.capMg, unitMg) : capUnits;
   // A guard on what the climb above guarantees: no input reaches the throw, so its mutants are

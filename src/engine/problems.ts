@@ -32,8 +32,8 @@ export interface ProblemParams {
   };
   /** A start dose above the dose the plan climbs to. */
   START_DOSE_ABOVE_GOAL: { readonly doseMg: number; readonly goalDoseMg: number; readonly targetGiven: boolean };
-  /** The kidney reduction leaves some doses below the dose unit. */
-  KIDNEY_DOSE_BELOW_UNIT: Record<string, never>;
+  /** Under the kidney ceiling, the product makes no dose for the plan's first step. */
+  KIDNEY_NOT_MAKEABLE: { readonly ceilingMg: number; readonly largestDoseMg: number; readonly product: ProductInWords | null; readonly suggestion: LiquidSuggestion | null };
   /** A taper's current dose is not whole dose units. */
   FROM_NOT_WHOLE_UNITS: { readonly dailyMg: number; readonly unitMg: number };
   /** A taper's current daily dose is too small for its frequency. */

@@ -128,7 +128,7 @@ export const baclofenOral = {
   renalCeiling: sourced(
     "each day's dose at most the unadjusted plan's x (1 - reduction), in doses the product can make",
     ['TITRATE'],
-    "the reduction is a ceiling on each day's dose, rounded down to equal doses the product can make; where equal doses would fall below the smallest, a dose a day is dropped rather than any dose raised (a third of 15 mg/day is 2.5 mg twice daily)",
+    "the reduction is a ceiling on each day's dose: the largest daily dose the product makes under it, at the unadjusted plan's doses a day or fewer (or equal doses at the other label frequency, as for a target: 40 mg/day as 10 mg four times daily), equal doses first, no dose above the unadjusted one; the planner never raises a dose by more than the step at once (it holds instead), and refuses, naming a liquid, where no makeable dose fits",
   ),
   dialysisMaxDailyMg: sourced(5, ['T1', 'R3', 'R7'], 'on dialysis: no more than about 5 mg/day'),
   dialysisAvoid: sourced('some sources advise avoiding baclofen on dialysis', ['R2', 'R6'], 'some sources advise avoiding baclofen on dialysis altogether'),

@@ -261,8 +261,8 @@ export const wordings: { readonly [C in FindingCode]: (params: FindingParams[C],
     (p.reductionText === null
       ? `no day's dose above ${perDay(p.capMg)}`
       : `each day's dose held at or below the unadjusted plan's less ${p.reductionText}`) +
-    ', in equal doses the product can make' +
-    (p.levels.some((level) => level.to.length < level.from.length) ? ', a dose a day dropped rather than any dose raised' : '') +
+    ': the largest day the product can make under it, at the plan\'s doses a day or fewer (or as equal doses four times daily), ' +
+    `no dose above the unadjusted one, and no dose raised more than ${mg(p.stepMg)} at a step (held instead)` +
     '; ' +
     `${p.levels.map((level) => `${formatNumber(daily(level.from))} → ${perDay(daily(level.to))}${level.to.length === 0 ? '' : ` (${describeDoses(level.to)})`}`).join('; ')}; ` +
     `cap ${perDay(p.capMg)}`,

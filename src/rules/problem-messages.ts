@@ -42,7 +42,9 @@ const messages: { readonly [C in ProblemCode]: (params: ProblemParams[C]) => str
     (p.dailyMg === null ? 'give that target' : `got ${perDay(p.dailyMg)}`),
   START_DOSE_ABOVE_GOAL: (p) =>
     `${formatNumber(p.doseMg)} mg is above ${p.targetGiven ? "the target's" : "the label schedule's (give a target to change it)"} ${mg(p.goalDoseMg)} per dose`,
-  KIDNEY_DOSE_BELOW_UNIT: () => 'with the kidney reduction some doses would fall below the smallest dose unit; start higher, or plan with a liquid',
+  KIDNEY_NOT_MAKEABLE: (p) =>
+    `with the kidney reduction the first step is at most ${perDay(p.ceilingMg)} in doses of at most ${mg(p.largestDoseMg)}, ` +
+    `which ${p.product === null ? 'the product' : `the ${productWords(p.product)}`} cannot make; plan with ${p.suggestion === null ? 'an oral liquid' : suggestionWords(p.suggestion)}, or other strengths or scoring`,
   FROM_NOT_WHOLE_UNITS: (p) => `expected a current dose that is a multiple of ${p.unitMg} mg, got ${perDay(p.dailyMg)}`,
   FROM_BELOW_FREQUENCY: (p) => `${perDay(p.dailyMg)} cannot be given ${frequencies[p.frequency].label} in whole ${p.unitMg} mg doses; give the current frequency`,
   ABRUPT_STOP: (p) =>

@@ -97,7 +97,7 @@ describe('plan properties', { timeout: PROPERTY_MS }, () => {
       fc.property(titrationRequest, (request) => {
         const outcome = plan(request);
         if (outcome.ok) return;
-        for (const problem of outcome.problems) expect(['scr', 'startDose', 'target']).toContain(problem.field);
+        for (const problem of outcome.problems) expect(['scr', 'startDose', 'target', 'form']).toContain(problem.field);
       }),
       { numRuns: 300 },
     );

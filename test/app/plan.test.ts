@@ -161,7 +161,9 @@ describe('plan: kidney function (adjusted unless asked not to)', () => {
     expect(summary(adjusted)).toEqual([
       ['2026-01-05', '2026-01-07', [5], 5],
       ['2026-01-08', '2026-01-10', [5, 5], 10],
-      ['2026-01-11', null, [5, 5, 5], 15],
+      ['2026-01-11', '2026-01-13', [5, 5, 5], 15],
+      // 60 mg/day less two thirds is 20 mg/day: the largest day the tablets make under it (PROTOCOL.md, Turn 3).
+      ['2026-01-14', null, [10, 10], 20],
     ]);
     adjusted.steps.forEach((step, index) => expect(step.dailyMg).toBeLessThanOrEqual((unadjusted[index] ?? Infinity) / 3));
     expect(adjusted.capDailyMg).toBe(25);

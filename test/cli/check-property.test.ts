@@ -63,8 +63,9 @@ describe('check agrees with the command that made the schedule', { timeout: PROP
     for (const [command, arbitrary] of [['plan', planArgs], ['taper', taperArgs]] as const) {
       const samples = fc.sample(arbitrary, { numRuns: 60, seed: 7 });
       const codes = await Promise.all(samples.map(async (request) => (await runCli([command, ...withoutTimes(request.args), ...request.patient, '--json'])).code));
-      // Most requests are planned (some refused on purpose: a start above a small target, a taper step below the unit).
-      expect(codes.filter((code) => code !== 2).length).toBeGreaterThan(30);
+      // About half are planned (some refused on purpose: a start above a small target, a taper step below the unit,
+      // a kidney-reduced first step the product cannot make, which names a liquid).
+      expect(codes.filter((code) => code !== 2).length).toBeGreaterThan(25);
       expect(codes.filter((code) => code === 0).length).toBeGreaterThan(5);
       expect(codes.filter((code) => code === 1).length).toBeGreaterThan(5);
     }

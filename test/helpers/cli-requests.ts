@@ -65,7 +65,8 @@ export const taperArgs = fc
     start: isoDate,
     from: fc.oneof(
       fc.tuple(mgInUnits(1, 12), frequency).map(([dose, often]) => ({ from: `${dose}mg ${often}`, frequency: [] as string[] })),
-      fc.tuple(mgInUnits(2, 48), frequency).map(([daily, often]) => ({ from: String(daily), frequency: ['--frequency', often] })),
+      // Daily totals in 5 mg: a total in half units is split only by a product that makes 2.5 mg (else refused, asking for the doses taken).
+      fc.tuple(fc.integer({ min: 1, max: 24 }).map((fives) => fives * 5), frequency).map(([daily, often]) => ({ from: String(daily), frequency: ['--frequency', often] })),
     ),
     over: fc.oneof(fc.constant([] as string[]), fc.integer({ min: 1, max: 30 }).map((days) => ['--over', String(days)])),
     maxStep: fc.oneof(fc.constant([] as string[]), mgInUnits(2, 10).map((mg) => ['--max-step', String(mg)])),

@@ -140,8 +140,8 @@ const samples: { readonly [C in FindingCode]: readonly FindingParams[C][] } = {
   STEP_ABOVE_PROTOCOL: [{ stepMg: 10, protocolStepMg: 5 }],
   INTERVAL_BELOW_PROTOCOL: [{ intervalDays: 1, protocolIntervalDays: 3 }],
   RENAL_ADJUSTED: [
-    { kidney: moderate, reductionText: 'one half', levels: [{ from: tid(5), to: [2.5, 5] }, { from: tid(20), to: qid(7.5) }], capMg: 40 },
-    { kidney: dialysis, reductionText: null, levels: [{ from: tid(5), to: [5] }, { from: tid(10), to: [] }], capMg: 5 },
+    { kidney: moderate, reductionText: 'one half', levels: [{ from: tid(5), to: [2.5, 5] }, { from: tid(20), to: qid(7.5) }], capMg: 40, stepMg: 5 },
+    { kidney: dialysis, reductionText: null, levels: [{ from: tid(5), to: [5] }, { from: tid(10), to: [] }], capMg: 5, stepMg: 5 },
   ],
   RENAL_NOT_ADJUSTED: [{ kidney: moderate }, { kidney: dialysis }],
   RENAL_ADJUST_NOT_APPLIED: [{}],
