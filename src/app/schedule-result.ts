@@ -4,6 +4,7 @@ import { planDispensing, type DispensedStep, type DispensingDetail, type Dispens
 import { hasError, sortFindings, type Finding } from '../engine/findings.js';
 import type { PlannedSchedule } from '../engine/plan-titration.js';
 import { patientRecord } from '../engine/patient.js';
+import { kidneyLimitFor } from '../engine/renal.js';
 import type { KidneyAssessment, PatientContext, PatientRecord } from '../engine/types.js';
 import { reviewSubject } from '../rules/rule-book.js';
 import type { Subject } from '../rules/subject.js';
@@ -19,6 +20,8 @@ export interface ScheduleResult {
   readonly from: readonly number[] | null;
   /** The daily maximum the schedule was held to. */
   readonly capDailyMg: number;
+  /** The kidney-adjusted cap (or the dialysis most) the rule book holds every day to, else null. */
+  readonly renalCapDailyMg: number | null;
   readonly kidney: KidneyAssessment | null;
   /** The patient it was planned for, as the schedule records them (what check reads back). */
   readonly patient: PatientRecord;
@@ -57,6 +60,7 @@ export function dispenseAndReview(planned: PlannedSchedule, product: Product, re
       steps,
       from: planned.from,
       capDailyMg: planned.capDailyMg,
+      renalCapDailyMg: kidneyLimitFor(patient.kidney, data.protocol)?.capMg ?? null,
       kidney: patient.kidney,
       patient: patientRecord(patient),
       dispense,

@@ -1,12 +1,12 @@
 import { profileSuffix } from './profile-name.js';
-import type { Paint } from './paint.js';
 import type { RenderOptions } from './render-options.js';
 import type { CheckResult, CheckSubject } from '../app/check.js';
 import { describeSources } from '../engine/findings.js';
 import { messageOf } from '../rules/catalogue.js';
-import { describeDaily, formatNumber, plural } from '../engine/wording.js';
+import { describeDaily, formatNumber } from '../engine/wording.js';
 import { paintSeverity } from './findings-text.js';
 import { draftNotice } from './notice.js';
+import { verdict } from './verdict.js';
 import { describeKidney } from './schedule-table.js';
 import { renderTable, type Cell, type Column } from './text/table.js';
 import { proseFor } from './text/prose.js';
@@ -18,17 +18,6 @@ export function describeSubject(subject: CheckSubject): string {
     case 'schedule':
       return `schedule of ${subject.stepCount} step${subject.stepCount === 1 ? '' : 's'}, ${subject.startDate} to ${subject.endDate ?? 'ongoing'}`;
   }
-}
-
-/** `Result: passes (0 errors, 1 warning)` or `Result: FAILS (…)`. */
-export function verdictText(result: CheckResult): string {
-  const count = (severity: 'error' | 'warning') => result.findings.filter((item) => item.severity === severity).length;
-  const tally = `${plural(count('error'), 'error')}, ${plural(count('warning'), 'warning')}`;
-  return result.ok ? `Result: passes (${tally})` : `Result: FAILS (${tally})`;
-}
-
-function verdict(result: CheckResult, paint: Paint): string {
-  return result.ok ? paint.ok(verdictText(result)) : paint.error(verdictText(result));
 }
 
 /**

@@ -27,7 +27,8 @@ const PARTIAL = ['', '▏', '▎', '▍', '▌', '▋', '▊', '▉'];
 const CHART = { widest: 20, narrowest: 8 } as const;
 
 function bar(dailyMg: number, capDailyMg: number, width: number): string {
-  const eighths = Math.round((dailyMg / capDailyMg) * width * 8);
+  // A day above the cap (an error, listed above the table) fills the bar and no more.
+  const eighths = Math.min(width * 8, Math.round((dailyMg / capDailyMg) * width * 8));
   return '█'.repeat(Math.floor(eighths / 8)) + (PARTIAL[eighths % 8] ?? '');
 }
 

@@ -6,10 +6,11 @@ import { formatNumber } from '../../engine/wording.js';
 import type { ProtocolData } from '../../protocol/profiles.js';
 import { messageOf } from '../../rules/catalogue.js';
 import { describeDoseLines } from '../administrations.js';
-import { describeSubject, verdictText } from '../check-table.js';
+import { describeSubject } from '../check-table.js';
+import { verdictText } from '../verdict.js';
 import { renderDispenseLine } from '../dispense.js';
 import { draftNotice } from '../notice.js';
-import { describeKidney, titles } from '../schedule-table.js';
+import { describeKidney, scheduleTitle } from '../schedule-table.js';
 import { formatDoses } from '../steps-table.js';
 import type { Format } from './format.js';
 
@@ -46,10 +47,15 @@ export function renderScheduleMarkdown(result: ScheduleResult): string {
     ...describeDoseLines(step.times, step.administrations, product, result.profile.products).map((line) => `  - ${line}`),
   ]);
   const kidney = describeKidney(result.kidney, result.profile.protocol);
+  const errors = result.findings.filter((item) => item.severity === 'error');
+  const others = result.findings.filter((item) => item.severity !== 'error');
   return [
-    `## Baclofen (oral) ${titles[result.kind]}${profileSuffix(result.profile)}, cap ${formatNumber(result.capDailyMg)} mg/day`,
+    `## ${scheduleTitle(result)}`,
     ...(kidney ? ['', kidney] : []),
     '',
+    `**${verdictText(result)}**`,
+    '',
+    ...(errors.length > 0 ? ['### Errors', '', findingsList(errors, result.profile), ''] : []),
     markdownTable(['#', 'From', 'To', 'Days', 'Dose', 'Doses/day', 'mg/day'], rows, ['r', 'l', 'l', 'r', 'r', 'r', 'r']),
     '',
     '### Doses',
@@ -58,10 +64,7 @@ export function renderScheduleMarkdown(result: ScheduleResult): string {
     '',
     `**${renderDispenseLine(result, result.profile.products)}**`,
     '',
-    '### Findings',
-    '',
-    findingsList(result.findings, result.profile),
-    '',
+    ...(others.length > 0 || errors.length === 0 ? [errors.length > 0 ? '### Other findings' : '### Findings', '', findingsList(others, result.profile), ''] : []),
     `_${draftNotice}_`,
     '',
   ].join('\n');
