@@ -212,9 +212,11 @@ describe('taper: the current dose', () => {
 });
 
 describe('taper: kidney and age', () => {
-  it('kidney findings as in plan, with doses unchanged; the start above the kidney cap flagged once', () => {
+  it('kidney findings as in plan, with doses unchanged; severe (an error, as dialysis) flags every step above its 25 mg/day cap', () => {
     const result = tapered({}, { patient: { kidney: { kind: 'crcl', crclMlMin: 25 } } });
-    expect(others(result)).toEqual(['RENAL_IMPAIRMENT/error', 'FROM_ABOVE_CAP/warning', 'RENAL_ADJUST_NOT_APPLIED/info']);
+    // Issue 27, Why 8: a severe-kidney taper flagged none of its steps above the cap, a dialysis taper every one.
+    expect(result.findings.filter((item) => item.code === 'ABOVE_RENAL_CAP').every((item) => item.severity === 'error' && (result.steps[item.step ?? 0]?.dailyMg ?? 0) > 25)).toBe(true);
+    expect(result.findings.filter((item) => item.code === 'ABOVE_RENAL_CAP').length).toBe(result.steps.filter((step) => step.dailyMg > 25).length);
     expect(messageFor(result, 'FROM_ABOVE_CAP')).toContain('above the kidney-adjusted 25 mg/day');
     expect(dailies(result)).toEqual(dailies(tapered()));
     expect(result.kidney).toMatchObject({ category: 'severe', crclMlMin: 25 });

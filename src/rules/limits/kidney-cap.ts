@@ -10,7 +10,8 @@ export const kidneyCap: Rule = ({ doseSets, context, from, descent, kidneyLimit 
   if (!kidneyLimit) return [];
   const { protocol } = context;
   const basis = kidneyLimit.kind === 'dialysis' ? [protocol.dialysisMaxDailyMg, protocol.dialysisAvoid] : [protocol.renalCategories, protocol.renalCeiling];
-  const fromAbove = kidneyLimit.kind === 'reduction' && from !== null && above(sum(from), kidneyLimit.capMg);
+  // Severe impairment is an error like dialysis: its taper steps above the cap are flagged as dialysis's are.
+  const fromAbove = kidneyLimit.kind === 'reduction' && kidneyLimit.category.severity !== 'error' && from !== null && above(sum(from), kidneyLimit.capMg);
   return doseSets
     .filter((set) => above(set.dailyMg, kidneyLimit.capMg) && !(fromAbove && set.step !== null && descent.has(set.step)))
     .map((set) =>
