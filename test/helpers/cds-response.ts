@@ -79,8 +79,15 @@ export const cdsResponseSchema = {
 
 const validate = strictAjv().compile(cdsResponseSchema);
 
+/** Whether a JSON value holds a null anywhere (a value, not text that quotes one). */
+function holdsNull(value: unknown): boolean {
+  if (value === null) return true;
+  if (typeof value !== 'object') return false;
+  return Object.values(value).some(holdsNull);
+}
+
 /** Why a body is not a CDS Hooks response ('' when it is one); nulls are refused anywhere. */
 export function cdsResponseProblems(body: unknown): string {
-  const nulls = JSON.stringify(body).includes(':null') ? 'a null value\n' : '';
+  const nulls = holdsNull(body) ? 'a null value\n' : '';
   return validate(body) ? nulls : `${nulls}${describeErrors(validate.errors)}`;
 }

@@ -187,3 +187,10 @@ describe('cards', () => {
     );
   }, PROPERTY_MS);
 });
+
+describe('the response check of the tests', () => {
+  it('refuses a null value but not text that quotes one (a card may quote what the order held)', () => {
+    expect(cdsResponseProblems({ cards: [{ summary: 's', indicator: 'info', source: { label: 'l' }, detail: 'got {"":null}' }] })).toBe('');
+    expect(cdsResponseProblems({ cards: [{ summary: 's', indicator: 'info', source: { label: 'l' }, detail: null }] })).toContain('a null value');
+  });
+});
