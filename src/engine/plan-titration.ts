@@ -127,7 +127,10 @@ function resolveGoal(request: TitrationRequest, protocol: Protocol, setting: Pla
   if (goal.dosesPerDay !== askedPerDay) {
     notes.push(finding('TARGET_FREQUENCY', 'info', null, [protocol.exactTargetFrequency, protocol.singleDoseMaxMg], { targetDailyMg: targetMg, doses, reason, askedDosesPerDay: askedPerDay }));
   }
-  if (!exact) notes.push(finding('TARGET_NOT_EXACT', 'info', null, [protocol.exactTargetFrequency], { targetDailyMg: targetMg, doses }));
+  // A target off the dose grid (62 mg/day) is floored to it before a goal is sought: that too
+  // lowers the target, and is said, as a goal below the floored target is.
+  const onGrid = mg(targetUnits) === targetMg;
+  if (!exact || !onGrid) notes.push(finding('TARGET_NOT_EXACT', 'info', null, [protocol.exactTargetFrequency], { targetDailyMg: targetMg, doses }));
   return goal;
 }
 

@@ -252,7 +252,9 @@ export const wordings: { readonly [C in FindingCode]: (params: FindingParams[C],
       'single-dose': `${asked} it would take doses above ${mg(d.protocol.singleDoseMaxMg.value)}`,
       'too-small': `${asked} each dose would be below the smallest the product can make`,
     }[p.reason];
-    return `${perDay(p.targetDailyMg)} is given as ${describeDoses(p.doses)}: ${why} (titrate's choice)`;
+    // The day actually given: a target off the dose grid (42) is first lowered to it (40), which
+    // TARGET_NOT_EXACT says.
+    return `${perDay(daily(p.doses))} is given as ${describeDoses(p.doses)}: ${why} (titrate's choice)`;
   },
   STEP_ABOVE_PROTOCOL: (p) => `Raises by ${mg(p.stepMg)} per dose as asked, more than the protocol's ${mg(p.protocolStepMg)}`,
   INTERVAL_BELOW_PROTOCOL: (p) => `Raises every ${plural(p.intervalDays, 'day')} as asked, more often than the protocol's every ${p.protocolIntervalDays} days`,

@@ -53,6 +53,20 @@ describe('plan: targets', () => {
     expect(codes(result)).toEqual(['TARGET_FREQUENCY/info']);
   });
 
+  it('a target off the dose grid is never lowered silently: 62 mg/day stops at 60 and says so', () => {
+    const result = planned({ target: { kind: 'daily', dailyMg: 62 } });
+    expect(result.steps.at(-1)?.doses).toEqual([20, 20, 20]);
+    expect(codes(result)).toContain('TARGET_NOT_EXACT/info');
+    expect(messageFor(result, 'TARGET_NOT_EXACT')).toMatch(/^62 mg\/day cannot be given exactly.*stops at the highest below it: 20 mg three times daily \(60 mg\/day\)/);
+  });
+
+  it('42 mg/day: the day given (40) is the one named as four times daily, and the lowering is said', () => {
+    const result = planned({ target: { kind: 'daily', dailyMg: 42 } });
+    expect(result.steps.at(-1)?.doses).toEqual([10, 10, 10, 10]);
+    expect(messageFor(result, 'TARGET_FREQUENCY')).toMatch(/^40 mg\/day is given as 10 mg four times daily/);
+    expect(messageFor(result, 'TARGET_NOT_EXACT')).toMatch(/^42 mg\/day cannot be given exactly.*\(40 mg\/day\)/);
+  });
+
   it('with an oral liquid, which makes 12.5 mg, 50 mg/day is 12.5 mg four times daily; with tablets it stops at 45', () => {
     expect(planned({ target: { kind: 'daily', dailyMg: 50 } }, { product: { form: 'solution-1' } }).steps.at(-1)?.doses).toEqual([12.5, 12.5, 12.5, 12.5]);
     const tablets = planned({ target: { kind: 'daily', dailyMg: 50 } });
