@@ -112,7 +112,7 @@ export const baclofenOral = {
       { category: 'severe', maxCrclMlMin: 30, reduction: { numerator: 2, denominator: 3 }, reductionText: 'two thirds', severity: 'error' },
     ],
     ['R1'],
-    'CrCl >80 normal; 50-80 cut every dose by 1/3; 30-50 by 1/2; <30 by 2/3',
+    'CrCl above 80: normal; above 50 up to 80 (mild): every dose cut by 1/3; above 30 up to 50 (moderate): by 1/2; 30 or below (severe): by 2/3 (each boundary value in the more impaired category, as applied)',
   ),
   renalBoundary: sourced(
     'a boundary value (80, 50, 30) goes to the more impaired category',

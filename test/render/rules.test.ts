@@ -42,3 +42,14 @@ describe('titrate rules', () => {
     expect(text).not.toMatch(/\b(doseUnitMg|singleDoseMaxMg|products\.forms)\b/);
   });
 });
+
+describe('titrate rules: kidney bounds as applied', () => {
+  it('prints each kidney boundary as titrate applies it (30 or below: severe), never as "<30"', () => {
+    const text = renderRulesTable(defaultProtocolData, renderOptions({ width: 200 })).replace(/\s+/g, ' ');
+    expect(text).toMatch(/30 or below \(severe\)/);
+    expect(text).not.toMatch(/<\s?30|<\s?50|>\s?80/);
+    // Each printed bound is a category's own bound: 80, 50 and 30 are the upper ends of mild, moderate, severe.
+    const bounds = protocol.renalCategories.value.flatMap((category) => (category.maxCrclMlMin === null ? [] : [category.maxCrclMlMin]));
+    for (const bound of bounds) expect(text).toContain(`${bound}`);
+  });
+});
