@@ -123,6 +123,7 @@ export interface FindingParams {
   RENAL_IMPAIRMENT: { readonly kidney: KidneyAssessment; readonly range: string | null; readonly reductionText: string | null; readonly dialysisMaxMg: number };
   BEERS_AVOID: { readonly ageYears: number; readonly belowCrclMlMin: number; readonly dialysis: boolean };
   OLDER_ADULT: { readonly ageYears: number };
+  KIDNEY_FUNCTION_NEEDED: { readonly ageYears: number; readonly belowCrclMlMin: number };
   PREGNANCY: { readonly taper: boolean };
   BREASTFEEDING: { readonly taper: boolean };
   EPILEPSY: { readonly taper: boolean };

@@ -122,6 +122,7 @@ const samples: { readonly [C in FindingCode]: readonly FindingParams[C][] } = {
     { ageYears: 70, belowCrclMlMin: 60, dialysis: true },
   ],
   OLDER_ADULT: [{ ageYears: 65 }],
+  KIDNEY_FUNCTION_NEEDED: [{ ageYears: 95, belowCrclMlMin: 60 }],
   PREGNANCY: [{ taper: false }, { taper: true }],
   BREASTFEEDING: [{ taper: false }, { taper: true }],
   EPILEPSY: [{ taper: false }, { taper: true }],

@@ -126,8 +126,13 @@ describe('BEERS_AVOID and OLDER_ADULT', () => {
     expect(withCode(patientFindings({ ageYears: 65, kidney: { kind: 'crcl', crclMlMin: 60 } }), 'BEERS_AVOID')).toEqual([]);
   });
 
-  it('aged 65 without kidney function is an older adult only', () => {
-    expect(codes(patientFindings({ ageYears: 65 }))).toEqual(['OLDER_ADULT/warning@null']);
+  it('aged 65 or over without kidney function: a warning to measure it before dosing (Beers turns on it), and an older adult', () => {
+    expect(codes(patientFindings({ ageYears: 65 }))).toEqual(['KIDNEY_FUNCTION_NEEDED/warning@null', 'OLDER_ADULT/warning@null']);
+    const item = single(patientFindings({ ageYears: 95 }), 'KIDNEY_FUNCTION_NEEDED');
+    expect(item).toEqual({ code: 'KIDNEY_FUNCTION_NEEDED', severity: 'warning', step: null, sources: ['R6'], params: { ageYears: 95, belowCrclMlMin: 60 } });
+    expect(messageOf(item, defaultProtocolData)).toMatch(/^Aged 95 with no kidney function given: measure it before dosing/);
+    expect(withCode(patientFindings({ ageYears: 95, kidney: { kind: 'crcl', crclMlMin: 90 } }), 'KIDNEY_FUNCTION_NEEDED')).toEqual([]);
+    expect(withCode(patientFindings({ ageYears: 64 }), 'KIDNEY_FUNCTION_NEEDED')).toEqual([]);
   });
 
   it('aged 64 is not an older adult', () => {
