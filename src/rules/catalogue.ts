@@ -228,7 +228,7 @@ export const wordings: { readonly [C in FindingCode]: (params: FindingParams[C],
     `Aged ${formatNumber(p.ageYears)} ${p.dialysis ? 'and on dialysis' : `with CrCl below ${p.belowCrclMlMin} mL/min`}: the 2023 Beers criteria advise avoiding baclofen; ` +
     'if it cannot be avoided, use the lowest effective dose and watch for confusion and other CNS toxicity',
   KIDNEY_FUNCTION_NEEDED: (p) =>
-    `Aged ${formatNumber(p.ageYears)} with no kidney function given: measure it before dosing (CrCl, or eGFR); ` +
+    `Aged ${formatNumber(p.ageYears)} with no kidney function given: measure it before dosing; ` +
     `the 2023 Beers criteria advise avoiding baclofen below ${p.belowCrclMlMin} mL/min`,
   OLDER_ADULT: (p) => `Aged ${formatNumber(p.ageYears)}: older adults are more prone to dizziness, falls and confusion; titrate cautiously`,
   PREGNANCY: (p, d) => caution('pregnant', p.taper, d),
