@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type SpawnSyncOptions } from 'node:child_process';
-import { chmodSync, chownSync, closeSync, lstatSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, closeSync, copyFileSync, lstatSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -19,8 +19,27 @@ afterAll(() => {
 const SPAWN_MS = 60_000;
 const isRoot = process.getuid?.() === 0;
 
+let nodeForOthers: string | undefined;
+/**
+ * This Node as another user can run it: a Node line of .ci/test-node.sh lives in root's home
+ * (mode 700), so a copy is made, once, in a folder anyone may read.
+ */
+function nodeForOtherUsers(): string {
+  if (nodeForOthers) return nodeForOthers;
+  const folder = mkdtempSync(join(tmpdir(), 'titrate-node-copy-'));
+  chmodSync(folder, 0o755);
+  nodeForOthers = join(folder, 'node');
+  copyFileSync(process.execPath, nodeForOthers);
+  chmodSync(nodeForOthers, 0o755);
+  return nodeForOthers;
+}
+afterAll(() => {
+  if (nodeForOthers) rmSync(join(nodeForOthers, '..'), { recursive: true, force: true });
+});
+
 function titrate(args: readonly string[], options: SpawnSyncOptions = {}) {
-  const result = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', timeout: SPAWN_MS, ...options });
+  const node = options.uid === undefined ? process.execPath : nodeForOtherUsers();
+  const result = spawnSync(node, [bin, ...args], { encoding: 'utf8', timeout: SPAWN_MS, ...options });
   return { code: result.status, signal: result.signal, stdout: String(result.stdout ?? ''), stderr: String(result.stderr ?? '') };
 }
 
