@@ -28,8 +28,8 @@ export { problemMessageOf } from './rules/problem-messages.js';
 export type { TitrationRequest, PlannedSchedule } from './engine/plan-titration.js';
 export type { TaperRequest } from './engine/plan-taper.js';
 export type { MissedDoseRequest, MissedDoseAdvice } from './engine/missed-dose.js';
-export type { DispensedStep, DispensingDetail } from './engine/dispensing.js';
-export type { Dispense, DispenseTotal } from './engine/dispense.js';
+export type { DispensedStep, DispensingDetail } from './engine/plan-dispensing.js';
+export type { Dispense, DispenseTotal } from './engine/dispense-totals.js';
 export type { Administration, Product } from './engine/administrations.js';
 export type { ClockTime } from './engine/dose-times.js';
 export type { IsoDate, KidneyAssessment, KidneyInput, PatientInput, Step, StepBasis, Target } from './engine/types.js';
@@ -43,7 +43,7 @@ export { messageOf } from './rules/catalogue.js';
 export { baclofenOral, frequencies, type Protocol } from './protocol/baclofen.js';
 export { baclofenProducts, type Products } from './protocol/products.js';
 export { baclofenFhir, type BaclofenFhir } from './protocol/fhir.js';
-export { sources, type SourceKey } from './protocol/sources.js';
+export { sources, type SourceKey } from './protocol/source-documents.js';
 
 // JSON Schemas (2020-12) of the request fields the *FromFields use cases take (one NDJSON line of
 // the CLI), and of the JSON results (jsonValue); each built when called.

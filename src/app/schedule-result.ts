@@ -1,6 +1,6 @@
 import { productFor, type Product, type ProductChoice } from '../engine/administrations.js';
-import type { Dispense } from '../engine/dispense.js';
-import { planDispensing, type DispensedStep, type DispensingDetail, type DispensingRequest } from '../engine/dispensing.js';
+import type { Dispense } from '../engine/dispense-totals.js';
+import { planDispensing, type DispensedStep, type DispensingDetail, type DispensingRequest } from '../engine/plan-dispensing.js';
 import { hasError, sortFindings, type Finding } from '../engine/findings.js';
 import type { PlannedSchedule } from '../engine/plan-titration.js';
 import { patientRecord } from '../engine/patient.js';

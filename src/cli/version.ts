@@ -1,6 +1,6 @@
 import type { ProtocolData } from '../app/protocol-data.js';
 import { everyProfile } from '../protocol/profiles.js';
-import { sources } from '../protocol/sources.js';
+import { sources } from '../protocol/source-documents.js';
 
 /** Source fields that date a document, when the protocol's sources carry them. */
 const DATE_FIELDS = ['date', 'revised', 'published', 'accessed'] as const;

@@ -1,5 +1,5 @@
 import type { FormCode, Products } from '../protocol/products.js';
-import { mgToUnits } from './dose-units.js';
+import { mgToUnits } from './unit-arithmetic.js';
 import { remember } from './memo.js';
 
 /** The product a schedule is dispensed as: whole units of set strengths, or one liquid. */

@@ -1,5 +1,5 @@
 import { unitsForDose, type Product, type UnitCount } from './administrations.js';
-import { unitsToMg } from './dose-units.js';
+import { unitsToMg } from './unit-arithmetic.js';
 import { remember } from './memo.js';
 
 /**

@@ -1,6 +1,6 @@
 import type { InteractionName } from '../protocol/products.js';
-import type { Fraction, Severity } from '../protocol/sourced.js';
-import { sources, type SourceKey } from '../protocol/sources.js';
+import type { Fraction, Severity } from '../protocol/value-types.js';
+import { sources, type SourceKey } from '../protocol/source-documents.js';
 import { remember } from './memo.js';
 import type { CockcroftGaultInput, KidneyAssessment } from './types.js';
 

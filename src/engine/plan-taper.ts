@@ -1,8 +1,8 @@
 import { frequencies, type FrequencyCode, type Protocol } from '../protocol/baclofen.js';
-import type { Sourced } from '../protocol/sourced.js';
+import type { Sourced } from '../protocol/value-types.js';
 import { gridInSteps, type DoseGrid } from './dose-grid.js';
 import { splitDaily } from './dose-split.js';
-import { isWholeUnits, mgToUnits, mgToUnitsFloor, sumUnits, unitsToMg } from './dose-units.js';
+import { isWholeUnits, mgToUnits, mgToUnitsFloor, sumUnits, unitsToMg } from './unit-arithmetic.js';
 import { finding, sourcesOf, type Finding } from './findings.js';
 import { InternalError } from './internal-error.js';
 import type { PlannedSchedule } from './plan-titration.js';

@@ -1,7 +1,7 @@
 import { frequencies, type FrequencyCode, type Protocol } from '../protocol/baclofen.js';
 import { largestMakeable, type DoseGrid } from './dose-grid.js';
 import { perDoseRiseUnits, splitDaily } from './dose-split.js';
-import { mgToUnits, mgToUnitsFloor, reduceUnits, sumUnits, unitsToMg } from './dose-units.js';
+import { mgToUnits, mgToUnitsFloor, reduceUnits, sumUnits, unitsToMg } from './unit-arithmetic.js';
 import { finding, sourcesOf, type Finding } from './findings.js';
 import { InternalError } from './internal-error.js';
 import { remember } from './memo.js';

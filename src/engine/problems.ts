@@ -1,5 +1,5 @@
 import type { FrequencyCode } from '../protocol/baclofen.js';
-import type { SourceKey } from '../protocol/sources.js';
+import type { SourceKey } from '../protocol/source-documents.js';
 
 // Refusals as data, like findings: a stable code, the request field it is about, and the numbers
 // that explain it. The engine returns no English: src/rules/problem-messages.ts words every code,

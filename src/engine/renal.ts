@@ -1,6 +1,6 @@
 import type { Protocol, RenalCategory } from '../protocol/baclofen.js';
-import type { Fraction } from '../protocol/sourced.js';
-import { mgToUnitsFloor, reduceUnits, unitsToMg } from './dose-units.js';
+import type { Fraction } from '../protocol/value-types.js';
+import { mgToUnitsFloor, reduceUnits, unitsToMg } from './unit-arithmetic.js';
 import { InternalError } from './internal-error.js';
 import type { CockcroftGaultInput, CrclEstimate, KidneyAssessment, KidneyInput, WeightBasis } from './types.js';
 

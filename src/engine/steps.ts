@@ -1,5 +1,5 @@
 import { addDaysIso } from './dates.js';
-import { unitsToMg } from './dose-units.js';
+import { unitsToMg } from './unit-arithmetic.js';
 import type { IsoDate, Level, Step, StepBasis } from './types.js';
 
 export function stepFromDoses(startDate: IsoDate, days: number | null, doses: readonly number[], basis?: StepBasis): Step {

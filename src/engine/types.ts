@@ -1,6 +1,6 @@
 import type { FrequencyCode, RenalCategoryName } from '../protocol/baclofen.js';
 import type { InteractionName } from '../protocol/products.js';
-import type { SourceKey } from '../protocol/sources.js';
+import type { SourceKey } from '../protocol/source-documents.js';
 
 /** A calendar date `yyyy-MM-dd`; never a Date object, so no time zone can shift it. */
 export type IsoDate = string & { readonly __brand: 'IsoDate' };

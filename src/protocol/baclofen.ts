@@ -1,5 +1,5 @@
 import type { InteractionName } from './products.js';
-import { sourced, type Fraction, type Severity } from './sourced.js';
+import { sourced, type Fraction, type Severity } from './value-types.js';
 
 /** How many doses a day each frequency code means; `tid` is the labels' schedule. */
 export const frequencies = {
@@ -30,7 +30,7 @@ export interface RenalCategory {
 
 /**
  * The oral baclofen protocol titrate applies by default. Every value carries the keys of the
- * documents it comes from (src/protocol/sources.ts); `TITRATE` marks a product decision, each
+ * documents it comes from (src/protocol/source-documents.ts); `TITRATE` marks a product decision, each
  * explained in src/protocol/README.md. Engine and rule code read every rule from here.
  */
 export const baclofenOral = {

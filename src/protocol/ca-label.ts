@@ -1,6 +1,6 @@
 import { baclofenOral, type Protocol } from './baclofen.js';
 import { baclofenProducts, type Products } from './products.js';
-import { sourced } from './sourced.js';
+import { sourced } from './value-types.js';
 
 // The Canadian label profile (`--protocol ca-label`): Lioresal and pms-Baclofen give the US
 // numbers (5 mg three times daily, +5 mg per dose every 3 days, at most 80 mg/day as 20 mg four

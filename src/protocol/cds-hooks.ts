@@ -1,4 +1,4 @@
-import { sourced } from './sourced.js';
+import { sourced } from './value-types.js';
 
 // What titrate's CDS Hooks service (`titrate serve`) needs to know beyond the dosing rules: which
 // coded products are oral baclofen and how strong each is, the units a count of tablets is sent

@@ -1,5 +1,5 @@
 import type { FormCode, InteractionName } from './products.js';
-import { sourced, type Severity } from './sourced.js';
+import { sourced, type Severity } from './value-types.js';
 
 // How titrate names its products and findings in FHIR R4 (`--format fhir`, and `check` reading
 // an order back): data only, each table with its sources. The structure of the Bundle and the

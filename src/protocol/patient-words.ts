@@ -1,5 +1,5 @@
 import type { PlainSign } from './baclofen.js';
-import { sourced } from './sourced.js';
+import { sourced } from './value-types.js';
 
 // What the patient is told, in plain words, in one place: the handout, the calendar and any other
 // output a patient or carer reads take their sentences from here. Clinical advice restates protocol

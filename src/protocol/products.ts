@@ -1,6 +1,6 @@
 import type { FrequencyCode, PlainSign } from './baclofen.js';
-import { sourced, type Severity, type Sourced } from './sourced.js';
-import type { SourceKey } from './sources.js';
+import { sourced, type Severity, type Sourced } from './value-types.js';
+import type { SourceKey } from './source-documents.js';
 
 // The oral baclofen products titrate dispenses (src/protocol/README.md, "Products"), the clock times it
 // suggests, and the patient factors it flags. Data only; the engine and the rules read it from here.

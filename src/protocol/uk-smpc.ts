@@ -1,6 +1,6 @@
 import { baclofenOral, type Protocol } from './baclofen.js';
 import { baclofenProducts, type Products } from './products.js';
-import { sourced } from './sourced.js';
+import { sourced } from './value-types.js';
 
 // The UK SmPC profile (`--protocol uk-smpc`), for adults: the same 3-day steps as the US label,
 // usually up to 60 mg/day, at most 100 mg/day [T4][UK2]. The 100 mg/day maximum is rated M in

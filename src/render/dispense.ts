@@ -1,5 +1,5 @@
 import type { Product } from '../engine/administrations.js';
-import { isLiquidTotal, type DispenseTotal } from '../engine/dispense.js';
+import { isLiquidTotal, type DispenseTotal } from '../engine/dispense-totals.js';
 import type { ScheduleResult } from '../app/schedule-result.js';
 import { formatNumber } from '../engine/wording.js';
 import type { Products } from '../protocol/products.js';

@@ -1,7 +1,7 @@
 import type { RenderOptions } from './render-options.js';
 import { proseFor } from './text/prose.js';
 import type { Step } from '../engine/types.js';
-import { sources, type SourceKey } from '../protocol/sources.js';
+import { sources, type SourceKey } from '../protocol/source-documents.js';
 
 /** `why: protocol start: 5 mg three times daily [S1, S7]`, or null when the step has no basis. */
 export function describeBasis(step: Step): string | null {

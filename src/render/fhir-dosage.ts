@@ -1,5 +1,5 @@
 import { isLiquidAdministration, type Administration, type Product } from '../engine/administrations.js';
-import type { DispensedStep } from '../engine/dispensing.js';
+import type { DispensedStep } from '../engine/plan-dispensing.js';
 import type { IsoDate } from '../engine/types.js';
 import { describeDaily, formatNumber, plural } from '../engine/wording.js';
 import { frequencies } from '../protocol/baclofen.js';

@@ -2,7 +2,7 @@ import type { Paint } from './paint.js';
 import type { RenderOptions } from './render-options.js';
 import { proseFor } from './text/prose.js';
 import { describeSources, type Finding } from '../engine/findings.js';
-import type { Severity } from '../protocol/sourced.js';
+import type { Severity } from '../protocol/value-types.js';
 import type { ProtocolData } from '../protocol/profiles.js';
 import { messageOf } from '../rules/catalogue.js';
 

@@ -3,8 +3,8 @@ import type { RenderOptions } from './render-options.js';
 import { proseFor } from './text/prose.js';
 import type { Protocol } from '../protocol/baclofen.js';
 import type { Products } from '../protocol/products.js';
-import type { Sourced } from '../protocol/sourced.js';
-import { sources, type SourceKey } from '../protocol/sources.js';
+import type { Sourced } from '../protocol/value-types.js';
+import { sources, type SourceKey } from '../protocol/source-documents.js';
 import { SCHEMA_VERSION } from './json.js';
 import { draftNotice } from './notice.js';
 

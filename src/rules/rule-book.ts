@@ -1,7 +1,7 @@
 import { sortFindings, type Finding } from '../engine/findings.js';
 import { administrationMatch } from './administration/administration-match.js';
 import { doseSpacing } from './administration/dose-spacing.js';
-import { doseUnits } from './administration/dose-units.js';
+import { doseUnits } from './administration/whole-units.js';
 import { liquidConcentration } from './administration/liquid-concentration.js';
 import { makeable } from './administration/makeable.js';
 import { dailyCap } from './limits/daily-cap.js';

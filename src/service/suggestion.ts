@@ -1,6 +1,6 @@
 import { check, type CheckRequest, type CheckResult } from '../app/check.js';
 import type { ProtocolData } from '../app/protocol-data.js';
-import { mgToUnitsFloor, unitsToMg } from '../engine/dose-units.js';
+import { mgToUnitsFloor, unitsToMg } from '../engine/unit-arithmetic.js';
 import { kidneyLimitFor } from '../engine/renal.js';
 import { describeDaily, formatNumber } from '../engine/wording.js';
 import { baclofenFhir } from '../protocol/fhir.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { productFor } from '../../src/engine/administrations.js';
 import { anyDoseGrid, doseGridFor, largestMakeable } from '../../src/engine/dose-grid.js';
-import { mgToUnits } from '../../src/engine/dose-units.js';
+import { mgToUnits } from '../../src/engine/unit-arithmetic.js';
 import { sourcesOf } from '../../src/engine/findings.js';
 import { InternalError } from '../../src/engine/internal-error.js';
 import { assessPatient } from '../../src/engine/patient.js';

@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { baclofenOral } from '../../src/protocol/baclofen.js';
 import { baclofenFhir } from '../../src/protocol/fhir.js';
 import { baclofenProducts } from '../../src/protocol/products.js';
-import type { Sourced } from '../../src/protocol/sourced.js';
-import { sources } from '../../src/protocol/sources.js';
+import type { Sourced } from '../../src/protocol/value-types.js';
+import { sources } from '../../src/protocol/source-documents.js';
 
 // src/protocol/README.md is titrate's own account of its sources and decisions: it must list every
 // source key with its address, and explain every value no source sets.

@@ -6,7 +6,7 @@ import { taper } from '../../src/app/taper.js';
 import { baclofenOral, type Protocol } from '../../src/protocol/baclofen.js';
 import { baclofenProducts } from '../../src/protocol/products.js';
 import type { ProtocolData } from '../../src/protocol/profiles.js';
-import { sourced } from '../../src/protocol/sourced.js';
+import { sourced } from '../../src/protocol/value-types.js';
 import { formatsFor, renderAs } from '../../src/render/formats/index.js';
 import { renderOptions } from '../../src/render/render-options.js';
 import { day } from '../helpers/requests.js';

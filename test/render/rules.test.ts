@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultProtocolData } from '../../src/app/protocol-data.js';
 import { renderOptions } from '../../src/render/render-options.js';
 import { allRules, renderRulesTable, RULE_TOPICS, rulesByTopic } from '../../src/render/rules.js';
-import { sources, type SourceKey } from '../../src/protocol/sources.js';
+import { sources, type SourceKey } from '../../src/protocol/source-documents.js';
 
 // titrate rules at a terminal's width: grouped by topic, every rule's summary whole (never a word,
 // a name or an address cut), its sources by key, and the sources listed at the end.

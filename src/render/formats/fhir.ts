@@ -1,11 +1,11 @@
 import type { ScheduleResult } from '../../app/schedule-result.js';
-import { isLiquidTotal } from '../../engine/dispense.js';
+import { isLiquidTotal } from '../../engine/dispense-totals.js';
 import type { Finding, FindingCode } from '../../engine/findings.js';
 import type { PatientRecord } from '../../engine/types.js';
 import { formatNumber } from '../../engine/wording.js';
 import { baclofenFhir, actCodes, type ActCode, type MedicationConcept } from '../../protocol/fhir.js';
 import type { ProtocolData } from '../../protocol/profiles.js';
-import { sources } from '../../protocol/sources.js';
+import { sources } from '../../protocol/source-documents.js';
 import { messageOf } from '../../rules/catalogue.js';
 import { contentUuid } from '../content-id.js';
 import { daysCovered, renderDispenseLine } from '../dispense.js';

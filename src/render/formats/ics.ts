@@ -1,7 +1,7 @@
 import type { ScheduleResult } from '../../app/schedule-result.js';
 import type { Administration, Product } from '../../engine/administrations.js';
 import { addDaysIso } from '../../engine/dates.js';
-import type { DispensedStep } from '../../engine/dispensing.js';
+import type { DispensedStep } from '../../engine/plan-dispensing.js';
 import { InternalError } from '../../engine/internal-error.js';
 import type { IsoDate } from '../../engine/types.js';
 import { describeDaily, formatNumber, plural } from '../../engine/wording.js';

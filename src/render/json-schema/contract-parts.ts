@@ -1,7 +1,7 @@
 import type { KidneyAssessment } from '../../engine/types.js';
 import { everyProfile } from '../../protocol/profiles.js';
-import { severities } from '../../protocol/sourced.js';
-import { sources } from '../../protocol/sources.js';
+import { severities } from '../../protocol/value-types.js';
+import { sources } from '../../protocol/source-documents.js';
 import { wordings } from '../../rules/catalogue.js';
 import { CLOCK_PATTERN_SOURCE, datePattern } from '../../schema/json-schema/calendar-patterns.js';
 import type { JsonSchema } from '../../schema/json-schema/json-schema.js';

@@ -1,6 +1,6 @@
 import type { SolidAdministration, LiquidAdministration } from '../../engine/administrations.js';
-import type { LiquidTotal, SolidTotal } from '../../engine/dispense.js';
-import type { DispensedStep } from '../../engine/dispensing.js';
+import type { LiquidTotal, SolidTotal } from '../../engine/dispense-totals.js';
+import type { DispensedStep } from '../../engine/plan-dispensing.js';
 import type { PatientRecord, StepBasis } from '../../engine/types.js';
 import { formCodes, interactionNames } from '../../protocol/products.js';
 import type { JsonSchema } from '../../schema/json-schema/json-schema.js';

@@ -1,6 +1,6 @@
 import { addDaysIso } from '../../engine/dates.js';
 import type { IsoDate } from '../../engine/types.js';
-import type { Severity } from '../../protocol/sourced.js';
+import type { Severity } from '../../protocol/value-types.js';
 import { sum, type Placed, type Review } from '../subject.js';
 
 /** A day's doses on the way down: a step, or a taper's starting regimen (no dates, no index). */

@@ -1,4 +1,4 @@
-import { isWholeUnits } from '../../engine/dose-units.js';
+import { isWholeUnits } from '../../engine/unit-arithmetic.js';
 import { finding, type Finding } from '../../engine/findings.js';
 import type { DoseSet, Rule } from '../subject.js';
 

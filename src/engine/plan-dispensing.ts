@@ -1,7 +1,7 @@
 import type { Protocol } from '../protocol/baclofen.js';
 import type { Products } from '../protocol/products.js';
 import { administrationFor, type Administration, type Product } from './administrations.js';
-import { daysDispensed, sumDispensed, type Dispense, type DispenseTotal } from './dispense.js';
+import { daysDispensed, sumDispensed, type Dispense, type DispenseTotal } from './dispense-totals.js';
 import { timesForStep, type ClockTime } from './dose-times.js';
 import { problem, type Problem } from './problems.js';
 import type { Outcome, Step } from './types.js';

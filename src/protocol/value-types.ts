@@ -1,4 +1,6 @@
-import type { SourceKey } from './sources.js';
+// The types a protocol's values are made of: a value with its sources, an exact fraction, a severity.
+
+import type { SourceKey } from './source-documents.js';
 
 /** A protocol value together with the documents it comes from. */
 export interface Sourced<T> {

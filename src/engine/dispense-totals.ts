@@ -1,6 +1,6 @@
 import type { FormCode } from '../protocol/products.js';
 import { isLiquidAdministration, type Administration, type Product, type UnitCount } from './administrations.js';
-import { mgToUnits, unitsToMg } from './dose-units.js';
+import { mgToUnits, unitsToMg } from './unit-arithmetic.js';
 
 /** Tablets or packets of one strength; `count` may end in .5 when halves are used. */
 export interface SolidTotal {

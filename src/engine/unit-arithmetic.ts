@@ -1,4 +1,4 @@
-import type { Fraction } from '../protocol/sourced.js';
+import type { Fraction } from '../protocol/value-types.js';
 import { InternalError } from './internal-error.js';
 
 // Doses are held as whole counts of the protocol's dose unit (2.5 mg), so sums and
