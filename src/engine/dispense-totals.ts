@@ -16,10 +16,25 @@ export interface LiquidTotal {
 /** One line of the quantity to dispense: a count of one strength (tablets or packets), or millilitres of a liquid. */
 export type DispenseTotal = SolidTotal | LiquidTotal;
 
+/**
+ * The doses the totals leave out because the product cannot make them (PROTOCOL.md, Turn 3:
+ * "dispense lines are true"): how many, their amounts, and on how many of the days dispensed.
+ */
+export interface NotCounted {
+  /** Doses left out over the days dispensed. */
+  readonly doses: number;
+  /** Their amounts, ascending, each once. */
+  readonly dosesMg: readonly number[];
+  /** Days dispensed with at least one dose left out. */
+  readonly days: number;
+}
+
 /** The `dispense` block of plan and taper: what to hand over for the whole schedule. */
 export interface Dispense {
   readonly form: FormCode;
   readonly totals: readonly DispenseTotal[];
+  /** Present only when doses the product cannot make are left out of the totals. */
+  readonly notCounted?: NotCounted;
 }
 
 /** One step's doses as given, and for how many days they are dispensed. */
@@ -71,6 +86,25 @@ export function sumDispensed(periods: readonly DispensedDays[], product: Product
     if (count > 0) totals.push({ strengthMg, count: count / 2 });
   });
   return totals;
+}
+
+/** The doses a solid product cannot make, left out of sumDispensed's totals; null when none is. */
+export function notCountedIn(periods: readonly DispensedDays[], product: Product): NotCounted | null {
+  if (product.kind === 'liquid') return null;
+  let doses = 0;
+  let days = 0;
+  const amounts = new Set<number>();
+  for (const { administrations, days: periodDays } of periods) {
+    let missing = 0;
+    for (const item of administrations) {
+      if (isLiquidAdministration(item) || item.units.length > 0) continue;
+      missing += 1;
+      amounts.add(item.doseMg);
+    }
+    doses += missing * periodDays;
+    if (missing > 0) days += periodDays;
+  }
+  return doses === 0 ? null : { doses, dosesMg: [...amounts].sort((a, b) => a - b), days };
 }
 
 /** Puts a strength, with no halves yet, at `at` of the two lists, moving the rest up one. */

@@ -1,7 +1,7 @@
 import type { Protocol } from '../protocol/baclofen.js';
 import type { Products } from '../protocol/products.js';
 import { administrationFor, type Administration, type Product } from './administrations.js';
-import { daysDispensed, sumDispensed, type Dispense, type DispenseTotal } from './dispense-totals.js';
+import { daysDispensed, notCountedIn, sumDispensed, type Dispense, type DispenseTotal } from './dispense-totals.js';
 import { timesForStep, type ClockTime } from './dose-times.js';
 import { problem, type Problem } from './problems.js';
 import type { Outcome, Step } from './types.js';
@@ -82,7 +82,10 @@ export function planDispensing(
       return (stepTotals ??= periods.map((period) => sumDispensed([period], product, unitMg)));
     },
   };
-  return { ok: true, value: { steps: dispensed, dispense: { form: product.form, totals: sumDispensed(periods, product, unitMg) }, detail } };
+  const totals = sumDispensed(periods, product, unitMg);
+  const notCounted = notCountedIn(periods, product);
+  const dispense: Dispense = notCounted === null ? { form: product.form, totals } : { form: product.form, totals, notCounted };
+  return { ok: true, value: { steps: dispensed, dispense, detail } };
 }
 
 /**

@@ -1,7 +1,9 @@
 import type { Product } from '../engine/administrations.js';
-import { isLiquidTotal, type DispenseTotal } from '../engine/dispense-totals.js';
+import { isLiquidTotal, type DispenseTotal, type NotCounted } from '../engine/dispense-totals.js';
 import type { ScheduleResult } from '../app/schedule-result.js';
-import { formatNumber } from '../engine/wording.js';
+import { formatNumber, plural } from '../engine/wording.js';
+import { productInWords } from '../engine/product-words.js';
+import { productWords } from '../rules/problem-messages.js';
 import type { Products } from '../protocol/products.js';
 import { formatCount, formatVolume, unitWord } from './administrations.js';
 
@@ -34,5 +36,14 @@ export function renderDispenseLine(plan: ScheduleResult, products: Products): st
   const what = plan.dispense.totals.length === 0 ? 'nothing that can be made exactly' : plan.dispense.totals.map((total) => describeTotal(total, product, products)).join(', ');
   const label = form.kind === 'liquid' ? `${form.label} ${formatNumber(form.concentrationMgPerMl.value)} mg/mL (${form.labelStrength})` : form.label;
   const days = `${daysCovered(plan)} days${openEnded ? ` (the ongoing last step for ${daysSupply} days)` : ''}`;
-  return `Dispense ${label} for ${days}: ${what}`;
+  const left = plan.dispense.notCounted ? `; ${describeNotCounted(plan.dispense.notCounted, product, products)}` : '';
+  return `Dispense ${label} for ${days}: ${what}${left}`;
+}
+
+/** `18 doses of 5 and 15 mg, on 6 of those days, cannot be made from the 20 mg tablets (…) and are not counted`. */
+export function describeNotCounted(notCounted: NotCounted, product: Product, products: Products): string {
+  const amounts = notCounted.dosesMg.map((doseMg) => formatNumber(doseMg));
+  const listed = amounts.length === 1 ? amounts[0] : `${amounts.slice(0, -1).join(', ')} and ${amounts[amounts.length - 1]}`;
+  const counted = notCounted.doses === 1 ? 'is not counted' : 'are not counted';
+  return `${plural(notCounted.doses, 'dose')} of ${listed} mg, on ${notCounted.days} of those days, cannot be made from the ${productWords(productInWords(product, products))} and ${counted}`;
 }

@@ -178,3 +178,27 @@ describe('plan: product input errors', () => {
     expect(result.stderr).toMatch(/--strengths: /);
   });
 });
+
+describe('plan: the dispense line names the doses it leaves out (part 11, Why 7)', () => {
+  const args = ['plan', '--start', '2026-01-05', '--strengths', '20'];
+  const leftOut = '18 doses of 5 and 15 mg, on 6 of those days, cannot be made from the 20 mg tablets (halves only of 20 mg) and are not counted';
+
+  it('table and Markdown: the 95 × 20 mg tablets, then the 18 doses not counted', async () => {
+    const table = await runCli(args, WIDE);
+    expect(table.code).toBe(1);
+    expect(table.stdout.replace(/\s+/g, ' ')).toContain(`Dispense tablets for 39 days (the ongoing last step for 30 days): 95 × 20 mg tablets (94½ taken, as halves); ${leftOut}`);
+    const markdown = await runCli([...args, '--format', 'markdown']);
+    expect(markdown.stdout).toContain(`; ${leftOut}**`);
+  });
+
+  it('JSON: dispense.notCounted, absent when every dose is made', async () => {
+    expect((await plan('--strengths', '20')).dispense).toEqual({ form: 'tablet', totals: [{ strengthMg: 20, count: 94.5 }], notCounted: { doses: 18, dosesMg: [5, 15], days: 6 } });
+    expect(await plan()).not.toHaveProperty('dispense.notCounted');
+  });
+
+  it('FHIR: the note that carries the dispense line says so too', async () => {
+    const fhir = await runCli([...args, '--format', 'fhir']);
+    expect(fhir.stdout).toContain(`${leftOut}.`);
+  });
+
+});

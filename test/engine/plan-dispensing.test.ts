@@ -178,3 +178,18 @@ describe('sumDispensed', () => {
     expect(sumDispensed([{ administrations: items, days: 0 }], tablets, 2.5)).toEqual([]);
   });
 });
+
+describe('doses the product cannot make (PROTOCOL.md, Turn 3: dispense lines are true)', () => {
+  it('are counted out by amount and by day, never silently', () => {
+    // The label schedule from 20 mg tablets: 5 and 15 mg (steps 1 and 3, 3 days each) cannot be made.
+    const steps = titration();
+    const { dispense } = dispensed(steps, { strengthsMg: [20] });
+    expect(dispense.notCounted).toEqual({ doses: 18, dosesMg: [5, 15], days: 6 });
+    expect(dispense.totals).toEqual([{ strengthMg: 20, count: 94.5 }]);
+  });
+
+  it('are absent when every dose is made, and for a liquid', () => {
+    expect(dispensed(titration()).dispense).not.toHaveProperty('notCounted');
+    expect(dispensed(titration(), { form: 'solution-1' }).dispense).not.toHaveProperty('notCounted');
+  });
+});

@@ -5,7 +5,7 @@ import type { MissedResult as MissedDoseAdvice } from '../../src/app/missed.js';
 import { defaultProtocolData } from '../../src/protocol/profiles.js';
 import { baclofenProducts } from '../../src/protocol/products.js';
 import { describeAdministration, formatCount } from '../../src/render/administrations.js';
-import { describeTotal } from '../../src/render/dispense.js';
+import { describeNotCounted, describeTotal } from '../../src/render/dispense.js';
 import { formatDuration } from '../../src/engine/wording.js';
 import { describeMissedDose, missedJson, renderMissedDose } from '../../src/render/missed.js';
 import { renderOptions } from '../../src/render/render-options.js';
@@ -85,5 +85,18 @@ describe('missed-dose text', () => {
       'Rule: take a missed dose unless the next is less than 2 hours away; never double',
       'source: M1: NHS: how and when to take baclofen',
     ]);
+  });
+});
+
+describe('doses left out of the dispense line', () => {
+  it('names each amount, the days, and the product; one dose is singular', () => {
+    const twenties: Product = { kind: 'solid', form: 'tablet', strengthsMg: [20], scoredMg: [20] };
+    expect(describeNotCounted({ doses: 18, dosesMg: [5, 15], days: 6 }, twenties, products)).toBe(
+      '18 doses of 5 and 15 mg, on 6 of those days, cannot be made from the 20 mg tablets (halves only of 20 mg) and are not counted',
+    );
+    expect(describeNotCounted({ doses: 1, dosesMg: [2.5], days: 1 }, tablets, products)).toBe(
+      '1 dose of 2.5 mg, on 1 of those days, cannot be made from the 5, 10, 20 mg tablets (halves only of 10, 20 mg) and is not counted',
+    );
+    expect(describeNotCounted({ doses: 9, dosesMg: [2.5, 7.5, 12.5], days: 9 }, tablets, products)).toMatch(/^9 doses of 2\.5, 7\.5 and 12\.5 mg, /);
   });
 });

@@ -1,5 +1,5 @@
 import type { SolidAdministration, LiquidAdministration } from '../../engine/administrations.js';
-import type { LiquidTotal, SolidTotal } from '../../engine/dispense-totals.js';
+import type { Dispense, LiquidTotal, NotCounted, SolidTotal } from '../../engine/dispense-totals.js';
 import type { DispensedStep } from '../../engine/plan-dispensing.js';
 import type { PatientRecord, StepBasis } from '../../engine/types.js';
 import { formCodes, interactionNames } from '../../protocol/products.js';
@@ -76,8 +76,17 @@ const dispense = closedObject(
       },
       description: 'one per strength used (ascending), or one for a liquid; the open-ended last step counts the days supply',
     },
-  },
-  [],
+    notCounted: closedObject(
+      {
+        doses: { type: 'integer', minimum: 1 },
+        dosesMg: { type: 'array', minItems: 1, items: mgSchema, description: 'ascending, each once' },
+        days: { type: 'integer', minimum: 1, description: 'days dispensed with at least one dose left out' },
+      } satisfies { readonly [K in keyof NotCounted]-?: JsonSchema },
+      [],
+      'doses the product cannot make, left out of the totals; absent when every dose is counted',
+    ),
+  } satisfies { readonly [K in keyof Dispense]-?: JsonSchema },
+  ['notCounted'],
   'what to dispense',
 );
 
