@@ -5,9 +5,10 @@
 // ships none: the first run of a command on a Node version and flag set keeps one, made once the
 // command has run (so it holds the code the command compiled), in the user's cache folder
 // ($XDG_CACHE_HOME/titrate, or ~/.cache/titrate), never in the package; later runs start with it.
-// The request commands (plan, taper, check, missed) share one cache, every other command line
-// takes the default one (help, rules): a cache of every command's code took longer to read than
-// its extra code saves. A cache that is missing, made for another build (checked here) or
+// Each request command (plan, taper, check, missed) keeps its own cache, every other command line
+// takes the default one (help, rules): a cache holds the code the command that made it compiled,
+// so a shared one made by plan left taper and check compiling their own code on every run, and
+// a cache of every command's code took longer to read than its extra code saves. A cache that is missing, made for another build (checked here) or
 // rejected by V8 is passed over and the bundle compiles as usual, and a folder that cannot be
 // written only costs speed: which cache a command line gets changes its speed, never its output.
 // CommonJS (bin/package.json): an ES module entry costs Node 20 its ESM loader on every start.
@@ -17,11 +18,12 @@ const { Script } = require('node:vm');
 
 const bundlePath = join(__dirname, '..', 'dist', 'titrate.cjs');
 
-/** The commands that take the requests cache. */
+/** The commands that keep a cache of their own. */
 const REQUEST_COMMANDS = ['plan', 'taper', 'check', 'missed'];
-/** The cache a command line takes. */
+/** The cache a command line takes: its request command's, or the default one. */
 function cacheKeyOf(argv) {
-  return REQUEST_COMMANDS.includes(argv.find((arg) => !arg.startsWith('-'))) ? 'requests' : 'default';
+  const command = argv.find((arg) => !arg.startsWith('-'));
+  return REQUEST_COMMANDS.includes(command) ? command : 'default';
 }
 /** How many caches the folder keeps (builds, Node versions, flag sets): the oldest go first. */
 const KEPT_CACHES = 24;

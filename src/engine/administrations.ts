@@ -122,16 +122,26 @@ export function unitsForDose(doseMg: number, product: Extract<Product, { kind: '
     });
 
   let best: Combination | null = null;
+  let bestPieces = Infinity;
   const parts: Combination['parts'][number][] = [];
-  const search = (index: number, remaining: number): void => {
+  const lastIndex = options.length - 1;
+  const search = (index: number, remaining: number, piecesSoFar: number): void => {
     const option = options[index];
     if (!option) {
       if (remaining !== 0) return;
       const candidate: Combination = { parts: [...parts] };
       // Stryker disable next-line EqualityOperator: compareCombinations is 0 only for the same parts, so keeping either is the same
-      if (!best || compareCombinations(candidate, best) < 0) best = candidate;
+      if (!best || compareCombinations(candidate, best) < 0) {
+        best = candidate;
+        bestPieces = piecesSoFar;
+      }
       return;
     }
+    // Pieces are compared first and only grow: a partial combination with more pieces than the
+    // best found cannot beat it. Without this the search visits every combination (thousands a
+    // dose for three scored strengths), which was most of a plan's time.
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: only prunes; the best is the same without it
+    if (piecesSoFar > bestPieces) return;
     // Stryker disable next-line ArithmeticOperator: more wholes than fit only leave a negative remainder, which the check below skips
     for (let wholes = Math.floor(remaining / option.units); wholes >= 0; wholes -= 1) {
       // Stryker disable next-line ConditionalExpression: a half of an unscored strength subtracts nothing, so it only adds a piece to a combination found without it, never the best
@@ -139,13 +149,16 @@ export function unitsForDose(doseMg: number, product: Extract<Product, { kind: '
         const left = remaining - wholes * option.units - (half && option.halfUnits !== null ? option.halfUnits : 0);
         // Stryker disable next-line ConditionalExpression: without it, a negative remainder still reaches no combination (the last option needs 0 left)
         if (left < 0) continue;
+        // The smallest strength must take what is left exactly: nothing after it can.
+        // Stryker disable next-line ConditionalExpression,LogicalOperator: only prunes; a remainder left after the last strength is refused below
+        if (index === lastIndex && left !== 0) continue;
         parts.push({ strengthMg: option.strengthMg, wholes, half });
-        search(index + 1, left);
+        search(index + 1, left, piecesSoFar + wholes + (half ? 1 : 0));
         parts.pop();
       }
     }
   };
-  search(0, target);
+  search(0, target, 0);
 
   const chosen = best as Combination | null;
   if (!chosen) return null;

@@ -34,7 +34,7 @@ function titrate(packageDir: string, env: Record<string, string>, argv = args) {
 }
 
 /** Whether V8 takes the cache for a command as the bin offers it (under `env`'s NODE_OPTIONS, if any). */
-function cacheTaken(packageDir: string, env: Record<string, string>, key = 'requests'): boolean | undefined {
+function cacheTaken(packageDir: string, env: Record<string, string>, key = 'plan'): boolean | undefined {
   const probe = `const b = require(${JSON.stringify(join(packageDir, 'bin', 'titrate.js'))}).compileBundle(${JSON.stringify(key)}); process.stdout.write(String(b.script.cachedDataRejected === false))`;
   const result = spawnSync(process.execPath, ['-e', probe], { encoding: 'utf8', env });
   return result.stdout === 'true' ? true : result.stdout === 'false' ? false : undefined;
@@ -52,18 +52,20 @@ describe('bin/titrate.js and the code cache', () => {
     expect(JSON.parse(expected.stdout)).toMatchObject({ kind: 'titration', capDailyMg: 40 });
     const made = cachesIn(firstEnv);
     expect(made).toHaveLength(1);
-    expect(made[0]).toContain(`-requests-${process.version}-`);
+    expect(made[0]).toContain(`-plan-${process.version}-`);
     expect(cacheTaken(intact, firstEnv)).toBe(true);
     expect(titrate(intact, firstEnv)).toMatchObject({ status: 0, stdout: expected.stdout, stderr: '' });
     expect(cachesIn(firstEnv)).toEqual(made);
   }, 60_000);
 
-  it('keeps one cache for the request commands and one for the rest, each taken by V8', () => {
+  it('keeps one cache for each request command and one for the rest, each taken by V8', () => {
     const env = userCache('keys');
     titrate(intact, env, ['check', '20mg tid']);
+    titrate(intact, env, ['taper', '--from', '20mg tid', '--start', '2026-03-02']);
     titrate(intact, env, ['rules']);
-    expect(cachesIn(env).map((name) => name.split('-')[1])).toEqual(['default', 'requests']);
-    for (const key of ['requests', 'default']) expect(cacheTaken(intact, env, key), key).toBe(true);
+    titrate(intact, env, ['--help']);
+    expect(cachesIn(env).map((name) => name.split('-')[1]).sort()).toEqual(['check', 'default', 'taper']);
+    for (const key of ['check', 'taper', 'default']) expect(cacheTaken(intact, env, key), key).toBe(true);
   }, 60_000);
 
   it('writes nothing into the package at run time', () => {
@@ -134,7 +136,7 @@ describe('bin/titrate.js and the code cache', () => {
     const env = userCache('pruned');
     const folder = join(env.XDG_CACHE_HOME ?? '', 'titrate');
     mkdirSync(folder, { recursive: true });
-    for (let index = 0; index < 30; index += 1) writeFileSync(join(folder, `${String(index).padStart(16, '0')}-requests-v0.0.${index}-00000000.cache`), 'old');
+    for (let index = 0; index < 30; index += 1) writeFileSync(join(folder, `${String(index).padStart(16, '0')}-plan-v0.0.${index}-00000000.cache`), 'old');
     titrate(intact, env);
     const kept = cachesIn(env);
     expect(kept).toHaveLength(24);

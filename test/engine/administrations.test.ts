@@ -157,6 +157,46 @@ describe('unitsForDose', { timeout: PROPERTY_MS }, () => {
       { numRuns: 400 },
     );
   });
+
+  /** Every way to make the dose, ordered as documented (fewest pieces, halves, strengths, then larger strengths first): the first. */
+  function bestByEnumeration(product: Solid, doseMg: number): { strengthMg: number; count: number }[] | null {
+    const target = Math.round(doseMg / unitMg);
+    const strengths = [...product.strengthsMg].sort((a, b) => b - a);
+    let ways: { strengthMg: number; wholes: number; half: boolean }[][] = [[]];
+    for (const strengthMg of strengths) {
+      const units = Math.round(strengthMg / unitMg);
+      const halvable = product.scoredMg.includes(strengthMg) && units % 2 === 0;
+      ways = ways.flatMap((way) => {
+        const next = [];
+        for (let wholes = 0; wholes * units <= target; wholes += 1) for (const half of halvable ? [false, true] : [false]) next.push([...way, { strengthMg, wholes, half }]);
+        return next;
+      });
+    }
+    const sum = (way: (typeof ways)[number]) => way.reduce((total, part) => total + part.wholes * Math.round(part.strengthMg / unitMg) + (part.half ? Math.round(part.strengthMg / unitMg) / 2 : 0), 0);
+    const key = (way: (typeof ways)[number]) => [
+      way.reduce((total, part) => total + part.wholes + (part.half ? 1 : 0), 0),
+      way.filter((part) => part.half).length,
+      way.filter((part) => part.wholes > 0 || part.half).length,
+      ...way.map((part) => -(part.wholes * 2 + (part.half ? 1 : 0))),
+    ];
+    const exact = ways.filter((way) => sum(way) === target);
+    if (exact.length === 0) return null;
+    const compare = (a: number[], b: number[]) => a.findIndex((value, index) => value !== b[index]);
+    const best = exact.reduce((chosen, way) => {
+      const at = compare(key(way), key(chosen));
+      return at >= 0 && (key(way)[at] as number) < (key(chosen)[at] as number) ? way : chosen;
+    });
+    return best.filter((part) => part.wholes > 0 || part.half).map((part) => ({ strengthMg: part.strengthMg, count: part.wholes + (part.half ? 0.5 : 0) }));
+  }
+
+  it('property: the combination chosen is the best of every way to make the dose, in the documented order', () => {
+    fc.assert(
+      fc.property(solidProduct, mgInUnits(1, 32), (product, doseMg) => {
+        expect(unitsForDose(doseMg, product, unitMg)).toEqual(bestByEnumeration(product, doseMg));
+      }),
+      { numRuns: 300 },
+    );
+  });
 });
 
 describe('liquids', { timeout: PROPERTY_MS }, () => {
