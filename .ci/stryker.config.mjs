@@ -18,6 +18,10 @@ export default {
   // Drops mutants that do not type-check (left out of the score) before any test runs them.
   checkers: ['typescript'],
   tsconfigFile: 'tsconfig.json',
+  // Stryker would start every source file in its sandbox with `// @ts-nocheck`, for runners that
+  // type-check; vitest does not, and a test compares src/library/request-fields.ts with what the
+  // build makes of the schemas, which that line breaks.
+  disableTypeChecks: false,
   // types.ts holds only types: nothing to mutate. Input validation (src/schema), rendering
   // (src/render) and the CLI's input and output modules too: that is where write failures, tiny
   // numbers and unescaped messages lived. cli/output-file.ts and cli/main.ts touch the real file
@@ -36,12 +40,13 @@ export default {
     'src/cli/errors.ts',
   ],
   // The sandbox is a copy of the tree (node_modules linked in). Stryker does not read .gitignore:
-  // without 'dist' it copies the last build.
-  ignorePatterns: ['dist', 'coverage', '.bench', 'test/bench'],
+  // without 'dist' it copies the last build. The result (.ci/mutation/) is read from the project.
+  ignorePatterns: ['dist', 'coverage', '.bench', 'test/bench', '.ci/mutation'],
   // Incremental: results are kept per mutant and test; a rerun tests only what changed since.
-  // Kept, like the reports, under node_modules/.cache: ignored by git and by vitest.
+  // The result is committed (.ci/mutation/), so a fresh clone, CI included, starts from it and
+  // re-tests only the mutants whose code or covering tests changed; the reports stay uncommitted.
   incremental: true,
-  incrementalFile: 'node_modules/.cache/stryker/incremental.json',
+  incrementalFile: '.ci/mutation/incremental.json',
   reporters: ['clear-text', 'progress', 'html', 'json'],
   // Survivors in full, with their diff; not the hundreds of test names.
   clearTextReporter: { reportTests: false, reportMutants: true },
