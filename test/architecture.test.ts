@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const src = join(import.meta.dirname, '..', 'src');
@@ -15,7 +15,31 @@ const withoutDocs = (text: string) => text.replace(/\/\*[\s\S]*?\*\//g, '');
 
 const importsOf = (text: string) => [...withoutDocs(text).matchAll(/^\s*(?:import|export)[^'"]*from\s+'([^']+)'/gm)].map((match) => match[1] ?? '');
 
+/** Every module this code imports, statically or dynamically (the CLI loads the server on demand). */
+const allImportsOf = (text: string) => [...importsOf(text), ...[...withoutDocs(text).matchAll(/\bimport\(\s*'([^']+)'\s*\)/g)].map((match) => match[1] ?? '')];
+
+// The layers, lowest first. A module imports its own layer or one below it, never one above it
+// (nor a layer beside it): protocols are data, the engine plans, one rule book judges, the request
+// schemas check fields into requests, the use cases run them, renderers print the results, and the
+// library, the CDS Hooks service, its HTTP server and the CLI sit on top.
+const layers: readonly (readonly string[])[] = [['protocol'], ['engine'], ['rules'], ['schema'], ['app'], ['render'], ['library', 'service'], ['serve'], ['cli']];
+const rankOf = (folder: string) => layers.findIndex((layer) => layer.includes(folder));
+
 describe('architecture', () => {
+  it('no import runs up the layers: protocol, engine, rules, schema, app, render, then library/service, serve, cli', () => {
+    const folders = layers.flat();
+    const all = folders.flatMap((folder) => sources(folder));
+    expect(all.length).toBeGreaterThan(100);
+    for (const { file, text } of all) {
+      const from = file.split('/')[0] ?? '';
+      for (const target of allImportsOf(text).filter((item) => item.startsWith('.'))) {
+        const to = relative(src, join(src, dirname(file), target)).split(sep)[0] ?? '';
+        if (to === from || !folders.includes(to)) continue;
+        expect(`${file} -> ${target}`, `${from} may not import ${to}, a layer ${rankOf(to) === rankOf(from) ? 'beside' : 'above'} it`).toSatisfy(() => rankOf(to) < rankOf(from));
+      }
+    }
+  });
+
   it('the engine is pure: it imports only its own modules and the protocol', () => {
     for (const { file, text } of sources('engine')) {
       for (const target of importsOf(text)) expect(`${file} -> ${target}`).toMatch(/ -> (\.\/|\.\.\/protocol\/)/);

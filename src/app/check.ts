@@ -1,19 +1,16 @@
 import { hasError, sortFindings, type Finding } from '../engine/findings.js';
 import { assessPatient } from '../engine/patient.js';
 import { kidneyLimitFor } from '../engine/renal.js';
-import type { IsoDate, KidneyAssessment, PatientInput } from '../engine/types.js';
+import type { IsoDate, KidneyAssessment } from '../engine/types.js';
 import { reviewSubject } from '../rules/rule-book.js';
 import type { Subject } from '../rules/subject.js';
 import { reconcilePatient } from './recorded-patient.js';
 import { defaultProtocolData, ruleContext, type ProtocolData } from './protocol-data.js';
 import { refused } from './refused.js';
 import type { Normalized } from '../schema/issues.js';
+import type { CheckRequest } from '../schema/requests.js';
 
-/** A validated check request: a regimen or a schedule, and the patient it is for. */
-export interface CheckRequest {
-  readonly subject: Subject;
-  readonly patient: PatientInput;
-}
+export type { CheckRequest };
 
 /** What was checked, in brief. */
 export type CheckSubject =

@@ -1,6 +1,5 @@
 import { defaultProtocolData, isProfileId, profiles, type ProtocolData } from '../protocol/profiles.js';
 import type { IsoDate } from '../engine/types.js';
-import type { RenderOptions } from '../render/render-options.js';
 import { normalizeCheckRequest } from '../schema/check-request.js';
 import type { Normalized } from '../schema/issues.js';
 import { normalizeMissedRequest } from '../schema/missed-request.js';
@@ -16,13 +15,22 @@ import { taper } from './taper.js';
 // line or a script gives them (`{ start: '2026-01-05', target: 80, crcl: 40 }`). The fields are
 // checked first (problems named by field), then the use case runs (refusals named the same way).
 
+/**
+ * The presentation choices a request itself may carry: a subset of the renderers' options
+ * (RenderOptions), named here so that the use cases do not import the layer that renders them.
+ */
+export interface RequestedRendering {
+  /** Under each step of a table, the rule that produced it and its sources. */
+  readonly explain?: boolean;
+}
+
 /** A result, and the presentation choices that came with its request (explain). */
 export interface Prepared<R> {
   readonly result: R;
-  readonly render: Partial<RenderOptions>;
+  readonly render: RequestedRendering;
 }
 
-function prepared<R>(outcome: Normalized<R>, render: Partial<RenderOptions> = {}): Normalized<Prepared<R>> {
+function prepared<R>(outcome: Normalized<R>, render: RequestedRendering = {}): Normalized<Prepared<R>> {
   return outcome.ok ? { ok: true, value: { result: outcome.value, render } } : outcome;
 }
 

@@ -1,22 +1,15 @@
 import { doseGridFor } from '../engine/dose-grid.js';
 import { assessPatient } from '../engine/patient.js';
 import { makeableSuggestion, productInWords } from '../engine/product-words.js';
-import { planTitration, type TitrationRequest } from '../engine/plan-titration.js';
+import { planTitration } from '../engine/plan-titration.js';
 import { kidneyLimitFor } from '../engine/renal.js';
-import type { PatientInput } from '../engine/types.js';
 import { defaultProtocolData, type ProtocolData } from './protocol-data.js';
-import { dispenseAndReview, productOf, type ProductRequest, type ScheduleResult } from './schedule-result.js';
+import { dispenseAndReview, productOf, type ScheduleResult } from './schedule-result.js';
 import { refused } from './refused.js';
 import type { Normalized } from '../schema/issues.js';
+import type { PlanRequest } from '../schema/requests.js';
 
-/** A validated plan request: the titration, the patient, and the product to dispense. */
-export interface PlanRequest {
-  readonly titration: TitrationRequest;
-  readonly patient: PatientInput;
-  readonly product: ProductRequest;
-  /** Apply the kidney reduction when kidney function is impaired (default true). */
-  readonly renalAdjust?: boolean;
-}
+export type { PlanRequest };
 
 /**
  * Plans a titration: the schedule in doses the product can make, held under kidney function's

@@ -1,6 +1,6 @@
 import { productFor, type Product, type ProductChoice } from '../engine/administrations.js';
 import type { Dispense } from '../engine/dispense-totals.js';
-import { planDispensing, type DispensedStep, type DispensingDetail, type DispensingRequest } from '../engine/plan-dispensing.js';
+import { planDispensing, type DispensedStep, type DispensingDetail } from '../engine/plan-dispensing.js';
 import { hasError, sortFindings, type Finding } from '../engine/findings.js';
 import type { PlannedSchedule } from '../engine/plan-titration.js';
 import { patientRecord } from '../engine/patient.js';
@@ -11,6 +11,7 @@ import type { Subject } from '../rules/subject.js';
 import { ruleContext, type ProtocolData } from './protocol-data.js';
 import { refused } from './refused.js';
 import type { Normalized } from '../schema/issues.js';
+import type { ProductRequest } from '../schema/requests.js';
 
 /** What plan and taper return: the dispensed schedule and every finding on it. */
 export interface ScheduleResult {
@@ -35,8 +36,7 @@ export interface ScheduleResult {
   readonly profile: ProtocolData;
 }
 
-/** How plan and taper ask for the product and its dispensing. */
-export interface ProductRequest extends ProductChoice, DispensingRequest {}
+export type { ProductRequest };
 
 /** The subject the rule book judges for a planned schedule: exactly what `check` reads back from its JSON. */
 export function subjectOf(kind: ScheduleResult['kind'], steps: readonly DispensedStep[], from: readonly number[] | null, capDailyMg: number): Subject {

@@ -2,20 +2,15 @@ import { doseGridFor } from '../engine/dose-grid.js';
 import { assessPatient } from '../engine/patient.js';
 import { makeableSuggestion, productInWords } from '../engine/product-words.js';
 import { InternalError } from '../engine/internal-error.js';
-import { planTaper, type TaperRequest } from '../engine/plan-taper.js';
+import { planTaper } from '../engine/plan-taper.js';
 import { kidneyLimitFor } from '../engine/renal.js';
-import type { PatientInput } from '../engine/types.js';
 import { defaultProtocolData, type ProtocolData } from './protocol-data.js';
-import { dispenseAndReview, productOf, type ProductRequest, type ScheduleResult } from './schedule-result.js';
+import { dispenseAndReview, productOf, type ScheduleResult } from './schedule-result.js';
 import { refused } from './refused.js';
 import type { Normalized } from '../schema/issues.js';
+import type { ProductRequest, TaperPlanRequest } from '../schema/requests.js';
 
-/** A validated taper request: the taper, the patient, and the product to dispense. */
-export interface TaperPlanRequest {
-  readonly taper: TaperRequest;
-  readonly patient: PatientInput;
-  readonly product: ProductRequest;
-}
+export type { TaperPlanRequest };
 
 /**
  * Half tablets asked for (`halfTablets`) are 2.5 mg doses, which only a halved 5 mg tablet makes:

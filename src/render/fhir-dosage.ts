@@ -7,7 +7,7 @@ import { baclofenFhir } from '../protocol/fhir.js';
 import type { Products } from '../protocol/products.js';
 import type { ProtocolData } from '../protocol/profiles.js';
 import { formatCount, unitWord } from './administrations.js';
-import { DOSE_RATE_TYPE, PER_DAY, SNOMED_CT, titrateFhir, ucum } from './fhir-vocabulary.js';
+import { DOSE_RATE_TYPE, PER_DAY, SNOMED_CT, titrateFhir, ucum } from '../schema/fhir-vocabulary.js';
 
 // A step of a schedule as FHIR R4 Dosage lines, all with the step's number as `sequence`. Equal
 // doses are one line; unequal doses (10 + 5 + 5 mg) are one line per distinct dose, each with its

@@ -2,9 +2,7 @@ import type { CheckResult } from '../app/check.js';
 import type { ScheduleResult } from '../app/schedule-result.js';
 import { findingJson } from './finding-json.js';
 import { draftNotice } from './notice.js';
-
-/** Bumped only when a field changes meaning or disappears; added fields keep it. */
-export const SCHEMA_VERSION = 1;
+import { SCHEMA_VERSION } from '../schema/schema-version.js';
 
 export function toJsonText(value: unknown): string {
   return `${JSON.stringify(value, null, 2)}\n`;

@@ -3,7 +3,7 @@ import { proseFor } from './text/prose.js';
 import { describeSources } from '../engine/findings.js';
 import type { MissedResult } from '../app/missed.js';
 import { formatDuration } from '../engine/wording.js';
-import { SCHEMA_VERSION } from './json.js';
+import { SCHEMA_VERSION } from '../schema/schema-version.js';
 import { draftNotice } from './notice.js';
 
 function nextText(advice: MissedResult): string {

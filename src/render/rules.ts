@@ -5,7 +5,7 @@ import type { Protocol } from '../protocol/baclofen.js';
 import type { Products } from '../protocol/products.js';
 import type { Sourced } from '../protocol/value-types.js';
 import { sources, type SourceKey } from '../protocol/source-documents.js';
-import { SCHEMA_VERSION } from './json.js';
+import { SCHEMA_VERSION } from '../schema/schema-version.js';
 import { draftNotice } from './notice.js';
 
 function isSourced(value: unknown): value is Sourced<unknown> {

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import type { CheckRequest } from '../app/check.js';
+import type { CheckRequest } from './requests.js';
 import { baclofenOral, frequencies } from '../protocol/baclofen.js';
 import { strictFields, type FieldBuilders } from './strict-fields.js';
 import { field } from './field.js';

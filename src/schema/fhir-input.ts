@@ -2,7 +2,7 @@ import type { IsoDate, KidneyInput, PatientInput } from '../engine/types.js';
 import { recordedPatientFrom } from './patient-fields.js';
 import { addDaysIso } from '../engine/dates.js';
 import { baclofenFhir } from '../protocol/fhir.js';
-import { PER_DAY, RXNORM, titrateFhir, UCUM } from '../render/fhir-vocabulary.js';
+import { PER_DAY, RXNORM, titrateFhir, UCUM } from './fhir-vocabulary.js';
 import type { Recorded, StatedAdministration, StatedDispense, SubjectStep, UnreadableLimit } from '../rules/subject.js';
 import { formatPath, invalid, type InputProblem, type Normalized } from './issues.js';
 import type { ScheduleSubject } from './schedule-input.js';

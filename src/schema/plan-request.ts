@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import type { PlanRequest } from '../app/plan.js';
+import type { PlanRequest } from './requests.js';
 import type { IsoDate } from '../engine/types.js';
 import { baclofenOral, frequencies } from '../protocol/baclofen.js';
 import { strictFields, type FieldBuilders } from './strict-fields.js';

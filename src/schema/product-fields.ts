@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import type { ProductRequest as ProductChoiceRequest } from '../app/schedule-result.js';
+import type { ProductRequest as ProductChoiceRequest } from './requests.js';
 import { CLOCK, parseClock, type ClockTime } from '../engine/dose-times.js';
 import { baclofenProducts, formCodes, type FormCode, type ProductForm, type SolidForm } from '../protocol/products.js';
 import { lazily } from './lazily.js';

@@ -4,7 +4,7 @@ import { addDaysIso } from '../engine/dates.js';
 import type { IsoDate, KidneyInput, PatientInput } from '../engine/types.js';
 import { patientFieldSchemas, recordedPatientFrom } from './patient-fields.js';
 import { DATE_YEARS } from '../engine/dates.js';
-import { SCHEMA_VERSION } from '../render/json.js';
+import { SCHEMA_VERSION } from './schema-version.js';
 import { baclofenOral } from '../protocol/baclofen.js';
 import { lazily } from './lazily.js';
 import { field } from './field.js';

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import type { TaperPlanRequest } from '../app/taper.js';
+import type { TaperPlanRequest } from './requests.js';
 import type { TaperFrom } from '../engine/plan-taper.js';
 import { parseRegimen } from './check-request.js';
 import type { IsoDate } from '../engine/types.js';

@@ -4,7 +4,7 @@ import { describeSources, type Finding } from '../engine/findings.js';
 import type { InputProblem } from '../schema/issues.js';
 import { describeDaily, describeDoses } from '../engine/wording.js';
 import { baclofenCdsHooks } from '../protocol/cds-hooks.js';
-import { TITRATE_FHIR } from '../render/fhir-vocabulary.js';
+import { TITRATE_FHIR } from '../schema/fhir-vocabulary.js';
 import { contentUuid } from '../render/content-id.js';
 import { messageOf } from '../rules/catalogue.js';
 import type { Subject } from '../rules/subject.js';

@@ -1,5 +1,5 @@
 import { baclofenCdsHooks, type CodedProduct } from '../protocol/cds-hooks.js';
-import { RXNORM } from '../render/fhir-vocabulary.js';
+import { RXNORM } from '../schema/fhir-vocabulary.js';
 import { MAX_TEXT_CHARS } from '../schema/values.js';
 import { isNumber, isObject, isText, objectsOf, type Json } from './json.js';
 

@@ -2,7 +2,7 @@ import { isIsoDate } from '../engine/dates.js';
 import { formatNumber } from '../engine/wording.js';
 import type { IsoDate } from '../engine/types.js';
 import { baclofenCdsHooks } from '../protocol/cds-hooks.js';
-import { UCUM } from '../render/fhir-vocabulary.js';
+import { UCUM } from '../schema/fhir-vocabulary.js';
 import type { Subject } from '../rules/subject.js';
 import { normalizeFhirSchedule } from '../schema/fhir-input.js';
 import { describeIssue } from '../schema/issues.js';

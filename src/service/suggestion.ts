@@ -4,7 +4,7 @@ import { mgToUnitsFloor, unitsToMg } from '../engine/unit-arithmetic.js';
 import { kidneyLimitFor } from '../engine/renal.js';
 import { describeDaily, formatNumber } from '../engine/wording.js';
 import { baclofenFhir } from '../protocol/fhir.js';
-import { UCUM } from '../render/fhir-vocabulary.js';
+import { UCUM } from '../schema/fhir-vocabulary.js';
 import { isObject, type Json } from './json.js';
 import type { BaclofenOrder } from './orders.js';
 

@@ -10,7 +10,7 @@ import { messageOf } from '../../rules/catalogue.js';
 import { contentUuid } from '../content-id.js';
 import { daysCovered, renderDispenseLine } from '../dispense.js';
 import { dosagesOf } from '../fhir-dosage.js';
-import { ACT_CODE, EFFECTIVE_DOSE_PERIOD, RXNORM, titrateFhir, ucum, UCUM, UNIDENTIFIED_PATIENT } from '../fhir-vocabulary.js';
+import { ACT_CODE, EFFECTIVE_DOSE_PERIOD, RXNORM, titrateFhir, ucum, UCUM, UNIDENTIFIED_PATIENT } from '../../schema/fhir-vocabulary.js';
 import { toJsonText } from '../json.js';
 import { draftNotice } from '../notice.js';
 import type { Format } from './format.js';

@@ -7,7 +7,7 @@ import { CLOCK_PATTERN_SOURCE, datePattern } from '../../schema/json-schema/cale
 import type { JsonSchema } from '../../schema/json-schema/json-schema.js';
 import { DATE_YEARS } from '../../engine/dates.js';
 import type { findingJson } from '../finding-json.js';
-import { SCHEMA_VERSION } from '../json.js';
+import { SCHEMA_VERSION } from '../../schema/schema-version.js';
 
 // The parts every JSON output shares (findings, kidney, the header), as JSON Schema: each list of
 // choices from the data that defines it, so a new finding code or source is in the schema at once.

@@ -1,6 +1,6 @@
 // The FHIR R4 addresses titrate writes (--format fhir) and reads back (check): code systems and
-// the extensions it uses. Shared by the renderer and src/schema/fhir-input.ts, so the two cannot
-// drift apart. The extensions titrate defines are described in src/protocol/README.md, "FHIR".
+// the extensions it uses. Shared by the renderer (src/render) and the reader (fhir-input.ts here), so
+// the two cannot drift apart. The extensions titrate defines are described in src/protocol/README.md, "FHIR".
 
 export const UCUM = 'http://unitsofmeasure.org';
 export const SNOMED_CT = 'http://snomed.info/sct';
