@@ -73,6 +73,13 @@ describe('architecture', () => {
     }
   });
 
+  it('a request is worked out once: the kidney limit where the patient is assessed, a schedule file in the request schema', () => {
+    const all = layers.flat().flatMap((folder) => sources(folder));
+    const callers = (name: string) => all.filter(({ text }) => new RegExp(`\\b${name}\\(`).test(withoutDocs(text).replace(/^\s*export function .*$/gm, ''))).map(({ file }) => file);
+    expect(callers('kidneyLimitFor')).toEqual(['engine/patient.ts']);
+    expect(callers('normalizeAnySchedule')).toEqual(['schema/check-request.ts']);
+  });
+
   // A protocol is a value passed from the request: only src/protocol/ defines one, and no layer
   // that judges, words or prints a schedule imports the default's values. The request schemas
   // (src/schema) still bound their fields by the default's values: listed, so that none is added.

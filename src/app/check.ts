@@ -1,6 +1,6 @@
 import { hasError, sortFindings, type Finding } from '../engine/findings.js';
 import { assessPatient } from '../engine/patient.js';
-import { kidneyLimitFor } from '../engine/renal.js';
+import type { KidneyLimit } from '../engine/renal.js';
 import type { IsoDate, KidneyAssessment } from '../engine/types.js';
 import { reviewSubject } from '../rules/rule-book.js';
 import type { Subject } from '../rules/subject.js';
@@ -27,6 +27,8 @@ export interface CheckResult {
   /** The kidney-adjusted cap (or the dialysis most) when kidney function limits the dose, else null. */
   readonly renalCapDailyMg: number | null;
   readonly kidney: KidneyAssessment | null;
+  /** The kidney limit the rule book judged by (its cap is renalCapDailyMg), or null: what a suggestion is held to. */
+  readonly kidneyLimit: KidneyLimit | null;
   readonly findings: readonly Finding[];
   /** The protocol profile the subject was judged under; every output names it. */
   readonly profile: ProtocolData;
@@ -56,8 +58,9 @@ export function check(request: CheckRequest, data: ProtocolData = defaultProtoco
       subject: summaryOf(request.subject),
       ok: !hasError(findings),
       capDailyMg: data.protocol.maxDailyMg.value,
-      renalCapDailyMg: kidneyLimitFor(patient.value.kidney, data.protocol)?.capMg ?? null,
+      renalCapDailyMg: patient.value.kidneyLimit?.capMg ?? null,
       kidney: patient.value.kidney,
+      kidneyLimit: patient.value.kidneyLimit,
       findings,
       profile: data,
     },

@@ -2,7 +2,6 @@ import { doseGridFor } from '../engine/dose-grid.js';
 import { assessPatient } from '../engine/patient.js';
 import { makeableSuggestion, productInWords } from '../engine/product-words.js';
 import { planTitration } from '../engine/plan-titration.js';
-import { kidneyLimitFor } from '../engine/renal.js';
 import { defaultProtocolData, type ProtocolData } from './protocol-data.js';
 import { dispenseAndReview, productOf, type ScheduleResult } from './schedule-result.js';
 import { refused } from './refused.js';
@@ -22,7 +21,7 @@ export function plan(request: PlanRequest, data: ProtocolData = defaultProtocolD
   const product = productOf(request.product, data);
   const planned = planTitration(request.titration, data.protocol, {
     grid: doseGridFor(product, data.protocol.doseUnitMg.value),
-    kidneyLimit: kidneyLimitFor(patient.value.kidney, data.protocol),
+    kidneyLimit: patient.value.kidneyLimit,
     renalAdjust: request.renalAdjust ?? data.protocol.renalAdjustByDefault.value,
     named: { product: productInWords(product, data.products), suggestion: makeableSuggestion(data.products) },
   });

@@ -4,7 +4,6 @@ import { planDispensing, type DispensedStep, type DispensingDetail } from '../en
 import { hasError, sortFindings, type Finding } from '../engine/findings.js';
 import type { PlannedSchedule } from '../engine/plan-titration.js';
 import { patientRecord } from '../engine/patient.js';
-import { kidneyLimitFor } from '../engine/renal.js';
 import type { KidneyAssessment, PatientContext, PatientRecord } from '../engine/types.js';
 import { reviewSubject } from '../rules/rule-book.js';
 import type { Subject } from '../rules/subject.js';
@@ -60,7 +59,7 @@ export function dispenseAndReview(planned: PlannedSchedule, product: Product, re
       steps,
       from: planned.from,
       capDailyMg: planned.capDailyMg,
-      renalCapDailyMg: kidneyLimitFor(patient.kidney, data.protocol)?.capMg ?? null,
+      renalCapDailyMg: patient.kidneyLimit?.capMg ?? null,
       kidney: patient.kidney,
       patient: patientRecord(patient),
       dispense,

@@ -3,7 +3,6 @@ import { assessPatient } from '../engine/patient.js';
 import { makeableSuggestion, productInWords } from '../engine/product-words.js';
 import { InternalError } from '../engine/internal-error.js';
 import { planTaper } from '../engine/plan-taper.js';
-import { kidneyLimitFor } from '../engine/renal.js';
 import { defaultProtocolData, type ProtocolData } from './protocol-data.js';
 import { dispenseAndReview, productOf, type ScheduleResult } from './schedule-result.js';
 import { refused } from './refused.js';
@@ -37,7 +36,7 @@ export function taper(request: TaperPlanRequest, data: ProtocolData = defaultPro
     grid: doseGridFor(product, data.protocol.doseUnitMg.value),
     product: productInWords(product, data.products),
     suggestion: liquidSuggestion(data),
-    kidneyLimit: kidneyLimitFor(patient.value.kidney, data.protocol),
+    kidneyLimit: patient.value.kidneyLimit,
   });
   if (!planned.ok) return refused(planned.problems);
   return dispenseAndReview(planned.value, product, productRequest, patient.value, data);

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import type { IsoDate } from '../engine/types.js';
 import type { ResultKind, Results } from '../render/formats/index.js';
 import type { Prepared } from '../app/fields.js';
-import type { Normalized } from '../schema/issues.js';
+import type { InputProblem, Normalized } from '../schema/issues.js';
 import type { JsonSchema } from '../schema/json-schema/json-schema.js';
 import type { CommandContext } from './context.js';
 import type { Example } from './help.js';
@@ -31,6 +31,11 @@ export interface CommandSpec<K extends ResultKind> {
   gatherFields?(options: Record<string, unknown>, args: readonly string[], context: CommandContext): Promise<Record<string, unknown>>;
   /** Pure: request fields to a result, or the input issues. */
   fromFields(fields: Record<string, unknown>, today: IsoDate): Normalized<Prepared<Results[K]>>;
+  /**
+   * The problems of a request gathered from the command line, as it words them (check: those of
+   * the schedule file it read, by their path in that file); as they are when absent.
+   */
+  wordProblems?(problems: readonly InputProblem[]): readonly InputProblem[];
   /** Exit code for a result: 1 when it carries an error finding; 0 when absent. */
   exitCode?(result: Results[K]): number;
   /** The JSON Schema of one request, as fromFields reads it (`titrate schema <name>`); built beside the field parsers. */

@@ -61,7 +61,7 @@ export function mountCommand<K extends ResultKind>(command: Command, spec: Comma
     }
     const fields = spec.gatherFields ? await spec.gatherFields(requestFields(options), self.args, context) : requestFields(options);
     const outcome = spec.fromFields(fields, context.today());
-    if (!outcome.ok) throw new InputError(outcome.problems);
+    if (!outcome.ok) throw new InputError(spec.wordProblems?.(outcome.problems) ?? outcome.problems);
     const { result, render } = outcome.value;
     await writeResult(context, self, spec.kind, result, render);
     context.exitCode = spec.exitCode?.(result) ?? EXIT.ok;

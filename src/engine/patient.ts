@@ -1,5 +1,5 @@
 import type { Protocol } from '../protocol/baclofen.js';
-import { assessKidney, estimateCrcl } from './renal.js';
+import { assessKidney, estimateCrcl, kidneyLimitFor } from './renal.js';
 import { problem, type Problem } from './problems.js';
 import type { Outcome, PatientContext, PatientInput, PatientRecord } from './types.js';
 
@@ -21,11 +21,13 @@ export function assessPatient(input: PatientInput, protocol: Protocol): Outcome<
     problems.push(problem('CRCL_ESTIMATE_OUT_OF_RANGE', 'scr', { crclMlMin: estimate.crclMlMin, crclDecimals: protocol.crclDecimals.value, maxCrclMlMin: maxCrcl }));
   }
   if (problems.length > 0) return { ok: false, problems };
+  const kidney = kidneyInput ? assessKidney(kidneyInput, estimate, protocol) : null;
   return {
     ok: true,
     value: {
       ageYears: age ?? null,
-      kidney: kidneyInput ? assessKidney(kidneyInput, estimate, protocol) : null,
+      kidney,
+      kidneyLimit: kidneyLimitFor(kidney, protocol),
       estimate,
       pregnant: input.pregnant === true,
       breastfeeding: input.breastfeeding === true,

@@ -1,6 +1,7 @@
 import type { FrequencyCode, RenalCategoryName } from '../protocol/baclofen.js';
 import type { InteractionName } from '../protocol/products.js';
 import type { SourceKey } from '../protocol/source-documents.js';
+import type { KidneyLimit } from './renal.js';
 
 /** A calendar date `yyyy-MM-dd`; never a Date object, so no time zone can shift it. */
 export type IsoDate = string & { readonly __brand: 'IsoDate' };
@@ -95,6 +96,11 @@ export interface PatientInput {
 export interface PatientContext {
   readonly ageYears: number | null;
   readonly kidney: KidneyAssessment | null;
+  /**
+   * The most a day may hold for this kidney function under the protocol (reduced, or the dialysis
+   * most), or null: worked out once per request, read by the planner, the rule book and the result.
+   */
+  readonly kidneyLimit: KidneyLimit | null;
   readonly estimate: CrclEstimate | null;
   readonly pregnant: boolean;
   readonly breastfeeding: boolean;

@@ -1,6 +1,6 @@
 import type { Product } from '../engine/administrations.js';
 import type { Finding } from '../engine/findings.js';
-import { kidneyLimitFor, type KidneyLimit } from '../engine/renal.js';
+import type { KidneyLimit } from '../engine/renal.js';
 import type { IsoDate, PatientContext, PatientInput } from '../engine/types.js';
 import type { Protocol } from '../protocol/baclofen.js';
 import type { Products } from '../protocol/products.js';
@@ -136,6 +136,7 @@ export interface Review {
   readonly doseSets: readonly DoseSet[];
   /** A taper's starting regimen, or null. */
   readonly from: readonly number[] | null;
+  /** The patient's kidney limit (worked out once, when the patient was assessed). */
   readonly kidneyLimit: KidneyLimit | null;
   /**
    * Steps on the way down from a starting regimen above a limit: a taper from above a cap is
@@ -196,7 +197,7 @@ function descentFrom(subject: Extract<Subject, { kind: 'schedule' }>, byDate: re
 }
 
 export function reviewOf(subject: Subject, context: RuleContext): Review {
-  const kidneyLimit = kidneyLimitFor(context.patient.kidney, context.protocol);
+  const kidneyLimit = context.patient.kidneyLimit;
   if (subject.kind === 'regimen') {
     const doseSet = { step: null, date: null, doses: subject.doses, dailyMg: sum(subject.doses) };
     return { subject, context, steps: [], byDate: [], doseSets: [doseSet], from: null, kidneyLimit, descent: new Set() };

@@ -90,7 +90,7 @@ export function normalizeAnySchedule(input: unknown): Normalized<ScheduleSubject
 }
 
 /** At most MAX_ISSUES issues, then one line that says how many more there were. */
-export function limitIssues(issues: readonly InputProblem[]): InputProblem[] {
+function limitIssues(issues: readonly InputProblem[]): InputProblem[] {
   if (issues.length <= MAX_ISSUES) return [...issues];
   return [...issues.slice(0, MAX_ISSUES), invalid('', `… and ${issues.length - MAX_ISSUES} more problems`)];
 }

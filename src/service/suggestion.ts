@@ -1,7 +1,6 @@
 import { check, type CheckRequest, type CheckResult } from '../app/check.js';
 import type { ProtocolData } from '../app/protocol-data.js';
 import { mgToUnitsFloor, unitsToMg } from '../engine/unit-arithmetic.js';
-import { kidneyLimitFor } from '../engine/renal.js';
 import { describeDaily, formatNumber } from '../engine/wording.js';
 import { baclofenFhir } from '../protocol/fhir.js';
 import { UCUM } from '../schema/fhir-vocabulary.js';
@@ -97,7 +96,7 @@ export function suggestRegimen(order: BaclofenOrder, request: CheckRequest, resu
   const protocol = data.protocol;
   const ordered = request.subject.doses;
   const orderedDaily = ordered.reduce((total, dose) => total + dose, 0);
-  const limit = kidneyLimitFor(result.kidney, protocol);
+  const limit = result.kidneyLimit;
   let dailyMg = Math.min(orderedDaily, protocol.maxDailyMg.value);
   if (limit?.kind === 'reduction') dailyMg = Math.min(dailyMg, (orderedDaily * (limit.reduction.denominator - limit.reduction.numerator)) / limit.reduction.denominator, limit.capMg);
   if (limit?.kind === 'dialysis') dailyMg = Math.min(dailyMg, limit.capMg);

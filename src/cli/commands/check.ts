@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
 import { checkFromFields } from '../../app/fields.js';
 import { checkResultSchema } from '../../render/json-schema/check-output.js';
-import { checkRequestSchema, limitIssues, normalizeAnySchedule } from '../../schema/check-request.js';
-import { invalid, describeIssue } from '../../schema/issues.js';
+import { checkRequestSchema } from '../../schema/check-request.js';
+import { invalid, describeIssue, type InputProblem } from '../../schema/issues.js';
 import { shown } from '../../schema/values.js';
 import type { CommandSpec } from '../command-spec.js';
 import { EXIT, InputError } from '../errors.js';
@@ -17,9 +17,8 @@ function isScheduleSource(argument: string): boolean {
 
 /**
  * Turns the command line into request fields: a regimen (the argument or --regimen), or the
- * schedule read from --file / `-` (titrate's JSON, or FHIR). The file's shape is checked here, so
- * its problems are named by their path in that file (`steps[2].doses[0]`,
- * `dosageInstruction[2].timing.repeat.boundsPeriod.end`), not inside the request.
+ * schedule read from --file / `-` (titrate's JSON, or FHIR), as it was read: the request schema
+ * checks it, once, with the other fields.
  */
 async function gatherCheckFields(options: Record<string, unknown>, args: readonly string[], { io }: CommandContext): Promise<Record<string, unknown>> {
   const { file, regimen: regimenOption, ...rest } = options;
@@ -35,12 +34,19 @@ async function gatherCheckFields(options: Record<string, unknown>, args: readonl
   }
   if (fileSource === undefined) return { ...rest, ...(regimen !== undefined && { regimen }) };
 
-  const schedule = await readJsonInput(fileSource, io);
-  const shape = normalizeAnySchedule(schedule);
-  // Paths here are inside the file (`steps`, `steps[2].doses[0]`); folded into the message, so a
-  // bare `steps` is not printed as if it were an option.
-  if (!shape.ok) throw new InputError(limitIssues(shape.problems).map((issue) => (invalid('', describeIssue(issue, 'field')))));
-  return { ...rest, schedule };
+  return { ...rest, schedule: await readJsonInput(fileSource, io) };
+}
+
+/** `schedule`, `schedule.steps[2]`, `schedule[0]`: a path inside the schedule a request carries. */
+const IN_SCHEDULE = /^schedule(?=$|[.[])\.?/;
+
+/**
+ * The problems of a schedule file by their path inside that file (`steps[2].doses[0]`,
+ * `dosageInstruction[2].timing.repeat.boundsPeriod.end`), not inside the request: folded into the
+ * message, so a bare `steps` is not printed as if it were an option.
+ */
+function problemsInTheFile(problems: readonly InputProblem[]): InputProblem[] {
+  return problems.map((problem) => (IN_SCHEDULE.test(problem.field) ? invalid('', describeIssue({ ...problem, field: problem.field.replace(IN_SCHEDULE, '') }, 'field')) : problem));
 }
 
 export const checkCommand: CommandSpec<'check'> = {
@@ -70,6 +76,7 @@ export const checkCommand: CommandSpec<'check'> = {
   },
   gatherFields: gatherCheckFields,
   fromFields: checkFromFields,
+  wordProblems: problemsInTheFile,
   requestSchema: checkRequestSchema,
   resultSchema: checkResultSchema,
   exitCode: (result) => (result.ok ? EXIT.ok : EXIT.checkFailed),
