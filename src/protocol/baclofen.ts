@@ -58,8 +58,8 @@ export const baclofenOral = {
   // Titration up
   startDoseMg: sourced(5, ['S1', 'S7'], 'start at 5 mg per dose'),
   startFrequency: sourced('tid' as FrequencyCode, ['S1', 'S7'], 'start three times daily (15 mg/day)'),
-  stepMg: sourced(5, ['S1', 'S7', 'S11'], 'raise by 5 mg per dose'),
-  intervalDays: sourced(3, ['S1', 'S7', 'S11'], 'raise every 3 days'),
+  stepMg: sourced(5, ['S1', 'S7'], 'raise by 5 mg per dose'),
+  intervalDays: sourced(3, ['S1', 'S7'], 'raise every 3 days'),
   paceErrorFactor: sourced(
     2,
     ['TITRATE'],
@@ -67,19 +67,19 @@ export const baclofenOral = {
   ),
   higherRiskPace: sourced(
     { minAgeYears: 65, belowCrclMlMin: 60, interactions: ['opioid', 'benzodiazepine'] as readonly InteractionName[] },
-    ['R3', 'R5', 'R8'],
-    'for patients at higher risk (65 or over, kidney function below 60 mL/min or on dialysis, with opioids or benzodiazepines) any rise or start faster than the protocol is an error',
+    ['TITRATE', 'R3', 'R5', 'R8'],
+    "for patients at higher risk (65 or over, kidney function below 60 mL/min or on dialysis, with opioids or benzodiazepines) any rise or start faster than the protocol is an error: titrate's rule, from the higher risk these sources describe",
   ),
   labelEndDoseMg: sourced(20, ['S1', 'S7'], "the label's suggested schedule ends at 20 mg per dose"),
   labelEndFrequency: sourced('tid' as FrequencyCode, ['S1', 'S7'], "the label's suggested schedule ends three times daily (60 mg/day)"),
   /** Above `max` and at most the maximum: a warning (none here, where the range reaches the maximum). */
   usualRangeDailyMg: sourced<{ readonly min: number | null; readonly max: number }>({ min: 40, max: 80 }, ['S7'], 'usual effective range 40-80 mg/day'),
-  maxDailyMg: sourced(80, ['S1', 'S7', 'S12'], 'never more than 80 mg/day by mouth (20 mg four times daily)'),
+  maxDailyMg: sourced(80, ['S1', 'S7'], 'never more than 80 mg/day by mouth (20 mg four times daily)'),
 
   singleDoseMaxMg: sourced(
     20,
-    ['S1', 'S3', 'S7', 'S12'],
-    'never more than 20 mg in one dose: the 80 mg/day maximum is written as 20 mg four times daily, and the liquids give at most 20 mL of 1 mg/mL or 4 mL of 5 mg/mL',
+    ['TITRATE', 'S1', 'S3', 'S7'],
+    "never more than 20 mg in one dose: titrate's inference, as no label states a per-dose maximum; the labels write their 80 mg/day maximum as 20 mg four times daily, and the liquids' largest dose is 20 mL of 1 mg/mL or 4 mL of 5 mg/mL",
   ),
   aboveLabelSchedule: sourced(
     'continue +5 mg per dose every 3 days',
@@ -130,30 +130,38 @@ export const baclofenOral = {
     ['TITRATE'],
     "the reduction is a ceiling on each day's dose: the largest daily dose the product makes under it, at the unadjusted plan's doses a day or fewer (or equal doses at the other label frequency, as for a target: 40 mg/day as 10 mg four times daily), equal doses first, no dose above the unadjusted one; the planner never raises a dose by more than the step at once (it holds instead), and refuses, naming a liquid, where no makeable dose fits",
   ),
-  dialysisMaxDailyMg: sourced(5, ['T1', 'R3', 'R7'], 'on dialysis: no more than about 5 mg/day'),
+  dialysisMaxDailyMg: sourced(
+    5,
+    ['TITRATE', 'R3', 'R7'],
+    "on dialysis: no step above 5 mg/day, titrate's ceiling from the particularly low dose of about 5 mg/day the labels give (a dose to select, not a stated maximum)",
+  ),
   dialysisAvoid: sourced('some sources advise avoiding baclofen on dialysis', ['R2', 'R6'], 'some sources advise avoiding baclofen on dialysis altogether'),
   crclInputMaxMlMin: sourced(250, ['TITRATE'], 'a creatinine clearance above 250 mL/min is taken for an error of entry'),
   cockcroftGault: sourced(
     { ageFromYears: 140, divisor: 72, femaleFactor: 0.85, umolPerMgDl: 88.4 },
-    ['C1', 'C2', 'C3'],
-    'CrCl = (140 - age) x weight kg / (72 x serum creatinine mg/dL), x 0.85 if female',
+    ['C1'],
+    'CrCl = (140 - age) x weight kg / (72 x serum creatinine mg/dL), x 0.85 if female; a creatinine in umol/L is divided by 88.4 (the standard unit conversion, not a source\'s number)',
   ),
   bodyWeight: sourced(
     { maleIdealKg: 50, femaleIdealKg: 45.5, idealKgPerInchOver60: 2.3, adjustedFraction: 0.4, cmPerInch: 2.54 },
-    ['C2', 'C3'],
-    'ideal body weight 50 kg (male) or 45.5 kg (female) + 2.3 kg per inch over 60 in; adjusted weight = ideal + 0.4 x (total - ideal); total body weight unless asked',
+    ['C3', 'C1', 'TITRATE'],
+    "ideal body weight 50 kg (male) or 45.5 kg (female) + 2.3 kg per inch over 60 in [C3]; total body weight unless asked, as the formula was derived [C1]; adjusted weight = ideal + 0.4 x (total - ideal) is titrate's choice (0.4 comes from aminoglycoside dosing, not from creatinine clearance)",
   ),
   lowCreatinineMgDl: sourced(
     0.7,
-    ['C2'],
-    'serum creatinine below 0.7 mg/dL: Cockcroft-Gault may overestimate CrCl (low muscle mass is common in spinal cord injury and MS)',
+    ['TITRATE'],
+    "serum creatinine below 0.7 mg/dL: Cockcroft-Gault may overestimate CrCl (low muscle mass is common in spinal cord injury and MS); 0.7 is titrate's threshold, which no source states",
   ),
   beers: sourced(
     { minAgeYears: 65, belowCrclMlMin: 60 },
-    ['R6'],
-    'aged 65 or over with CrCl below 60 mL/min: avoid baclofen (2023 Beers criteria)',
+    ['R6', 'TITRATE'],
+    "aged 65 or over with eGFR below 60 mL/min or on chronic dialysis: avoid baclofen (2023 Beers criteria, worded in eGFR); titrate applies the 60 to the CrCl it has, titrate's inference",
   ),
-  olderAdultAgeYears: sourced(65, ['R3', 'T4'], 'from 65: more prone to dizziness, falls and confusion; titrate cautiously'),
+  olderAdultAgeYears: sourced(
+    65,
+    ['TITRATE', 'R3', 'T4', 'R6'],
+    "older adults: titrate cautiously, as they are more prone to side effects such as confusion and hallucinations [R3][T4]; those labels give no age: 65 is titrate's threshold, the age the Beers criteria cover [R6]",
+  ),
 
   // Taper down
   taperDefaultDays: sourced(14, ['T1', 'R3', 'M1'], 'taper over 1-2 weeks; titrate defaults to 14 days'),

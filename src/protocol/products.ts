@@ -43,7 +43,7 @@ const forms = {
     defaultStrengthsMg: sourced([5, 10, 20], ['S7'], 'tablets of 5, 10 and 20 mg unless other strengths are asked for'),
     defaultScoredMg: sourced(
       [10, 20],
-      ['S7', 'S8'],
+      ['S7'],
       '10 and 20 mg tablets are usually scored, the 5 mg often not; scoring depends on the maker, so the scored strengths can be given',
     ),
     splittable: true,
@@ -60,7 +60,7 @@ const forms = {
   'solution-1': {
     kind: 'liquid',
     label: 'oral solution',
-    concentrationMgPerMl: sourced(1, ['S1', 'S2'], 'oral solution 5 mg/5 mL = 1 mg/mL (Ozobax)'),
+    concentrationMgPerMl: sourced(1, ['S1'], 'oral solution 5 mg/5 mL = 1 mg/mL (Ozobax)'),
     labelStrength: '5 mg/5 mL',
     handling: 'store refrigerated as labelled',
   },
@@ -124,7 +124,7 @@ const interactions = {
 export type InteractionName = keyof typeof interactions;
 export const interactionNames = Object.keys(interactions) as InteractionName[];
 
-/** A patient factor that raises a caution finding (PROTOCOL.md, "Cautions shown as findings"). */
+/** A patient factor that raises a caution finding (a caution shown as a finding, not a dose change). */
 export interface Caution {
   readonly severity: Severity;
   readonly message: string;

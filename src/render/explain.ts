@@ -19,8 +19,8 @@ export function renderSourceLegend(steps: readonly Step[], options: RenderOption
   return `${options.paint.bold('Sources:')}\n${renderSourceLines(keys, options)}`;
 }
 
-/** `  S1      OZOBAX … https://…`, one source a line, each wrapped under its title. */
+/** `  S1      OZOBAX … https://…`, one source a line with its primary citation, each wrapped under it. */
 export function renderSourceLines(keys: readonly SourceKey[], options: RenderOptions): string {
   const prose = proseFor(options);
-  return keys.map((key) => prose(`  ${key.padEnd(8)}${sources[key].title}${sources[key].url ? ` ${sources[key].url}` : ''}`, 10)).join('\n');
+  return keys.map((key) => prose(`  ${key.padEnd(8)}${sources[key].citation}${sources[key].url ? ` ${sources[key].url}` : ''}`, 10)).join('\n');
 }

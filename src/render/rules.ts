@@ -81,7 +81,7 @@ export function rulesByTopic(rules: readonly NamedRule[]): { readonly title: str
 /**
  * `titrate rules`: every rule as a sentence with the keys of its sources, under its topic, wrapped
  * to the width at spaces only (never inside a word, a name or an address); then each source by key
- * with its title and its address whole on a line of its own (a terminal may fold one longer than
+ * with its primary citation and its address whole on a line of its own (a terminal may fold one longer than
  * the width, but it is never cut). The rules' names and values are in `titrate rules --json`.
  */
 export function renderRulesTable({ protocol, products }: ProtocolData, options: RenderOptions): string {
@@ -91,7 +91,7 @@ export function renderRulesTable({ protocol, products }: ProtocolData, options: 
   const bullet = options.ascii ? '-' : '•';
   const lines = [
     paint.bold(`Protocol ${protocol.id} (${protocol.name})`),
-    prose(`Each rule with the keys of its sources, listed at the end; titrate rules --json gives every rule's name and value.`, 0),
+    prose(`Each rule with the keys of its sources, cited at the end (TITRATE marks titrate's own decisions); titrate rules --json gives every rule's name and value.`, 0),
   ];
   for (const topic of rulesByTopic(rules)) {
     lines.push('', paint.bold(topic.title));
@@ -101,8 +101,8 @@ export function renderRulesTable({ protocol, products }: ProtocolData, options: 
   // In the order of the source list (S1, S3 … S15, R1 …), not alphabetical (S1, S11, S7).
   const cited = new Set(usedSources(rules));
   for (const key of (Object.keys(sources) as SourceKey[]).filter((known) => cited.has(known))) {
-    const { title, url } = sources[key];
-    lines.push(prose(`  ${key.padEnd(8)}${title}`, 10));
+    const { citation, url } = sources[key];
+    lines.push(prose(`  ${key.padEnd(8)}${citation}`, 10));
     // Under the title where it fits, else further left: an address is never cut.
     if (url) lines.push(`${' '.repeat(url.length + 10 <= options.width ? 10 : url.length + 2 <= options.width ? 2 : 0)}${url}`);
   }

@@ -3,6 +3,7 @@ import type { KidneyAssessment } from '../engine/types.js';
 import { describeDaily, describeDoses, formatDuration, formatNumber, plural } from '../engine/wording.js';
 import { frequencies } from '../protocol/baclofen.js';
 import type { CautionName } from '../protocol/products.js';
+import type { Sourced } from '../protocol/sourced.js';
 import type { ProtocolData } from '../protocol/profiles.js';
 
 // The one place every finding is worded: a sentence made from the finding's params. Messages name
@@ -23,6 +24,12 @@ const kidneyText = (kidney: KidneyAssessment, data: ProtocolData) => (kidney.cat
 const frequencyOf = (count: number) => Object.values(frequencies).find((item) => item.dosesPerDay === count)?.label ?? `${count} times daily`;
 const list = (items: readonly string[]) => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`);
 const withdrawal = (data: ProtocolData) => data.protocol.withdrawalRisk.value;
+/** `words` where the protocol value is titrate's own decision (sourced TITRATE), so a finding never passes it off as a source's. */
+const titratesOwn = (rule: Sourced<unknown>, words: string) => (rule.sources.includes('TITRATE') ? words : '');
+/** Why dialysis has a ceiling: titrate's, from the dose the labels give, unless the profile sources it otherwise. */
+const dialysisCeiling = (data: ProtocolData) =>
+  titratesOwn(data.protocol.dialysisMaxDailyMg, `titrate's ceiling from the particularly low dose of about ${perDay(data.protocol.dialysisMaxDailyMg.value)} the labels give, `) +
+  'and some sources advise avoiding baclofen on dialysis';
 
 function limitText(limit: Limit): string {
   switch (limit.kind) {
@@ -116,7 +123,7 @@ export const wordings: { readonly [C in FindingCode]: (params: FindingParams[C],
     `${fromDate(p.date)}${describeDaily(p.doses)} is above the usual ${perDay(p.usualMaxMg)}; within the maximum, but give more only with the response in view`,
   ABOVE_RENAL_CAP: (p, d) =>
     p.reduction === null
-      ? `${fromDate(p.date)}${describeDaily(p.doses)} is above about ${perDay(p.capMg)}, the most sources give on dialysis (some advise avoiding baclofen)`
+      ? `${fromDate(p.date)}${describeDaily(p.doses)} is above ${perDay(p.capMg)}, ${dialysisCeiling(d)}`
       : `${fromDate(p.date)}${describeDaily(p.doses)} is above ${perDay(p.capMg)}, the ${perDay(d.protocol.maxDailyMg.value)} maximum reduced by ` +
         `${p.reduction.numerator}/${p.reduction.denominator} for ${p.kidney.category} kidney impairment (${crcl(p.kidney, d)}), rounded down to ${mg(d.protocol.doseUnitMg.value)}`,
   SINGLE_DOSE_ABOVE_MAX: (p, d) =>
@@ -216,21 +223,26 @@ export const wordings: { readonly [C in FindingCode]: (params: FindingParams[C],
         `${p.heightCm === null ? '' : ` and ${asGiven(p.asGiven.height, `${formatNumber(p.heightCm, 1)} cm`)}`})`) +
     `, serum creatinine ${asGiven(p.asGiven.serumCreatinine, `${formatNumber(p.serumCreatinineMgDl, 2)} mg/dL`)}, ${p.sex}` +
     (p.femaleFactor === null ? '' : ` (× ${p.femaleFactor})`),
-  CRCL_MAY_OVERESTIMATE: (p) =>
-    `Serum creatinine ${formatNumber(p.serumCreatinineMgDl, 2)} mg/dL is below ${formatNumber(p.belowMgDl)} mg/dL: Cockcroft–Gault may overestimate CrCl ` +
+  CRCL_MAY_OVERESTIMATE: (p, d) =>
+    `Serum creatinine ${formatNumber(p.serumCreatinineMgDl, 2)} mg/dL is below ${formatNumber(p.belowMgDl)} mg/dL${titratesOwn(d.protocol.lowCreatinineMgDl, " (titrate's threshold: no source states one)")}: ` +
+    'Cockcroft–Gault may overestimate CrCl ' +
     '(low muscle mass is common in spinal cord injury and MS); judge the kidney category with care',
   RENAL_IMPAIRMENT: (p, d) =>
     p.kidney.category === 'dialysis'
-      ? `On dialysis: sources give no more than about ${perDay(p.dialysisMaxMg)}, and some advise avoiding baclofen; needs a specialist`
+      ? `On dialysis: no step above ${perDay(p.dialysisMaxMg)}, ${dialysisCeiling(d)}; needs a specialist`
       : `Kidney function: ${p.kidney.category} impairment (${crcl(p.kidney, d)}, ${p.range}). Suggested: reduce every dose by ${p.reductionText}. ` +
         'A boundary value counts as the more impaired category (titrate’s choice)',
-  BEERS_AVOID: (p) =>
-    `Aged ${formatNumber(p.ageYears)} ${p.dialysis ? 'and on dialysis' : `with CrCl below ${p.belowCrclMlMin} mL/min`}: the 2023 Beers criteria advise avoiding baclofen; ` +
+  BEERS_AVOID: (p, d) =>
+    `Aged ${formatNumber(p.ageYears)} ${p.dialysis ? 'and on dialysis' : `with CrCl below ${p.belowCrclMlMin} mL/min`}: the 2023 Beers criteria advise avoiding baclofen` +
+    (p.dialysis ? '' : ` at an eGFR below ${p.belowCrclMlMin} mL/min${titratesOwn(d.protocol.beers, " (applied to the CrCl: titrate's inference)")}`) +
+    '; ' +
     'if it cannot be avoided, use the lowest effective dose and watch for confusion and other CNS toxicity',
   KIDNEY_FUNCTION_NEEDED: (p) =>
     `Aged ${formatNumber(p.ageYears)} with no kidney function given: measure it before dosing; ` +
     `the 2023 Beers criteria advise avoiding baclofen below ${p.belowCrclMlMin} mL/min`,
-  OLDER_ADULT: (p) => `Aged ${formatNumber(p.ageYears)}: older adults are more prone to dizziness, falls and confusion; titrate cautiously`,
+  OLDER_ADULT: (p, d) =>
+    `Aged ${formatNumber(p.ageYears)}: older adults are more prone to side effects such as confusion and hallucinations; titrate cautiously` +
+    titratesOwn(d.protocol.olderAdultAgeYears, ` (from ${formatNumber(d.protocol.olderAdultAgeYears.value)}: titrate's threshold, as the labels give no age)`),
   PREGNANCY: (p, d) => caution('pregnant', p.taper, d),
   BREASTFEEDING: (p, d) => caution('breastfeeding', p.taper, d),
   EPILEPSY: (p, d) => caution('epilepsy', p.taper, d),

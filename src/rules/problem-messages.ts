@@ -7,6 +7,11 @@ import { frequencies } from '../protocol/baclofen.js';
 
 const mg = (value: number) => `${formatNumber(value)} mg`;
 const perDay = (value: number) => `${formatNumber(value)} mg/day`;
+/** `titrate's ceiling, from R3, R7` for a limit titrate sets (TITRATE among its keys); else `sources R3, R7`. */
+const ceilingBasis = (keys: readonly string[]) => {
+  const documents = keys.filter((key) => key !== 'TITRATE').join(', ');
+  return keys.includes('TITRATE') ? `titrate's ceiling, from ${documents}` : `sources ${documents}`;
+};
 
 /** `10, 20 mg tablets (no halves)`, `5, 10, 20 mg tablets (halves only of 10, 20 mg)`, `2 mg/mL oral solution`. */
 export function productWords(product: ProductInWords): string {
@@ -37,7 +42,7 @@ const messages: { readonly [C in ProblemCode]: (params: ProblemParams[C]) => str
   TARGET_ABOVE_MAX_DAILY: (p) => `${perDay(p.dailyMg)} is above the ${perDay(p.maxDailyMg)} maximum for oral baclofen; titrate does not plan above it`,
   TARGET_BELOW_SMALLEST_DOSE: (p) => `${perDay(p.dailyMg)} is less than the smallest dose the product can give once a day`,
   DIALYSIS_TARGET: (p) =>
-    `on dialysis no step may be above ${perDay(p.capMg)} (sources ${p.capSources.join(', ')}; ${p.avoidSources.join(', ')} advise avoiding baclofen), ` +
+    `on dialysis no step may be above ${perDay(p.capMg)} (${ceilingBasis(p.capSources)}; ${p.avoidSources.join(', ')} advise avoiding baclofen), ` +
     `so titrate plans on dialysis only to a target of at most ${perDay(p.capMg)}; ` +
     (p.dailyMg === null ? 'give that target' : `got ${perDay(p.dailyMg)}`),
   START_DOSE_ABOVE_GOAL: (p) =>

@@ -215,7 +215,7 @@ describe('plan: kidney function (adjusted unless asked not to)', () => {
 
   it('dialysis: refused without a target of at most 5 mg/day, naming the ceiling and its sources', () => {
     const problems = planRefusal({}, { patient: { kidney: { kind: 'dialysis' } } });
-    expect(problems[0]?.message).toMatch(/no step may be above 5 mg\/day \(sources T1, R3, R7; R2, R6 advise avoiding baclofen\)/);
+    expect(problems[0]?.message).toMatch(/no step may be above 5 mg\/day \(titrate's ceiling, from R3, R7; R2, R6 advise avoiding baclofen\)/);
     expect(planRefusal({ target: { kind: 'daily', dailyMg: 10 } }, { patient: { kidney: { kind: 'dialysis' } } })[0]?.field).toBe('target');
   });
 

@@ -62,7 +62,7 @@ describe('check: the acceptance commands', () => {
     expect(json<CheckJson>(result)).toMatchObject({
       schemaVersion: 1,
       ok: false,
-      findings: [{ code: 'ABOVE_CAP', severity: 'error', message: expect.any(String), source: expect.stringMatching(/^S1: /), sources: ['S1', 'S7', 'S12'], step: null }, { code: 'SINGLE_DOSE_ABOVE_MAX' }],
+      findings: [{ code: 'ABOVE_CAP', severity: 'error', message: expect.any(String), source: expect.stringMatching(/^S1: /), sources: ['S1', 'S7'], step: null }, { code: 'SINGLE_DOSE_ABOVE_MAX' }],
     });
   });
 

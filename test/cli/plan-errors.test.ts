@@ -31,7 +31,7 @@ const cases: [argv: string[], pattern: RegExp][] = [
   [['plan', '--weight', '70'], /Cockcroft–Gault needs age, weight, serum creatinine and sex; missing age, serum creatinine \(scr or scrUmol\), sex/],
   [['plan', '--crcl', '40', '--dialysis'], /give kidney function one way only/],
   [['plan', '--renal-adjust'], /--renal-adjust: needs kidney function/],
-  [['plan', '--dialysis'], /--target: on dialysis no step may be above 5 mg\/day \(sources T1, R3, R7; R2, R6 advise avoiding baclofen\)/],
+  [['plan', '--dialysis'], /--target: on dialysis no step may be above 5 mg\/day \(titrate's ceiling, from R3, R7; R2, R6 advise avoiding baclofen\)/],
   [['plan', '--dialysis', '--target', '10'], /--target: on dialysis .*got 10 mg\/day/],
   [['plan', '--target', '20mg qid', '--frequency', 'tid'], /--frequency: tid conflicts with the target's qid/],
   [['plan', '--format', 'xml'], /argument 'xml' is invalid/],

@@ -45,7 +45,7 @@ describe('whole dose units', () => {
 
 describe('sourcesOf', () => {
   it('lists each key once, in the order met, whether given bare or with a protocol value', () => {
-    expect(sourcesOf('S1', 'S1', { sources: ['S7', 'S1'] }, 'S7', 'S11')).toEqual(['S1', 'S7', 'S11']);
+    expect(sourcesOf('S1', 'S1', { sources: ['S7', 'S1'] }, 'S7', 'S3')).toEqual(['S1', 'S7', 'S3']);
   });
 });
 

@@ -83,7 +83,7 @@ describe('missed-dose text', () => {
       'SKIP  Skip it, take the next at 20:00: the next dose is less than 2 hours away (1 h 30 min), so skip the missed 14:00 dose. Never take a double dose.',
       'Next dose: 20:00 (in 1 h 30 min)',
       'Rule: take a missed dose unless the next is less than 2 hours away; never double',
-      'source: M1: NHS: how and when to take baclofen',
+      'source: M1: NHS: baclofen (how and when to take it; about baclofen)',
     ]);
   });
 });

@@ -38,7 +38,8 @@ describe('titrate rules', () => {
 
   it('is far shorter at 80 columns than the 300-line table it was, and has no internal key names', () => {
     const text = renderRulesTable(defaultProtocolData, renderOptions({ width: 80 }));
-    expect(text.split('\n').length).toBeLessThan(220);
+    // Each source's primary citation (labeller or authors, year, identifiers) takes about three lines.
+    expect(text.split('\n').length).toBeLessThan(280);
     expect(text).not.toMatch(/\b(doseUnitMg|singleDoseMaxMg|products\.forms)\b/);
   });
 });

@@ -22,7 +22,7 @@ describe('ABOVE_CAP', () => {
 
   it('a regimen above 80 mg/day is an error with no step', () => {
     const item = single(review(regimen([20, 20, 20, 20, 5])), 'ABOVE_CAP');
-    expect(item).toEqual({ code: 'ABOVE_CAP', severity: 'error', step: null, sources: ['S1', 'S7', 'S12'], params: { date: null, doses: [20, 20, 20, 20, 5], capMg: 80, within: null } });
+    expect(item).toEqual({ code: 'ABOVE_CAP', severity: 'error', step: null, sources: ['S1', 'S7'], params: { date: null, doses: [20, 20, 20, 20, 5], capMg: 80, within: null } });
   });
 
   it('a schedule step above it is an error on that step, dated', () => {
@@ -46,7 +46,7 @@ describe('SINGLE_DOSE_ABOVE_MAX', () => {
       code: 'SINGLE_DOSE_ABOVE_MAX',
       severity: 'error',
       step: null,
-      sources: ['S1', 'S3', 'S7', 'S12'],
+      sources: ['TITRATE', 'S1', 'S3', 'S7'],
       params: { date: null, doses: [22.5, 22.5, 22.5], maxMg: 20 },
     });
   });
@@ -91,10 +91,10 @@ describe('ABOVE_RENAL_CAP: the kidney-reduced cap', () => {
     expect(withCode(review(regimen([5]), dialysis), 'ABOVE_RENAL_CAP')).toEqual([]);
     const item = single(review(regimen([2.5, 5]), dialysis), 'ABOVE_RENAL_CAP');
     expect(item.severity).toBe('error');
-    expect(item.sources).toEqual(['T1', 'R3', 'R7', 'R2', 'R6']);
+    expect(item.sources).toEqual(['TITRATE', 'R3', 'R7', 'R2', 'R6']);
     expect(item.params).toEqual({ date: null, doses: [2.5, 5], capMg: 5, kidney: { category: 'dialysis', crclMlMin: null, method: 'dialysis' }, reduction: null });
     expect(messageOf(item, defaultProtocolData)).toBe(
-      '2.5 + 5 mg a day (7.5 mg/day) is above about 5 mg/day, the most sources give on dialysis (some advise avoiding baclofen)',
+      "2.5 + 5 mg a day (7.5 mg/day) is above 5 mg/day, titrate's ceiling from the particularly low dose of about 5 mg/day the labels give, and some sources advise avoiding baclofen on dialysis",
     );
   });
 });
@@ -112,7 +112,7 @@ describe('a taper from above a limit (FROM_ABOVE_CAP and the exemption)', () => 
       code: 'FROM_ABOVE_CAP',
       severity: 'warning',
       step: 0,
-      sources: ['S1', 'S7', 'S12', 'S3'],
+      sources: ['S1', 'S7', 'TITRATE', 'S3'],
       params: { fromDoses: from, limits: [{ kind: 'daily', limitMg: 80 }, { kind: 'single', limitMg: 20 }] },
     });
   });
@@ -130,7 +130,7 @@ describe('a taper from above a limit (FROM_ABOVE_CAP and the exemption)', () => 
       { kind: 'single', limitMg: 20 },
       { kind: 'kidney', limitMg: 52.5 },
     ]);
-    expect(item.sources).toEqual(['S1', 'S7', 'S12', 'S3', 'R1']);
+    expect(item.sources).toEqual(['S1', 'S7', 'TITRATE', 'S3', 'R1']);
     expect(codesOf(findings, 'ABOVE_RENAL_CAP', 'ABOVE_CAP', 'SINGLE_DOSE_ABOVE_MAX')).toEqual([]);
   });
 

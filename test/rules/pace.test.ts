@@ -102,7 +102,7 @@ describe('RATE_ABOVE_PROTOCOL', () => {
       code: 'RATE_ABOVE_PROTOCOL',
       severity: 'warning',
       step: 2,
-      sources: ['S1', 'S7', 'S11'],
+      sources: ['S1', 'S7'],
       params: {
         date: '2026-01-09',
         fromDoses: [5, 5, 5],

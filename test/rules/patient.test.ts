@@ -27,7 +27,7 @@ describe('CRCL_ESTIMATED', () => {
       code: 'CRCL_ESTIMATED',
       severity: 'info',
       step: null,
-      sources: ['C1', 'C2', 'C3'],
+      sources: ['C1'],
       params: {
         crclMlMin: 77.8,
         ageYears: 60,
@@ -47,7 +47,7 @@ describe('CRCL_ESTIMATED', () => {
   it('names the weight basis, the height and the female factor', () => {
     // Ideal body weight, female, 170 cm: 45.5 + 2.3 x (170 / 2.54 - 60) = 61.44 kg.
     const item = single(patientFindings(cockcroftGault({ sex: 'female', weightKg: 90, heightCm: 170, weightBasis: 'ideal' })), 'CRCL_ESTIMATED');
-    expect(item.sources).toEqual(['C1', 'C2', 'C3']);
+    expect(item.sources).toEqual(['C1', 'C3', 'TITRATE']);
     expect(item.params).toMatchObject({ weightBasis: 'ideal', totalWeightKg: 90, heightCm: 170, sex: 'female', femaleFactor: 0.85 });
     expect(item.params.weightKg).toBeCloseTo(61.437, 3);
     expect(messageOf(item, defaultProtocolData)).toMatch(/ideal body weight 61\.4 kg \(from 90 kg total and 170 cm\), .*female \(× 0\.85\)$/);
@@ -61,7 +61,7 @@ describe('CRCL_ESTIMATED', () => {
 describe('CRCL_MAY_OVERESTIMATE', () => {
   it('serum creatinine 0.6 mg/dL is a warning', () => {
     const item = single(patientFindings(cockcroftGault({ serumCreatinineMgDl: 0.6, ageYears: 90 })), 'CRCL_MAY_OVERESTIMATE');
-    expect(item).toEqual({ code: 'CRCL_MAY_OVERESTIMATE', severity: 'warning', step: null, sources: ['C2'], params: { serumCreatinineMgDl: 0.6, belowMgDl: 0.7 } });
+    expect(item).toEqual({ code: 'CRCL_MAY_OVERESTIMATE', severity: 'warning', step: null, sources: ['TITRATE'], params: { serumCreatinineMgDl: 0.6, belowMgDl: 0.7 } });
   });
 
   it('serum creatinine 0.7 mg/dL is not', () => {
@@ -96,10 +96,10 @@ describe('RENAL_IMPAIRMENT', () => {
       code: 'RENAL_IMPAIRMENT',
       severity: 'error',
       step: null,
-      sources: ['T1', 'R3', 'R7', 'R2', 'R6'],
+      sources: ['TITRATE', 'R3', 'R7', 'R2', 'R6'],
       params: { kidney: { category: 'dialysis', crclMlMin: null, method: 'dialysis' }, range: null, reductionText: null, dialysisMaxMg: 5 },
     });
-    expect(messageOf(item, defaultProtocolData)).toMatch(/^On dialysis: sources give no more than about 5 mg\/day/);
+    expect(messageOf(item, defaultProtocolData)).toMatch(/^On dialysis: no step above 5 mg\/day, titrate's ceiling from the particularly low dose of about 5 mg\/day the labels give/);
   });
 
   it('a Cockcroft–Gault CrCl of 30.04 is shown as 30 and classified as 30: severe', () => {
@@ -117,8 +117,8 @@ describe('BEERS_AVOID and OLDER_ADULT', () => {
   it('aged 65 with CrCl 59 is a Beers error, and an older-adult warning', () => {
     const findings = patientFindings({ ageYears: 65, kidney: { kind: 'crcl', crclMlMin: 59 } });
     expect(codes(findings)).toEqual(['BEERS_AVOID/error@null', 'RENAL_IMPAIRMENT/warning@null', 'OLDER_ADULT/warning@null']);
-    expect(single(findings, 'BEERS_AVOID')).toEqual({ code: 'BEERS_AVOID', severity: 'error', step: null, sources: ['R6'], params: { ageYears: 65, belowCrclMlMin: 60, dialysis: false } });
-    expect(single(findings, 'OLDER_ADULT')).toEqual({ code: 'OLDER_ADULT', severity: 'warning', step: null, sources: ['R3', 'T4'], params: { ageYears: 65 } });
+    expect(single(findings, 'BEERS_AVOID')).toEqual({ code: 'BEERS_AVOID', severity: 'error', step: null, sources: ['R6', 'TITRATE'], params: { ageYears: 65, belowCrclMlMin: 60, dialysis: false } });
+    expect(single(findings, 'OLDER_ADULT')).toEqual({ code: 'OLDER_ADULT', severity: 'warning', step: null, sources: ['TITRATE', 'R3', 'T4', 'R6'], params: { ageYears: 65 } });
   });
 
   it('aged 64, or CrCl 60, is not a Beers case', () => {
@@ -129,7 +129,7 @@ describe('BEERS_AVOID and OLDER_ADULT', () => {
   it('aged 65 or over without kidney function: a warning to measure it before dosing (Beers turns on it), and an older adult', () => {
     expect(codes(patientFindings({ ageYears: 65 }))).toEqual(['KIDNEY_FUNCTION_NEEDED/warning@null', 'OLDER_ADULT/warning@null']);
     const item = single(patientFindings({ ageYears: 95 }), 'KIDNEY_FUNCTION_NEEDED');
-    expect(item).toEqual({ code: 'KIDNEY_FUNCTION_NEEDED', severity: 'warning', step: null, sources: ['R6'], params: { ageYears: 95, belowCrclMlMin: 60 } });
+    expect(item).toEqual({ code: 'KIDNEY_FUNCTION_NEEDED', severity: 'warning', step: null, sources: ['R6', 'TITRATE'], params: { ageYears: 95, belowCrclMlMin: 60 } });
     expect(messageOf(item, defaultProtocolData)).toMatch(/^Aged 95 with no kidney function given: measure it before dosing/);
     expect(withCode(patientFindings({ ageYears: 95, kidney: { kind: 'crcl', crclMlMin: 90 } }), 'KIDNEY_FUNCTION_NEEDED')).toEqual([]);
     expect(withCode(patientFindings({ ageYears: 64 }), 'KIDNEY_FUNCTION_NEEDED')).toEqual([]);
