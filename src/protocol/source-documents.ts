@@ -75,7 +75,7 @@ export const sources = {
     url: 'https://doi.org/10.1053/j.ajkd.2017.07.005',
   },
   R3: {
-    title: 'pms-BACLOFEN product monograph (Canada, Pharmascience, rev. 2020-12-11)',
+    title: 'pms-BACLOFEN product monograph (Canada, Pharmascience, rev. December 2020)',
     citation:
       'pms-BACLOFEN (baclofen tablets USP 10 mg, 20 mg), product monograph. Pharmascience Inc.; revised 2020-12-11, submission control no. 245244. DIN 02063735 (10 mg), 02063743 (20 mg). Health Canada Drug Product Database.',
     url: 'https://health-products.canada.ca/dpd-bdpp/',
@@ -202,7 +202,7 @@ export const sources = {
     url: 'https://www.medicines.org.uk/emc/product/1280/smpc',
   },
   CA1: {
-    title: 'Lioresal (baclofen) 10 and 20 mg tablets product monograph, Novartis Pharmaceuticals Canada, rev. 2020-05-07 (Health Canada Drug Product Database)',
+    title: 'Lioresal (baclofen) 10 and 20 mg tablets product monograph, Novartis Pharmaceuticals Canada, rev. May 2020 (Health Canada Drug Product Database)',
     citation: 'Lioresal (baclofen) 10 mg and 20 mg tablets, product monograph. Novartis Pharmaceuticals Canada Inc.; revised 2020-05-07. Health Canada Drug Product Database.',
     url: 'https://health-products.canada.ca/dpd-bdpp/',
   },

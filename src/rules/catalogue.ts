@@ -3,7 +3,7 @@ import type { KidneyAssessment } from '../engine/types.js';
 import { describeDaily, describeDoses, formatDuration, formatNumber, plural } from '../engine/wording.js';
 import { frequencies } from '../protocol/baclofen.js';
 import type { CautionName } from '../protocol/products.js';
-import type { Sourced } from '../protocol/sourced.js';
+import type { Sourced } from '../protocol/value-types.js';
 import type { ProtocolData } from '../protocol/profiles.js';
 
 // The one place every finding is worded: a sentence made from the finding's params. Messages name

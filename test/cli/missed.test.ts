@@ -12,7 +12,7 @@ describe('titrate missed', () => {
       action: 'skip',
       nextDose: '20:00',
       message: expect.stringMatching(/^Skip it, take the next at 20:00: .*Never take a double dose\.$/),
-      source: 'M1: NHS: how and when to take baclofen',
+      source: 'M1: NHS: baclofen (how and when to take it; about baclofen)',
       sources: ['M1'],
       notice: expect.stringMatching(/^Draft for a clinician to confirm/),
     });
