@@ -1,34 +1,23 @@
-import { byProfile } from './profile-values.js';
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { interactionNames } from '../protocol/products.js';
-import { defaultProfileId, profileIds } from '../protocol/profiles.js';
 import { formatsFor, type ResultKind } from '../render/formats/index.js';
 import type { HandoutDetails } from '../render/render-options.js';
+import { patientFields } from '../schema/patient-fields.js';
+import type { RequestField } from '../schema/request-field.js';
 import { shown } from '../schema/values.js';
 import { itemsSection, type HelpLayout } from './help.js';
 
-/** Age, kidney function and the factors that raise cautions: the options every request command shares, as data (flags, help). */
-export const patientOptions: readonly [flags: string, description: string][] = [
-  ['--crcl <mL/min>', 'creatinine clearance, if known'],
-  ['--age <years>', `age in years (from ${byProfile(({ protocol }) => protocol.minAgeYears.value, '')}); also used by Cockcroft–Gault and the Beers check`],
-  ['--weight <kg|lb>', 'body weight for Cockcroft–Gault: 70 or 70kg, or 154lb'],
-  ['--height <cm|in>', 'height, for --weight-basis ideal or adjusted: 170 or 170cm, or 67in'],
-  ['--weight-basis <total|ideal|adjusted>', 'weight used by Cockcroft–Gault (default total)'],
-  ['--scr <mg/dL>', 'serum creatinine in mg/dL, for Cockcroft–Gault'],
-  ['--scr-umol <µmol/L>', `serum creatinine in µmol/L (÷ ${byProfile(({ protocol }) => protocol.cockcroftGault.value.umolPerMgDl, '')}), instead of --scr`],
-  ['--sex <female|male>', `for Cockcroft–Gault (× ${byProfile(({ protocol }) => protocol.cockcroftGault.value.femaleFactor, '')} if female)`],
-  ['--dialysis', `on dialysis: no step above about ${byProfile(({ protocol }) => protocol.dialysisMaxDailyMg.value, ' mg/day')}`],
-  ['--route <route>', 'oral (the only route titrate plans)'],
-  ['--protocol <id>', `the protocol profile: ${profileIds.join(', ')} (default ${defaultProfileId})`],
-  ['--pregnant', 'pregnant: caution, and a taper should finish before delivery'],
-  ['--breastfeeding', 'breastfeeding: caution'],
-  ['--epilepsy', 'epilepsy: caution'],
-  ['--with <name,...>', `also taking (comma-separated): ${interactionNames.join(', ')}`],
-];
-
-export function addPatientOptions(command: Command): Command {
-  for (const [flags, description] of patientOptions) command.option(flags, description);
+/** Options made from request fields (schema/request-field.ts): flags, help and choices as each field describes them. */
+export function addFieldOptions(command: Command, fields: readonly RequestField[]): Command {
+  for (const field of fields) {
+    const option = new Option(field.flag, field.help());
+    command.addOption(field.choices ? option.choices(field.choices) : option);
+  }
   return command;
+}
+
+/** Age, kidney function and the factors that raise cautions: the options every request command shares. */
+export function addPatientOptions(command: Command): Command {
+  return addFieldOptions(command, patientFields);
 }
 
 /** --renal-adjust (the default) and --no-renal-adjust, for the commands that plan. */

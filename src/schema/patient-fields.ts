@@ -4,7 +4,9 @@ import type { KidneyInput, PatientInput, WeightBasis } from '../engine/types.js'
 import { baclofenOral } from '../protocol/baclofen.js';
 import { interactionNames, type InteractionName } from '../protocol/products.js';
 import { field, flag } from './field.js';
-import { strictFields, type FieldBuilders, type ShapeOf } from './strict-fields.js';
+import { strictFields, type ShapeOf } from './strict-fields.js';
+import { byProfile } from './profile-values.js';
+import { buildersOf, requestField, schemasOf } from './request-field.js';
 import { invalid, type InputProblem, type Normalized } from './issues.js';
 import { issuesFromZod } from './zod-issues.js';
 import { requires, type JsonSchema } from './json-schema/json-schema.js';
@@ -127,25 +129,163 @@ function quantityParser<U extends string>({ what, units, toBase, range }: Quanti
 const parseWeight = quantityParser(weightSpec);
 const parseHeight = quantityParser(heightSpec);
 
-/** Age, kidney function and the factors that raise cautions: the fields every command takes (camelCase, as in NDJSON). */
-export const patientFieldBuilders = () => ({
-  age: () => z.optional(field((value) => parsePositiveNumber(value, 'an age in years', AGE_MAX_YEARS))),
-  weight: () => z.optional(field(parseWeight)),
-  height: () => z.optional(field(parseHeight)),
-  weightBasis: () => z.optional(field(parseWeightBasis)),
-  scr: () => z.optional(field((value) => parsePositiveNumber(value, 'serum creatinine in mg/dL', SCR_MAX_MG_DL))),
-  scrUmol: () => z.optional(field((value) => parsePositiveNumber(value, 'serum creatinine in µmol/L', SCR_MAX_UMOL_L))),
-  sex: () => z.optional(field(parseSex)),
-  crcl: () => z.optional(field((value) => parsePositiveNumber(value, 'a creatinine clearance in mL/min', baclofenOral.crclInputMaxMlMin.value))),
-  dialysis: () => z.optional(flag()),
-  route: () => z.optional(field(parseRoute)),
-  protocol: () => z.optional(field(parseProtocol)),
-  pregnant: () => z.optional(flag()),
-  breastfeeding: () => z.optional(flag()),
-  epilepsy: () => z.optional(flag()),
-  with: () => z.optional(field(parseInteractions)),
-}) satisfies FieldBuilders;
+/**
+ * A quantity as a JSON number in the base unit, or as text with a unit (`70kg`, `154 lb`). The
+ * text's range in another unit is claimed in whole units inside the base range (1–400 kg is
+ * 3–881 lb), so whatever the pattern accepts the parser accepts.
+ */
+function quantitySchema<U extends string>({ units, toBase, range }: QuantitySpec<U>, description: string): JsonSchema {
+  const base = Object.values(units)[0] as U;
+  const spellings = (unit: U) => alternation(Object.keys(units).filter((spelling) => units[spelling] === unit));
+  const ranges = ([...new Set(Object.values(units))] as U[]).map((unit) => ({
+    unit,
+    min: unit === base ? range.min : Math.ceil(range.min / toBase[unit]),
+    max: unit === base ? range.max : Math.floor(range.max / toBase[unit]),
+  }));
+  const texts = ranges.map(({ unit, min, max }) => `${decimalTextPattern({ min, max, fractionDigits: QUANTITY_DIGITS })}\\s*${spellings(unit)}${unit === base ? '?' : ''}`);
+  const claimed = ranges.map(({ unit, min, max }) => `${min}–${max} ${unit}`).join(', ');
+  return {
+    anyOf: [
+      { type: 'number', minimum: range.min, maximum: range.max, description: `in ${base}` },
+      { type: 'string', pattern: `^\\s*(?:${texts.join('|')})\\s*$`, description: `with its unit (${claimed}); a plain number is in ${base}` },
+    ],
+    description: `${description}: a number in ${base}, or text with its unit (${claimed}); the CLI also reads the unit in any case`,
+  };
+}
 
+const positive = (max: number, description: string): JsonSchema => ({ type: 'number', exclusiveMinimum: 0, maximum: max, description: `${description}; greater than 0, at most ${max}` });
+const flagSchema = (description: string): JsonSchema => ({ type: 'boolean', description });
+
+/**
+ * Age, kidney function and the factors that raise cautions: the fields every request command
+ * takes, each described once (option, help, parser, JSON Schema, completion).
+ */
+export const patientFields = [
+  requestField({
+    key: 'age',
+    flag: '--age <years>',
+    help: () => `age in years (from ${byProfile(({ protocol }) => protocol.minAgeYears.value, '')}); also used by Cockcroft–Gault and the Beers check`,
+    parse: () => z.optional(field((value) => parsePositiveNumber(value, 'an age in years', AGE_MAX_YEARS))),
+    jsonSchema: () => ({
+      type: 'number',
+      minimum: baclofenOral.minAgeYears.value,
+      maximum: AGE_MAX_YEARS,
+      description: `age in years, from ${baclofenOral.minAgeYears.value} (younger patients are refused) to ${AGE_MAX_YEARS}; also used by Cockcroft–Gault and the Beers check`,
+    }),
+  }),
+  requestField({
+    key: 'weight',
+    flag: '--weight <kg|lb>',
+    help: () => 'body weight for Cockcroft–Gault: 70 or 70kg, or 154lb',
+    parse: () => z.optional(field(parseWeight)),
+    jsonSchema: () => quantitySchema(weightSpec, 'body weight, for Cockcroft–Gault'),
+    // A quantity written with its unit (70kg, 154lb): nothing to offer, not the bare units the placeholder names.
+    completion: { kind: 'free' },
+  }),
+  requestField({
+    key: 'height',
+    flag: '--height <cm|in>',
+    help: () => 'height, for --weight-basis ideal or adjusted: 170 or 170cm, or 67in',
+    parse: () => z.optional(field(parseHeight)),
+    jsonSchema: () => quantitySchema(heightSpec, 'height, for the ideal or adjusted weight of Cockcroft–Gault'),
+    completion: { kind: 'free' },
+  }),
+  requestField({
+    key: 'weightBasis',
+    flag: '--weight-basis <total|ideal|adjusted>',
+    help: () => 'weight used by Cockcroft–Gault (default total)',
+    parse: () => z.optional(field(parseWeightBasis)),
+    jsonSchema: () => ({ enum: [...weightBases], description: 'the weight Cockcroft–Gault uses (default total); ideal and adjusted need the height' }),
+  }),
+  requestField({
+    key: 'scr',
+    flag: '--scr <mg/dL>',
+    help: () => 'serum creatinine in mg/dL, for Cockcroft–Gault',
+    parse: () => z.optional(field((value) => parsePositiveNumber(value, 'serum creatinine in mg/dL', SCR_MAX_MG_DL))),
+    jsonSchema: () => positive(SCR_MAX_MG_DL, 'serum creatinine in mg/dL, for Cockcroft–Gault'),
+  }),
+  requestField({
+    key: 'scrUmol',
+    flag: '--scr-umol <µmol/L>',
+    help: () => `serum creatinine in µmol/L (÷ ${byProfile(({ protocol }) => protocol.cockcroftGault.value.umolPerMgDl, '')}), instead of --scr`,
+    parse: () => z.optional(field((value) => parsePositiveNumber(value, 'serum creatinine in µmol/L', SCR_MAX_UMOL_L))),
+    jsonSchema: () => positive(SCR_MAX_UMOL_L, `serum creatinine in µmol/L (÷ ${baclofenOral.cockcroftGault.value.umolPerMgDl}), instead of scr`),
+  }),
+  requestField({
+    key: 'sex',
+    flag: '--sex <female|male>',
+    help: () => `for Cockcroft–Gault (× ${byProfile(({ protocol }) => protocol.cockcroftGault.value.femaleFactor, '')} if female)`,
+    parse: () => z.optional(field(parseSex)),
+    jsonSchema: () => ({ enum: [...sexes], description: 'sex, for Cockcroft–Gault; the CLI also reads f, m and any case' }),
+  }),
+  requestField({
+    key: 'crcl',
+    flag: '--crcl <mL/min>',
+    help: () => 'creatinine clearance, if known',
+    parse: () => z.optional(field((value) => parsePositiveNumber(value, 'a creatinine clearance in mL/min', baclofenOral.crclInputMaxMlMin.value))),
+    jsonSchema: () => positive(baclofenOral.crclInputMaxMlMin.value, 'creatinine clearance in mL/min, if known'),
+  }),
+  requestField({
+    key: 'dialysis',
+    flag: '--dialysis',
+    help: () => `on dialysis: no step above about ${byProfile(({ protocol }) => protocol.dialysisMaxDailyMg.value, ' mg/day')}`,
+    parse: () => z.optional(flag()),
+    jsonSchema: () => flagSchema(`on dialysis: no step above about ${baclofenOral.dialysisMaxDailyMg.value} mg/day (false: not on dialysis)`),
+  }),
+  requestField({
+    key: 'route',
+    flag: '--route <route>',
+    help: () => 'oral (the only route titrate plans)',
+    parse: () => z.optional(field(parseRoute)),
+    jsonSchema: () => ({ enum: ['oral'], description: 'oral, the only route titrate plans (intrathecal is refused)' }),
+  }),
+  requestField({
+    key: 'protocol',
+    flag: '--protocol <id>',
+    help: () => `the protocol profile: ${profileIds.join(', ')} (default ${defaultProfileId})`,
+    parse: () => z.optional(field(parseProtocol)),
+    jsonSchema: () => ({ enum: [...profileIds], description: `the protocol profile the request is planned or checked under (default ${defaultProfileId})` }),
+    completion: { kind: 'choices', choices: profileIds },
+  }),
+  requestField({
+    key: 'pregnant',
+    flag: '--pregnant',
+    help: () => 'pregnant: caution, and a taper should finish before delivery',
+    parse: () => z.optional(flag()),
+    jsonSchema: () => flagSchema('pregnant: a caution, and a taper should finish before delivery'),
+  }),
+  requestField({
+    key: 'breastfeeding',
+    flag: '--breastfeeding',
+    help: () => 'breastfeeding: caution',
+    parse: () => z.optional(flag()),
+    jsonSchema: () => flagSchema('breastfeeding: a caution'),
+  }),
+  requestField({
+    key: 'epilepsy',
+    flag: '--epilepsy',
+    help: () => 'epilepsy: caution',
+    parse: () => z.optional(flag()),
+    jsonSchema: () => flagSchema('epilepsy: a caution'),
+  }),
+  requestField({
+    key: 'with',
+    flag: '--with <name,...>',
+    help: () => `also taking (comma-separated): ${interactionNames.join(', ')}`,
+    parse: () => z.optional(field(parseInteractions)),
+    jsonSchema: () => ({
+      anyOf: [
+        { type: 'string', pattern: `^\\s*${alternation(interactionNames)}(?:\\s*,\\s*${alternation(interactionNames)})*\\s*$`, description: 'names separated by commas' },
+        { type: 'array', minItems: 1, items: { enum: [...interactionNames] } },
+      ],
+      description: `also taking: any of ${interactionNames.join(', ')}, comma-separated or as an array; the CLI also reads plurals and any case`,
+    }),
+    completion: { kind: 'choices', choices: interactionNames },
+  }),
+] as const;
+
+/** Age, kidney function and the factors that raise cautions: the fields every command takes (camelCase, as in NDJSON). */
+export const patientFieldBuilders = () => buildersOf(patientFields);
 type PatientShape = ShapeOf<ReturnType<typeof patientFieldBuilders>>;
 export type PatientFields = { [K in keyof PatientShape]?: z.infer<PatientShape[K]> | undefined };
 
@@ -215,62 +355,8 @@ export function checkRenalAdjust(renalAdjust: boolean | undefined, patient: Pati
   }
 }
 
-/**
- * A quantity as a JSON number in the base unit, or as text with a unit (`70kg`, `154 lb`). The
- * text's range in another unit is claimed in whole units inside the base range (1–400 kg is
- * 3–881 lb), so whatever the pattern accepts the parser accepts.
- */
-function quantitySchema<U extends string>({ units, toBase, range }: QuantitySpec<U>, description: string): JsonSchema {
-  const base = Object.values(units)[0] as U;
-  const spellings = (unit: U) => alternation(Object.keys(units).filter((spelling) => units[spelling] === unit));
-  const ranges = ([...new Set(Object.values(units))] as U[]).map((unit) => ({
-    unit,
-    min: unit === base ? range.min : Math.ceil(range.min / toBase[unit]),
-    max: unit === base ? range.max : Math.floor(range.max / toBase[unit]),
-  }));
-  const texts = ranges.map(({ unit, min, max }) => `${decimalTextPattern({ min, max, fractionDigits: QUANTITY_DIGITS })}\\s*${spellings(unit)}${unit === base ? '?' : ''}`);
-  const claimed = ranges.map(({ unit, min, max }) => `${min}–${max} ${unit}`).join(', ');
-  return {
-    anyOf: [
-      { type: 'number', minimum: range.min, maximum: range.max, description: `in ${base}` },
-      { type: 'string', pattern: `^\\s*(?:${texts.join('|')})\\s*$`, description: `with its unit (${claimed}); a plain number is in ${base}` },
-    ],
-    description: `${description}: a number in ${base}, or text with its unit (${claimed}); the CLI also reads the unit in any case`,
-  };
-}
-
-const positive = (max: number, description: string): JsonSchema => ({ type: 'number', exclusiveMinimum: 0, maximum: max, description: `${description}; greater than 0, at most ${max}` });
-const flagSchema = (description: string): JsonSchema => ({ type: 'boolean', description });
-
 /** One JSON Schema per patient field, for `titrate schema`: the same bounds as the parsers above and the engine's refusals (age under 12). */
-export const patientFieldSchemas = (): { readonly [K in keyof ReturnType<typeof patientFieldBuilders>]: JsonSchema } => ({
-  age: {
-    type: 'number',
-    minimum: baclofenOral.minAgeYears.value,
-    maximum: AGE_MAX_YEARS,
-    description: `age in years, from ${baclofenOral.minAgeYears.value} (younger patients are refused) to ${AGE_MAX_YEARS}; also used by Cockcroft–Gault and the Beers check`,
-  },
-  weight: quantitySchema(weightSpec, 'body weight, for Cockcroft–Gault'),
-  height: quantitySchema(heightSpec, 'height, for the ideal or adjusted weight of Cockcroft–Gault'),
-  weightBasis: { enum: [...weightBases], description: 'the weight Cockcroft–Gault uses (default total); ideal and adjusted need the height' },
-  scr: positive(SCR_MAX_MG_DL, 'serum creatinine in mg/dL, for Cockcroft–Gault'),
-  scrUmol: positive(SCR_MAX_UMOL_L, `serum creatinine in µmol/L (÷ ${baclofenOral.cockcroftGault.value.umolPerMgDl}), instead of scr`),
-  sex: { enum: [...sexes], description: 'sex, for Cockcroft–Gault; the CLI also reads f, m and any case' },
-  crcl: positive(baclofenOral.crclInputMaxMlMin.value, 'creatinine clearance in mL/min, if known'),
-  dialysis: flagSchema(`on dialysis: no step above about ${baclofenOral.dialysisMaxDailyMg.value} mg/day (false: not on dialysis)`),
-  route: { enum: ['oral'], description: 'oral, the only route titrate plans (intrathecal is refused)' },
-  protocol: { enum: [...profileIds], description: `the protocol profile the request is planned or checked under (default ${defaultProfileId})` },
-  pregnant: flagSchema('pregnant: a caution, and a taper should finish before delivery'),
-  breastfeeding: flagSchema('breastfeeding: a caution'),
-  epilepsy: flagSchema('epilepsy: a caution'),
-  with: {
-    anyOf: [
-      { type: 'string', pattern: `^\\s*${alternation(interactionNames)}(?:\\s*,\\s*${alternation(interactionNames)})*\\s*$`, description: 'names separated by commas' },
-      { type: 'array', minItems: 1, items: { enum: [...interactionNames] } },
-    ],
-    description: `also taking: any of ${interactionNames.join(', ')}, comma-separated or as an array; the CLI also reads plurals and any case`,
-  },
-});
+export const patientFieldSchemas = () => schemasOf(patientFields);
 
 const onDialysis: JsonSchema = { required: ['dialysis'], properties: { dialysis: { const: true } } };
 const cockcroftGault: JsonSchema = { anyOf: CG_FIELDS.map((name) => requires(name)) };

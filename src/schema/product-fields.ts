@@ -3,6 +3,8 @@ import type { ProductRequest as ProductChoiceRequest } from './requests.js';
 import { CLOCK, parseClock, type ClockTime } from '../engine/dose-times.js';
 import { baclofenProducts, formCodes, type FormCode, type ProductForm, type SolidForm } from '../protocol/products.js';
 import { lazily } from './lazily.js';
+import { byProfile } from './profile-values.js';
+import { requestField, schemasOf, type BuildersOf } from './request-field.js';
 import { field, flag } from './field.js';
 import { invalid, type InputProblem } from './issues.js';
 import { requires, type JsonSchema } from './json-schema/json-schema.js';
@@ -65,24 +67,75 @@ export function parseTime(value: unknown): Parsed<ClockTime> {
   return time ? ok(time) : fail(`expected a time HH:MM from 00:00 to 23:59, got ${shown(value)}`);
 }
 
-/** Product, supply, times and explain: the fields plan and taper share besides the patient's (camelCase). */
-export const productShape = () => ({
-  form: z.optional(field(parseForm)),
-  strengths: z.optional(field(parseStrengths)),
-  scored: z.optional(field(parseScored)),
-  daysSupply: z.optional(field((value) => parseWholeDays(value, baclofenProducts.maxDaysSupply.value))),
-  times: z.optional(field(parseTimes)),
-  explain: z.optional(flag()),
-});
+const timesOf = (code: 'tid' | 'qid') => byProfile(({ products }) => products.defaultTimes.value[code].join(','), '');
+const tablets = (pick: (form: SolidForm) => readonly number[]) => byProfile(({ products }) => pick(products.forms.tablet).join(','), '');
+
+/**
+ * Product, supply, times and explain: the fields plan and taper share besides the patient's, each
+ * described once (option, help, parser, JSON Schema).
+ */
+export const productFields = [
+  requestField({
+    key: 'form',
+    flag: '--form <form>',
+    help: () => `product (default ${byProfile(({ products }) => products.defaultForm.value, '')}; solution-1 = 1 mg/mL, solution-2 = 2 mg/mL, suspension-5 = 5 mg/mL, granules = packets)`,
+    choices: formCodes,
+    parse: () => z.optional(field(parseForm)),
+    jsonSchema: () => ({
+      enum: [...formCodes],
+      description: `the product (default ${baclofenProducts.defaultForm.value}; solution-1 = 1 mg/mL, solution-2 = 2 mg/mL, suspension-5 = 5 mg/mL, granules = packets); the CLI also reads any case`,
+    }),
+  }),
+  requestField({
+    key: 'strengths',
+    flag: '--strengths <mg,...>',
+    help: () => `tablet or packet strengths to dispense (default ${tablets((form) => form.defaultStrengthsMg.value)})`,
+    parse: () => z.optional(field(parseStrengths)),
+    jsonSchema: () => strengthsSchema(allStrengthsMg(), 'tablet or packet strengths to dispense, in mg (default 5,10,20); only strengths the form comes in, and not for a liquid'),
+  }),
+  requestField({
+    key: 'scored',
+    flag: '--scored <mg,...|none>',
+    help: () => `tablet strengths that may be halved (default ${tablets((form) => form.defaultScoredMg.value)})`,
+    parse: () => z.optional(field(parseScored)),
+    jsonSchema: () => scoredSchema(allStrengthsMg(), 'tablet strengths that may be halved (default 10,20), or none; among the strengths dispensed; packets are never split, and not for a liquid'),
+  }),
+  requestField({
+    key: 'daysSupply',
+    flag: '--days-supply <days>',
+    help: () => `days to dispense the ongoing last step for (default ${byProfile(({ products }) => products.defaultDaysSupply.value, '')})`,
+    parse: () => z.optional(field((value) => parseWholeDays(value, baclofenProducts.maxDaysSupply.value))),
+    jsonSchema: () => wholeDaysSchema(baclofenProducts.maxDaysSupply.value, `days the open-ended last step is dispensed for (default ${baclofenProducts.defaultDaysSupply.value})`),
+  }),
+  requestField({
+    key: 'times',
+    flag: '--times <HH:MM,...>',
+    help: () =>
+      `dose times, one per dose of the most frequent step (default ${timesOf('tid')} for tid, ${timesOf('qid')} for qid; ` + 'steps with fewer doses take the first and last)',
+    parse: () => z.optional(field(parseTimes)),
+    jsonSchema: () =>
+      timesSchema(
+        `dose times HH:MM, in order through the day, each later than the one before (default ${baclofenProducts.defaultTimes.value.tid.join(',')} for tid); ` +
+          'as many as the most doses a day in the schedule (for a taper, or as many as the current dose): a rule only the planned schedule can check, so the CLI checks it',
+      ),
+  }),
+  requestField({
+    key: 'explain',
+    flag: '--explain',
+    help: () => 'under each step, the rule that produced it and its sources',
+    parse: () => z.optional(flag()),
+    jsonSchema: () => ({ type: 'boolean', description: 'under each step of the table, the rule that produced it and its sources (the JSON always carries basis)' }),
+  }),
+] as const;
+
+/** The product fields' zod schemas, made from the table. */
+export const productShape = () => Object.fromEntries(productFields.map((item) => [item.key, item.parse()])) as { -readonly [K in keyof BuildersOf<typeof productFields>]: ReturnType<BuildersOf<typeof productFields>[K]> };
 
 /** The product fields' names, so a command can tell its own fields from these. */
-export const productFieldNames = ['form', 'strengths', 'scored', 'daysSupply', 'times', 'explain'] as const satisfies readonly (keyof ReturnType<typeof productShape>)[];
-/** Written out so the shape need not be built to list them; the compiler checks none is left out. */
-const everyProductField: Exclude<keyof ReturnType<typeof productShape>, (typeof productFieldNames)[number]> extends never ? true : never = true;
-void everyProductField;
+export const productFieldNames = productFields.map((item) => item.key);
 
-const productFields = lazily(() => z.object(productShape()));
-type ProductFields = z.infer<ReturnType<typeof productFields>>;
+const productFieldsParser = lazily(() => z.object(productShape()));
+type ProductFields = z.infer<ReturnType<typeof productFieldsParser>>;
 
 export interface ProductRequest {
   readonly dispensing: ProductChoiceRequest;
@@ -116,7 +169,7 @@ export function normalizeProductFields(input: unknown): Normalized<ProductReques
 }
 
 function parseProductFields(input: unknown): Normalized<ProductRequest> {
-  const parsed = productFields().safeParse(input);
+  const parsed = productFieldsParser().safeParse(input);
   return parsed.success ? productRequestFrom(parsed.data) : { ok: false, problems: issuesFromZod(parsed.error) };
 }
 
@@ -207,24 +260,10 @@ export function timesSchema(description: string): JsonSchema {
   };
 }
 
-const solidForms = Object.values(productForms).filter((form): form is SolidForm => form.kind === 'solid');
-const allStrengthsMg = [...new Set(solidForms.flatMap((form) => form.knownStrengthsMg.value))].sort((a, b) => a - b);
-const times = baclofenProducts.defaultTimes.value;
+const solidForms = () => Object.values(productForms).filter((form): form is SolidForm => form.kind === 'solid');
+const allStrengthsMg = () => [...new Set(solidForms().flatMap((form) => form.knownStrengthsMg.value))].sort((a, b) => a - b);
 
-export const productFieldSchemas = (): { readonly [K in keyof ReturnType<typeof productShape>]: JsonSchema } => ({
-  form: {
-    enum: [...formCodes],
-    description: `the product (default ${baclofenProducts.defaultForm.value}; solution-1 = 1 mg/mL, solution-2 = 2 mg/mL, suspension-5 = 5 mg/mL, granules = packets); the CLI also reads any case`,
-  },
-  strengths: strengthsSchema(allStrengthsMg, 'tablet or packet strengths to dispense, in mg (default 5,10,20); only strengths the form comes in, and not for a liquid'),
-  scored: scoredSchema(allStrengthsMg, 'tablet strengths that may be halved (default 10,20), or none; among the strengths dispensed; packets are never split, and not for a liquid'),
-  daysSupply: wholeDaysSchema(baclofenProducts.maxDaysSupply.value, `days the open-ended last step is dispensed for (default ${baclofenProducts.defaultDaysSupply.value})`),
-  times: timesSchema(
-    `dose times HH:MM, in order through the day, each later than the one before (default ${times.tid.join(',')} for tid); ` +
-      'as many as the most doses a day in the schedule (for a taper, or as many as the current dose): a rule only the planned schedule can check, so the CLI checks it',
-  ),
-  explain: { type: 'boolean', description: 'under each step of the table, the rule that produced it and its sources (the JSON always carries basis)' },
-});
+export const productFieldSchemas = () => schemasOf(productFields);
 
 const formIs = (code: FormCode): JsonSchema =>
   code === baclofenProducts.defaultForm.value

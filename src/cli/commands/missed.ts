@@ -2,7 +2,7 @@ import { defaultProfileId, profileIds } from '../../protocol/profiles.js';
 import type { Command } from 'commander';
 import { missedFromFields } from '../../app/fields.js';
 import { clockFromMinutes } from '../../engine/dose-times.js';
-import { byProfile } from '../profile-values.js';
+import { byProfile } from '../../schema/profile-values.js';
 import { missedResultSchema } from '../../render/json-schema/missed-output.js';
 import { missedRequestSchema } from '../../schema/missed-request.js';
 import type { CommandSpec } from '../command-spec.js';

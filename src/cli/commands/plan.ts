@@ -1,4 +1,4 @@
-import { byProfile } from '../profile-values.js';
+import { byProfile } from '../../schema/profile-values.js';
 import type { Command } from 'commander';
 import { planFromFields } from '../../app/fields.js';
 import type { ScheduleResult } from '../../app/schedule-result.js';

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { taperFromFields } from '../../app/fields.js';
-import { byProfile } from '../profile-values.js';
+import { byProfile } from '../../schema/profile-values.js';
 import { FINDINGS_EXIT_STATUS, type CommandSpec } from '../command-spec.js';
 import { addPatientOptions, addRenalAdjustOptions } from '../options.js';
 import { addProductOptions } from '../product-options.js';

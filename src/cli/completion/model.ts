@@ -1,6 +1,5 @@
 import type { Command, Option } from 'commander';
-import { interactionNames } from '../../protocol/products.js';
-import { profileIds } from '../../protocol/profiles.js';
+import { allRequestFields } from '../../schema/request-fields-all.js';
 import { requestSpecs } from '../commands/request-specs.js';
 
 // Shell completion is generated from the program itself (its commands, their options and the
@@ -38,15 +37,16 @@ const choices = (list: readonly string[]): ValueKind => ({ kind: 'choices', choi
 const FREE: ValueKind = { kind: 'free' };
 const FILE: ValueKind = { kind: 'file' };
 
-/** Values an option takes that neither its choices nor its placeholder list (by long name). */
+/** The long name of an option's flags: `--weight-basis` of `--weight-basis <total|ideal|adjusted>`. */
+export const longName = (flags: string): string => /--[a-z][a-z-]*/.exec(flags)?.[0] ?? flags;
+
+/**
+ * Values an option takes that neither its choices nor its placeholder list (by long name): a
+ * request field's as the field says (schema/request-field.ts), and the output options'.
+ */
 const OPTION_VALUES: Readonly<Record<string, () => ValueKind>> = {
-  '--with': () => choices(interactionNames),
-  '--protocol': () => choices(profileIds),
+  ...Object.fromEntries(allRequestFields.flatMap((field) => (field.completion ? [[longName(field.flag), () => field.completion as ValueKind]] : []))),
   '--tz': () => choices(['floating', ...Intl.supportedValuesOf('timeZone')]),
-  // A quantity written with its unit (70kg, 154lb): nothing to offer, not the bare units the
-  // placeholder names.
-  '--weight': () => FREE,
-  '--height': () => FREE,
 };
 
 /** What a command's argument completes with, where commander has no choices for it. */

@@ -24,7 +24,7 @@ export interface RequestSchemaParts {
  * A field's schema with `maxLength` on every text it takes, as the CLI refuses longer text before
  * reading it (MAX_TEXT_CHARS), in alternatives and list items too.
  */
-function withMaxLength(schema: JsonSchema): JsonSchema {
+export function withMaxLength(schema: JsonSchema): JsonSchema {
   const bounded: Record<string, unknown> = { ...schema };
   if (schema.type === 'string') bounded.maxLength = MAX_TEXT_CHARS;
   for (const key of ['anyOf', 'oneOf'] as const) {

@@ -1,7 +1,7 @@
 import { profileIds, profiles, type ProtocolData } from '../protocol/profiles.js';
 
 /**
- * A protocol value as help says it, from every profile's data, never a literal: `5 mg` where all
+ * A protocol value as help says it (options, field descriptions), from every profile's data, never a literal: `5 mg` where all
  * profiles agree, else `80 mg/day under us-label and ca-label, 100 mg/day under uk-smpc`.
  */
 export function byProfile(pick: (data: ProtocolData) => number | string, unit: string): string {
