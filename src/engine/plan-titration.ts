@@ -318,6 +318,30 @@ function adjustForKidney(levels: readonly Level[], limit: KidneyLimit, request: 
   return { levels: held, note };
 }
 
+/**
+ * A start dose or step asked for that leads the climb to a dose the product cannot make
+ * (PROTOCOL.md, Turn 3: makeable regimens, always): refused before anything is planned, as the
+ * plan would otherwise carry doses no one can give. The start, when asked and not makeable; else
+ * the step, when asked and it raises a dose that can be made to one that cannot. A protocol start
+ * or step the product cannot make is the product's problem, which the rule book says.
+ */
+function askedNotMakeable(request: TitrationRequest, levels: readonly Level[], setting: PlanSetting, unitMg: number): Problem | null {
+  const unmade = (level: Level | undefined) => level?.doseUnits.find((units) => !setting.grid.canMake(units));
+  const named = { product: setting.named?.product ?? null, suggestion: setting.named?.suggestion ?? null };
+  const start = unmade(levels[0]);
+  if (request.startDoseMg !== undefined && start !== undefined) {
+    return problem('ASKED_DOSE_NOT_MAKEABLE', 'startDose', { asked: 'start', askedMg: request.startDoseMg, doseMg: unitsToMg(start, unitMg), ...named });
+  }
+  if (request.stepMg === undefined) return null;
+  for (let index = 1; index < levels.length; index += 1) {
+    const reached = unmade(levels[index]);
+    if (reached !== undefined && unmade(levels[index - 1]) === undefined) {
+      return problem('ASKED_DOSE_NOT_MAKEABLE', 'step', { asked: 'step', askedMg: request.stepMg, doseMg: unitsToMg(reached, unitMg), ...named });
+    }
+  }
+  return null;
+}
+
 /** Why dialysis allows no plan but a small target [T1][R3][R7] (and some sources say avoid [R2][R6]). */
 function dialysisProblem(request: TitrationRequest, limit: KidneyLimit | null, protocol: Protocol): Problem | null {
   if (limit?.kind !== 'dialysis') return null;
@@ -446,6 +470,8 @@ function climbToGoal(request: TitrationRequest, protocol: Protocol, setting: Pla
   }
 
   let levels = climb(request, start, goal, protocol);
+  const unmakeable = askedNotMakeable(request, levels, setting, unitMg);
+  if (unmakeable) return { ok: false, problems: [unmakeable] };
   let kidneyNote: KidneyNote | null = null;
   const limit = setting.kidneyLimit;
   // Stryker disable next-line ConditionalExpression: without a limit, `adjust` is read only beside `limit`, so `true && renalAdjust` changes nothing

@@ -34,6 +34,18 @@ export interface ProblemParams {
   START_DOSE_ABOVE_GOAL: { readonly doseMg: number; readonly goalDoseMg: number; readonly targetGiven: boolean };
   /** Under the kidney ceiling, the product makes no dose for the plan's first step. */
   KIDNEY_NOT_MAKEABLE: { readonly ceilingMg: number; readonly largestDoseMg: number; readonly product: ProductInWords | null; readonly suggestion: LiquidSuggestion | null };
+  /**
+   * A start dose or step asked for (`--start-dose`, `--step`) that leads to a dose the product
+   * cannot make: refused up front, naming the dose and a product that makes it.
+   */
+  ASKED_DOSE_NOT_MAKEABLE: {
+    readonly asked: 'start' | 'step';
+    readonly askedMg: number;
+    /** The first dose of the climb the product cannot make (the start itself, or one a step reaches). */
+    readonly doseMg: number;
+    readonly product: ProductInWords | null;
+    readonly suggestion: LiquidSuggestion | null;
+  };
   /** A taper's current dose is not whole dose units. */
   FROM_NOT_WHOLE_UNITS: { readonly dailyMg: number; readonly unitMg: number };
   /** A taper's current daily dose is too small for its frequency. */

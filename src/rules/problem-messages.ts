@@ -50,6 +50,10 @@ const messages: { readonly [C in ProblemCode]: (params: ProblemParams[C]) => str
   KIDNEY_NOT_MAKEABLE: (p) =>
     `with the kidney reduction the first step is at most ${perDay(p.ceilingMg)} in doses of at most ${mg(p.largestDoseMg)}, ` +
     `which ${p.product === null ? 'the product' : `the ${productWords(p.product)}`} cannot make; plan with ${p.suggestion === null ? 'an oral liquid' : suggestionWords(p.suggestion)}, or other strengths or scoring`,
+  ASKED_DOSE_NOT_MAKEABLE: (p) =>
+    (p.asked === 'start' ? `a start of ${mg(p.askedMg)} a dose` : `a step of ${mg(p.askedMg)} a dose reaches ${mg(p.doseMg)}, which`) +
+    ` cannot be made from ${p.product === null ? 'the product' : `the ${productWords(p.product)}`}; ` +
+    `plan with ${p.suggestion === null ? 'an oral liquid' : suggestionWords(p.suggestion)}, ${p.asked === 'step' ? 'a step the product can make, ' : ''}or other strengths or scoring`,
   FROM_NOT_WHOLE_UNITS: (p) => `expected a current dose that is a multiple of ${p.unitMg} mg, got ${perDay(p.dailyMg)}`,
   FROM_BELOW_FREQUENCY: (p) => `${perDay(p.dailyMg)} cannot be given ${frequencies[p.frequency].label} in whole ${p.unitMg} mg doses; give the current frequency`,
   ABRUPT_STOP: (p) =>

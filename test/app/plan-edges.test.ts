@@ -63,7 +63,7 @@ describe('plan notes and explanations at their edges', () => {
   });
 
   it('a pace asked for is said on each raised step, and the protocol pace is not cited for it', () => {
-    for (const pace of [{ intervalDays: 4 }, { stepMg: 2.5 }]) {
+    for (const pace of [{ intervalDays: 4 }, { stepMg: 10 }]) {
       const raised = planned(pace).steps[1]?.basis;
       expect(raised?.rule).toMatch(/ \(pace as asked\)$/);
       expect(raised?.sources).toEqual([]);

@@ -92,12 +92,12 @@ describe('plan properties', { timeout: PROPERTY_MS }, () => {
     );
   });
 
-  it('refuses only for a reason: an estimate no CrCl could be, a target (dialysis, too small), or a start above the target', () => {
+  it('refuses only for a reason: an estimate no CrCl could be, a target (dialysis, too small), a start above the target, or a start or step the product cannot make', () => {
     fc.assert(
       fc.property(titrationRequest, (request) => {
         const outcome = plan(request);
         if (outcome.ok) return;
-        for (const problem of outcome.problems) expect(['scr', 'startDose', 'target', 'form']).toContain(problem.field);
+        for (const problem of outcome.problems) expect(['scr', 'startDose', 'step', 'target', 'form']).toContain(problem.field);
       }),
       { numRuns: 300 },
     );

@@ -66,7 +66,7 @@ describe('a schedule with an error finding: one "not ready" event, no dose event
   for (const argv of [
     ['taper', '--from', '20mg tid', '--start', '2026-03-02', '--over', '1'],
     ['plan', '--start', '2026-03-02', '--crcl', '25', '--no-renal-adjust', '--target', '60'],
-    ['plan', '--start', '2026-01-05', '--form', 'granules', '--start-dose', '2.5'],
+    ['plan', '--start', '2026-01-05', '--form', 'granules', '--strengths', '20'],
   ]) {
     it(argv.join(' '), async () => {
       const json = await runCli([...argv, '--json']);

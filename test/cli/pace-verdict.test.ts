@@ -27,8 +27,8 @@ describe('plan: a rise faster than twice the protocol is an error', () => {
     expect(codes(result)).toContain('RATE_ABOVE_PROTOCOL/error');
   });
 
-  it('a start above 30 mg/day is an error: --start-dose 12.5', async () => {
-    const result = await runCli(['plan', '--start', '2026-01-05', '--start-dose', '12.5', '--json']);
+  it('a start above 30 mg/day is an error: --start-dose 12.5 (of a liquid, which makes it)', async () => {
+    const result = await runCli(['plan', '--start', '2026-01-05', '--start-dose', '12.5', '--form', 'solution-1', '--json']);
     expect(result.code).toBe(1);
     expect(codes(result)).toContain('START_ABOVE_PROTOCOL/error');
   });

@@ -77,13 +77,33 @@ describe('plan: units, volumes and totals', () => {
   });
 
   it('a dose the tablets cannot make is an error finding; the table says so', async () => {
-    // A start of 2.5 mg, asked for, is below what the default tablets make (the 5 mg is unscored).
-    const result = await plan('--start-dose', '2.5');
-    expect(result.steps[0].administrations[0]).toEqual({ doseMg: 2.5, units: [] });
+    // The protocol's 5 mg start is below what 20 mg tablets make (a half is 10 mg).
+    const result = await plan('--strengths', '20');
+    expect(result.steps[0].administrations[0]).toEqual({ doseMg: 5, units: [] });
     expect(result.findings).toContainEqual(expect.objectContaining({ code: 'DOSE_NOT_MAKEABLE', severity: 'error', step: 0, message: expect.stringMatching(/oral liquid/) }));
-    const table = await runCli(['plan', '--start', '2026-01-05', '--start-dose', '2.5']);
+    const table = await runCli(['plan', '--start', '2026-01-05', '--strengths', '20']);
     expect(table.code).toBe(1);
-    expect(table.stdout).toMatch(/08:00 {2}2\.5 mg = cannot be made/);
+    expect(table.stdout).toMatch(/08:00 {2}5 mg = cannot be made/);
+  });
+
+  it('a start dose or step asked for that the product cannot make is refused up front, naming a liquid (issue 27, item 3)', async () => {
+    const start = await runCli(['plan', '--start', '2026-01-05', '--start-dose', '2.5']);
+    expect(start.code).toBe(2);
+    expect(start.stdout).toBe('');
+    expect(start.stderr).toBe(
+      'titrate: --start-dose: a start of 2.5 mg a dose cannot be made from the 5, 10, 20 mg tablets (halves only of 10, 20 mg); ' +
+        'plan with an oral liquid (oral solution 5 mg/5 mL, 1 mg/mL), or other strengths or scoring\n',
+    );
+    const step = await runCli(['plan', '--start', '2026-01-05', '--step', '2.5']);
+    expect(step.code).toBe(2);
+    expect(step.stdout).toBe('');
+    expect(step.stderr).toMatch(/^titrate: --step: a step of 2\.5 mg a dose reaches 7\.5 mg, which cannot be made from the 5, 10, 20 mg tablets \(halves only of 10, 20 mg\); plan with an oral liquid \(oral solution 5 mg\/5 mL, 1 mg\/mL\), a step the product can make, or other strengths or scoring$/m);
+    // From 20 mg tablets the protocol's 5 mg start is the product's problem (a finding), but 2.5 mg steps reach 12.5 mg from 10.
+    expect((await runCli(['plan', '--start', '2026-01-05', '--strengths', '20', '--step', '2.5'])).stderr).toMatch(/--step: a step of 2\.5 mg a dose reaches 12\.5 mg,/);
+    // What a product makes is planned: a liquid, or a step of whole 5 mg.
+    expect((await runCli(['plan', '--start', '2026-01-05', '--step', '2.5', '--form', 'solution-1'])).code).toBe(0);
+    expect((await runCli(['plan', '--start', '2026-01-05', '--start-dose', '2.5', '--form', 'suspension-5'])).code).toBe(0);
+    expect((await runCli(['plan', '--start', '2026-01-05', '--step', '10'])).code).toBe(0);
   });
 
   it('the table shows times, units, each step’s needs and a dispense total line', async () => {

@@ -40,8 +40,10 @@ export const planArgs = fc
         fc.tuple(mgInUnits(1, 8), fc.constantFrom('tid', 'qid')).map(([dose, frequency]) => `${dose}mg ${frequency}`),
       ),
       frequency: fc.constantFrom('tid', 'qid'),
-      startDose: mgInUnits(1, 4).map(String),
-      step: mgInUnits(1, 6).map(String),
+      // Mostly whole 5 mg, which every form makes: a start or step the tablets or granules cannot
+      // make is refused up front (issue 27, item 3), and most requests should still be planned.
+      startDose: fc.oneof({ arbitrary: fc.constantFrom(5, 10), weight: 3 }, { arbitrary: mgInUnits(1, 4), weight: 1 }).map(String),
+      step: fc.oneof({ arbitrary: fc.constantFrom(5, 10), weight: 3 }, { arbitrary: mgInUnits(1, 6), weight: 1 }).map(String),
       interval: fc.integer({ min: 1, max: 7 }).map(String),
       // Dispensing adds times and administrations to the JSON; check judges them too.
       form: fc.constantFrom('tablet', 'granules', 'solution-1', 'solution-2', 'suspension-5'),

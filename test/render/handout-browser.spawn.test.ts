@@ -132,7 +132,7 @@ const cases: { readonly name: string; readonly argv: readonly string[]; /** Too 
   ...goldenCases('handout').filter((golden) => golden.argv.includes('html')),
   { name: 'target 80 (four times daily)', argv: ['plan', '--start', '2026-01-05', '--target', '80', '--format', 'html'] },
   { name: 'half tablets, 90 days supply', argv: ['plan', '--start', '2026-01-05', '--strengths', '10,20', '--days-supply', '90', '--format', 'html'] },
-  { name: 'granules that cannot make the doses', argv: ['plan', '--start', '2026-01-05', '--form', 'granules', '--start-dose', '2.5', '--days-supply', '7', '--format', 'html'] },
+  { name: 'granules that cannot make the doses', argv: ['plan', '--start', '2026-01-05', '--form', 'granules', '--strengths', '20', '--days-supply', '7', '--format', 'html'] },
   { name: 'taper from 100 mg/day over 21 days', argv: ['taper', '--from', '100', '--frequency', 'qid', '--start', '2026-03-28', '--over', '21', '--format', 'html'] },
   { name: 'taper on dialysis', argv: ['taper', '--from', '20mg tid', '--start', '2026-03-02', '--dialysis', '--renal-adjust', '--format', 'html'] },
   { name: 'a 1-day taper (not ready)', argv: ['taper', '--from', '20mg tid', '--start', '2026-03-02', '--over', '1', '--format', 'html'] },

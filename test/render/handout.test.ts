@@ -164,10 +164,11 @@ describe('the handout content', { timeout: PROPERTY_MS }, () => {
     const halves = handoutContent(planned({}, { product: { strengthsMg: [10, 20], daysSupply: 3 } }));
     expect(halves.days[0]?.doses[0]?.take).toEqual(['½ × 10 mg tablet']);
     expect(halves.medicine.paragraphs).toContain('½ means half of one tablet: ½ × 10 mg tablet is half of one 10 mg tablet.');
-    const granules = handoutContent(planned({ startDoseMg: 2.5 }, { product: { form: 'granules', daysSupply: 3 } }));
+    // 20 mg packets make no 5 mg start (a start asked for that cannot be made is refused instead).
+    const granules = handoutContent(planned({}, { product: { form: 'granules', strengthsMg: [20], daysSupply: 3 } }));
     expect(granules.days[0]?.doses[0]?.take).toEqual(['cannot be made from these oral granules (see the problems above)']);
     expect(granules.notReady?.heading).toBe('Not ready to use');
-    expect(granules.notReady?.bullets[0]).toMatch(/^2\.5 mg cannot be made exactly/);
+    expect(granules.notReady?.bullets[0]).toMatch(/^5 mg cannot be made exactly/);
   });
 
   it('a too-fast taper is not ready to use, with its error findings', () => {

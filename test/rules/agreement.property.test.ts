@@ -77,6 +77,8 @@ const productFields: fc.Arbitrary<Fields> = fc.oneof(
   fc.record({ form: fc.constantFrom('solution-1', 'solution-2', 'suspension-5') }),
 ).map(defined);
 
+const wholeFivesMostly: fc.Arbitrary<number> = fc.oneof({ arbitrary: fc.constantFrom(5, 10), weight: 3 }, { arbitrary: mg(1, 4), weight: 1 });
+
 const planFields: fc.Arbitrary<Fields> = fc
   .record({
     start: startDate,
@@ -87,8 +89,10 @@ const planFields: fc.Arbitrary<Fields> = fc
       ),
     ),
     frequency: optional(fc.constantFrom('tid', 'qid')),
-    startDose: optional(mg(1, 4)),
-    step: optional(mg(1, 4)),
+    // Mostly whole 5 mg, which every product here makes: a start or step in 2.5 mg that the
+    // tablets or granules cannot make is refused up front (issue 27, item 3), so plans stay many.
+    startDose: optional(wholeFivesMostly),
+    step: optional(wholeFivesMostly),
     interval: optional(fc.integer({ min: 1, max: 7 })),
     renalAdjust: optional(fc.boolean()),
   })

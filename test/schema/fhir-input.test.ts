@@ -42,7 +42,7 @@ describe('FHIR to the subject check judges', () => {
     ['the acceptance plan', acceptance],
     ['a taper with unequal doses and a stop step', ['taper', '--from', '25mg qid', '--start', '2026-03-02']],
     ['a liquid taper', ['taper', '--from', '20mg tid', '--start', '2026-03-02', '--form', 'solution-2']],
-    ['doses the granules cannot make', ['plan', '--start', '2026-01-05', '--form', 'granules', '--start-dose', '2.5']],
+    ['doses the granules cannot make', ['plan', '--start', '2026-01-05', '--form', 'granules', '--strengths', '20']],
     ['half tablets', ['taper', '--from', '12.5mg tid', '--start', '2026-03-02', '--half-tablets']],
   ])('%s: the same steps, times, administrations, kind and starting regimen as from the JSON', async (_name, argv) => {
     const fromJson = normalizeSchedule(await jsonOf(argv));
