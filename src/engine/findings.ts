@@ -42,6 +42,14 @@ export type DispenseProblem =
   | { readonly field: 'quantity'; readonly stated: number; readonly expected: number; readonly unit: 'mg' | 'mL' }
   | { readonly field: 'duration'; readonly stated: number; readonly expected: number; readonly openEnded: boolean };
 
+/**
+ * One rise of the plan above the label's last day, as planned: each dose raised (`riseMg` a dose),
+ * or doses added a day (`added` doses of `doseMg`, to `dosesPerDay`); and the day's rise.
+ */
+export type RiseAboveLabel =
+  | { readonly kind: 'dose'; readonly riseMg: number; readonly dailyRiseMg: number }
+  | { readonly kind: 'added'; readonly added: number; readonly doseMg: number; readonly dosesPerDay: number; readonly dailyRiseMg: number };
+
 /** The values each kind of finding carries, by code: what its message quotes. */
 export interface FindingParams {
   // limits
@@ -130,7 +138,7 @@ export interface FindingParams {
   INTERACTION: { readonly name: InteractionName };
   // planning notes (info): what the planner decided, and why
   LABEL_SCHEDULE: { readonly doses: Doses; readonly labelDoses: Doses };
-  ABOVE_LABEL_SCHEDULE: { readonly labelDailyMg: number; readonly stepMg: number; readonly intervalDays: number; readonly capMg: number };
+  ABOVE_LABEL_SCHEDULE: { readonly labelDailyMg: number; readonly intervalDays: number; readonly capMg: number; readonly rises: readonly RiseAboveLabel[] };
   TARGET_NOT_EXACT: { readonly targetDailyMg: number; readonly doses: Doses };
   TARGET_FREQUENCY: { readonly targetDailyMg: number; readonly doses: Doses; readonly reason: 'exact' | 'single-dose' | 'too-small'; readonly askedDosesPerDay: number };
   STEP_ABOVE_PROTOCOL: { readonly stepMg: number; readonly protocolStepMg: number };

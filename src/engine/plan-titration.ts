@@ -2,7 +2,7 @@ import { frequencies, type FrequencyCode, type Protocol } from '../protocol/bacl
 import { largestMakeable, type DoseGrid } from './dose-grid.js';
 import { perDoseRiseUnits, splitDaily } from './dose-split.js';
 import { mgToUnits, mgToUnitsFloor, reduceUnits, sumUnits, unitsToMg } from './unit-arithmetic.js';
-import { finding, sourcesOf, type Finding } from './findings.js';
+import { finding, sourcesOf, type Finding, type RiseAboveLabel } from './findings.js';
 import { InternalError } from './internal-error.js';
 import { remember } from './memo.js';
 import type { KidneyLimit } from './renal.js';
@@ -206,6 +206,35 @@ function climb(request: TitrationRequest, start: Goal, goal: Goal, protocol: Pro
       kind = 'add-doses';
     }
   }
+}
+
+/**
+ * ABOVE_LABEL_SCHEDULE, true of the levels it explains: each rise that ends above the label's last
+ * day (60 mg/day), as planned — a dose a day added (the fourth 20 mg dose, +20 mg/day) or every
+ * dose raised; null when no level is above it (a kidney-adjusted plan may stay below).
+ */
+function aboveLabelNote(levels: readonly Level[], request: TitrationRequest, protocol: Protocol): Finding | null {
+  const { unitMg, labelDailyUnits } = limitsOf(protocol);
+  const rises: RiseAboveLabel[] = [];
+  for (let index = 1; index < levels.length; index += 1) {
+    const before = (levels[index - 1] as Level).doseUnits;
+    const after = (levels[index] as Level).doseUnits;
+    const dailyRiseMg = unitsToMg(sumUnits(after) - sumUnits(before), unitMg);
+    if (sumUnits(after) <= labelDailyUnits || dailyRiseMg <= 0) continue;
+    const added = after.length - before.length;
+    const rise: RiseAboveLabel =
+      added > 0
+        ? { kind: 'added', added, doseMg: unitsToMg(Math.max(...after), unitMg), dosesPerDay: after.length, dailyRiseMg }
+        : { kind: 'dose', riseMg: unitsToMg(perDoseRiseUnits(before, after), unitMg), dailyRiseMg };
+    if (!rises.some((known) => JSON.stringify(known) === JSON.stringify(rise))) rises.push(rise);
+  }
+  if (rises.length === 0) return null;
+  return finding('ABOVE_LABEL_SCHEDULE', 'info', null, [protocol.aboveLabelSchedule, protocol.maxDailyMg], {
+    labelDailyMg: unitsToMg(labelDailyUnits, unitMg),
+    intervalDays: request.intervalDays ?? protocol.intervalDays.value,
+    capMg: protocol.maxDailyMg.value,
+    rises,
+  });
 }
 
 /** What every level's choice under its kidney ceiling shares. */
@@ -457,17 +486,9 @@ function climbToGoal(request: TitrationRequest, protocol: Protocol, setting: Pla
   if (request.intervalDays !== undefined && request.intervalDays < protocol.intervalDays.value) {
     notes.push(finding('INTERVAL_BELOW_PROTOCOL', 'info', null, [protocol.intervalDays], { intervalDays: request.intervalDays, protocolIntervalDays: protocol.intervalDays.value }));
   }
-  const labelDailyMg = protocol.labelEndDoseMg.value * perDayOf(protocol.labelEndFrequency.value);
-  if (unitsToMg(goal.doseUnits * goal.dosesPerDay, unitMg) > labelDailyMg) {
-    notes.push(
-      finding('ABOVE_LABEL_SCHEDULE', 'info', null, [protocol.aboveLabelSchedule, protocol.maxDailyMg], {
-        labelDailyMg,
-        stepMg: request.stepMg ?? protocol.stepMg.value,
-        intervalDays: request.intervalDays ?? protocol.intervalDays.value,
-        capMg: protocol.maxDailyMg.value,
-      }),
-    );
-  }
+  // The note on the climb above the label's last day takes this place among the notes, once the
+  // levels (kidney-adjusted where they are) say what the climb does there.
+  const aboveLabelAt = notes.length;
 
   let levels = climb(request, start, goal, protocol);
   const unmakeable = askedNotMakeable(request, levels, setting, unitMg);
@@ -482,6 +503,9 @@ function climbToGoal(request: TitrationRequest, protocol: Protocol, setting: Pla
     ({ levels, note: kidneyNote } = adjusted);
   }
   else if (limit) kidneyNote = (kidney) => finding('RENAL_NOT_ADJUSTED', 'info', null, [protocol.renalAdjustByDefault], { kidney });
+
+  const aboveLabel = aboveLabelNote(levels, request, protocol);
+  if (aboveLabel) notes.splice(aboveLabelAt, 0, aboveLabel);
 
   const cap = adjust && limit ? mgToUnitsFloor(limit.capMg, unitMg) : capUnits;
   // A guard on what the climb above guarantees: no input reaches the throw, so its mutants are

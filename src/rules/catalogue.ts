@@ -1,4 +1,4 @@
-import type { AdministrationProblem, DispenseProblem, Finding, FindingCode, FindingParams, HigherRisk, Limit } from '../engine/findings.js';
+import type { AdministrationProblem, DispenseProblem, Finding, FindingCode, FindingParams, HigherRisk, Limit, RiseAboveLabel } from '../engine/findings.js';
 import type { KidneyAssessment } from '../engine/types.js';
 import { describeDaily, describeDoses, formatDuration, formatNumber, plural } from '../engine/wording.js';
 import { frequencies } from '../protocol/baclofen.js';
@@ -30,6 +30,16 @@ const titratesOwn = (rule: Sourced<unknown>, words: string) => (rule.sources.inc
 const dialysisCeiling = (data: ProtocolData) =>
   titratesOwn(data.protocol.dialysisMaxDailyMg, `titrate's ceiling from the particularly low dose of about ${perDay(data.protocol.dialysisMaxDailyMg.value)} the labels give, `) +
   'and some sources advise avoiding baclofen on dialysis';
+
+const ordinals = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth'];
+
+/** `adds a fourth 20 mg dose a day (+20 mg/day)`, `raises each dose by 5 mg (+20 mg/day)`. */
+function riseWords(rise: RiseAboveLabel): string {
+  const daily = `(+${perDay(rise.dailyRiseMg)})`;
+  if (rise.kind === 'dose') return `raises each dose by ${mg(rise.riseMg)} ${daily}`;
+  const ordinal = ordinals[rise.dosesPerDay - 1];
+  return rise.added === 1 && ordinal ? `adds a ${ordinal} ${mg(rise.doseMg)} dose a day ${daily}` : `adds ${plural(rise.added, `${mg(rise.doseMg)} dose`)} a day ${daily}`;
+}
 
 function limitText(limit: Limit): string {
   switch (limit.kind) {
@@ -255,7 +265,7 @@ export const wordings: { readonly [C in FindingCode]: (params: FindingParams[C],
     (daily(p.doses) === daily(p.labelDoses) && p.doses.length !== p.labelDoses.length ? `here as ${describeDoses(p.doses)}, ` : '') +
     'and holds it; adjust to response',
   ABOVE_LABEL_SCHEDULE: (p) =>
-    `Above ${perDay(p.labelDailyMg)} the label gives no step; titrate keeps +${mg(p.stepMg)} per dose every ${p.intervalDays} days (titrate's choice), ` +
+    `Above ${perDay(p.labelDailyMg)} the label gives no step; titrate goes on every ${p.intervalDays} days: ${p.rises.map(riseWords).join(', then ')} (titrate's choice), ` +
     `never above ${perDay(p.capMg)}`,
   TARGET_NOT_EXACT: (p, d) =>
     `${perDay(p.targetDailyMg)} cannot be given exactly as equal doses the product can make, of at most ${mg(d.protocol.singleDoseMaxMg.value)} each; ` +

@@ -78,9 +78,21 @@ describe('plan: targets', () => {
     expect(planned({ target: { kind: 'daily', dailyMg: 70 } }).steps.at(-1)?.doses).toEqual([20, 20, 20]);
   });
 
-  it('says which step and interval it keeps above the label schedule', () => {
+  it('says what the climb above the label schedule does, as planned (issue 27, Why 8: not "+5 mg per dose" for an added dose)', () => {
     const result = planned({ target: { kind: 'daily', dailyMg: 75 }, stepMg: 2.5, intervalDays: 5 }, { product: { form: 'solution-1' } });
-    expect(messageFor(result, 'ABOVE_LABEL_SCHEDULE')).toMatch(/keeps \+2\.5 mg per dose every 5 days/);
+    expect(result.steps.slice(-2).map((step) => step.doses)).toEqual([[17.5, 17.5, 17.5], [17.5, 17.5, 17.5, 17.5]]);
+    expect(messageFor(result, 'ABOVE_LABEL_SCHEDULE')).toMatch(/titrate goes on every 5 days: adds a fourth 17\.5 mg dose a day \(\+17\.5 mg\/day\) \(titrate's choice\)/);
+    const eighty = planned({ target: { kind: 'daily', dailyMg: 80 } });
+    expect(eighty.steps.slice(-2).map((step) => step.dailyMg)).toEqual([60, 80]);
+    expect(messageFor(eighty, 'ABOVE_LABEL_SCHEDULE')).toBe(
+      "Above 60 mg/day the label gives no step; titrate goes on every 3 days: adds a fourth 20 mg dose a day (+20 mg/day) (titrate's choice), never above 80 mg/day",
+    );
+  });
+
+  it('a kidney-adjusted plan that stays at or below the label schedule has no note on climbing above it', () => {
+    const result = planned({ target: { kind: 'daily', dailyMg: 80 } }, { patient: { kidney: { kind: 'crcl', crclMlMin: 40 } } });
+    expect(Math.max(...result.steps.map((step) => step.dailyMg))).toBeLessThanOrEqual(60);
+    expect(result.findings.map((item) => item.code)).not.toContain('ABOVE_LABEL_SCHEDULE');
   });
 
   it('a regimen target at another frequency climbs at TID, then adds the dose one interval later', () => {

@@ -131,7 +131,11 @@ const samples: { readonly [C in FindingCode]: readonly FindingParams[C][] } = {
     { doses: tid(20), labelDoses: tid(20) },
     { doses: qid(15), labelDoses: tid(20) },
   ],
-  ABOVE_LABEL_SCHEDULE: [{ labelDailyMg: 60, stepMg: 5, intervalDays: 3, capMg: 80 }],
+  ABOVE_LABEL_SCHEDULE: [
+    { labelDailyMg: 60, intervalDays: 3, capMg: 80, rises: [{ kind: 'added', added: 1, doseMg: 20, dosesPerDay: 4, dailyRiseMg: 20 }] },
+    { labelDailyMg: 60, intervalDays: 3, capMg: 100, rises: [{ kind: 'added', added: 1, doseMg: 20, dosesPerDay: 4, dailyRiseMg: 20 }, { kind: 'dose', riseMg: 5, dailyRiseMg: 20 }] },
+    { labelDailyMg: 60, intervalDays: 3, capMg: 80, rises: [{ kind: 'added', added: 2, doseMg: 15, dosesPerDay: 6, dailyRiseMg: 30 }] },
+  ],
   TARGET_NOT_EXACT: [{ targetDailyMg: 50, doses: tid(15) }],
   TARGET_FREQUENCY: [
     { targetDailyMg: 40, doses: qid(10), reason: 'exact', askedDosesPerDay: 3 },

@@ -94,7 +94,16 @@ const cases: readonly Worded[] = [
   worded('INTERACTION', { name: 'nsaid' }, 'With NSAIDs (e.g. ibuprofen) and other drugs that reduce kidney function: less baclofen is excreted, so it can build up to toxic levels'),
   worded('LABEL_SCHEDULE', { doses: [20, 20, 20], labelDoses: [20, 20, 20] }, 'No target given: the plan climbs to 60 mg/day, where the label\'s suggested schedule ends (20 mg three times daily), and holds it; adjust to response'),
   worded('LABEL_SCHEDULE', { doses: [15, 15, 15, 15], labelDoses: [20, 20, 20] }, 'No target given: the plan climbs to 60 mg/day, where the label\'s suggested schedule ends (20 mg three times daily), here as 15 mg four times daily, and holds it; adjust to response'),
-  worded('ABOVE_LABEL_SCHEDULE', { labelDailyMg: 60, stepMg: 5, intervalDays: 3, capMg: 80 }, 'Above 60 mg/day the label gives no step; titrate keeps +5 mg per dose every 3 days (titrate\'s choice), never above 80 mg/day'),
+  worded(
+    'ABOVE_LABEL_SCHEDULE',
+    { labelDailyMg: 60, intervalDays: 3, capMg: 80, rises: [{ kind: 'added', added: 1, doseMg: 20, dosesPerDay: 4, dailyRiseMg: 20 }] },
+    'Above 60 mg/day the label gives no step; titrate goes on every 3 days: adds a fourth 20 mg dose a day (+20 mg/day) (titrate\'s choice), never above 80 mg/day',
+  ),
+  worded(
+    'ABOVE_LABEL_SCHEDULE',
+    { labelDailyMg: 60, intervalDays: 3, capMg: 100, rises: [{ kind: 'added', added: 1, doseMg: 20, dosesPerDay: 4, dailyRiseMg: 20 }, { kind: 'dose', riseMg: 5, dailyRiseMg: 20 }] },
+    'Above 60 mg/day the label gives no step; titrate goes on every 3 days: adds a fourth 20 mg dose a day (+20 mg/day), then raises each dose by 5 mg (+20 mg/day) (titrate\'s choice), never above 100 mg/day',
+  ),
   worded('TARGET_NOT_EXACT', { targetDailyMg: 50, doses: [15, 15, 15] }, '50 mg/day cannot be given exactly as equal doses the product can make, of at most 20 mg each; the plan stops at the highest below it: 15 mg three times daily (45 mg/day)'),
   worded('TARGET_FREQUENCY', { targetDailyMg: 40, doses: [10, 10, 10, 10], reason: 'exact', askedDosesPerDay: 3 }, '40 mg/day is given as 10 mg four times daily: equal doses three times daily would not meet it exactly in doses the product can make (titrate\'s choice)'),
   worded('TARGET_FREQUENCY', { targetDailyMg: 80, doses: [20, 20, 20, 20], reason: 'single-dose', askedDosesPerDay: 3 }, '80 mg/day is given as 20 mg four times daily: three times daily it would take doses above 20 mg (titrate\'s choice)'),
