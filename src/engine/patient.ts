@@ -1,12 +1,12 @@
 import type { Protocol } from '../protocol/baclofen.js';
-import { assessKidney, estimateCrcl, kidneyLimitFor } from './renal.js';
+import { assessKidney, cockcroftGaultApplies, estimateCrcl, kidneyLimitFor } from './renal.js';
 import { problem, type Problem } from './problems.js';
 import type { Outcome, PatientContext, PatientInput, PatientRecord } from './types.js';
 
 /**
  * The patient as every command sees them: kidney function assessed (a Cockcroft–Gault estimate
  * rounded as shown, so the value shown is the value classified), or refused with the reason
- * (under 12; an estimate no CrCl could be).
+ * (under 12; Cockcroft–Gault under 18; an estimate no CrCl could be).
  */
 export function assessPatient(input: PatientInput, protocol: Protocol): Outcome<PatientContext> {
   const problems: Problem[] = [];
@@ -14,6 +14,11 @@ export function assessPatient(input: PatientInput, protocol: Protocol): Outcome<
   const age = input.ageYears ?? (kidneyInput?.kind === 'cockcroft-gault' ? kidneyInput.ageYears : undefined);
   if (age !== undefined && age < protocol.minAgeYears.value) {
     problems.push(problem('UNDER_MIN_AGE', 'age', { ageYears: age, minAgeYears: protocol.minAgeYears.value, reason: protocol.youngerPatients.value }));
+  }
+  if (problems.length === 0 && kidneyInput?.kind === 'cockcroft-gault' && !cockcroftGaultApplies(kidneyInput.ageYears, protocol)) {
+    const rule = protocol.cockcroftGaultMinAgeYears;
+    problems.push(problem('COCKCROFT_GAULT_UNDER_AGE', 'scr', { ageYears: kidneyInput.ageYears, minAgeYears: rule.value, sources: rule.sources }));
+    return { ok: false, problems };
   }
   const estimate = kidneyInput?.kind === 'cockcroft-gault' ? estimateCrcl(kidneyInput, protocol) : null;
   const maxCrcl = protocol.crclInputMaxMlMin.value;

@@ -10,6 +10,8 @@ import type { SourceKey } from '../protocol/source-documents.js';
 export interface ProblemParams {
   /** Younger than the protocol covers. */
   UNDER_MIN_AGE: { readonly ageYears: number; readonly minAgeYears: number; readonly reason: string };
+  /** Cockcroft–Gault asked for a patient younger than the adults it was derived in. */
+  COCKCROFT_GAULT_UNDER_AGE: { readonly ageYears: number; readonly minAgeYears: number; readonly sources: readonly SourceKey[] };
   /** A Cockcroft–Gault estimate no creatinine clearance could be. */
   CRCL_ESTIMATE_OUT_OF_RANGE: { readonly crclMlMin: number; readonly crclDecimals: number; readonly maxCrclMlMin: number };
   /** A dose above the largest single dose (a target regimen or a start dose). */

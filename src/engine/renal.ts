@@ -21,6 +21,15 @@ export function roundCrcl(crclMlMin: number, protocol: Protocol): number {
   return Math.round(crclMlMin * scale) / scale;
 }
 
+/**
+ * Whether Cockcroft–Gault may be computed at this age: never under the age of the adults it was
+ * derived in (protocol.cockcroftGaultMinAgeYears). The one test for the commands and the CDS
+ * service: a younger patient needs a measured CrCl.
+ */
+export function cockcroftGaultApplies(ageYears: number, protocol: Protocol): boolean {
+  return ageYears >= protocol.cockcroftGaultMinAgeYears.value;
+}
+
 /** Cockcroft–Gault creatinine clearance in mL/min (not normalised to body surface area), rounded as shown. */
 export function estimateCrcl(input: CockcroftGaultInput, protocol: Protocol): CrclEstimate {
   const cg = protocol.cockcroftGault.value;

@@ -142,6 +142,11 @@ export const baclofenOral = {
     ['C1'],
     'CrCl = (140 - age) x weight kg / (72 x serum creatinine mg/dL), x 0.85 if female; a creatinine in umol/L is divided by 88.4 (the standard unit conversion, not a source\'s number)',
   ),
+  cockcroftGaultMinAgeYears: sourced(
+    18,
+    ['C1'],
+    'Cockcroft-Gault is not computed under 18 (it was derived in adults aged 18-92): a patient aged 12-17 needs a measured CrCl or none',
+  ),
   bodyWeight: sourced(
     { maleIdealKg: 50, femaleIdealKg: 45.5, idealKgPerInchOver60: 2.3, adjustedFraction: 0.4, cmPerInch: 2.54 },
     ['C3', 'C1', 'TITRATE'],

@@ -28,6 +28,9 @@ export function suggestionWords(suggestion: LiquidSuggestion): string {
 const messages: { readonly [C in ProblemCode]: (params: ProblemParams[C]) => string } = {
   UNDER_MIN_AGE: (p) =>
     `${formatNumber(p.ageYears)} years is under ${p.minAgeYears}: oral baclofen dosing below ${p.minAgeYears} ${p.reason}; titrate does not plan it`,
+  COCKCROFT_GAULT_UNDER_AGE: (p) =>
+    `${formatNumber(p.ageYears)} years is under ${p.minAgeYears}: Cockcroft–Gault was derived in adults and titrate does not compute it under ` +
+    `${p.minAgeYears} (source ${p.sources.join(', ')}); give a measured creatinine clearance instead (--crcl, or crcl in a request), or no kidney function`,
   CRCL_ESTIMATE_OUT_OF_RANGE: (p) =>
     `the Cockcroft–Gault estimate, ${formatNumber(p.crclMlMin, p.crclDecimals)} mL/min, is outside what a creatinine clearance can be ` +
     `(greater than 0 and at most ${p.maxCrclMlMin}); check the age, weight and serum creatinine`,

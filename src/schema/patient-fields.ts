@@ -368,9 +368,13 @@ export const kidneyRules = (): readonly JsonSchema[] => ([
     not: { anyOf: [{ allOf: [onDialysis, requires('crcl')] }, { allOf: [onDialysis, cockcroftGault] }, { allOf: [requires('crcl'), cockcroftGault] }] },
   },
   {
-    description: 'Cockcroft–Gault needs age, weight, sex and serum creatinine once (scr or scrUmol)',
+    description: `Cockcroft–Gault needs age (from ${baclofenOral.cockcroftGaultMinAgeYears.value}: it is not computed under it), weight, sex and serum creatinine once (scr or scrUmol)`,
     if: cockcroftGault,
-    then: { ...requires('age', 'weight', 'sex'), oneOf: [requires('scr'), requires('scrUmol')] },
+    then: {
+      required: ['age', 'weight', 'sex'],
+      properties: { age: { type: 'number', minimum: baclofenOral.cockcroftGaultMinAgeYears.value }, weight: true, sex: true },
+      oneOf: [requires('scr'), requires('scrUmol')],
+    },
   },
   {
     description: 'the ideal and adjusted weights need the height',

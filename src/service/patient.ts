@@ -1,6 +1,8 @@
 import { daysBetween, isIsoDate } from '../engine/dates.js';
 import type { IsoDate, PatientInput } from '../engine/types.js';
+import { cockcroftGaultApplies } from '../engine/renal.js';
 import { formatNumber } from '../engine/wording.js';
+import type { Protocol } from '../protocol/baclofen.js';
 import { patientFieldBuilders, patientFrom, type PatientFields } from '../schema/patient-fields.js';
 import { strictFields } from '../schema/strict-fields.js';
 import { describeIssue, invalid, type InputProblem } from '../schema/issues.js';
@@ -8,7 +10,8 @@ import { isNumber, isObject, isText, resourcesOf, type Json } from './json.js';
 
 // The patient as the prefetch describes them: age and sex from the Patient, the latest serum
 // creatinine, eGFR and body weight. Kidney function is a Cockcroft–Gault CrCl when creatinine,
-// weight, age and sex are all there; else an eGFR stands in for it (`kidneyFromEgfr`); else it is
+// weight, age and sex are all there (and the patient is of an age it applies to, the same test as
+// the commands'); else an eGFR stands in for it (`kidneyFromEgfr`); else it is
 // not checked. The values go through the same patient fields as `check --age --weight --scr
 // --sex`, so the same bounds apply; the card says what was used and what was missing.
 
@@ -62,7 +65,7 @@ function ageOn(birthDate: unknown, today: IsoDate): number | null {
 const when = (measured: Measured) => (measured.date ? ` on ${measured.date}` : '');
 
 /** The patient fields a prefetch gives, and what it lacks. */
-function fieldsFrom(prefetch: Json, today: IsoDate): { fields: Record<string, unknown>; used: string[]; missing: string[]; egfr: Measured | null } {
+function fieldsFrom(prefetch: Json, today: IsoDate, protocol: Protocol): { fields: Record<string, unknown>; used: string[]; missing: string[]; egfr: Measured | null; tooYoung: boolean } {
   const missing: string[] = [];
   const used: string[] = [];
   const fields: Record<string, unknown> = {};
@@ -93,22 +96,23 @@ function fieldsFrom(prefetch: Json, today: IsoDate): { fields: Record<string, un
   else if (LB_UNITS.has(weight.unit)) kg = `${formatNumber(weight.value, 3)} lb`;
   else missing.push(`body weight in kg, g or lb (got ${weight.unit || 'no unit'})`);
 
-  if (age !== null && sex && scr && creatinine && kg !== null && weight) {
+  const tooYoung = age !== null && !cockcroftGaultApplies(age, protocol);
+  if (age !== null && !tooYoung && sex && scr && creatinine && kg !== null && weight) {
     Object.assign(fields, scr, { weight: kg, sex });
     used.push(`serum creatinine ${formatNumber(creatinine.value, 3)} ${creatinine.unit}${when(creatinine)}`, `weight ${formatNumber(weight.value, 3)} ${weight.unit}${when(weight)}`);
-    return { fields, used, missing, egfr: null };
+    return { fields, used, missing, egfr: null, tooYoung };
   }
   if (egfr) {
     fields.crcl = egfr.value;
-    return { fields, used, missing, egfr };
+    return { fields, used, missing, egfr, tooYoung };
   }
   if (!egfrMeasured) missing.push('eGFR');
-  return { fields, used, missing, egfr: null };
+  return { fields, used, missing, egfr: null, tooYoung };
 }
 
 /** The prefetch's patient, for the rule book; and what the card should say about it. */
-export function patientFromPrefetch(prefetch: unknown, today: IsoDate): PatientFacts {
-  const found = fieldsFrom(isObject(prefetch) ? prefetch : {}, today);
+export function patientFromPrefetch(prefetch: unknown, today: IsoDate, protocol: Protocol): PatientFacts {
+  const found = fieldsFrom(isObject(prefetch) ? prefetch : {}, today, protocol);
   let parsed = patientFields(found.fields);
   const missing = [...found.missing];
   if (!parsed.success) {
@@ -124,11 +128,17 @@ export function patientFromPrefetch(prefetch: unknown, today: IsoDate): PatientF
   const issues: InputProblem[] = [];
   const patient = patientFrom(fields, issues);
   const gaps = missing.length > 0 ? `; missing: ${missing.join(', ')}` : '';
+  const rule = protocol.cockcroftGaultMinAgeYears;
+  // Under the age Cockcroft–Gault was derived in, it is not computed, whatever the prefetch holds.
+  const noEstimate = found.tooYoung
+    ? `Cockcroft–Gault is not computed under ${rule.value} (source ${rule.sources.join(', ')}: derived in adults)`
+    : 'Cockcroft–Gault needs serum creatinine, weight, age and sex';
   let kidney: string;
   if (patient.kidney?.kind === 'cockcroft-gault') kidney = `CrCl by Cockcroft–Gault from ${found.used.join(', ')}`;
   else if (patient.kidney?.kind === 'crcl' && found.egfr) {
-    kidney = `eGFR ${formatNumber(found.egfr.value, 1)} mL/min/1.73 m²${when(found.egfr)} used in place of a CrCl (Cockcroft–Gault needs serum creatinine, weight, age and sex${gaps})`;
-  } else kidney = `not checked: the prefetch gives no usable serum creatinine with weight, age and sex, and no eGFR${gaps}`;
+    kidney = `eGFR ${formatNumber(found.egfr.value, 1)} mL/min/1.73 m²${when(found.egfr)} used in place of a CrCl (${noEstimate}${gaps})`;
+  } else if (found.tooYoung) kidney = `not checked: ${noEstimate}, and the prefetch gives no eGFR${gaps}`;
+  else kidney = `not checked: the prefetch gives no usable serum creatinine with weight, age and sex, and no eGFR${gaps}`;
   return { patient, kidney, missing };
 }
 

@@ -76,7 +76,7 @@ export function callCdsService(call: CdsCall, data: ProtocolData = defaultProtoc
   const orders = baclofenOrders(context, lookup, call.today);
   if (orders.length === 0) return { status: 200, body: { cards: [] } };
 
-  const facts = patientFromPrefetch(prefetch, call.today);
+  const facts = patientFromPrefetch(prefetch, call.today, data.protocol);
   const activeBaclofen = activeBaclofenCount(prefetch, (order) => baclofenIn(order, lookup) !== null);
   const cards: Card[] = [];
   for (const order of orders) {

@@ -292,7 +292,7 @@ describe('rules across fields, and where the schema and the CLI part on purpose'
     ['plan', { strengths: [5, 10], scored: [20] }, 'a scored strength not among the strengths'],
     ['taper', { from: '20mg tid', maxStep: 2.5 }, 'a max step below the smallest practical dose'],
     ['taper', { from: 10, frequency: 'qid' }, 'a daily total the default tablets cannot split into that many doses (2.5 mg each)'],
-    ['plan', { age: 12, weight: 400, scr: 0.1, sex: 'male' }, 'a Cockcroft–Gault estimate above what a CrCl can be'],
+    ['plan', { age: 18, weight: 400, scr: 0.1, sex: 'male' }, 'a Cockcroft–Gault estimate above what a CrCl can be'],
     ['missed', { times: '08:00,20:00', missed: '14:00', now: '15:00' }, 'a missed time that is not one of the times'],
   ];
   it.each(leftToTheCli)('%s %j: the schema accepts, the CLI refuses (%s)', async (command, request) => {

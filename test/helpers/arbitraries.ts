@@ -19,7 +19,8 @@ export const kidneyInput: fc.Arbitrary<KidneyInput> = fc.oneof(
   fc.record({ kind: fc.constant('crcl' as const), crclMlMin: fc.double({ min: 5, max: 150, noNaN: true }) }),
   fc.record({
     kind: fc.constant('cockcroft-gault' as const),
-    ageYears: fc.integer({ min: 12, max: 100 }),
+    // From 18: Cockcroft–Gault is refused under 18 (test/engine/kidney-estimates.test.ts).
+    ageYears: fc.integer({ min: 18, max: 100 }),
     weightKg: fc.integer({ min: 35, max: 150 }),
     serumCreatinineMgDl: fc.double({ min: 0.4, max: 8, noNaN: true }),
     sex: fc.constantFrom('female' as const, 'male' as const),

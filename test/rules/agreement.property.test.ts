@@ -57,7 +57,8 @@ const patientFields: fc.Arbitrary<Fields> = fc
   })
   .map(({ age, kidney, withAge, ...factors }) => {
     const cockcroftGault = 'weight' in kidney;
-    return defined({ ...(withAge || cockcroftGault ? { age } : {}), ...kidney, ...factors });
+    // Cockcroft–Gault is computed from 18 only (refused under 18: test/engine/kidney-estimates.test.ts).
+    return defined({ ...(withAge || cockcroftGault ? { age: cockcroftGault ? Math.max(age, 18) : age } : {}), ...kidney, ...factors });
   });
 
 /** Four dose times in a day: anywhere, or close together (5 minutes to 2 h 25 min apart, the last by 23:55). */

@@ -5,6 +5,7 @@ import type { IsoDate } from '../../src/engine/types.js';
 import { SUMMARY_MAX_CHARS } from '../../src/service/cards.js';
 import { medicationLookup } from '../../src/service/medication.js';
 import { baclofenOrders } from '../../src/service/orders.js';
+import { baclofenOral } from '../../src/protocol/baclofen.js';
 import { patientFromPrefetch } from '../../src/service/patient.js';
 import { callCdsService, takeFeedback } from '../../src/service/service.js';
 import { cdsResponseProblems } from '../helpers/cds-response.js';
@@ -107,31 +108,31 @@ describe('reading orders', () => {
 
 describe('the patient from the prefetch', () => {
   it('Cockcroft–Gault from creatinine in µmol/L and weight in lb', () => {
-    const facts = patientFromPrefetch({ patient: patient('1950-06-01', 'male'), creatinine: observation('2160-0', 150, 'umol/L'), weight: searchset(observation('29463-7', 176, '[lb_av]')) }, today);
+    const facts = patientFromPrefetch({ patient: patient('1950-06-01', 'male'), creatinine: observation('2160-0', 150, 'umol/L'), weight: searchset(observation('29463-7', 176, '[lb_av]')) }, today, baclofenOral);
     expect(facts.patient).toMatchObject({ ageYears: 76, kidney: { kind: 'cockcroft-gault', sex: 'male', weightKg: expect.closeTo(79.83, 1) } });
     expect(facts.kidney).toContain('Cockcroft–Gault');
   });
 
   it('the latest of several results', () => {
-    const facts = patientFromPrefetch({ ...kidneyPrefetch(), creatinine: searchset(observation('2160-0', 1.0, 'mg/dL', '2026-01-01'), observation('2160-0', 2.0, 'mg/dL', '2026-11-01')) }, today);
+    const facts = patientFromPrefetch({ ...kidneyPrefetch(), creatinine: searchset(observation('2160-0', 1.0, 'mg/dL', '2026-01-01'), observation('2160-0', 2.0, 'mg/dL', '2026-11-01')) }, today, baclofenOral);
     expect(facts.patient.kidney).toMatchObject({ serumCreatinineMgDl: 2 });
   });
 
   it('an eGFR when Cockcroft–Gault lacks something, said as such; nothing when there is neither', () => {
-    const egfr = patientFromPrefetch({ patient: patient('1950-06-01', 'other'), egfr: observation('98979-8', 42, 'mL/min/{1.73_m2}') }, today);
+    const egfr = patientFromPrefetch({ patient: patient('1950-06-01', 'other'), egfr: observation('98979-8', 42, 'mL/min/{1.73_m2}') }, today, baclofenOral);
     expect(egfr.patient.kidney).toEqual({ kind: 'crcl', crclMlMin: 42 });
     expect(egfr.kidney).toMatch(/eGFR 42 .*in place of a CrCl.*missing: sex/);
-    const none = patientFromPrefetch({}, today);
+    const none = patientFromPrefetch({}, today, baclofenOral);
     expect(none.patient).toEqual({});
     expect(none.kidney).toContain('not checked');
   });
 
   it('leaves out an impossible value, and says so; a birth year alone gives no age', () => {
-    const facts = patientFromPrefetch({ ...kidneyPrefetch(), weight: observation('29463-7', 900, 'kg') }, today);
+    const facts = patientFromPrefetch({ ...kidneyPrefetch(), weight: observation('29463-7', 900, 'kg') }, today, baclofenOral);
     expect(facts.patient.kidney).toBeUndefined();
     expect(facts.patient.ageYears).toBe(80);
     expect(facts.missing.join()).toContain('weight');
-    expect(patientFromPrefetch({ patient: patient('1950', 'female') }, today).missing.join()).toContain('no full birth date');
+    expect(patientFromPrefetch({ patient: patient('1950', 'female') }, today, baclofenOral).missing.join()).toContain('no full birth date');
   });
 });
 

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { planFromFields } from '../../src/app/fields.js';
+import { assessPatient } from '../../src/engine/patient.js';
+import { cockcroftGaultApplies } from '../../src/engine/renal.js';
+import { baclofenOral } from '../../src/protocol/baclofen.js';
+import { patientFromPrefetch } from '../../src/service/patient.js';
+import { observation, patient } from '../helpers/cds.js';
+
+// Kidney estimates (part 11, item 10): Cockcroft–Gault is never computed under 18, the age of the
+// adults it was derived in [C1]; a patient aged 12–17 gives a measured CrCl or none. The commands
+// and the CDS service ask the same function.
+
+const today = '2026-12-07' as never;
+const cg = (ageYears: number) => ({ kind: 'cockcroft-gault' as const, ageYears, weightKg: 50, serumCreatinineMgDl: 0.8, sex: 'male' as const });
+
+describe('Cockcroft–Gault under 18', () => {
+  it('applies from 18, never below (the protocol value, sourced C1)', () => {
+    expect(baclofenOral.cockcroftGaultMinAgeYears.value).toBe(18);
+    expect(baclofenOral.cockcroftGaultMinAgeYears.sources).toEqual(['C1']);
+    expect(cockcroftGaultApplies(17.9, baclofenOral)).toBe(false);
+    expect(cockcroftGaultApplies(18, baclofenOral)).toBe(true);
+  });
+
+  it('is refused at 12–17 with the reason, as data; 18 is estimated; a measured CrCl at 15 is taken', () => {
+    expect(assessPatient({ ageYears: 15, kidney: cg(15) }, baclofenOral)).toEqual({
+      ok: false,
+      problems: [{ code: 'COCKCROFT_GAULT_UNDER_AGE', field: 'scr', params: { ageYears: 15, minAgeYears: 18, sources: ['C1'] } }],
+    });
+    expect(assessPatient({ ageYears: 18, kidney: cg(18) }, baclofenOral)).toMatchObject({ ok: true, value: { kidney: { method: 'cockcroft-gault' } } });
+    expect(assessPatient({ ageYears: 15, kidney: { kind: 'crcl', crclMlMin: 70 } }, baclofenOral)).toMatchObject({ ok: true, value: { kidney: { category: 'mild', method: 'given' } } });
+  });
+
+  it('a plan request says why and names the measured CrCl to give instead', () => {
+    const outcome = planFromFields({ start: '2026-01-05', age: 15, weight: 50, scr: 0.8, sex: 'male' }, '2026-01-05' as never);
+    expect(outcome).toMatchObject({ ok: false, problems: [{ code: 'COCKCROFT_GAULT_UNDER_AGE', field: 'scr' }] });
+    const message = outcome.ok ? '' : (outcome.problems[0]?.message ?? '');
+    expect(message).toMatch(/^15 years is under 18: Cockcroft–Gault was derived in adults/);
+    expect(message).toContain('--crcl');
+  });
+
+  it('the CDS service does not compute it under 18 either, and says why', () => {
+    const prefetch = { patient: patient('2011-01-01', 'male'), creatinine: observation('2160-0', 0.8, 'mg/dL'), weight: observation('29463-7', 50, 'kg') };
+    const young = patientFromPrefetch(prefetch, today, baclofenOral);
+    expect(young.patient.ageYears).toBe(15);
+    expect(young.patient.kidney).toBeUndefined();
+    expect(young.kidney).toMatch(/^not checked: Cockcroft–Gault is not computed under 18/);
+    const withEgfr = patientFromPrefetch({ ...prefetch, egfr: observation('98979-8', 95, 'mL/min/{1.73_m2}') }, today, baclofenOral);
+    expect(withEgfr.patient.kidney).toEqual({ kind: 'crcl', crclMlMin: 95 });
+    expect(withEgfr.kidney).toContain('Cockcroft–Gault is not computed under 18');
+    const adult = patientFromPrefetch({ ...prefetch, patient: patient('2008-01-01', 'male') }, today, baclofenOral);
+    expect(adult.patient.kidney).toMatchObject({ kind: 'cockcroft-gault', ageYears: 18 });
+  });
+});
