@@ -3,15 +3,28 @@ import { clockFromMinutes, minutesOfDay, MINUTES_PER_DAY, type ClockTime } from 
 import { problem } from './problems.js';
 import type { Outcome } from './types.js';
 
+/** The missed dose's amount, when the schedule gives it: mg, and mL of a liquid. */
+export interface MissedDoseAmount {
+  readonly doseMg: number;
+  readonly volumeMl: number | null;
+  readonly concentrationMgPerMl: number | null;
+}
+
 /** A missed dose: the day's dose times, the one missed, and the time now. */
 export interface MissedDoseRequest {
-  /** The day's dose times, in order. */
+  /** Today's dose times, in order (also yesterday's and tomorrow's unless given below). */
   readonly times: readonly ClockTime[];
-  /** The scheduled time of the dose that was missed: one of `times`. */
+  /** The scheduled time of the dose that was missed: one of its day's times. */
   readonly missed: ClockTime;
   readonly now: ClockTime;
   /** Today is the schedule's last day with doses (a taper's, or a schedule that ends): no dose follows tomorrow. */
   readonly lastDosingDay?: boolean;
+  /** Yesterday's dose times where they differ from today's (a schedule's step changed; none before a plan or after a taper). */
+  readonly yesterdayTimes?: readonly ClockTime[];
+  /** Tomorrow's dose times where they differ from today's ([] after a schedule's last day with doses). */
+  readonly tomorrowTimes?: readonly ClockTime[];
+  /** The missed dose's amount, when known (from a plan). */
+  readonly dose?: MissedDoseAmount;
 }
 
 /**
@@ -38,31 +51,46 @@ export interface MissedDoseAdvice {
   /** For `later-dose-due`: the most recent dose time that came due after the missed one. */
   readonly laterDose: ClockTime | null;
   readonly skipWithinHours: number;
+  /** The missed dose's day had one dose: the once-daily window applies. */
+  readonly onceDaily: boolean;
+  /** The missed dose's amount, when the request gives it. */
+  readonly dose: MissedDoseAmount | null;
 }
+
+const minutesOf = (times: readonly ClockTime[]) => [...new Set(times.map(minutesOfDay))].sort((a, b) => a - b);
 
 /**
  * Take a missed dose when remembered unless the next dose is less than 2 hours away (then skip);
- * never double (protocol.missedDoseSkipWithinHours). Times are minutes of a day; the missed dose is
- * its most recent occurrence at or before now, so a time later than now means yesterday's dose.
+ * never double (protocol.missedDoseSkipWithinHours); a once-daily dose is skipped when the next
+ * is less than 12 hours away (missedDoseOnceDailySkipWithinHours). Times are minutes of a day; the
+ * missed dose is its most recent occurrence at or before now, so a time later than now means
+ * yesterday's dose, which belongs to yesterday's times.
  */
 export function adviseMissedDose(request: MissedDoseRequest, protocol: Protocol): Outcome<MissedDoseAdvice> {
-  const times = [...new Set(request.times.map(minutesOfDay))].sort((a, b) => a - b);
+  const today = minutesOf(request.times);
+  const yesterday = request.yesterdayTimes ? minutesOf(request.yesterdayTimes) : today;
+  const tomorrow = request.lastDosingDay ? [] : request.tomorrowTimes ? minutesOf(request.tomorrowTimes) : today;
   const missedOfDay = minutesOfDay(request.missed);
-  if (!times.includes(missedOfDay)) {
-    return {
-      ok: false,
-      problems: [problem('MISSED_NOT_A_DOSE_TIME', 'missed', { missed: request.missed, times: request.times })],
-    };
-  }
   const now = minutesOfDay(request.now);
-  const missedAt = missedOfDay <= now ? missedOfDay : missedOfDay - MINUTES_PER_DAY;
+  const missedYesterday = missedOfDay > now;
+  const missedDay = missedYesterday ? yesterday : today;
+  if (!missedDay.includes(missedOfDay)) {
+    const dayTimes = missedYesterday ? (request.yesterdayTimes ?? request.times) : request.times;
+    return { ok: false, problems: [problem('MISSED_NOT_A_DOSE_TIME', 'missed', { missed: request.missed, times: dayTimes })] };
+  }
+  const missedAt = missedYesterday ? missedOfDay - MINUTES_PER_DAY : missedOfDay;
   // Every scheduled dose from yesterday to tomorrow, as minutes relative to today's midnight; none
-  // tomorrow after the schedule's last day with doses.
-  const days = request.lastDosingDay ? [-MINUTES_PER_DAY, 0] : [-MINUTES_PER_DAY, 0, MINUTES_PER_DAY];
-  const schedule = days.flatMap((offset) => times.map((time) => time + offset));
+  // on a day without doses (before a plan, after a taper).
+  const schedule = [
+    ...yesterday.map((time) => time - MINUTES_PER_DAY),
+    ...today,
+    ...tomorrow.map((time) => time + MINUTES_PER_DAY),
+  ];
   const later = schedule.filter((time) => time > missedAt && time <= now);
   const laterDose = later[later.length - 1];
-  const skipWithinHours = protocol.missedDoseSkipWithinHours.value;
+  // Once daily, two doses a few hours apart would be most of two days' doses at once.
+  const onceDaily = missedDay.length === 1;
+  const skipWithinHours = (onceDaily ? protocol.missedDoseOnceDailySkipWithinHours : protocol.missedDoseSkipWithinHours).value;
 
   // The next dose to take as usual: one due right now, else the first after now (none after the last).
   const next = laterDose === now ? now : schedule.find((time) => time > now);
@@ -76,13 +104,15 @@ export function adviseMissedDose(request: MissedDoseRequest, protocol: Protocol)
       action: reason === 'in-time' ? 'take-now' : 'skip',
       reason,
       missed: request.missed,
-      missedYesterday: missedAt < 0,
+      missedYesterday,
       now: request.now,
       nextDose: next === undefined ? null : clockFromMinutes(next),
       nextDoseTomorrow: next !== undefined && next >= MINUTES_PER_DAY,
       minutesToNext,
       laterDose: laterDose === undefined ? null : clockFromMinutes(laterDose),
       skipWithinHours,
+      onceDaily,
+      dose: request.dose ?? null,
     },
   };
 }

@@ -452,8 +452,9 @@ export interface MissedFields {
   /** the protocol profile whose missed-dose rule applies (default us-label) */
   readonly protocol?: "us-label" | "ca-label" | "uk-smpc";
   /**
-   * the JSON output of titrate plan or taper (what --plan reads from a file); the times of its step
-   * on date apply, which must have doses (the CLI checks)
+   * the JSON output of titrate plan or taper (what --plan reads from a file); the step of the day
+   * the missed dose was due applies (before a taper, the regimen it starts from), which must have
+   * doses (the CLI checks)
    */
   readonly plan?: {
     readonly steps: ReadonlyArray<{
@@ -461,10 +462,23 @@ export interface MissedFields {
       readonly endDate: string | null;
       readonly dosesPerDay: number;
       readonly times?: readonly string[];
+      readonly doses?: readonly number[];
+      readonly administrations?: ReadonlyArray<{
+        readonly volumeMl?: number;
+        readonly concentrationMgPerMl?: number;
+        readonly [field: string]: unknown;
+      }>;
       readonly [field: string]: unknown;
     }>;
+    readonly from?: {
+      readonly doses: readonly number[];
+      readonly [field: string]: unknown;
+    };
     readonly [field: string]: unknown;
   };
-  /** with plan: the day whose step applies (default: today), yyyy-MM-dd */
+  /**
+   * with plan: today's date (default: the clock's), yyyy-MM-dd; a missed time later than now is the
+   * day before's dose
+   */
   readonly date?: string;
 }

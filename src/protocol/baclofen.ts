@@ -197,6 +197,11 @@ export const baclofenOral = {
     'consecutive doses less than 2 hours apart amount to a double dose (error); less than 4 hours apart, a warning (doses are usually 6-8 hours apart)',
   ),
   missedDoseSkipWithinHours: sourced(2, ['M1'], 'take a missed dose unless the next is less than 2 hours away; never double'),
+  missedDoseOnceDailySkipWithinHours: sourced(
+    12,
+    ['TITRATE', 'M1'],
+    "once daily (as on dialysis): skip a missed dose when the next is less than 12 hours away, so that two doses are never a few hours apart (titrate's choice); never double",
+  ),
 
   // The patient handout: rules above in plain words for patients, from the same sources.
   patientNeverStop: sourced(

@@ -2,9 +2,23 @@ import type { RenderOptions } from './render-options.js';
 import { proseFor } from './text/prose.js';
 import { describeSources } from '../engine/findings.js';
 import type { MissedResult } from '../app/missed.js';
-import { formatDuration } from '../engine/wording.js';
+import { formatDuration, formatNumber } from '../engine/wording.js';
 import { SCHEMA_VERSION } from '../schema/schema-version.js';
 import { draftNotice } from './notice.js';
+
+/** ` of 5 mg (5 mL of 1 mg/mL)`: the missed dose's amount, when the plan gives it. */
+function amountText(advice: MissedResult): string {
+  const dose = advice.dose;
+  if (!dose) return '';
+  const volume = dose.volumeMl !== null && dose.concentrationMgPerMl !== null ? ` (${formatNumber(dose.volumeMl)} mL of ${formatNumber(dose.concentrationMgPerMl)} mg/mL)` : '';
+  return ` of ${formatNumber(dose.doseMg)} mg${volume}`;
+}
+
+/** The rule that applied: the once-daily window, or the usual one. */
+export function missedRule(advice: MissedResult) {
+  const protocol = advice.profile.protocol;
+  return advice.onceDaily ? protocol.missedDoseOnceDailySkipWithinHours : protocol.missedDoseSkipWithinHours;
+}
 
 function nextText(advice: MissedResult): string {
   return `${advice.nextDose}${advice.nextDoseTomorrow ? ' tomorrow' : ''}`;
@@ -14,7 +28,7 @@ const LAST = 'No further dose follows: that was the last dose of the schedule.';
 
 /** The patient-facing sentence: "Take it now …" or "Skip it, take the next at HH:MM …"; never double. */
 export function describeMissedDose(advice: MissedResult): string {
-  const missed = `the missed ${advice.missed} dose${advice.missedYesterday ? ' (yesterday)' : ''}`;
+  const missed = `the missed ${advice.missed} dose${amountText(advice)}${advice.missedYesterday ? ' (yesterday)' : ''}`;
   const never = 'Never take a double dose.';
   const minutes = advice.minutesToNext;
   switch (advice.reason) {
@@ -25,7 +39,7 @@ export function describeMissedDose(advice: MissedResult): string {
     case 'next-too-close':
       return (
         `Skip it, take the next at ${nextText(advice)}: the next dose is less than ${advice.skipWithinHours} hours away ` +
-        `(${formatDuration(minutes ?? 0)}), so skip ${missed}. ${never}`
+        `(${formatDuration(minutes ?? 0)}${advice.onceDaily ? '; once daily' : ''}), so skip ${missed}. ${never}`
       );
     case 'later-dose-due':
       return minutes === null
@@ -37,7 +51,7 @@ export function describeMissedDose(advice: MissedResult): string {
 
 /** The documented `titrate missed --json` object. */
 export function missedJson(advice: MissedResult) {
-  const rule = advice.profile.protocol.missedDoseSkipWithinHours;
+  const rule = missedRule(advice);
   return {
     schemaVersion: SCHEMA_VERSION,
     kind: 'missed',
@@ -56,7 +70,7 @@ export function renderMissedDose(advice: MissedResult, options: RenderOptions): 
   const label = advice.action === 'take-now' ? 'TAKE NOW' : 'SKIP';
   const action = advice.action === 'take-now' ? paint.ok(paint.bold(label)) : paint.warning(paint.bold(label));
   const minutes = advice.minutesToNext;
-  const rule = advice.profile.protocol.missedDoseSkipWithinHours;
+  const rule = missedRule(advice);
   // The advice wraps under its text, past the action label.
   const advised = prose(`${label}  ${describeMissedDose(advice)}`, label.length + 2);
   const lines = [

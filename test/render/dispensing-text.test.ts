@@ -48,6 +48,8 @@ describe('missed-dose text', () => {
     nextDoseTomorrow: false,
     minutesToNext: 90,
     laterDose: null,
+    onceDaily: false,
+    dose: null,
     skipWithinHours: 2,
     profile: defaultProtocolData,
   };

@@ -41,7 +41,7 @@ export const missedCommand: CommandSpec<'missed'> = {
     command
       .option('--times <HH:MM,...>', 'the day\'s dose times, in order (e.g. 08:00,14:00,20:00)')
       .option('--plan <file>', 'read the dose times from a titrate plan/taper --json file instead (- for stdin)')
-      .option('--date <yyyy-MM-dd>', 'with --plan: the day whose step applies (default: today)')
+      .option('--date <yyyy-MM-dd>', "with --plan: today's date (default: the clock's); a --missed time later than --now is the day before's dose")
       .option('--missed <HH:MM>', 'the scheduled time of the missed dose (one of the times)')
       .option('--now <HH:MM>', 'the time now (default: the clock)')
       .option('--protocol <id>', `the protocol profile: ${profileIds.join(', ')} (default ${defaultProfileId})`);
