@@ -1,6 +1,7 @@
 import { Argument, Command } from 'commander';
 import { completionSummary, completionTerm, configureCompletion } from './commands/completion.js';
 import { requestSpecs } from './commands/request-specs.js';
+import { configureProtocols, protocolsSummary, protocolsTerm } from './commands/protocols.js';
 import { configureRules, rulesSummary, rulesTerm } from './commands/rules.js';
 import { configureSchema, schemaSummary, schemaTerm } from './commands/schema.js';
 import { configureServe, serveSummary, serveTerm } from './commands/serve.js';
@@ -26,6 +27,7 @@ interface CommandEntry {
 const commandEntries: readonly CommandEntry[] = [
   ...requestSpecs.map((spec) => ({ name: spec.name, summary: spec.summary, term: spec.term, build: (command: Command, context: CommandContext) => mountCommand(command, spec, context) })),
   { name: 'rules', summary: rulesSummary, term: rulesTerm, build: configureRules },
+  { name: 'protocols', summary: protocolsSummary, term: protocolsTerm, build: configureProtocols },
   { name: 'schema', summary: schemaSummary, term: schemaTerm, build: configureSchema },
   { name: 'serve', summary: serveSummary, term: serveTerm, build: configureServe },
   { name: 'completion', summary: completionSummary, term: completionTerm, build: configureCompletion },

@@ -12,6 +12,8 @@ export interface FormatNames {
   readonly missed: 'table' | 'json';
   /** the protocol in use (defaultProtocolData) */
   readonly rules: 'table' | 'json';
+  /** every protocol profile (everyProfile) */
+  readonly protocols: 'table' | 'json';
 }
 
 /** A format that renders results of `kind`. */
@@ -33,7 +35,7 @@ export type FormatName<K extends ResultKind = ResultKind> = FormatNames[K];
 export function renderAs<K extends ResultKind>(format: FormatName<K>, kind: K, result: Results[K], options: Partial<RenderOptions> = {}): string {
   if (findFormat(format)?.render[kind] === undefined) {
     const names = formatsFor(kind).map((known) => known.name);
-    throw new TypeError(`titrate renderAs: no format ${JSON.stringify(String(format))} for ${String(kind)} results; ${names.length > 0 ? `formats: ${names.join(', ')}` : 'kinds: schedule, check, missed, rules'}`);
+    throw new TypeError(`titrate renderAs: no format ${JSON.stringify(String(format))} for ${String(kind)} results; ${names.length > 0 ? `formats: ${names.join(', ')}` : 'kinds: schedule, check, missed, rules, protocols'}`);
   }
   return renderWith(format, kind, result, renderOptions(options));
 }

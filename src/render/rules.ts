@@ -79,6 +79,24 @@ export function rulesByTopic(rules: readonly NamedRule[]): { readonly title: str
 }
 
 /**
+ * Each cited source by key with its title, and its address whole on a line of its own (a terminal
+ * may fold one longer than the width, but it is never cut); in the order of the source list (S1,
+ * S3 … S15, R1 …), not alphabetical (S1, S11, S7).
+ */
+export function sourceLines(cited: ReadonlySet<SourceKey>, options: RenderOptions): string[] {
+  const prose = proseFor(options);
+  return (Object.keys(sources) as SourceKey[])
+    .filter((known) => cited.has(known))
+    .flatMap((key) => {
+      const { citation, url }: { readonly citation: string; readonly url: string | null } = sources[key];
+      if (url === null) return [prose(`  ${key.padEnd(8)}${citation}`, 10)];
+      // Under the title where it fits, else further left.
+      const indent = url.length + 10 <= options.width ? 10 : url.length + 2 <= options.width ? 2 : 0;
+      return [prose(`  ${key.padEnd(8)}${citation}`, 10), `${' '.repeat(indent)}${url}`];
+    });
+}
+
+/**
  * `titrate rules`: every rule as a sentence with the keys of its sources, under its topic, wrapped
  * to the width at spaces only (never inside a word, a name or an address); then each source by key
  * with its primary citation and its address whole on a line of its own (a terminal may fold one longer than
@@ -97,15 +115,7 @@ export function renderRulesTable({ protocol, products }: ProtocolData, options: 
     lines.push('', paint.bold(topic.title));
     for (const { rule } of topic.rules) lines.push(prose(`  ${bullet} ${rule.summary} [${rule.sources.join(' ')}]`, 4));
   }
-  lines.push('', paint.bold('Sources'));
-  // In the order of the source list (S1, S3 … S15, R1 …), not alphabetical (S1, S11, S7).
-  const cited = new Set(usedSources(rules));
-  for (const key of (Object.keys(sources) as SourceKey[]).filter((known) => cited.has(known))) {
-    const { citation, url } = sources[key];
-    lines.push(prose(`  ${key.padEnd(8)}${citation}`, 10));
-    // Under the title where it fits, else further left: an address is never cut.
-    if (url) lines.push(`${' '.repeat(url.length + 10 <= options.width ? 10 : url.length + 2 <= options.width ? 2 : 0)}${url}`);
-  }
+  lines.push('', paint.bold('Sources'), ...sourceLines(new Set(usedSources(rules)), options));
   lines.push(
     '',
     prose(`Every source and every product decision (TITRATE) is explained in ${CLINICAL_BASIS}.`, 0),

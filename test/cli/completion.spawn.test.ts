@@ -58,7 +58,7 @@ async function longOptions(command: string): Promise<string[]> {
   return [...help.matchAll(/^ {2}(?:-\w, )?(--[\w-]+)/gm)].map((match) => match[1] ?? '').sort();
 }
 
-const commands = ['plan', 'taper', 'check', 'missed', 'rules', 'schema', 'completion', 'help'];
+const commands = ['plan', 'taper', 'check', 'missed', 'rules', 'protocols', 'schema', 'completion', 'help'];
 
 describe('bash', () => {
   it(
@@ -74,7 +74,7 @@ describe('bash', () => {
     'offers every command, and every option of each command as its help lists them',
     async () => {
       expect(bashComplete('titrate', '')).toEqual(expect.arrayContaining(commands));
-      for (const command of ['plan', 'taper', 'check', 'missed', 'rules']) {
+      for (const command of ['plan', 'taper', 'check', 'missed', 'rules', 'protocols']) {
         expect(bashComplete('titrate', command, '--').filter((word) => word.startsWith('--')), command).toEqual(
           expect.arrayContaining(await longOptions(command)),
         );
@@ -90,6 +90,8 @@ describe('bash', () => {
       expect(bashComplete('titrate', 'check', '--format', '')).toEqual(formatsFor('check').map((format) => format.name).sort());
       expect(bashComplete('titrate', 'taper', '--form', 'sol')).toEqual(['solution-1', 'solution-2']);
       expect(bashComplete('titrate', 'completion', '')).toEqual(['bash', 'fish', 'zsh']);
+      expect(bashComplete('titrate', 'protocols', '--format', '')).toEqual(formatsFor('protocols').map((format) => format.name).sort());
+      expect(bashComplete('titrate', 'pro')).toEqual(['protocols']);
       // A value with nothing to offer completes nothing (not the options).
       expect(bashComplete('titrate', 'plan', '--start', '')).toEqual([]);
     },
@@ -156,6 +158,7 @@ describe('fish', () => {
     'titrate pl<TAB> completes plan; titrate plan --fo<TAB> offers --form and --format; --format offers the formats',
     () => {
       expect(fishComplete('titrate pl')).toEqual(['plan']);
+      expect(fishComplete('titrate pro')).toEqual(['protocols']);
       expect(fishComplete('titrate plan --fo')).toEqual(['--form', '--format']);
       expect(fishComplete('titrate plan --format ')).toEqual(formatsFor('schedule').map((format) => format.name).sort());
     },

@@ -20,7 +20,7 @@ const builtCommands = (argv?: readonly string[]): string[] =>
     .commands.filter((command) => command.name() !== 'help' && (command.options.length > 0 || command.registeredArguments.length > 0))
     .map((command) => command.name());
 
-const everyCommand = ['plan', 'taper', 'check', 'missed', 'rules', 'schema', 'serve', 'completion'];
+const everyCommand = ['plan', 'taper', 'check', 'missed', 'rules', 'protocols', 'schema', 'serve', 'completion'];
 
 describe('the commands a command line builds', () => {
   it.each([

@@ -90,6 +90,7 @@ describe('renderAs', () => {
       check: ['table', 'json', 'csv', 'markdown'],
       missed: ['table', 'json'],
       rules: ['table', 'json'],
+      protocols: ['table', 'json'],
     };
     for (const kind of Object.keys(names) as titrate.ResultKind[]) expect(titrate.formatsFor(kind).map((format) => format.name), kind).toEqual(names[kind]);
   });

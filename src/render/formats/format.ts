@@ -12,9 +12,11 @@ export interface Results {
   readonly missed: MissedResult;
   /** the protocol in use (rules) */
   readonly rules: ProtocolData;
+  /** every protocol profile (protocols) */
+  readonly protocols: readonly ProtocolData[];
 }
 
-/** The kinds of result a format renders: schedule (plan, taper), check, missed, rules. */
+/** The kinds of result a format renders: schedule (plan, taper), check, missed, rules, protocols. */
 export type ResultKind = keyof Results;
 
 export type Renderer<K extends ResultKind> = (result: Results[K], options: RenderOptions) => string;

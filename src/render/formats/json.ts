@@ -1,5 +1,6 @@
 import { checkJson, scheduleJson, toJsonText } from '../json.js';
 import { missedJson } from '../missed.js';
+import { protocolsJson } from '../protocols.js';
 import { rulesJson } from '../rules.js';
 import type { Format, Results, ResultKind } from './format.js';
 
@@ -9,6 +10,7 @@ export const jsonValue: { readonly [K in ResultKind]: (result: Results[K]) => un
   check: checkJson,
   missed: missedJson,
   rules: rulesJson,
+  protocols: protocolsJson,
 };
 
 /** For scripts: the versioned JSON contract (schemaVersion 1), indented. */
@@ -21,5 +23,6 @@ export const json: Format = {
     check: (result) => toJsonText(jsonValue.check(result)),
     missed: (result) => toJsonText(jsonValue.missed(result)),
     rules: (result) => toJsonText(jsonValue.rules(result)),
+    protocols: (result) => toJsonText(jsonValue.protocols(result)),
   },
 };

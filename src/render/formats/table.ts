@@ -1,6 +1,7 @@
 import { renderCheckTable } from '../check-table.js';
 import { renderMissedDose } from '../missed.js';
 import type { RenderOptions } from '../render-options.js';
+import { renderProtocolsTable } from '../protocols.js';
 import { renderRulesTable } from '../rules.js';
 import { renderScheduleTable } from '../schedule-table.js';
 import { toAscii } from '../text/ascii.js';
@@ -17,5 +18,5 @@ export const table: Format = {
   name: 'table',
   summary: 'tables and findings for a terminal (the default)',
   jsonErrors: false,
-  render: { schedule: plain(renderScheduleTable), check: plain(renderCheckTable), missed: plain(renderMissedDose), rules: plain(renderRulesTable) },
+  render: { schedule: plain(renderScheduleTable), check: plain(renderCheckTable), missed: plain(renderMissedDose), rules: plain(renderRulesTable), protocols: plain(renderProtocolsTable) },
 };
