@@ -1,5 +1,5 @@
 import { defaultProfileId, type ProtocolData } from '../protocol/profiles.js';
-import { sources, type SourceKey } from '../protocol/sources.js';
+import { sources, type SourceKey } from '../protocol/source-documents.js';
 import { SCHEMA_VERSION } from './json.js';
 import { draftNotice } from './notice.js';
 import type { RenderOptions } from './render-options.js';

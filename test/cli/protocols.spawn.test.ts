@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defaultProfileId, everyProfile, profileIds } from '../../src/protocol/profiles.js';
-import { sources } from '../../src/protocol/sources.js';
+import { sources } from '../../src/protocol/source-documents.js';
 
 // `titrate protocols` on the real, built executable: every profile the data defines (a profile
 // added to src/protocol/profiles.ts is listed without a change to the command), with its scope and
