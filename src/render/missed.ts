@@ -5,6 +5,7 @@ import type { MissedResult } from '../app/missed.js';
 import { formatDuration, formatNumber } from '../engine/wording.js';
 import { SCHEMA_VERSION } from '../schema/schema-version.js';
 import { draftNotice } from './notice.js';
+import { profileLine } from './profile-name.js';
 
 /** ` of 5 mg (5 mL of 1 mg/mL)`: the missed dose's amount, when the plan gives it. */
 function amountText(advice: MissedResult): string {
@@ -55,6 +56,7 @@ export function missedJson(advice: MissedResult) {
   return {
     schemaVersion: SCHEMA_VERSION,
     kind: 'missed',
+    protocol: advice.profile.protocol.id,
     action: advice.action,
     nextDose: advice.nextDose,
     message: describeMissedDose(advice),
@@ -71,6 +73,7 @@ export function renderMissedDose(advice: MissedResult, options: RenderOptions): 
   const action = advice.action === 'take-now' ? paint.ok(paint.bold(label)) : paint.warning(paint.bold(label));
   const minutes = advice.minutesToNext;
   const rule = missedRule(advice);
+  const profile = profileLine(advice.profile);
   // The advice wraps under its text, past the action label.
   const advised = prose(`${label}  ${describeMissedDose(advice)}`, label.length + 2);
   const lines = [
@@ -78,6 +81,7 @@ export function renderMissedDose(advice: MissedResult, options: RenderOptions): 
     minutes === null ? 'Next dose: none (the schedule has ended)' : `Next dose: ${nextText(advice)}${minutes === 0 ? ' (due now)' : ` (in ${formatDuration(minutes)})`}`,
     paint.dim(prose(`Rule: ${rule.summary}`, 6)),
     paint.dim(prose(`source: ${describeSources(rule.sources)}`, 8)),
+    ...(profile === null ? [] : [paint.dim(prose(profile, 0))]),
     '',
     paint.italic(prose(draftNotice, 0)),
   ];

@@ -9,6 +9,7 @@ describe('titrate missed', () => {
     expect(result).toEqual({
       schemaVersion: 1,
       kind: 'missed',
+      protocol: 'baclofen-oral-us-label',
       action: 'skip',
       nextDose: '20:00',
       message: expect.stringMatching(/^Skip it, take the next at 20:00: .*Never take a double dose\.$/),

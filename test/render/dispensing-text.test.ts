@@ -67,8 +67,8 @@ describe('missed-dose text', () => {
     );
   });
 
-  it('JSON has the schema version, its kind, the action, the next dose, the message, its sources and the notice', () => {
-    expect(Object.keys(missedJson(advice))).toEqual(['schemaVersion', 'kind', 'action', 'nextDose', 'message', 'source', 'sources', 'notice']);
+  it('JSON has the schema version, its kind, the protocol it follows, the action, the next dose, the message, its sources and the notice', () => {
+    expect(Object.keys(missedJson(advice))).toEqual(['schemaVersion', 'kind', 'protocol', 'action', 'nextDose', 'message', 'source', 'sources', 'notice']);
     expect(missedJson(advice)).toMatchObject({ schemaVersion: 1, kind: 'missed', sources: ['M1'] });
   });
 

@@ -13,6 +13,7 @@ import { dosagesOf } from '../fhir-dosage.js';
 import { ACT_CODE, EFFECTIVE_DOSE_PERIOD, RXNORM, titrateFhir, ucum, UCUM, UNIDENTIFIED_PATIENT } from '../../schema/fhir-vocabulary.js';
 import { toJsonText } from '../json.js';
 import { draftNotice } from '../notice.js';
+import { profileLine } from '../profile-name.js';
 import type { Format } from './format.js';
 
 // FHIR R4 JSON for health records: a Bundle (type collection) of one MedicationRequest, a draft
@@ -107,7 +108,8 @@ function dispenseRequestOf(result: ScheduleResult) {
 
 function notesOf(result: ScheduleResult) {
   const info = result.findings.filter((item) => item.severity === 'info').map((item) => `${item.code}: ${messageOf(item, result.profile)}`);
-  return [draftNotice, `${renderDispenseLine(result, result.profile.products)}.`, ...info].map((text) => ({ text }));
+  const profile = profileLine(result.profile);
+  return [draftNotice, ...(profile === null ? [] : [`${profile}.`]), `${renderDispenseLine(result, result.profile.products)}.`, ...info].map((text) => ({ text }));
 }
 
 /** The steps written as dosage lines, and a taper's stop: the last step when it has no doses. */

@@ -95,6 +95,7 @@ export function renderHandoutMarkdown(content: HandoutContent): string {
     ...fieldLines(content.checkedBy),
     `_Sources of this advice: ${escapeMarkdown(content.sources)}_`,
     '',
+    ...(content.profile === null ? [] : [`_${escapeMarkdown(content.profile)}_`, '']),
   ].join('\n');
 }
 

@@ -200,7 +200,7 @@ export function renderHandoutHtml(content: HandoutContent): string {
     '</table>',
     '</section>',
     ...fieldRows(content.checkedBy),
-    ...paragraphs([`Sources of this advice: ${content.sources}`], 'sources'),
+    ...paragraphs([`Sources of this advice: ${content.sources}`, ...(content.profile === null ? [] : [content.profile])], 'sources'),
     '</body>',
     '</html>',
     '',

@@ -13,6 +13,7 @@ import { fnv1a64 } from '../icalendar/hash.js';
 import { MS_PER_DAY, vtimezone } from '../icalendar/time-zone.js';
 import { draftNotice } from '../notice.js';
 import type { RenderOptions } from '../render-options.js';
+import { profileLine } from '../profile-name.js';
 import { titles } from '../schedule-table.js';
 import type { Products } from '../../protocol/products.js';
 import type { Format } from './format.js';
@@ -110,13 +111,19 @@ function eventTail(summary: string): string[] {
   ];
 }
 
+/** The profile a chosen protocol names in every event's description (none for the default). */
+const profileLines = (result: ScheduleResult): string[] => {
+  const line = profileLine(result.profile);
+  return line === null ? [] : [`${line}.`];
+};
+
 /** The plan's identity in its UIDs: --plan-id when given (the same across revisions), else its kind and first day. */
 const planIdentity = (result: ScheduleResult, options: RenderOptions, first: IsoDate): string[] =>
   options.planId === null ? [result.kind, first] : ['plan', options.planId];
 
 function vevent(slot: Slot, result: ScheduleResult, options: RenderOptions, first: IsoDate): string[] {
   const summary = doseText(slot.administration, result.dispensing.product, result.profile.products, options.discreet);
-  const description = [`${summary} at ${slot.time}.`, stepText(slot, result.steps.length), travellingLine(result), draftNotice].join('\n');
+  const description = [`${summary} at ${slot.time}.`, stepText(slot, result.steps.length), travellingLine(result), ...profileLines(result), draftNotice].join('\n');
   return component('VEVENT', [
     ...eventHead(options, [...planIdentity(result, options, first), slot.stepIndex, slot.position], first, slot.step.startDate, slot.time),
     property('RRULE', slot.count === null ? 'FREQ=DAILY' : `FREQ=DAILY;COUNT=${slot.count}`),
@@ -139,7 +146,7 @@ function stopEvent(result: ScheduleResult, options: RenderOptions, first: IsoDat
   // At the time of the last step's first dose; a taper that stops at once, at the first default dose time.
   const time = result.steps[stopIndex - 1]?.times[0] ?? result.profile.products.defaultTimes.value.daily[0] ?? '08:00';
   const summary = drugWords(patientWords.taperEnd.value, options.discreet);
-  const description = [`${summary}.`, drugWords(result.profile.protocol.patientGoBack.value, options.discreet), draftNotice].join('\n');
+  const description = [`${summary}.`, drugWords(result.profile.protocol.patientGoBack.value, options.discreet), ...profileLines(result), draftNotice].join('\n');
   return component('VEVENT', [
     ...eventHead(options, [...planIdentity(result, options, first), stopIndex, 'stop'], first, stop.startDate, time),
     property('SUMMARY', escapeText(summary)),
@@ -158,7 +165,7 @@ function notReadyEvent(result: ScheduleResult, options: RenderOptions, first: Is
   const time = result.steps.find((step) => step.times.length > 0)?.times[0] ?? '08:00';
   const summary = drugWords(patientWords.notReadyEvent.value, options.discreet);
   const reasons = result.findings.filter((item) => item.severity === 'error').map((item) => `- ${messageOf(item, result.profile)}`);
-  const description = [`${summary}.`, 'Your prescriber must fix these problems first:', ...reasons, draftNotice].join('\n');
+  const description = [`${summary}.`, 'Your prescriber must fix these problems first:', ...reasons, ...profileLines(result), draftNotice].join('\n');
   return component('VEVENT', [
     ...eventHead(options, [...planIdentity(result, options, first), 0, 0], first, first, time),
     property('SUMMARY', escapeText(summary)),

@@ -14,6 +14,7 @@ import type { SourceKey } from '../../protocol/source-documents.js';
 import { messageOf } from '../../rules/catalogue.js';
 import { formatCount, formatVolume, unitWord } from '../administrations.js';
 import type { HandoutDetails } from '../render-options.js';
+import { profileLine } from '../profile-name.js';
 import { dateInWords, dayMonthYear } from './date-words.js';
 
 // The patient handout as data: every sentence and every row, once. The HTML and the Markdown
@@ -111,6 +112,8 @@ export interface HandoutContent {
   readonly checkedBy: readonly HandoutField[];
   /** `S1: OZOBAX …; M1: NHS …`: where the advice comes from, in small print. */
   readonly sources: string;
+  /** `Protocol profile: UK SmPC (uk-smpc)` beside the sources, for a profile other than the default. */
+  readonly profile: string | null;
 }
 
 const mg = (value: number) => `${formatNumber(value)} mg`;
@@ -383,5 +386,6 @@ export function handoutContent(
       { label: 'Date', value: null },
     ],
     sources: describeSources([...new Set([...safety.sources, ...forYou.sources, ...advice.sources, ...liquid])]),
+    profile: profileLine(result.profile),
   };
 }

@@ -11,6 +11,7 @@ const actions = everyOf<MissedDoseAdvice['action']>()(['take-now', 'skip']);
 export function missedResultSchema(): JsonSchema {
   const properties = {
     ...headerSchemas({ const: 'missed' }),
+    protocol: { ...contractSchemas.protocol, description: 'the protocol profile whose missed-dose rule the advice follows' },
     action: { enum: [...actions] },
     nextDose: { ...orNull(clockSchema), description: 'the next dose to take as usual; null after the last dose of a schedule that ends' },
     message: { type: 'string', description: 'the advice in words' },
