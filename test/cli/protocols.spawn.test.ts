@@ -59,7 +59,7 @@ describe('titrate protocols', () => {
         expect(text).toContain(`${protocol.profile}${protocol.profile === defaultProfileId ? ' (default)' : ''}: ${protocol.title}`);
         expect(text).toContain(`scope: ${protocol.scope}`);
       }
-      expect(text).toContain(`UK2 ${sources.UK2.title} ${sources.UK2.url}`);
+      expect(text).toContain(`UK2 ${sources.UK2.citation} ${sources.UK2.url}`);
       expect(text).toMatch(/Draft for a clinician to confirm/);
     },
     SPAWNS_MS,
