@@ -1,6 +1,6 @@
 import { defaultProfileId, type ProtocolData } from '../protocol/profiles.js';
 import { sources, type SourceKey } from '../protocol/source-documents.js';
-import { SCHEMA_VERSION } from './json.js';
+import { SCHEMA_VERSION } from '../schema/schema-version.js';
 import { draftNotice } from './notice.js';
 import type { RenderOptions } from './render-options.js';
 import { allRules, CLINICAL_BASIS, sourceLines } from './rules.js';

@@ -78,7 +78,7 @@ describe('plan: help and version', () => {
       const result = await runCli(argv);
       expect(result.code).toBe(2);
       expect(result.stdout).toBe('');
-      expect(result.stderr).toBe('titrate: no command given: expected one of plan, taper, check, missed, rules, schema, serve, completion, help (see titrate --help)\n');
+      expect(result.stderr).toBe('titrate: no command given: expected one of plan, taper, check, missed, rules, protocols, schema, serve, completion, help (see titrate --help)\n');
     }
   });
 
