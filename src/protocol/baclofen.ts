@@ -1,4 +1,5 @@
 import type { InteractionName } from './products.js';
+import type { WeightBasedDosing } from './weight-based.js';
 import { sourced, type Fraction, type Severity } from './value-types.js';
 
 /** How many doses a day each frequency code means; `tid` is the labels' schedule. */
@@ -46,6 +47,8 @@ export const baclofenOral = {
   scope: 'oral baclofen for patients aged 12 and over, as the US labels (FDA) give it; titrate\'s default' as string,
   drug: 'baclofen',
   route: 'oral',
+  /** Dosing by weight and age (children's profiles); null: fixed amounts, as here. */
+  weightBased: null as WeightBasedDosing | null,
 
   doseUnitMg: sourced(2.5, ['TITRATE'], 'every dose is a whole multiple of 2.5 mg (half of a 5 mg unit)'),
   minAgeYears: sourced(12, ['S4', 'P3'], 'patients aged 12 and over; younger patients are out of scope'),

@@ -1,6 +1,7 @@
 import { baclofenOral, type Protocol } from './baclofen.js';
 import { caLabel, caProducts } from './ca-label.js';
 import { baclofenProducts, type Products } from './products.js';
+import { euPaediatricProducts, euSmpcPaediatric } from './eu-smpc-paediatric.js';
 import { ukProducts, ukSmpc } from './uk-smpc.js';
 
 /** The rules and the products of one protocol profile: what every use case, rule and renderer reads. */
@@ -14,6 +15,7 @@ export const profiles = {
   'us-label': { protocol: baclofenOral, products: baclofenProducts },
   'ca-label': { protocol: caLabel, products: caProducts },
   'uk-smpc': { protocol: ukSmpc, products: ukProducts },
+  'eu-smpc-paediatric': { protocol: euSmpcPaediatric, products: euPaediatricProducts },
 } as const satisfies Record<string, ProtocolData>;
 
 export type ProfileId = keyof typeof profiles;

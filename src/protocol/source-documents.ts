@@ -206,6 +206,12 @@ export const sources = {
     citation: 'Lioresal (baclofen) 10 mg and 20 mg tablets, product monograph. Novartis Pharmaceuticals Canada Inc.; revised 2020-05-07. Health Canada Drug Product Database.',
     url: 'https://health-products.canada.ca/dpd-bdpp/',
   },
+  P1: {
+    title: 'Lioresal (baclofen) Fachinformation, Swissmedic no. 36083: children (with the UK SmPC section 4.2)',
+    citation:
+      'Lioresal (baclofen) Fachinformation, Novartis Pharma Schweiz AG, Swissmedic no. 36083 (children: 0.3 mg/kg/day in 4 doses, 0.75-2 mg/kg/day, at most 40 mg/day under 8 years and 60 mg/day over 8); Lioresal Tablets 10 mg SmPC section 4.2, Novartis Pharmaceuticals UK, EMC 1279 (children: weekly increases; tablets not for children under 33 kg).',
+    url: 'https://www.swissmedicinfo.ch/',
+  },
   TITRATE: {
     title: 'titrate product decision, no source sets this (explained in src/protocol/README.md)',
     citation: "titrate's own decision: no source states this value; the reason is given under \"Product decisions\" in src/protocol/README.md.",
