@@ -5,6 +5,9 @@ import type { IsoDate, KidneyAssessment } from '../engine/types.js';
 import { reviewSubject } from '../rules/rule-book.js';
 import type { Subject } from '../rules/subject.js';
 import { reconcilePatient } from './recorded-patient.js';
+import { profileForPatient } from './child-profile.js';
+import { productOf } from './schedule-result.js';
+import type { FormCode } from '../protocol/products.js';
 import { defaultProtocolData, ruleContext, type ProtocolData } from './protocol-data.js';
 import { refused } from './refused.js';
 import type { Normalized } from '../schema/issues.js';
@@ -43,6 +46,21 @@ function summaryOf(subject: Subject): CheckSubject {
 }
 
 /**
+ * The liquid a schedule says its doses are measured in (its administrations' concentration), as
+ * the profile's form: a child's doses are judged in the units that liquid measures. Undefined when
+ * it says none, or one the profile has no form for.
+ */
+function statedForm(subject: Subject, data: ProtocolData): FormCode | undefined {
+  if (subject.kind !== 'schedule') return undefined;
+  const concentration = subject.steps.flatMap((step) => step.administrations ?? []).find((item) => item.concentrationMgPerMl !== undefined)?.concentrationMgPerMl;
+  if (concentration === undefined) return undefined;
+  return (Object.keys(data.products.forms) as FormCode[]).find((code) => {
+    const form = data.products.forms[code];
+    return form.kind === 'liquid' && form.concentrationMgPerMl.value === concentration;
+  });
+}
+
+/**
  * Judges a regimen or a schedule with the rule book, for this patient; or why the patient is refused (under 12).
  */
 export function check(request: CheckRequest, data: ProtocolData = defaultProtocolData): Normalized<CheckResult> {
@@ -50,19 +68,25 @@ export function check(request: CheckRequest, data: ProtocolData = defaultProtoco
   const reconciled = reconcilePatient(request.patient, recorded, data.protocol);
   const patient = assessPatient(reconciled.patient, data.protocol);
   if (!patient.ok) return refused(patient.problems);
-  const findings = sortFindings([...reconciled.findings, ...reviewSubject(request.subject, ruleContext(data, patient.value, null))]);
+  const summary = summaryOf(request.subject);
+  const form = statedForm(request.subject, data);
+  const product = productOf(form ? { form } : {}, data);
+  const inForce = profileForPatient(data, patient.value, product, summary.kind === 'schedule' ? summary.startDate : null);
+  if (!inForce.ok) return refused(inForce.problems);
+  const judged = inForce.value.data;
+  const findings = sortFindings([...reconciled.findings, ...reviewSubject(request.subject, ruleContext(judged, patient.value, null))]);
   return {
     ok: true,
     value: {
       kind: 'check',
-      subject: summaryOf(request.subject),
+      subject: summary,
       ok: !hasError(findings),
-      capDailyMg: data.protocol.maxDailyMg.value,
+      capDailyMg: judged.protocol.maxDailyMg.value,
       renalCapDailyMg: patient.value.kidneyLimit?.capMg ?? null,
       kidney: patient.value.kidney,
       kidneyLimit: patient.value.kidneyLimit,
       findings,
-      profile: data,
+      profile: judged,
     },
   };
 }

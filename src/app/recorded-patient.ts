@@ -50,10 +50,13 @@ export function reconcilePatient(given: PatientInput, recorded: PatientInput | u
       );
     }
   }
+  // A weight to dose by: the one given, else the one the schedule was planned for.
+  const bodyWeight = given.bodyWeight ?? recorded.bodyWeight;
   const interactions = [...new Set([...(given.interactions ?? []), ...(recorded.interactions ?? [])])];
   return {
     patient: {
       ...(ageYears !== undefined && { ageYears }),
+      ...(bodyWeight && { bodyWeight }),
       ...(kidney && { kidney }),
       ...((given.pregnant || recorded.pregnant) && { pregnant: true }),
       ...((given.breastfeeding || recorded.breastfeeding) && { breastfeeding: true }),

@@ -92,6 +92,15 @@ export function addDaysIso(date: IsoDate, days: number): IsoDate {
   return fromDays(toDays(date) + days);
 }
 
+/** The same day `months` calendar months later (earlier when negative), the last of a shorter month where the day is not in it. */
+export function addMonthsIso(date: IsoDate, months: number): IsoDate {
+  const monthIndex = digitsAt(date, 0, 4) * 12 + digitsAt(date, 5, 7) - 1 + months;
+  const year = Math.floor(monthIndex / 12);
+  const month = monthIndex - year * 12 + 1;
+  const lastDay = civilFromDays(daysFromCivil(month === 12 ? year + 1 : year, month === 12 ? 1 : month + 1, 1) - 1);
+  return fromFields(year, month, Math.min(digitsAt(date, 8, 10), digitsAt(lastDay, 8, 10)));
+}
+
 /** Whole days from `from` to `to` (positive when `to` is later). */
 export function daysBetween(from: IsoDate, to: IsoDate): number {
   return toDays(to) - toDays(from);

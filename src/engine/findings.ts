@@ -140,6 +140,7 @@ export interface FindingParams {
   LABEL_SCHEDULE: { readonly doses: Doses; readonly labelDoses: Doses };
   ABOVE_LABEL_SCHEDULE: { readonly labelDailyMg: number; readonly intervalDays: number; readonly capMg: number; readonly rises: readonly RiseAboveLabel[] };
   TARGET_NOT_EXACT: { readonly targetDailyMg: number; readonly doses: Doses };
+  TARGET_BELOW_USUAL: { readonly mgPerKgPerDay: number; readonly usualMinMgPerKgPerDay: number; readonly weightKg: number };
   TARGET_FREQUENCY: { readonly targetDailyMg: number; readonly doses: Doses; readonly reason: 'exact' | 'single-dose' | 'too-small'; readonly askedDosesPerDay: number };
   STEP_ABOVE_PROTOCOL: { readonly stepMg: number; readonly protocolStepMg: number };
   INTERVAL_BELOW_PROTOCOL: { readonly intervalDays: number; readonly protocolIntervalDays: number };

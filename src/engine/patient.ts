@@ -31,6 +31,7 @@ export function assessPatient(input: PatientInput, protocol: Protocol): Outcome<
     ok: true,
     value: {
       ageYears: age ?? null,
+      bodyWeight: input.bodyWeight ?? null,
       kidney,
       kidneyLimit: kidneyLimitFor(kidney, protocol),
       estimate,
@@ -48,6 +49,8 @@ export function patientRecord(patient: PatientContext): PatientRecord {
   const input = patient.estimate?.input;
   return {
     ...(patient.ageYears !== null && { age: patient.ageYears }),
+    ...(patient.bodyWeight !== null && { weight: patient.bodyWeight.kg }),
+    ...(patient.bodyWeight?.measuredOn && { weightDate: patient.bodyWeight.measuredOn }),
     ...(kidney?.category === 'dialysis' && { dialysis: true as const }),
     ...(kidney?.method === 'given' && kidney.crclMlMin !== null && { crcl: kidney.crclMlMin }),
     ...(input && {

@@ -74,6 +74,36 @@ export interface ProblemParams {
   TIMES_COUNT: { readonly expected: number; readonly got: number };
   /** A missed dose that is not one of the dose times. */
   MISSED_NOT_A_DOSE_TIME: { readonly missed: string; readonly times: readonly string[] };
+  /** A weight-based profile's cap depends on the age: it is required. */
+  AGE_REQUIRED: { readonly profile: string };
+  /** As old as a children's profile no longer covers. */
+  ABOVE_MAX_AGE: { readonly ageYears: number; readonly maxAgeYears: number; readonly profile: string };
+  /** A weight-based profile doses by weight: it is required. */
+  WEIGHT_REQUIRED: { readonly profile: string };
+  /** ... and the date it was measured. */
+  WEIGHT_DATE_REQUIRED: { readonly weightKg: number };
+  /** A weight measured too long before the start. */
+  WEIGHT_OUT_OF_DATE: { readonly weightDate: string; readonly startDate: string; readonly maxMonths: number };
+  /** A weight no child of the age is likely to have (an entry error is likelier). */
+  WEIGHT_IMPLAUSIBLE: { readonly weightKg: number; readonly ageYears: number; readonly minKg: number; readonly maxKg: number };
+  /** Kidney impairment, dialysis or an estimate, which a children's profile has no scheme for. */
+  KIDNEY_NOT_FOR_CHILDREN: { readonly kidney: 'impaired' | 'dialysis' | 'estimate'; readonly category: string | null; readonly reason: string };
+  /** A form a weight-based profile does not give. */
+  FORM_NOT_FOR_PROFILE: { readonly product: ProductInWords; readonly allowed: readonly ProductInWords[]; readonly profile: string };
+  /** Tablets below the weight they suit. */
+  TABLETS_UNDER_WEIGHT: { readonly weightKg: number; readonly fromKg: number; readonly suggestion: LiquidSuggestion | null };
+  /** Tablets where a dose worked out from the weight is not whole tablet units. */
+  TABLET_DOSE_NOT_WHOLE_UNITS: { readonly doseMg: number; readonly unitMg: number; readonly suggestion: LiquidSuggestion | null };
+  /** A dose worked out from the weight that is below the smallest volume measured. */
+  DOSE_BELOW_MEASURABLE: { readonly doseMg: number; readonly measurableMl: number; readonly concentrationMgPerMl: number };
+  /** A weight-based profile plans only to a target. */
+  TARGET_REQUIRED: { readonly unit: string };
+  /** A weight-based target above the profile's most per kg. */
+  TARGET_ABOVE_MAX_PER_KG: { readonly mgPerKgPerDay: number; readonly maxMgPerKgPerDay: number; readonly weightKg: number; readonly dailyMg: number };
+  /** A target above the daily cap of the child's age band. */
+  TARGET_ABOVE_AGE_CAP: { readonly dailyMg: number; readonly maxDailyMg: number; readonly ageYears: number; readonly upToAgeYears: number | null; readonly aboveAgeYears: number | null };
+  /** A target in mg/kg/day under a profile that does not dose by weight. */
+  PER_KG_TARGET_NOT_WEIGHT_BASED: { readonly profile: string; readonly weightBasedProfiles: readonly string[] };
 }
 
 /** The stable code of a refusal (`TARGET_ABOVE_MAX_DAILY`, …). */

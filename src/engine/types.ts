@@ -81,9 +81,19 @@ export interface CrclEstimate {
   readonly crclMlMin: number;
 }
 
+/** A body weight to dose by (children's profiles), with the date it was measured (null: not given). */
+export interface BodyWeight {
+  readonly kg: number;
+  readonly measuredOn: IsoDate | null;
+  /** The weight as given, when given in lb. */
+  readonly asGiven?: AsGiven<'lb'>;
+}
+
 /** What a patient brings to every command: age, kidney function, and the factors that raise cautions. */
 export interface PatientInput {
   readonly ageYears?: number;
+  /** The weight doses are worked out from, under a weight-based profile. */
+  readonly bodyWeight?: BodyWeight;
   readonly kidney?: KidneyInput;
   readonly pregnant?: boolean;
   readonly breastfeeding?: boolean;
@@ -95,6 +105,7 @@ export interface PatientInput {
 /** The patient as the rules see them: kidney function assessed, every factor present. */
 export interface PatientContext {
   readonly ageYears: number | null;
+  readonly bodyWeight: BodyWeight | null;
   readonly kidney: KidneyAssessment | null;
   /**
    * The most a day may hold for this kidney function under the protocol (reduced, or the dialysis
@@ -119,6 +130,12 @@ export type Target =
   | { readonly kind: 'daily'; readonly dailyMg: number }
   | { readonly kind: 'regimen'; readonly doseMg: number; readonly frequency: FrequencyCode };
 
+/** A weight-based target (children's profiles): mg per kg of body weight per day, made a regimen for the child before planning. */
+export interface PerKgTarget {
+  readonly kind: 'per-kg';
+  readonly mgPerKgPerDay: number;
+}
+
 /**
  * The patient as a schedule records them, in the request's own field names (age, crcl, dialysis,
  * the Cockcroft–Gault inputs in kg, cm and mg/dL, the cautions): what `check` reads back from a
@@ -129,6 +146,8 @@ export interface PatientRecord {
   readonly crcl?: number;
   readonly dialysis?: true;
   readonly weight?: number;
+  /** When the weight was measured (a weight-based profile doses by it). */
+  readonly weightDate?: IsoDate;
   readonly height?: number;
   readonly weightBasis?: WeightBasis;
   readonly scr?: number;

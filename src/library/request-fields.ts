@@ -50,10 +50,16 @@ export interface PlanFields {
    */
   readonly age?: number;
   /**
-   * body weight, for Cockcroft–Gault: a number in kg, or text with its unit (1–400 kg, 3–881 lb);
-   * the CLI also reads the unit in any case
+   * body weight, for Cockcroft–Gault, and the weight a weight-based profile doses by (with
+   * weightDate): a number in kg, or text with its unit (1–400 kg, 3–881 lb); the CLI also reads the
+   * unit in any case
    */
   readonly weight?: number | string;
+  /**
+   * the date the weight was measured, required by a weight-based profile (which refuses a weight
+   * too old at the start); yyyy-MM-dd, a real date in the years 1900 to 2999
+   */
+  readonly weightDate?: string;
   /**
    * height, for the ideal or adjusted weight of Cockcroft–Gault: a number in cm, or text with its
    * unit (50–250 cm, 20–98 in); the CLI also reads the unit in any case
@@ -74,7 +80,7 @@ export interface PlanFields {
   /** oral, the only route titrate plans (intrathecal is refused) */
   readonly route?: "oral";
   /** the protocol profile the request is planned or checked under (default us-label) */
-  readonly protocol?: "us-label" | "ca-label" | "uk-smpc";
+  readonly protocol?: "us-label" | "ca-label" | "uk-smpc" | "eu-smpc-paediatric";
   /** pregnant: a caution, and a taper should finish before delivery */
   readonly pregnant?: boolean;
   /** breastfeeding: a caution */
@@ -175,10 +181,16 @@ export interface TaperFields {
    */
   readonly age?: number;
   /**
-   * body weight, for Cockcroft–Gault: a number in kg, or text with its unit (1–400 kg, 3–881 lb);
-   * the CLI also reads the unit in any case
+   * body weight, for Cockcroft–Gault, and the weight a weight-based profile doses by (with
+   * weightDate): a number in kg, or text with its unit (1–400 kg, 3–881 lb); the CLI also reads the
+   * unit in any case
    */
   readonly weight?: number | string;
+  /**
+   * the date the weight was measured, required by a weight-based profile (which refuses a weight
+   * too old at the start); yyyy-MM-dd, a real date in the years 1900 to 2999
+   */
+  readonly weightDate?: string;
   /**
    * height, for the ideal or adjusted weight of Cockcroft–Gault: a number in cm, or text with its
    * unit (50–250 cm, 20–98 in); the CLI also reads the unit in any case
@@ -199,7 +211,7 @@ export interface TaperFields {
   /** oral, the only route titrate plans (intrathecal is refused) */
   readonly route?: "oral";
   /** the protocol profile the request is planned or checked under (default us-label) */
-  readonly protocol?: "us-label" | "ca-label" | "uk-smpc";
+  readonly protocol?: "us-label" | "ca-label" | "uk-smpc" | "eu-smpc-paediatric";
   /** pregnant: a caution, and a taper should finish before delivery */
   readonly pregnant?: boolean;
   /** breastfeeding: a caution */
@@ -341,10 +353,16 @@ export interface CheckFields {
        */
       readonly age?: number;
       /**
-       * body weight, for Cockcroft–Gault: a number in kg, or text with its unit (1–400 kg, 3–881
-       * lb); the CLI also reads the unit in any case
+       * body weight, for Cockcroft–Gault, and the weight a weight-based profile doses by (with
+       * weightDate): a number in kg, or text with its unit (1–400 kg, 3–881 lb); the CLI also reads
+       * the unit in any case
        */
       readonly weight?: number | string;
+      /**
+       * the date the weight was measured, required by a weight-based profile (which refuses a
+       * weight too old at the start); yyyy-MM-dd, a real date in the years 1900 to 2999
+       */
+      readonly weightDate?: string;
       /**
        * height, for the ideal or adjusted weight of Cockcroft–Gault: a number in cm, or text with
        * its unit (50–250 cm, 20–98 in); the CLI also reads the unit in any case
@@ -365,7 +383,7 @@ export interface CheckFields {
       /** oral, the only route titrate plans (intrathecal is refused) */
       readonly route?: "oral";
       /** the protocol profile the request is planned or checked under (default us-label) */
-      readonly protocol?: "us-label" | "ca-label" | "uk-smpc";
+      readonly protocol?: "us-label" | "ca-label" | "uk-smpc" | "eu-smpc-paediatric";
       /** pregnant: a caution, and a taper should finish before delivery */
       readonly pregnant?: boolean;
       /** breastfeeding: a caution */
@@ -390,10 +408,16 @@ export interface CheckFields {
    */
   readonly age?: number;
   /**
-   * body weight, for Cockcroft–Gault: a number in kg, or text with its unit (1–400 kg, 3–881 lb);
-   * the CLI also reads the unit in any case
+   * body weight, for Cockcroft–Gault, and the weight a weight-based profile doses by (with
+   * weightDate): a number in kg, or text with its unit (1–400 kg, 3–881 lb); the CLI also reads the
+   * unit in any case
    */
   readonly weight?: number | string;
+  /**
+   * the date the weight was measured, required by a weight-based profile (which refuses a weight
+   * too old at the start); yyyy-MM-dd, a real date in the years 1900 to 2999
+   */
+  readonly weightDate?: string;
   /**
    * height, for the ideal or adjusted weight of Cockcroft–Gault: a number in cm, or text with its
    * unit (50–250 cm, 20–98 in); the CLI also reads the unit in any case
@@ -414,7 +438,7 @@ export interface CheckFields {
   /** oral, the only route titrate plans (intrathecal is refused) */
   readonly route?: "oral";
   /** the protocol profile the request is planned or checked under (default us-label) */
-  readonly protocol?: "us-label" | "ca-label" | "uk-smpc";
+  readonly protocol?: "us-label" | "ca-label" | "uk-smpc" | "eu-smpc-paediatric";
   /** pregnant: a caution, and a taper should finish before delivery */
   readonly pregnant?: boolean;
   /** breastfeeding: a caution */
@@ -450,7 +474,7 @@ export interface MissedFields {
   /** the time now, HH:MM; required in a line (a batch does not read the clock) */
   readonly now: string;
   /** the protocol profile whose missed-dose rule applies (default us-label) */
-  readonly protocol?: "us-label" | "ca-label" | "uk-smpc";
+  readonly protocol?: "us-label" | "ca-label" | "uk-smpc" | "eu-smpc-paediatric";
   /**
    * the JSON output of titrate plan or taper (what --plan reads from a file); the step of the day
    * the missed dose was due applies (before a taper, the regimen it starts from), which must have

@@ -270,6 +270,8 @@ export const wordings: { readonly [C in FindingCode]: (params: FindingParams[C],
   TARGET_NOT_EXACT: (p, d) =>
     `${perDay(p.targetDailyMg)} cannot be given exactly as equal doses the product can make, of at most ${mg(d.protocol.singleDoseMaxMg.value)} each; ` +
     `the plan stops at the highest below it: ${describeDaily(p.doses)}`,
+  TARGET_BELOW_USUAL: (p) =>
+    `${formatNumber(p.mgPerKgPerDay)} mg/kg/day (of ${formatNumber(p.weightKg)} kg) is below the usual maintenance, from ${formatNumber(p.usualMinMgPerKgPerDay)} mg/kg/day; adjust to response`,
   TARGET_FREQUENCY: (p, d) => {
     const asked = frequencyOf(p.askedDosesPerDay);
     const why = {

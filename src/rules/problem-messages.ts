@@ -79,6 +79,32 @@ const messages: { readonly [C in ProblemCode]: (params: ProblemParams[C]) => str
     (p.got < p.expected ? `: with ${p.got}, ${plural(p.expected - p.got, 'dose')} a day would have no time` : '') +
     '; steps with fewer doses take the first and last times and spread the rest between',
   MISSED_NOT_A_DOSE_TIME: (p) => `${p.missed} is not one of the dose times (${p.times.join(', ')})`,
+  AGE_REQUIRED: (p) => `the age in years is required under ${p.profile}: its daily cap depends on the age at the start of the plan`,
+  ABOVE_MAX_AGE: (p) => `${formatNumber(p.ageYears)} years is not under ${p.maxAgeYears}: ${p.profile} is for children; plan under an adult profile`,
+  WEIGHT_REQUIRED: (p) => `the weight is required under ${p.profile} (kg or lb, with weightDate): every dose is worked out from it`,
+  WEIGHT_DATE_REQUIRED: (p) => `the date the ${formatNumber(p.weightKg)} kg weight was measured is required (yyyy-MM-dd): every dose is worked out from it`,
+  WEIGHT_OUT_OF_DATE: (p) =>
+    `the weight was measured on ${p.weightDate}, more than ${plural(p.maxMonths, 'month')} before the start (${p.startDate}); weigh the child again before planning`,
+  WEIGHT_IMPLAUSIBLE: (p) =>
+    `${formatNumber(p.weightKg)} kg is outside ${formatNumber(p.minKg)}–${formatNumber(p.maxKg)} kg, what titrate takes as plausible at ${formatNumber(p.ageYears)} years; check the weight and its unit (kg or lb)`,
+  KIDNEY_NOT_FOR_CHILDREN: (p) =>
+    `${p.kidney === 'dialysis' ? 'on dialysis' : p.kidney === 'estimate' ? 'a Cockcroft–Gault estimate (derived in adults)' : `${p.category} kidney impairment`}: ${p.reason}; titrate does not plan it`,
+  FORM_NOT_FOR_PROFILE: (p) =>
+    `the ${productWords(p.product)} is not given under ${p.profile}; give ${p.allowed.map((item) => productWords(item)).join(' or ')}`,
+  TABLETS_UNDER_WEIGHT: (p) =>
+    `tablets are not suitable for children under ${formatNumber(p.fromKg)} kg (${formatNumber(p.weightKg)} kg given); plan with ${p.suggestion === null ? 'an oral liquid' : suggestionWords(p.suggestion)} and its concentration`,
+  TABLET_DOSE_NOT_WHOLE_UNITS: (p) =>
+    `a dose of ${formatNumber(p.doseMg)} mg is not whole ${mg(p.unitMg)} tablet units; plan with ${p.suggestion === null ? 'an oral liquid' : suggestionWords(p.suggestion)}`,
+  DOSE_BELOW_MEASURABLE: (p) =>
+    `a dose of ${formatNumber(p.doseMg, 3)} mg is less than ${formatNumber(p.measurableMl)} mL of ${formatNumber(p.concentrationMgPerMl)} mg/mL, the smallest volume measured; titrate does not plan it`,
+  TARGET_REQUIRED: (p) => `a target is required, in ${p.unit} (e.g. "1${p.unit}") or mg/day`,
+  TARGET_ABOVE_MAX_PER_KG: (p) =>
+    `${formatNumber(p.mgPerKgPerDay)} mg/kg/day (${perDay(p.dailyMg)} of ${formatNumber(p.weightKg)} kg) is above the ${formatNumber(p.maxMgPerKgPerDay)} mg/kg/day maximum; titrate does not plan above it`,
+  TARGET_ABOVE_AGE_CAP: (p) =>
+    `${perDay(p.dailyMg)} is above the ${perDay(p.maxDailyMg)} maximum at ${formatNumber(p.ageYears)} years ` +
+    `(${p.upToAgeYears === null ? `over ${formatNumber(p.aboveAgeYears ?? 0)} years` : `up to ${formatNumber(p.upToAgeYears)} years`}, the age at the start of the plan); titrate does not plan above it`,
+  PER_KG_TARGET_NOT_WEIGHT_BASED: (p) =>
+    `a target in mg/kg/day needs a profile that doses by weight (${p.weightBasedProfiles.join(', ')}); ${p.profile} takes mg/day or a regimen`,
 };
 
 /**

@@ -1,4 +1,4 @@
-import { defaultProfileId, isProfileId, profileIds, type ProfileId } from '../protocol/profiles.js';
+import { defaultProfileId, isProfileId, profileIds, profiles, type ProfileId } from '../protocol/profiles.js';
 import * as z from 'zod/mini';
 import type { KidneyInput, PatientInput, WeightBasis } from '../engine/types.js';
 import { baclofenOral } from '../protocol/baclofen.js';
@@ -11,7 +11,7 @@ import { invalid, type InputProblem, type Normalized } from './issues.js';
 import { issuesFromZod } from './zod-issues.js';
 import { requires, type JsonSchema } from './json-schema/json-schema.js';
 import { alternation, decimalTextPattern } from './json-schema/number-text.js';
-import { fail, intrathecalMessage, listItems, ok, parsePositiveNumber, shown, type Parsed } from './values.js';
+import { fail, intrathecalMessage, listItems, ok, parsePositiveNumber, parseStartDate, shown, startDateSchema, type Parsed } from './values.js';
 
 const sexes = ['female', 'male'] as const;
 type Sex = (typeof sexes)[number];
@@ -176,10 +176,18 @@ export const patientFields = [
   requestField({
     key: 'weight',
     flag: '--weight <kg|lb>',
-    help: () => 'body weight for Cockcroft–Gault: 70 or 70kg, or 154lb',
+    help: () => 'body weight for Cockcroft–Gault, or to dose by (with --weight-date): 70 or 70kg, or 154lb',
     parse: () => z.optional(field(parseWeight)),
-    jsonSchema: () => quantitySchema(weightSpec, 'body weight, for Cockcroft–Gault'),
+    jsonSchema: () => quantitySchema(weightSpec, 'body weight, for Cockcroft–Gault, and the weight a weight-based profile doses by (with weightDate)'),
     // A quantity written with its unit (70kg, 154lb): nothing to offer, not the bare units the placeholder names.
+    completion: { kind: 'free' },
+  }),
+  requestField({
+    key: 'weightDate',
+    flag: '--weight-date <yyyy-MM-dd>',
+    help: () => 'the date the weight was measured; required by a weight-based profile',
+    parse: () => z.optional(field(parseStartDate)),
+    jsonSchema: () => startDateSchema('the date the weight was measured, required by a weight-based profile (which refuses a weight too old at the start)'),
     completion: { kind: 'free' },
   }),
   requestField({
@@ -291,9 +299,18 @@ export type PatientFields = { [K in keyof PatientShape]?: z.infer<PatientShape[K
 
 const CG_FIELDS = ['weight', 'height', 'weightBasis', 'scr', 'scrUmol', 'sex'] as const;
 
-/** Kidney function from exactly one of: dialysis, crcl, or the Cockcroft–Gault inputs. */
+/**
+ * Whether the weight is a body weight to dose by, not (only) a Cockcroft–Gault input: when its
+ * date is given, or under a profile that doses by weight.
+ */
+function dosingWeight(fields: PatientFields): boolean {
+  return fields.weightDate !== undefined || (fields.protocol !== undefined && profiles[fields.protocol].protocol.weightBased !== null);
+}
+
+/** Kidney function from exactly one of: dialysis, crcl, or the Cockcroft–Gault inputs (a dosing weight alone is none). */
 function kidneyFrom(fields: PatientFields, issues: InputProblem[]): KidneyInput | undefined {
-  const cgGiven = CG_FIELDS.filter((name) => fields[name] !== undefined);
+  const given = CG_FIELDS.filter((name) => fields[name] !== undefined);
+  const cgGiven = dosingWeight(fields) && given.every((name) => name === 'weight') ? [] : given;
   const ways = [fields.dialysis ? 'dialysis' : null, fields.crcl !== undefined ? 'crcl' : null, cgGiven.length ? 'cg' : null].filter(Boolean);
   if (ways.length > 1) {
     issues.push(invalid(fields.dialysis ? 'dialysis' : 'crcl', 'give kidney function one way only: dialysis, a CrCl, or age, weight, serum creatinine and sex (Cockcroft–Gault)'));
@@ -338,8 +355,13 @@ function kidneyFrom(fields: PatientFields, issues: InputProblem[]): KidneyInput 
 /** The patient fields to the engine's patient input; problems that span fields go to `issues`. */
 export function patientFrom(fields: PatientFields, issues: InputProblem[]): PatientInput {
   const kidney = kidneyFrom(fields, issues);
+  const weight = fields.weight;
   return {
     ...(fields.age !== undefined && { ageYears: fields.age }),
+    ...(weight !== undefined &&
+      dosingWeight(fields) && {
+        bodyWeight: { kg: weight.value, measuredOn: fields.weightDate ?? null, ...(weight.unit === 'lb' && { asGiven: { amount: weight.amount, unit: 'lb' as const } }) },
+      }),
     ...(kidney && { kidney }),
     ...(fields.pregnant && { pregnant: true }),
     ...(fields.breastfeeding && { breastfeeding: true }),

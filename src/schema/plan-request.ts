@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import type { PlanRequest } from './requests.js';
-import type { IsoDate } from '../engine/types.js';
+import type { IsoDate, PerKgTarget, Target } from '../engine/types.js';
 import { baclofenOral, frequencies } from '../protocol/baclofen.js';
 import { strictFields, type FieldBuilders } from './strict-fields.js';
 import { field, flag } from './field.js';
@@ -20,6 +20,10 @@ import {
   parseMg,
   parseStartDate,
   parseWholeDays,
+  fail,
+  ok,
+  shown,
+  type Parsed,
   regimenOfPattern,
   regimenTextPattern,
   startDateSchema,
@@ -32,9 +36,22 @@ const INPUT_MAX_MG = 1000;
 
 export const planFrequencies = ['tid', 'qid'] as const;
 
+/** Sanity ceiling for a weight-based target; the profile refuses above its own maximum with its reason. */
+const INPUT_MAX_MG_PER_KG = 100;
+const PER_KG_TARGET = /^\s*(\d{1,3}(?:\.\d{1,3})?|\.\d{1,3})\s*mg\s*\/\s*kg\s*(?:\/\s*(?:day|d)|per\s+day|a\s+day|daily)\s*$/i;
+
+/** A target: mg/day, a regimen, or mg/kg/day (`1mg/kg/day`, for a weight-based profile). */
+function parseTarget(value: unknown): Parsed<Target | PerKgTarget> {
+  const perKg = typeof value === 'string' && value.length <= 40 ? PER_KG_TARGET.exec(value) : null;
+  if (!perKg) return parseDoseText(value, unitMg, INPUT_MAX_MG, true);
+  const amount = Number(perKg[1]);
+  if (!(amount > 0 && amount <= INPUT_MAX_MG_PER_KG)) return fail(`expected mg/kg/day greater than 0 and at most ${INPUT_MAX_MG_PER_KG}, got ${shown(value)}`);
+  return ok({ kind: 'per-kg', mgPerKgPerDay: amount });
+}
+
 export const planFieldBuilders = () => ({
   start: () => z.optional(field(parseStartDate)),
-  target: () => z.optional(field((value) => parseDoseText(value, unitMg, INPUT_MAX_MG, true))),
+  target: () => z.optional(field(parseTarget)),
   frequency: () => z.optional(field((value) => parseFrequency(value, planFrequencies))),
   startDose: () => z.optional(field((value) => parseMg(value, unitMg, INPUT_MAX_MG))),
   step: () => z.optional(field((value) => parseMg(value, unitMg, INPUT_MAX_MG))),

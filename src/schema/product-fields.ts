@@ -205,7 +205,8 @@ function productRequestFrom(fields: ProductFields): Normalized<ProductRequest> {
     ok: true,
     value: {
       dispensing: {
-        form,
+        // No form given: the profile's default (the us-label's tablets, a children's liquid).
+        ...(fields.form !== undefined && { form }),
         ...(fields.strengths !== undefined && { strengthsMg: fields.strengths }),
         ...(fields.scored !== undefined && { scoredMg: fields.scored }),
         ...(fields.daysSupply !== undefined && { daysSupply: fields.daysSupply }),

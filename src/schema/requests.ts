@@ -2,7 +2,7 @@ import type { ProductChoice } from '../engine/administrations.js';
 import type { DispensingRequest } from '../engine/plan-dispensing.js';
 import type { TaperRequest } from '../engine/plan-taper.js';
 import type { TitrationRequest } from '../engine/plan-titration.js';
-import type { PatientInput } from '../engine/types.js';
+import type { PatientInput, PerKgTarget, Target } from '../engine/types.js';
 import type { Subject } from '../rules/subject.js';
 
 // The checked requests the use cases take: what the normalizers here produce from request fields,
@@ -12,9 +12,12 @@ import type { Subject } from '../rules/subject.js';
 /** How plan and taper ask for the product and its dispensing. */
 export interface ProductRequest extends ProductChoice, DispensingRequest {}
 
+/** A titration as requested: its target may be in mg/kg/day (a weight-based profile makes it a regimen for the child). */
+export type PlanTitration = Omit<TitrationRequest, 'target'> & { readonly target?: Target | PerKgTarget };
+
 /** A validated plan request: the titration, the patient, and the product to dispense. */
 export interface PlanRequest {
-  readonly titration: TitrationRequest;
+  readonly titration: PlanTitration;
   readonly patient: PatientInput;
   readonly product: ProductRequest;
   /** Apply the kidney reduction when kidney function is impaired (default true). */

@@ -6,7 +6,7 @@ import type { ScheduleResult } from '../../src/app/schedule-result.js';
 import { taper } from '../../src/app/taper.js';
 import { productFor } from '../../src/engine/administrations.js';
 import { doseGridFor } from '../../src/engine/dose-grid.js';
-import { planTitration } from '../../src/engine/plan-titration.js';
+import { planTitration, type TitrationRequest } from '../../src/engine/plan-titration.js';
 import { kidneyLimitFor } from '../../src/engine/renal.js';
 import { baclofenOral } from '../../src/protocol/baclofen.js';
 import { baclofenProducts } from '../../src/protocol/products.js';
@@ -71,13 +71,13 @@ describe('explanations name only numbers of their schedule', { timeout: PROPERTY
         if (!outcome.ok) return;
         const target = request.titration.target;
         const asked = [
-          ...(target?.kind === 'daily' ? [target.dailyMg] : target ? [target.doseMg] : []),
+          ...(target?.kind === 'daily' ? [target.dailyMg] : target?.kind === 'regimen' ? [target.doseMg] : []),
           request.titration.startDoseMg ?? 0,
           request.titration.stepMg ?? 0,
         ];
         // With kidney function the explanation names the unadjusted plan's days too.
         const grid = doseGridFor(productFor(request.product, baclofenProducts), protocol.doseUnitMg.value);
-        const unadjusted = planTitration(request.titration, protocol, { grid, kidneyLimit: null, renalAdjust: false });
+        const unadjusted = planTitration(request.titration as TitrationRequest, protocol, { grid, kidneyLimit: null, renalAdjust: false });
         const before = unadjusted.ok ? unadjusted.value.steps.flatMap((step) => [step.dailyMg, ...step.doses]) : [];
         expectHonest(outcome.value, [...asked, ...before]);
       }),

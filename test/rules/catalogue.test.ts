@@ -137,6 +137,7 @@ const samples: { readonly [C in FindingCode]: readonly FindingParams[C][] } = {
     { labelDailyMg: 60, intervalDays: 3, capMg: 80, rises: [{ kind: 'added', added: 2, doseMg: 15, dosesPerDay: 6, dailyRiseMg: 30 }] },
   ],
   TARGET_NOT_EXACT: [{ targetDailyMg: 50, doses: tid(15) }],
+  TARGET_BELOW_USUAL: [{ mgPerKgPerDay: 0.5, usualMinMgPerKgPerDay: 0.75, weightKg: 20 }],
   TARGET_FREQUENCY: [
     { targetDailyMg: 40, doses: qid(10), reason: 'exact', askedDosesPerDay: 3 },
     { targetDailyMg: 80, doses: qid(20), reason: 'single-dose', askedDosesPerDay: 3 },

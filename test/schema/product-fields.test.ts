@@ -7,7 +7,7 @@ describe('normalizeProductFields', () => {
   it('a request that names no product field gets what parsing absent fields gives', () => {
     const parsed = normalizeProductFields({ start: '2026-01-05', form: undefined, times: undefined });
     expect(normalizeProductFields({ start: '2026-01-05' })).toEqual(parsed);
-    expect(normalizeProductFields({})).toEqual({ ok: true, value: { dispensing: { form: 'tablet' }, explain: false } });
+    expect(normalizeProductFields({})).toEqual({ ok: true, value: { dispensing: {}, explain: false } });
   });
 });
 
@@ -46,8 +46,8 @@ describe('product field parsers', () => {
 });
 
 describe('normalizeProductFields', () => {
-  it('defaults: tablets, no factors, no explain', () => {
-    expect(normalizeProductFields({})).toEqual({ ok: true, value: { dispensing: { form: 'tablet' }, explain: false } });
+  it("defaults: no form (the profile's own default: tablets under us-label, a liquid for children), no factors, no explain", () => {
+    expect(normalizeProductFields({})).toEqual({ ok: true, value: { dispensing: {}, explain: false } });
   });
 
   it('ignores fields that are not its own', () => {

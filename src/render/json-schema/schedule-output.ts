@@ -100,6 +100,7 @@ const patient = closedObject(
     crcl: positive,
     dialysis: yes,
     weight: { ...positive, description: 'kg' },
+    weightDate: { ...dateSchema(), description: 'when the weight was measured (a weight-based profile doses by it), yyyy-MM-dd' },
     height: { ...positive, description: 'cm' },
     weightBasis: { enum: ['total', 'ideal', 'adjusted'] },
     scr: { ...positive, description: 'serum creatinine, mg/dL' },
@@ -109,7 +110,7 @@ const patient = closedObject(
     epilepsy: yes,
     with: { type: 'array', minItems: 1, items: { enum: [...interactionNames] } },
   } satisfies { readonly [K in keyof PatientRecord]-?: JsonSchema },
-  ['age', 'crcl', 'dialysis', 'weight', 'height', 'weightBasis', 'scr', 'sex', 'pregnant', 'breastfeeding', 'epilepsy', 'with'],
+  ['age', 'crcl', 'dialysis', 'weight', 'weightDate', 'height', 'weightBasis', 'scr', 'sex', 'pregnant', 'breastfeeding', 'epilepsy', 'with'],
   'the patient the schedule was planned for, as request fields (only those given); check judges the schedule for them',
 );
 
