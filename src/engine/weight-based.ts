@@ -1,9 +1,9 @@
 import { frequencies, type FrequencyCode, type Protocol } from '../protocol/baclofen.js';
-import { sourced } from '../protocol/sourced.js';
+import { sourced } from '../protocol/value-types.js';
 import type { AgeBandCap, WeightBasedDosing } from '../protocol/weight-based.js';
 import type { Product } from './administrations.js';
 import { addMonthsIso } from './dates.js';
-import { mgToUnitsFloor, unitsToMg } from './dose-units.js';
+import { mgToUnitsFloor, unitsToMg } from './unit-arithmetic.js';
 import { finding, type Finding } from './findings.js';
 import { problem, type LiquidSuggestion, type Problem, type ProductInWords } from './problems.js';
 import type { IsoDate, Outcome, PatientContext, PerKgTarget, Target } from './types.js';
