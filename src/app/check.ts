@@ -71,7 +71,9 @@ export function check(request: CheckRequest, data: ProtocolData = defaultProtoco
   const summary = summaryOf(request.subject);
   const form = statedForm(request.subject, data);
   const product = productOf(form ? { form } : {}, data);
-  const inForce = profileForPatient(data, patient.value, product, summary.kind === 'schedule' ? summary.startDate : null);
+  const from = request.subject.kind === 'schedule' ? request.subject.from : null;
+  const taperFrom = from === null ? undefined : from.reduce((total, dose) => total + dose, 0);
+  const inForce = profileForPatient(data, patient.value, product, summary.kind === 'schedule' ? summary.startDate : null, taperFrom);
   if (!inForce.ok) return refused(inForce.problems);
   const judged = inForce.value.data;
   const findings = sortFindings([...reconciled.findings, ...reviewSubject(request.subject, ruleContext(judged, patient.value, null))]);

@@ -15,7 +15,7 @@ export interface ProfileForPatient {
   readonly child: ChildProtocol | null;
 }
 
-export function profileForPatient(data: ProtocolData, patient: PatientContext, product: Product, startDate: IsoDate | null): Outcome<ProfileForPatient> {
+export function profileForPatient(data: ProtocolData, patient: PatientContext, product: Product, startDate: IsoDate | null, taperFromDailyMg?: number): Outcome<ProfileForPatient> {
   const wb = data.protocol.weightBased;
   if (wb === null) return { ok: true, value: { data, child: null } };
   const named = {
@@ -23,7 +23,7 @@ export function profileForPatient(data: ProtocolData, patient: PatientContext, p
     allowed: wb.forms.value.map((form) => productInWords(productFor({ form }, data.products), data.products)),
     suggestion: makeableSuggestion(data.products),
   };
-  const child = childProtocol(data.protocol, { patient, startDate, product, named });
+  const child = childProtocol(data.protocol, { patient, startDate, product, named, ...(taperFromDailyMg !== undefined && { taperFromDailyMg }) });
   if (!child.ok) return child;
   return { ok: true, value: { data: { protocol: child.value.protocol, products: data.products }, child: child.value } };
 }

@@ -101,10 +101,11 @@ interface LevelCount {
  * [kMin, max(kMin, kMax)] for which the current dose divides into k + 1 equal whole-unit steps
  * (60 → 45, 30, 15 → 0), else the largest k. k is never above `over` (a level lasts a day at least).
  */
-function chooseLevelCount(pace: Pace, levelDays: number): LevelCount {
+function chooseLevelCount(pace: Pace, levelDays: number, maxLevelDays: number): LevelCount {
   const needed = levelsNeeded(pace);
   const hardCap = Math.min(pace.overDays, possibleLevels(pace));
-  const low = Math.min(Math.max(needed, 1), hardCap);
+  // A protocol that cuts at most every so many days (a child's 3-4) needs at least that many levels.
+  const low = Math.min(Math.max(needed, 1, Math.ceil(pace.overDays / maxLevelDays)), hardCap);
   const high = Math.max(low, Math.min(Math.floor(pace.overDays / levelDays), hardCap));
   const evenSteps = (count: number) => {
     const stepUnits = pace.fromUnits / (count + 1);
@@ -351,7 +352,7 @@ export function planTaper(asked: TaperRequest, protocol: Protocol, setting: Tape
     return { ok: false, problems: [noSmallDose(practicalMg, unitsToMg(pace.lastLevelMaxUnits, unitMg), setting, protocol)] };
   }
 
-  const { count, needed } = chooseLevelCount(pace, protocol.taperLevelDays.value);
+  const { count, needed } = chooseLevelCount(pace, protocol.taperLevelDays.value, protocol.weightBased?.taperIntervalDays.value.max ?? Infinity);
   const daily = dailyLevels(pace, count, count >= needed);
   const days = spreadDays(overDays, count);
 

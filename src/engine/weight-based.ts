@@ -21,6 +21,8 @@ export interface ChildSetting {
   /** The plan's first day (null for a regimen check: no date to hold the weight's age to). */
   readonly startDate: IsoDate | null;
   readonly product: Product;
+  /** A taper's starting daily dose, when the protocol is for a taper: each cut is a fraction of it. */
+  readonly taperFromDailyMg?: number;
   /** The product and the liquid a refusal names. */
   readonly named: { readonly product: ProductInWords; readonly allowed: readonly ProductInWords[]; readonly suggestion: LiquidSuggestion | null };
 }
@@ -110,6 +112,7 @@ export function childProtocol(protocol: Protocol, setting: ChildSetting): Outcom
   const capMg = band.maxDailyMg;
   const singleMaxMg = unitsToMg(mgToUnitsFloor(capMg / wb.singleDoseDivisions.value, unitMg), unitMg);
   const kg = formatNumber(weightKg);
+  const taper = taperLimits(protocol, wb, setting.taperFromDailyMg, unitMg);
   const perDay = frequencies[dosesPerDay].label;
   const ageText = `${formatNumber(ageYears)} years at the start`;
   return {
@@ -130,8 +133,27 @@ export function childProtocol(protocol: Protocol, setting: ChildSetting): Outcom
         singleDoseMaxMg: sourced(singleMaxMg, wb.singleDoseDivisions.sources, `never more than ${formatNumber(singleMaxMg)} mg in one dose: the ${formatNumber(capMg)} mg/day cap as ${wb.singleDoseDivisions.value} doses`),
         smallestUnitMg: sourced(unitMg, wb.measurableMl.sources, `the smallest dose measured: ${formatNumber(unitMg)} mg`),
         halfUnitMg: sourced(unitMg, wb.measurableMl.sources, `the smallest dose measured: ${formatNumber(unitMg)} mg`),
+        taperLevelDays: sourced(wb.taperIntervalDays.value.min, wb.taperIntervalDays.sources, wb.taperIntervalDays.summary),
+        ...taper,
       },
     },
+  };
+}
+
+/**
+ * A child's taper cuts at most a fraction of the pre-taper daily dose (and never more than the
+ * profile's largest cut), the last one to zero too: the largest cut and the abrupt-stop limit
+ * both become that amount, in the dose unit. Nothing when the protocol is not for a taper.
+ */
+function taperLimits(protocol: Protocol, wb: WeightBasedDosing, fromDailyMg: number | undefined, unitMg: number): Partial<Protocol> {
+  if (fromDailyMg === undefined) return {};
+  const fraction = wb.taperMaxCutFraction.value;
+  const cutMg = Math.min(protocol.taperMaxStepDailyMg.value, unitsToMg(mgToUnitsFloor((fromDailyMg * fraction.numerator) / fraction.denominator, unitMg), unitMg));
+  const sources = [...wb.taperMaxCutFraction.sources, ...protocol.taperMaxStepDailyMg.sources];
+  const summary = `reduce the daily dose by at most ${formatNumber(cutMg)} mg at a time: ${fraction.numerator}/${fraction.denominator} of the ${formatNumber(fromDailyMg)} mg/day before the taper, and at most ${formatNumber(protocol.taperMaxStepDailyMg.value)} mg/day`;
+  return {
+    taperMaxStepDailyMg: sourced(cutMg, sources, summary),
+    abruptStopAboveDailyMg: sourced(cutMg, sources, `never stop from more than one cut (${formatNumber(cutMg)} mg/day)`),
   };
 }
 

@@ -71,3 +71,48 @@ describe('check agrees with the command that made the schedule', { timeout: PROP
     }
   }, 60_000);
 });
+
+// The children's profile (eu-smpc-paediatric): a plan or taper worked out for a child's weight,
+// age and liquid, piped to `check - --protocol eu-smpc-paediatric` (the patient read back from the
+// schedule), is judged by the same child's numbers: the same verdict.
+const childPatient = fc
+  .record({
+    age: fc.integer({ min: 10, max: 179 }).map((tenths) => tenths / 10),
+    kgPerYear: fc.integer({ min: 25, max: 45 }).map((tenths) => tenths / 10),
+    form: fc.constantFrom('solution-1', 'solution-2'),
+    weightDaysBefore: fc.integer({ min: 0, max: 80 }),
+  })
+  .map(({ age, kgPerYear, form, weightDaysBefore }) => {
+    // A weight plausible for the age: about 2.5-4.5 kg a year over a 1-year-old's 8 kg.
+    const weight = Math.round((8 + kgPerYear * Math.max(0, age - 1)) * 10) / 10;
+    const day = String(28 - Math.min(27, weightDaysBefore % 28)).padStart(2, '0');
+    return { age, weight, form, weightDate: `2026-0${weightDaysBefore >= 28 ? 1 : 2}-${day}` };
+  });
+
+describe('check agrees with plan and taper under the children\'s profile', { timeout: PROPERTY_MS }, () => {
+  it('plan --protocol eu-smpc-paediatric --json | check - --protocol eu-smpc-paediatric: same codes, ok and exit', async () => {
+    let planned = 0;
+    await fc.assert(
+      fc.asyncProperty(childPatient, fc.integer({ min: 3, max: 20 }).map((tenths) => tenths / 10), async (child, perKg) => {
+        const args = ['--start', '2026-03-02', '--target', `${perKg}mg/kg/day`, '--form', child.form];
+        const patient = ['--age', String(child.age), '--weight', String(child.weight), '--weight-date', child.weightDate];
+        // check is given only the profile: the child is the one the plan records.
+        if (await produceThenCheck('plan', { args: [...args, ...patient], patient: ['--protocol', 'eu-smpc-paediatric'] })) planned += 1;
+      }),
+      { numRuns: 150 },
+    );
+    expect(planned).toBeGreaterThan(50);
+  }, 300_000);
+
+  it('taper --protocol eu-smpc-paediatric --json | check - --protocol eu-smpc-paediatric: same codes, ok and exit', async () => {
+    let tapered = 0;
+    await fc.assert(
+      fc.asyncProperty(childPatient, fc.integer({ min: 1, max: 4 }), fc.constantFrom('tid', 'qid'), async (child, perDose, frequency) => {
+        const args = ['--start', '2026-03-02', '--from', `${perDose * 2.5}mg ${frequency}`, '--form', child.form, '--age', String(child.age), '--weight', String(child.weight), '--weight-date', child.weightDate];
+        if (await produceThenCheck('taper', { args, patient: ['--protocol', 'eu-smpc-paediatric'] })) tapered += 1;
+      }),
+      { numRuns: 100 },
+    );
+    expect(tapered).toBeGreaterThan(30);
+  }, 300_000);
+});

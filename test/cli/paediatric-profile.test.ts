@@ -138,6 +138,54 @@ describe('eu-smpc-paediatric: plan', () => {
   });
 });
 
+describe('eu-smpc-paediatric: taper', () => {
+  const days = (from: string, to: string) => (new Date(to).getTime() - new Date(from).getTime()) / 86_400_000;
+
+  it.each([
+    ['5mg qid', []],
+    ['10mg qid', ['--long-term']],
+    ['7.5mg tid', ['--over', '21']],
+  ])('from %s %j: a cut every 3-4 days, each at most a quarter of the pre-taper day and 15 mg/day, to zero', async (from, extra) => {
+    const result = await runCli(['taper', ...sixYearOld, '--from', from, ...extra, '--json']);
+    expect(result.code, result.stderr).toBe(0);
+    const json = JSON.parse(result.stdout);
+    const steps: StepJson[] = json.steps;
+    const before = json.from.dailyMg as number;
+    let previous = before;
+    for (const step of steps) {
+      expect(previous - step.dailyMg).toBeLessThanOrEqual(Math.min(15, before / 4) + 1e-9);
+      expect(previous - step.dailyMg).toBeGreaterThan(0);
+      previous = step.dailyMg;
+    }
+    expect(steps.at(-1)?.dailyMg).toBe(0);
+    for (const step of steps.slice(0, -1)) {
+      const held = days(step.startDate, (steps[steps.indexOf(step) + 1] as StepJson).startDate);
+      expect(held).toBeGreaterThanOrEqual(3);
+      expect(held).toBeLessThanOrEqual(4);
+    }
+    const checked = await runCli(['check', '-', '--protocol', 'eu-smpc-paediatric', '--json'], { stdin: result.stdout });
+    expect(checked.code).toBe(0);
+  });
+
+  it('a checked child taper that cuts more than 25% of the pre-taper day is flagged', async () => {
+    const schedule = {
+      schemaVersion: 1,
+      kind: 'taper',
+      patient: { age: 6, weight: 20, weightDate: '2026-01-02' },
+      from: { doses: [5, 5, 5, 5], dailyMg: 20 },
+      steps: [
+        { startDate: '2026-01-05', endDate: '2026-01-11', doses: [2.5, 2.5, 2.5, 2.5] },
+        { startDate: '2026-01-12', endDate: '2026-01-18', doses: [1, 1, 1, 1] },
+        { startDate: '2026-01-19', endDate: null, doses: [] },
+      ],
+    };
+    const checked = await runCli(['check', '-', '--protocol', 'eu-smpc-paediatric', '--json'], { stdin: JSON.stringify(schedule) });
+    const codes = JSON.parse(checked.stdout).findings.map((item: { code: string }) => item.code);
+    expect(codes).toContain('TAPER_STEP_ABOVE_PROTOCOL');
+    expect(checked.code).toBe(1);
+  });
+});
+
 describe('eu-smpc-paediatric: check judges with the same rule book', () => {
   it('a plan made under the profile, piped to check under it, passes', async () => {
     const planned = await runCli(['plan', ...sixYearOld, '--target', '1mg/kg/day', '--json']);
