@@ -90,7 +90,6 @@ describe('eu-smpc-paediatric: plan', () => {
     ['the 5 mg/mL suspension', { ...sixYears, target: '1mg/kg/day', form: 'suspension-5' }, 'FORM_NOT_FOR_PROFILE', 'form', /5 mg\/mL oral suspension is not given/],
     ['kidney impairment', { ...sixYears, target: '1mg/kg/day', crcl: 70 }, 'KIDNEY_NOT_FOR_CHILDREN', 'crcl', /no paediatric kidney scheme is published/],
     ['dialysis', { ...sixYears, target: '1mg/kg/day', dialysis: true }, 'KIDNEY_NOT_FOR_CHILDREN', 'dialysis', /on dialysis/],
-    ['a Cockcroft-Gault estimate', { ...sixYears, target: '1mg/kg/day', scr: 0.4, sex: 'female' }, 'KIDNEY_NOT_FOR_CHILDREN', 'scr', /derived in adults/],
     ['a missing weight', { age: 6, target: '1mg/kg/day' }, 'WEIGHT_REQUIRED', 'weight', /weight is required/],
     ['a weight without its date', { age: 6, weight: 20, target: '1mg/kg/day' }, 'WEIGHT_DATE_REQUIRED', 'weightDate', /date the 20 kg weight was measured/],
     ['a weight more than 3 months old', { age: 6, weight: 20, weightDate: '2025-10-04', target: '1mg/kg/day' }, 'WEIGHT_OUT_OF_DATE', 'weightDate', /more than 3 months before the start/],
