@@ -136,6 +136,7 @@ function targetSchema(dailyMaxMg: number, description: string): JsonSchema {
       { type: 'number', minimum: unitMg, maximum: dailyMaxMg, description: 'mg/day' },
       ...(daily ? [{ type: 'string', pattern: daily, description: `mg/day as text, a multiple of ${unitMg}` }] : []),
       ...(regimen ? [{ type: 'string', pattern: regimen, description: 'a regimen: mg per dose and how often' }] : []),
+      { type: 'string', pattern: PER_KG_TARGET.source, description: 'mg/kg/day ("1mg/kg/day"), under a weight-based profile only' },
     ],
     description,
   };

@@ -26,12 +26,16 @@ export const planCommand: CommandSpec<'schedule'> = {
     { command: 'titrate plan --form solution-2 --times 07:00,13:00,19:00', says: 'mL of 2 mg/mL at each dose time' },
     { command: 'titrate plan --strengths 10,20 --days-supply 28 --explain', says: 'tablets to dispense, and why each step' },
     { command: 'titrate plan --pregnant --with opioid,alcohol', says: 'cautions as findings' },
+    {
+      command: 'titrate plan --protocol eu-smpc-paediatric --age 6 --weight 20 --weight-date 2026-01-02 --target 1mg/kg/day',
+      says: 'a child, by weight: 1 mg/mL measured to 0.1 mL',
+    },
   ],
   notes: [FINDINGS_EXIT_STATUS('plan')],
   configure(command: Command) {
     command
       .option('--start <yyyy-MM-dd>', 'first day of the plan (default: today)')
-      .option('--target <mg/day|regimen>', `daily total (e.g. 60) or regimen (e.g. "20mg qid"); at most ${byProfile(({ protocol }) => protocol.maxDailyMg.value, ' mg/day')}; ${byProfile(({ protocol }) => protocol.singleDoseMaxMg.value, ' mg')} a dose`)
+      .option('--target <mg/day|regimen|mg/kg/day>', `daily total (e.g. 60), regimen (e.g. "20mg qid"), or under a weight-based profile mg/kg/day (e.g. 1mg/kg/day); at most ${byProfile(({ protocol }) => protocol.maxDailyMg.value, ' mg/day')}; ${byProfile(({ protocol }) => protocol.singleDoseMaxMg.value, ' mg')} a dose`)
       .option('--frequency <tid|qid>', 'doses a day of the regimen to reach (default tid)')
       .option('--start-dose <mg>', `first dose, per administration (protocol: ${byProfile(({ protocol }) => protocol.startDoseMg.value, ' mg')})`)
       .option('--step <mg>', `increase per dose at each step (protocol: ${byProfile(({ protocol }) => protocol.stepMg.value, ' mg')})`)
