@@ -3,7 +3,8 @@ import { sources, type SourceKey } from '../protocol/source-documents.js';
 import { SCHEMA_VERSION } from '../schema/schema-version.js';
 import { draftNotice } from './notice.js';
 import type { RenderOptions } from './render-options.js';
-import { allRules, CLINICAL_BASIS, sourceLines } from './rules.js';
+import { allRules, CLINICAL_BASIS } from './rules.js';
+import { sourceLines } from './source-lines.js';
 import { proseFor } from './text/prose.js';
 
 // `titrate protocols`: every profile titrate plans and checks under, read from the profiles'

@@ -7,6 +7,7 @@ import type { Sourced } from '../protocol/value-types.js';
 import { sources, type SourceKey } from '../protocol/source-documents.js';
 import { SCHEMA_VERSION } from '../schema/schema-version.js';
 import { draftNotice } from './notice.js';
+import { sourceLines } from './source-lines.js';
 
 function isSourced(value: unknown): value is Sourced<unknown> {
   return typeof value === 'object' && value !== null && 'sources' in value && 'summary' in value && 'value' in value;
@@ -76,24 +77,6 @@ export function rulesByTopic(rules: readonly NamedRule[]): { readonly title: str
     groups.at(-1)?.rules.push(named);
   }
   return groups;
-}
-
-/**
- * Each cited source by key with its title, and its address whole on a line of its own (a terminal
- * may fold one longer than the width, but it is never cut); in the order of the source list (S1,
- * S3 … S15, R1 …), not alphabetical (S1, S11, S7).
- */
-export function sourceLines(cited: ReadonlySet<SourceKey>, options: RenderOptions): string[] {
-  const prose = proseFor(options);
-  return (Object.keys(sources) as SourceKey[])
-    .filter((known) => cited.has(known))
-    .flatMap((key) => {
-      const { citation, url }: { readonly citation: string; readonly url: string | null } = sources[key];
-      if (url === null) return [prose(`  ${key.padEnd(8)}${citation}`, 10)];
-      // Under the title where it fits, else further left.
-      const indent = url.length + 10 <= options.width ? 10 : url.length + 2 <= options.width ? 2 : 0;
-      return [prose(`  ${key.padEnd(8)}${citation}`, 10), `${' '.repeat(indent)}${url}`];
-    });
 }
 
 /**

@@ -5,6 +5,7 @@ import { everyProfile, profileIds, profiles } from '../../src/protocol/profiles.
 import type { Sourced } from '../../src/protocol/value-types.js';
 import { sources, type SourceKey } from '../../src/protocol/source-documents.js';
 import { renderOptions } from '../../src/render/render-options.js';
+import { sourceLines } from '../../src/render/source-lines.js';
 import { allRules, renderRulesTable, rulesJson } from '../../src/render/rules.js';
 import { messageOf } from '../../src/rules/catalogue.js';
 
@@ -153,6 +154,22 @@ describe('titrate rules: each source with its primary citation', () => {
       const json = rulesJson(data);
       for (const rule of json.rules) for (const key of rule.sources) expect(json.sources[key], key).toMatchObject({ citation: sources[key].citation, url: sources[key].url });
       expect(mirrorIn(JSON.stringify(json))).toBeUndefined();
+    });
+  }
+});
+
+describe('the sources under an explained table (--explain)', () => {
+  for (const width of [80, 60]) {
+    it(`at ${width} columns: each citation whole, each address whole on a line of its own`, () => {
+      const keys = Object.keys(sources) as SourceKey[];
+      const text = sourceLines(new Set(keys), renderOptions({ width })).join('\n');
+      const lines = text.split('\n').map((line) => line.trim());
+      const flat = text.replace(/\s+/g, ' ');
+      for (const key of keys) {
+        const { citation, url } = sources[key];
+        expect(flat, key).toContain(`${key} ${citation}`.replace(/\s+/g, ' '));
+        if (url !== null) expect(lines, key).toContain(url);
+      }
     });
   }
 });
