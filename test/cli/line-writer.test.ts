@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { OutputStream } from '../../src/cli/io.js';
 import { createLineWriter } from '../../src/cli/ndjson-lines.js';
+import { PROPERTY_MS } from '../helpers/timeouts.js';
 
 /** A stream that keeps each piece it is given and a copy of it as it was when written. */
 function recordingStream() {
@@ -34,7 +35,7 @@ describe('createLineWriter', () => {
       }),
       { numRuns: 40 },
     );
-  });
+  }, PROPERTY_MS);
 
   it('asks to be flushed once about 64 KB are queued, and not before', () => {
     const { stream, pieces } = recordingStream();
