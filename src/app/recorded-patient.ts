@@ -21,7 +21,7 @@ const sameKidney = (a: KidneyAssessment, b: KidneyAssessment): boolean => a.cate
 /**
  * The options given to check and the patient a schedule records, as one patient: each fact the
  * one or the other gives, and where both give it and disagree, the stricter (the older age, the
- * more impaired kidneys), with a warning (RECORD_DIFFERS). Cautions and interactions add up.
+ * more impaired kidneys, the lower eGFR), with a warning (RECORD_DIFFERS). Cautions and interactions add up.
  */
 export function reconcilePatient(given: PatientInput, recorded: PatientInput | undefined, protocol: Protocol): Reconciled {
   if (!recorded) return { patient: given, findings: [] };
@@ -31,6 +31,11 @@ export function reconcilePatient(given: PatientInput, recorded: PatientInput | u
   if (given.ageYears !== undefined && recorded.ageYears !== undefined && given.ageYears !== recorded.ageYears) {
     ageYears = Math.max(given.ageYears, recorded.ageYears);
     findings.push(finding('RECORD_DIFFERS', 'warning', null, basis, { field: 'age', given: given.ageYears, recorded: recorded.ageYears, used: ageYears } satisfies RecordDifference));
+  }
+  let egfr = given.egfr ?? recorded.egfr;
+  if (given.egfr !== undefined && recorded.egfr !== undefined && given.egfr !== recorded.egfr) {
+    egfr = Math.min(given.egfr, recorded.egfr);
+    findings.push(finding('RECORD_DIFFERS', 'warning', null, basis, { field: 'egfr', given: given.egfr, recorded: recorded.egfr, used: egfr } satisfies RecordDifference));
   }
   let kidney = given.kidney ?? recorded.kidney;
   if (given.kidney && recorded.kidney) {
@@ -58,6 +63,7 @@ export function reconcilePatient(given: PatientInput, recorded: PatientInput | u
       ...(ageYears !== undefined && { ageYears }),
       ...(bodyWeight && { bodyWeight }),
       ...(kidney && { kidney }),
+      ...(egfr !== undefined && { egfr }),
       ...((given.pregnant || recorded.pregnant) && { pregnant: true }),
       ...((given.breastfeeding || recorded.breastfeeding) && { breastfeeding: true }),
       ...((given.epilepsy || recorded.epilepsy) && { epilepsy: true }),

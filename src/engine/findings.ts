@@ -34,7 +34,7 @@ export type AdministrationProblem =
 
 /** Where the options given to check and what a schedule records disagree, and what was used (the stricter). */
 export type RecordDifference =
-  | { readonly field: 'age'; readonly given: number; readonly recorded: number; readonly used: number }
+  | { readonly field: 'age' | 'egfr'; readonly given: number; readonly recorded: number; readonly used: number }
   | { readonly field: 'kidney'; readonly given: KidneyAssessment; readonly recorded: KidneyAssessment; readonly used: KidneyAssessment };
 
 /** How an order's stated supply disagrees with its steps (a FHIR dispenseRequest). */
@@ -129,9 +129,10 @@ export interface FindingParams {
   };
   CRCL_MAY_OVERESTIMATE: { readonly serumCreatinineMgDl: number; readonly belowMgDl: number };
   RENAL_IMPAIRMENT: { readonly kidney: KidneyAssessment; readonly range: string | null; readonly reductionText: string | null; readonly dialysisMaxMg: number };
-  BEERS_AVOID: { readonly ageYears: number; readonly belowCrclMlMin: number; readonly dialysis: boolean };
+  /** By the eGFR given, else by the CrCl in its place (titrate's substitution), or on dialysis. */
+  BEERS_AVOID: { readonly ageYears: number; readonly belowEgfr: number; readonly measure: 'egfr' | 'crcl' | 'dialysis'; readonly value: number | null };
   OLDER_ADULT: { readonly ageYears: number };
-  KIDNEY_FUNCTION_NEEDED: { readonly ageYears: number; readonly belowCrclMlMin: number };
+  KIDNEY_FUNCTION_NEEDED: { readonly ageYears: number; readonly belowEgfr: number };
   PREGNANCY: { readonly taper: boolean };
   BREASTFEEDING: { readonly taper: boolean };
   EPILEPSY: { readonly taper: boolean };

@@ -35,6 +35,7 @@ export function assessPatient(input: PatientInput, protocol: Protocol): Outcome<
       kidney,
       kidneyLimit: kidneyLimitFor(kidney, protocol),
       estimate,
+      egfr: input.egfr ?? null,
       pregnant: input.pregnant === true,
       breastfeeding: input.breastfeeding === true,
       epilepsy: input.epilepsy === true,
@@ -53,6 +54,7 @@ export function patientRecord(patient: PatientContext): PatientRecord {
     ...(patient.bodyWeight?.measuredOn && { weightDate: patient.bodyWeight.measuredOn }),
     ...(kidney?.category === 'dialysis' && { dialysis: true as const }),
     ...(kidney?.method === 'given' && kidney.crclMlMin !== null && { crcl: kidney.crclMlMin }),
+    ...(patient.egfr !== null && { egfr: patient.egfr }),
     ...(input && {
       weight: input.weightKg,
       ...(input.heightCm !== undefined && { height: input.heightCm }),

@@ -95,6 +95,8 @@ export interface PatientInput {
   /** The weight doses are worked out from, under a weight-based profile. */
   readonly bodyWeight?: BodyWeight;
   readonly kidney?: KidneyInput;
+  /** An eGFR in mL/min/1.73 m², if known: the measure the Beers criteria are worded in (not a CrCl). */
+  readonly egfr?: number;
   readonly pregnant?: boolean;
   readonly breastfeeding?: boolean;
   readonly epilepsy?: boolean;
@@ -113,6 +115,8 @@ export interface PatientContext {
    */
   readonly kidneyLimit: KidneyLimit | null;
   readonly estimate: CrclEstimate | null;
+  /** The eGFR given (mL/min/1.73 m²), or null. */
+  readonly egfr: number | null;
   readonly pregnant: boolean;
   readonly breastfeeding: boolean;
   readonly epilepsy: boolean;
@@ -144,6 +148,7 @@ export interface PerKgTarget {
 export interface PatientRecord {
   readonly age?: number;
   readonly crcl?: number;
+  readonly egfr?: number;
   readonly dialysis?: true;
   readonly weight?: number;
   /** When the weight was measured (a weight-based profile doses by it). */

@@ -75,6 +75,11 @@ export interface PlanFields {
   readonly sex?: "female" | "male";
   /** creatinine clearance in mL/min, if known; greater than 0, at most 250 */
   readonly crcl?: number;
+  /**
+   * eGFR in mL/min/1.73 m², if known: the Beers check uses it (it is worded in eGFR); the kidney
+   * dose reductions are by CrCl; greater than 0, at most 250
+   */
+  readonly egfr?: number;
   /** on dialysis: no step above about 5 mg/day (false: not on dialysis) */
   readonly dialysis?: boolean;
   /** oral, the only route titrate plans (intrathecal is refused) */
@@ -206,6 +211,11 @@ export interface TaperFields {
   readonly sex?: "female" | "male";
   /** creatinine clearance in mL/min, if known; greater than 0, at most 250 */
   readonly crcl?: number;
+  /**
+   * eGFR in mL/min/1.73 m², if known: the Beers check uses it (it is worded in eGFR); the kidney
+   * dose reductions are by CrCl; greater than 0, at most 250
+   */
+  readonly egfr?: number;
   /** on dialysis: no step above about 5 mg/day (false: not on dialysis) */
   readonly dialysis?: boolean;
   /** oral, the only route titrate plans (intrathecal is refused) */
@@ -378,6 +388,11 @@ export interface CheckFields {
       readonly sex?: "female" | "male";
       /** creatinine clearance in mL/min, if known; greater than 0, at most 250 */
       readonly crcl?: number;
+      /**
+       * eGFR in mL/min/1.73 m², if known: the Beers check uses it (it is worded in eGFR); the
+       * kidney dose reductions are by CrCl; greater than 0, at most 250
+       */
+      readonly egfr?: number;
       /** on dialysis: no step above about 5 mg/day (false: not on dialysis) */
       readonly dialysis?: boolean;
       /** oral, the only route titrate plans (intrathecal is refused) */
@@ -433,6 +448,11 @@ export interface CheckFields {
   readonly sex?: "female" | "male";
   /** creatinine clearance in mL/min, if known; greater than 0, at most 250 */
   readonly crcl?: number;
+  /**
+   * eGFR in mL/min/1.73 m², if known: the Beers check uses it (it is worded in eGFR); the kidney
+   * dose reductions are by CrCl; greater than 0, at most 250
+   */
+  readonly egfr?: number;
   /** on dialysis: no step above about 5 mg/day (false: not on dialysis) */
   readonly dialysis?: boolean;
   /** oral, the only route titrate plans (intrathecal is refused) */

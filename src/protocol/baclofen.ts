@@ -103,7 +103,7 @@ export const baclofenOral = {
   recordedLimits: sourced(
     'a schedule is judged for the patient and the limits it records, and the stricter of them and the options given',
     ['TITRATE'],
-    "a saved schedule's recorded patient (kidney function, age, cautions) and limits (its daily cap, FHIR maxDosePerPeriod and maxDosePerAdministration) are applied as if given; where options disagree the stricter wins (lower CrCl, dialysis, older age, lower cap), with a warning; a recorded cap never raises the protocol's, and a step above it is an error",
+    "a saved schedule's recorded patient (kidney function, age, cautions) and limits (its daily cap, FHIR maxDosePerPeriod and maxDosePerAdministration) are applied as if given; where options disagree the stricter wins (lower CrCl, dialysis, lower eGFR, older age, lower cap), with a warning; a recorded cap never raises the protocol's, and a step above it is an error",
   ),
 
   // Kidney function
@@ -161,9 +161,14 @@ export const baclofenOral = {
     "serum creatinine below 0.7 mg/dL: Cockcroft-Gault may overestimate CrCl (low muscle mass is common in spinal cord injury and MS); 0.7 is titrate's threshold, which no source states",
   ),
   beers: sourced(
-    { minAgeYears: 65, belowCrclMlMin: 60 },
-    ['R6', 'TITRATE'],
-    "aged 65 or over with eGFR below 60 mL/min or on chronic dialysis: avoid baclofen (2023 Beers criteria, worded in eGFR); titrate applies the 60 to the CrCl it has, titrate's inference",
+    { minAgeYears: 65, belowEgfr: 60 },
+    ['R6'],
+    'aged 65 or over with eGFR below 60 mL/min/1.73 m², or on chronic dialysis: avoid baclofen (2023 Beers criteria, worded in eGFR)',
+  ),
+  beersOnCrcl: sourced(
+    'with no eGFR given, the Beers threshold is applied to the CrCl',
+    ['TITRATE'],
+    "the Beers criteria are worded in eGFR; given one (--egfr), titrate uses it; otherwise it applies the same 60 to the CrCl it has and says so (titrate's substitution, not Beers'), which can differ from an eGFR",
   ),
   olderAdultAgeYears: sourced(
     65,

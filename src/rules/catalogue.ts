@@ -21,6 +21,12 @@ const fromDate = (date: string | null) => (date === null ? '' : `From ${date}, `
 const crcl = (kidney: KidneyAssessment, data: ProtocolData) =>
   kidney.crclMlMin === null ? 'on dialysis' : `CrCl ${formatNumber(kidney.crclMlMin, data.protocol.crclDecimals.value)} mL/min`;
 const kidneyText = (kidney: KidneyAssessment, data: ProtocolData) => (kidney.category === 'dialysis' ? 'dialysis' : `${crcl(kidney, data)} (${kidney.category})`);
+/** `with eGFR 45 mL/min/1.73 m², below 60`, the CrCl in its place (said so), or `and on dialysis`. */
+function beersMeasure(p: FindingParams['BEERS_AVOID']): string {
+  if (p.measure === 'dialysis' || p.value === null) return 'and on dialysis';
+  if (p.measure === 'egfr') return `with eGFR ${formatNumber(p.value, 1)} mL/min/1.73 m², below ${p.belowEgfr}`;
+  return `with CrCl ${formatNumber(p.value, 1)} mL/min, below ${p.belowEgfr} (no eGFR given: titrate applies the criteria's eGFR threshold to the CrCl)`;
+}
 const frequencyOf = (count: number) => Object.values(frequencies).find((item) => item.dosesPerDay === count)?.label ?? `${count} times daily`;
 const list = (items: readonly string[]) => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`);
 const withdrawal = (data: ProtocolData) => data.protocol.withdrawalRisk.value;
@@ -147,8 +153,8 @@ export const wordings: { readonly [C in FindingCode]: (params: FindingParams[C],
       : `${fromDate(p.date)}${describeDaily(p.doses)} has a single dose of ${mg(Math.max(...p.doses))}, above ${mg(p.capMg)}, the schedule's own recorded largest dose`,
   RECORDED_LIMIT_UNREADABLE: (p) => `The schedule records a limit at ${p.path} that cannot be read: ${p.reason}; state it in mg over hours or days, or check the doses against it by hand`,
   RECORD_DIFFERS: (p, d) =>
-    p.field === 'age'
-      ? `The options give age ${formatNumber(p.given)} but the schedule records ${formatNumber(p.recorded)}: judged at ${formatNumber(p.used)}, the stricter; check which is right`
+    p.field !== 'kidney'
+      ? `The options give ${p.field === 'age' ? 'age' : 'eGFR'} ${formatNumber(p.given)} but the schedule records ${formatNumber(p.recorded)}: judged at ${formatNumber(p.used)}, the stricter; check which is right`
       : `The options give ${kidneyText(p.given, d)} but the schedule records ${kidneyText(p.recorded, d)}: judged by ${kidneyText(p.used, d)}, the stricter; check which is right`,
   START_ABOVE_PROTOCOL: (p, d) =>
     `${p.restart ? 'Restarts after a day without baclofen' : 'Starts'} at ${describeDaily(p.doses)}, above the protocol start of ${describeDoses(p.startDoses)} (${perDay(daily(p.startDoses))})` +
@@ -242,14 +248,12 @@ export const wordings: { readonly [C in FindingCode]: (params: FindingParams[C],
       ? `On dialysis: no step above ${perDay(p.dialysisMaxMg)}, ${dialysisCeiling(d)}; needs a specialist`
       : `Kidney function: ${p.kidney.category} impairment (${crcl(p.kidney, d)}, ${p.range}). Suggested: reduce every dose by ${p.reductionText}. ` +
         'A boundary value counts as the more impaired category (titrate’s choice)',
-  BEERS_AVOID: (p, d) =>
-    `Aged ${formatNumber(p.ageYears)} ${p.dialysis ? 'and on dialysis' : `with CrCl below ${p.belowCrclMlMin} mL/min`}: the 2023 Beers criteria advise avoiding baclofen` +
-    (p.dialysis ? '' : ` at an eGFR below ${p.belowCrclMlMin} mL/min${titratesOwn(d.protocol.beers, " (applied to the CrCl: titrate's inference)")}`) +
-    '; ' +
+  BEERS_AVOID: (p) =>
+    `Aged ${formatNumber(p.ageYears)} ${beersMeasure(p)}: the 2023 Beers criteria advise avoiding baclofen; ` +
     'if it cannot be avoided, use the lowest effective dose and watch for confusion and other CNS toxicity',
   KIDNEY_FUNCTION_NEEDED: (p) =>
     `Aged ${formatNumber(p.ageYears)} with no kidney function given: measure it before dosing; ` +
-    `the 2023 Beers criteria advise avoiding baclofen below ${p.belowCrclMlMin} mL/min`,
+    `the 2023 Beers criteria advise avoiding baclofen below an eGFR of ${p.belowEgfr} mL/min/1.73 m²`,
   OLDER_ADULT: (p, d) =>
     `Aged ${formatNumber(p.ageYears)}: older adults are more prone to side effects such as confusion and hallucinations; titrate cautiously` +
     titratesOwn(d.protocol.olderAdultAgeYears, ` (from ${formatNumber(d.protocol.olderAdultAgeYears.value)}: titrate's threshold, as the labels give no age)`),

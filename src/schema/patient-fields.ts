@@ -21,6 +21,8 @@ const weightBases = ['total', 'ideal', 'adjusted'] as const;
 const AGE_MAX_YEARS = 120;
 export const SCR_MAX_MG_DL = 30;
 export const SCR_MAX_UMOL_L = 2650;
+/** An eGFR above this (mL/min/1.73 m²) is taken for an error of entry, as a CrCl is. */
+const EGFR_MAX = baclofenOral.crclInputMaxMlMin.value;
 const WEIGHT_KG = { min: 1, max: 400 } as const;
 const HEIGHT_CM = { min: 50, max: 250 } as const;
 /** The international pound, by definition. */
@@ -234,6 +236,13 @@ export const patientFields = [
     jsonSchema: () => positive(baclofenOral.crclInputMaxMlMin.value, 'creatinine clearance in mL/min, if known'),
   }),
   requestField({
+    key: 'egfr',
+    flag: '--egfr <mL/min/1.73m²>',
+    help: () => 'eGFR, if known: used by the Beers check (worded in eGFR); the kidney dose reductions are by CrCl',
+    parse: () => z.optional(field((value) => parsePositiveNumber(value, 'an eGFR in mL/min/1.73 m²', EGFR_MAX))),
+    jsonSchema: () => positive(EGFR_MAX, 'eGFR in mL/min/1.73 m², if known: the Beers check uses it (it is worded in eGFR); the kidney dose reductions are by CrCl'),
+  }),
+  requestField({
     key: 'dialysis',
     flag: '--dialysis',
     help: () => `on dialysis: no step above about ${byProfile(({ protocol }) => protocol.dialysisMaxDailyMg.value, ' mg/day')}`,
@@ -363,6 +372,7 @@ export function patientFrom(fields: PatientFields, issues: InputProblem[]): Pati
         bodyWeight: { kg: weight.value, measuredOn: fields.weightDate ?? null, ...(weight.unit === 'lb' && { asGiven: { amount: weight.amount, unit: 'lb' as const } }) },
       }),
     ...(kidney && { kidney }),
+    ...(fields.egfr !== undefined && { egfr: fields.egfr }),
     ...(fields.pregnant && { pregnant: true }),
     ...(fields.breastfeeding && { breastfeeding: true }),
     ...(fields.epilepsy && { epilepsy: true }),

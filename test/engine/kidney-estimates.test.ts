@@ -51,3 +51,51 @@ describe('Cockcroft–Gault under 18', () => {
     expect(adult.patient.kidney).toMatchObject({ kind: 'cockcroft-gault', ageYears: 18 });
   });
 });
+
+const codes = (fields: Record<string, unknown>) => {
+  const outcome = planFromFields({ start: '2026-01-05', ...fields }, '2026-01-05' as never);
+  if (!outcome.ok) throw new Error(JSON.stringify(outcome.problems));
+  return outcome.value.result.findings.map((item) => `${item.code}:${item.severity}`);
+};
+const messageOfCode = (fields: Record<string, unknown>, code: string) => {
+  const outcome = planFromFields({ start: '2026-01-05', ...fields }, '2026-01-05' as never);
+  return outcome.ok ? outcome.value.result.findings.find((item) => item.code === code) : undefined;
+};
+
+describe('--egfr and the Beers rule (worded in eGFR)', () => {
+  it('an eGFR below 60 at 65 or over: BEERS_AVOID by the eGFR; at 60 or above none, even with a CrCl below 60', () => {
+    expect(codes({ age: 70, egfr: 45 })).toContain('BEERS_AVOID:error');
+    expect(codes({ age: 70, egfr: 60 })).not.toContain('BEERS_AVOID:error');
+    expect(codes({ age: 70, egfr: 75, crcl: 40 })).not.toContain('BEERS_AVOID:error');
+    expect(codes({ age: 64, egfr: 30 })).not.toContain('BEERS_AVOID:error');
+  });
+
+  it('without an eGFR the CrCl stands in, and the finding says so (titrate\'s substitution, sourced TITRATE)', () => {
+    const byCrcl = messageOfCode({ age: 70, crcl: 40 }, 'BEERS_AVOID');
+    expect(byCrcl?.sources).toEqual(['R6', 'TITRATE']);
+    const byEgfr = messageOfCode({ age: 70, egfr: 40 }, 'BEERS_AVOID');
+    expect(byEgfr?.sources).toEqual(['R6']);
+  });
+
+  it('fires on dialysis at 65 or over', () => {
+    expect(codes({ age: 65, dialysis: true, target: 5 })).toContain('BEERS_AVOID:error');
+    expect(codes({ age: 64, dialysis: true, target: 5 })).not.toContain('BEERS_AVOID:error');
+  });
+
+  it('an eGFR counts as kidney function given: no prompt to measure it', () => {
+    expect(codes({ age: 80 })).toContain('KIDNEY_FUNCTION_NEEDED:warning');
+    expect(codes({ age: 80, egfr: 90 })).not.toContain('KIDNEY_FUNCTION_NEEDED:warning');
+  });
+
+  it('an eGFR below 60 makes a faster rise an error, as a CrCl below 60 does', () => {
+    expect(codes({ interval: 2 })).toContain('RATE_ABOVE_PROTOCOL:warning');
+    expect(codes({ interval: 2, egfr: 45 })).toContain('RATE_ABOVE_PROTOCOL:error');
+  });
+
+  it('is recorded with the patient, and refused out of range like a CrCl', () => {
+    const outcome = planFromFields({ start: '2026-01-05', age: 70, egfr: 45 }, '2026-01-05' as never);
+    expect(outcome.ok && outcome.value.result.patient).toEqual({ age: 70, egfr: 45 });
+    expect(planFromFields({ start: '2026-01-05', egfr: 0 }, '2026-01-05' as never)).toMatchObject({ ok: false, problems: [{ field: 'egfr' }] });
+    expect(planFromFields({ start: '2026-01-05', egfr: 251 }, '2026-01-05' as never)).toMatchObject({ ok: false, problems: [{ field: 'egfr' }] });
+  });
+});

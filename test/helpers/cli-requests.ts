@@ -18,10 +18,21 @@ export const patientArgs: fc.Arbitrary<string[]> = fc
         .map(([age, weight, scr, sex]) => ['--age', String(age), '--weight', String(weight), '--scr', scr, '--sex', sex]),
       fc.constant<string[]>(['--dialysis']),
     ),
+    // An eGFR (the Beers check's measure) and an age to judge it by, alone or beside any kidney function.
+    fc.oneof(
+      fc.constant([] as string[]),
+      fc.tuple(decimal(5, 120), fc.integer({ min: 12, max: 95 })).map(([egfr, age]) => ['--egfr', egfr, '--age', String(age)]),
+    ),
     fc.subarray(['--pregnant', '--breastfeeding', '--epilepsy']),
     fc.subarray(['alcohol', 'opioid', 'nsaid']),
   )
-  .map(([kidney, flags, taking]) => [...kidney, ...flags, ...(taking.length > 0 ? ['--with', taking.join(',')] : [])]);
+  // One --age: Cockcroft–Gault's when it is given.
+  .map(([kidney, egfr, flags, taking]) => [
+    ...kidney,
+    ...(kidney.includes('--age') ? egfr.slice(0, 2) : egfr),
+    ...flags,
+    ...(taking.length > 0 ? ['--with', taking.join(',')] : []),
+  ]);
 
 /** What only plan and taper take: whether the kidney reduction is applied (given with kidney function), and dose times. */
 const planOnlyArgs: fc.Arbitrary<string[]> = fc.tuple(

@@ -125,8 +125,8 @@ describe('sources: what titrate decides is marked as titrate\'s', () => {
       const single = messageOf({ code: 'SINGLE_DOSE_ABOVE_MAX', severity: 'error', step: null, sources: protocol.singleDoseMaxMg.sources, params: { date: null, doses: [30], maxMg: protocol.singleDoseMaxMg.value } }, data);
       expect(single).toMatch(/titrate's inference/);
       expect(single).not.toMatch(/any label gives/);
-      const beers = messageOf({ code: 'BEERS_AVOID', severity: 'error', step: null, sources: protocol.beers.sources, params: { ageYears: 70, belowCrclMlMin: 60, dialysis: false } }, data);
-      expect(beers).toMatch(/eGFR below 60 mL\/min \(applied to the CrCl: titrate's inference\)/);
+      const beers = messageOf({ code: 'BEERS_AVOID', severity: 'error', step: null, sources: [...protocol.beers.sources, ...protocol.beersOnCrcl.sources], params: { ageYears: 70, belowEgfr: 60, measure: 'crcl', value: 40 } }, data);
+      expect(beers).toMatch(/no eGFR given: titrate applies the criteria's eGFR threshold to the CrCl/);
       const older = messageOf({ code: 'OLDER_ADULT', severity: 'warning', step: null, sources: protocol.olderAdultAgeYears.sources, params: { ageYears: 70 } }, data);
       expect(older).toMatch(/titrate's threshold, as the labels give no age/);
       expect(older).not.toMatch(/falls/);

@@ -50,6 +50,7 @@ const patientFields: fc.Arbitrary<Fields> = fc
       fc.constant<Fields>({ dialysis: true }),
     ),
     withAge: fc.boolean(),
+    egfr: optional(fc.integer({ min: 50, max: 1200 }).map((tenths) => tenths / 10)),
     pregnant: optional(fc.constant(true)),
     breastfeeding: optional(fc.constant(true)),
     epilepsy: optional(fc.constant(true)),

@@ -117,7 +117,7 @@ describe('BEERS_AVOID and OLDER_ADULT', () => {
   it('aged 65 with CrCl 59 is a Beers error, and an older-adult warning', () => {
     const findings = patientFindings({ ageYears: 65, kidney: { kind: 'crcl', crclMlMin: 59 } });
     expect(codes(findings)).toEqual(['BEERS_AVOID/error@null', 'RENAL_IMPAIRMENT/warning@null', 'OLDER_ADULT/warning@null']);
-    expect(single(findings, 'BEERS_AVOID')).toEqual({ code: 'BEERS_AVOID', severity: 'error', step: null, sources: ['R6', 'TITRATE'], params: { ageYears: 65, belowCrclMlMin: 60, dialysis: false } });
+    expect(single(findings, 'BEERS_AVOID')).toEqual({ code: 'BEERS_AVOID', severity: 'error', step: null, sources: ['R6', 'TITRATE'], params: { ageYears: 65, belowEgfr: 60, measure: 'crcl', value: 59 } });
     expect(single(findings, 'OLDER_ADULT')).toEqual({ code: 'OLDER_ADULT', severity: 'warning', step: null, sources: ['TITRATE', 'R3', 'T4', 'R6'], params: { ageYears: 65 } });
   });
 
@@ -129,7 +129,7 @@ describe('BEERS_AVOID and OLDER_ADULT', () => {
   it('aged 65 or over without kidney function: a warning to measure it before dosing (Beers turns on it), and an older adult', () => {
     expect(codes(patientFindings({ ageYears: 65 }))).toEqual(['KIDNEY_FUNCTION_NEEDED/warning@null', 'OLDER_ADULT/warning@null']);
     const item = single(patientFindings({ ageYears: 95 }), 'KIDNEY_FUNCTION_NEEDED');
-    expect(item).toEqual({ code: 'KIDNEY_FUNCTION_NEEDED', severity: 'warning', step: null, sources: ['R6', 'TITRATE'], params: { ageYears: 95, belowCrclMlMin: 60 } });
+    expect(item).toEqual({ code: 'KIDNEY_FUNCTION_NEEDED', severity: 'warning', step: null, sources: ['R6'], params: { ageYears: 95, belowEgfr: 60 } });
     expect(messageOf(item, defaultProtocolData)).toMatch(/^Aged 95 with no kidney function given: measure it before dosing/);
     expect(withCode(patientFindings({ ageYears: 95, kidney: { kind: 'crcl', crclMlMin: 90 } }), 'KIDNEY_FUNCTION_NEEDED')).toEqual([]);
     expect(withCode(patientFindings({ ageYears: 64 }), 'KIDNEY_FUNCTION_NEEDED')).toEqual([]);
@@ -141,14 +141,14 @@ describe('BEERS_AVOID and OLDER_ADULT', () => {
 
   it('on dialysis at 70 is a Beers error', () => {
     const item = single(patientFindings({ ageYears: 70, kidney: { kind: 'dialysis' } }), 'BEERS_AVOID');
-    expect(item.params).toEqual({ ageYears: 70, belowCrclMlMin: 60, dialysis: true });
+    expect(item.params).toEqual({ ageYears: 70, belowEgfr: 60, measure: 'dialysis', value: null });
     expect(messageOf(item, defaultProtocolData)).toMatch(/^Aged 70 and on dialysis: the 2023 Beers criteria advise avoiding baclofen/);
   });
 
   it('the age of a Cockcroft–Gault estimate counts', () => {
     // (140 - 80) x 60 / (72 x 1.2) = 41.7 mL/min at 80.
     const findings = patientFindings(cockcroftGault({ ageYears: 80, weightKg: 60, serumCreatinineMgDl: 1.2 }));
-    expect(single(findings, 'BEERS_AVOID').params).toEqual({ ageYears: 80, belowCrclMlMin: 60, dialysis: false });
+    expect(single(findings, 'BEERS_AVOID').params).toEqual({ ageYears: 80, belowEgfr: 60, measure: 'crcl', value: 41.7 });
     expect(single(findings, 'OLDER_ADULT').params).toEqual({ ageYears: 80 });
   });
 });

@@ -98,6 +98,7 @@ const patient = closedObject(
   {
     age: positive,
     crcl: positive,
+    egfr: { ...positive, description: 'eGFR, mL/min/1.73 m²' },
     dialysis: yes,
     weight: { ...positive, description: 'kg' },
     weightDate: { ...dateSchema(), description: 'when the weight was measured (a weight-based profile doses by it), yyyy-MM-dd' },
@@ -110,7 +111,7 @@ const patient = closedObject(
     epilepsy: yes,
     with: { type: 'array', minItems: 1, items: { enum: [...interactionNames] } },
   } satisfies { readonly [K in keyof PatientRecord]-?: JsonSchema },
-  ['age', 'crcl', 'dialysis', 'weight', 'weightDate', 'height', 'weightBasis', 'scr', 'sex', 'pregnant', 'breastfeeding', 'epilepsy', 'with'],
+  ['age', 'crcl', 'egfr', 'dialysis', 'weight', 'weightDate', 'height', 'weightBasis', 'scr', 'sex', 'pregnant', 'breastfeeding', 'epilepsy', 'with'],
   'the patient the schedule was planned for, as request fields (only those given); check judges the schedule for them',
 );
 

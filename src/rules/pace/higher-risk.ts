@@ -11,7 +11,7 @@ export function higherRiskOf({ protocol, patient }: RuleContext): HigherRisk {
   const reasons: ('older' | 'kidney' | 'dialysis' | 'opioid' | 'benzodiazepine')[] = [];
   if (patient.ageYears !== null && patient.ageYears >= rule.minAgeYears) reasons.push('older');
   if (patient.kidney?.category === 'dialysis') reasons.push('dialysis');
-  else if (patient.kidney?.crclMlMin != null && patient.kidney.crclMlMin < rule.belowCrclMlMin) reasons.push('kidney');
+  else if ((patient.kidney?.crclMlMin != null && patient.kidney.crclMlMin < rule.belowCrclMlMin) || (patient.egfr !== null && patient.egfr < rule.belowCrclMlMin)) reasons.push('kidney');
   for (const name of rule.interactions) if (patient.interactions.includes(name)) reasons.push(name as 'opioid' | 'benzodiazepine');
   return reasons;
 }

@@ -11,15 +11,18 @@ export const age: Rule = ({ context }) => {
   if (ageYears === null) return [];
   const findings: Finding[] = [];
   const beers = protocol.beers.value;
-  const kidney = patient.kidney;
-  // Beers turns on kidney function: with none given, it is asked for before dosing [R6].
-  if (ageYears >= beers.minAgeYears && !kidney) {
-    findings.push(finding('KIDNEY_FUNCTION_NEEDED', 'warning', null, [protocol.beers], { ageYears, belowCrclMlMin: beers.belowCrclMlMin }));
-  }
-  if (ageYears >= beers.minAgeYears && kidney) {
-    const dialysis = kidney.category === 'dialysis';
-    if (dialysis || (kidney.crclMlMin !== null && kidney.crclMlMin < beers.belowCrclMlMin)) {
-      findings.push(finding('BEERS_AVOID', 'error', null, [protocol.beers], { ageYears, belowCrclMlMin: beers.belowCrclMlMin, dialysis }));
+  const { kidney, egfr } = patient;
+  if (ageYears >= beers.minAgeYears) {
+    const below = beers.belowEgfr;
+    // Beers turns on kidney function: with none given, it is asked for before dosing [R6].
+    if (!kidney && egfr === null) findings.push(finding('KIDNEY_FUNCTION_NEEDED', 'warning', null, [protocol.beers], { ageYears, belowEgfr: below }));
+    // Worded in eGFR: the eGFR when given, else the CrCl in its place (titrate's substitution, said).
+    if (kidney?.category === 'dialysis') {
+      findings.push(finding('BEERS_AVOID', 'error', null, [protocol.beers], { ageYears, belowEgfr: below, measure: 'dialysis', value: null }));
+    } else if (egfr !== null) {
+      if (egfr < below) findings.push(finding('BEERS_AVOID', 'error', null, [protocol.beers], { ageYears, belowEgfr: below, measure: 'egfr', value: egfr }));
+    } else if (kidney?.crclMlMin != null && kidney.crclMlMin < below) {
+      findings.push(finding('BEERS_AVOID', 'error', null, [protocol.beers, protocol.beersOnCrcl], { ageYears, belowEgfr: below, measure: 'crcl', value: kidney.crclMlMin }));
     }
   }
   if (ageYears >= protocol.olderAdultAgeYears.value) findings.push(finding('OLDER_ADULT', 'warning', null, [protocol.olderAdultAgeYears], { ageYears }));
