@@ -107,9 +107,11 @@ describe('sources: what titrate decides is marked as titrate\'s', () => {
     it(`${protocol.profile}: the largest single dose, Beers on CrCl, the age of 65 and the 0.7 mg/dL creatinine are TITRATE`, () => {
       // The labels set only a daily maximum; no label states a per-dose one.
       expect(protocol.singleDoseMaxMg.sources).toContain('TITRATE');
-      // Beers is worded in eGFR; applying it to a CrCl is titrate's inference.
-      expect(protocol.beers.sources).toEqual(expect.arrayContaining(['R6', 'TITRATE']));
+      // Beers is worded in eGFR (R6, applied to an eGFR given); applying it to a CrCl is titrate's substitution.
+      expect(protocol.beers.sources).toEqual(['R6']);
       expect(protocol.beers.summary).toMatch(/eGFR/);
+      expect(protocol.beersOnCrcl.sources).toContain('TITRATE');
+      expect(protocol.beersOnCrcl.summary).toMatch(/CrCl/);
       // The elderly caution of R3 and T4 gives no age.
       expect(protocol.olderAdultAgeYears.sources).toContain('TITRATE');
       // No source states 0.7 mg/dL: nothing but titrate.
