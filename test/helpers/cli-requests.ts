@@ -49,7 +49,10 @@ export const planArgs = fc
       start: isoDate,
       target: fc.oneof(
         fc.integer({ min: 15, max: 80 }).map(String),
-        fc.tuple(mgInUnits(1, 8), fc.constantFrom('tid', 'qid')).map(([dose, frequency]) => `${dose}mg ${frequency}`),
+        // Mostly whole 5 mg doses, for the same reason as the start and step below.
+        fc
+          .tuple(fc.oneof({ arbitrary: fc.constantFrom(5, 10, 15, 20), weight: 3 }, { arbitrary: mgInUnits(1, 8), weight: 1 }), fc.constantFrom('tid', 'qid'))
+          .map(([dose, frequency]) => `${dose}mg ${frequency}`),
       ),
       frequency: fc.constantFrom('tid', 'qid'),
       // Mostly whole 5 mg, which every form makes: a start or step the tablets or granules cannot
